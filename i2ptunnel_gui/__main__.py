@@ -1,0 +1,3 @@
+from i2ptunnel_gui.cli import main
+
+raise SystemExit(main())

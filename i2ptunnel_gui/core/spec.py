@@ -1,0 +1,378 @@
+"""Tunnel definitions: what a user configures, independent of whether it runs.
+
+`TunnelSpec` is frozen and plain (no Qt, no sockets) so the UI, the settings
+store, the importers and the engine can all share it. `validate()` is the one
+place that decides what a valid definition is; the editor shows its messages
+next to the fields, the CLI prints them, the engine refuses invalid specs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class TunnelKind(StrEnum):
+    FORWARD = "forward"  # local port -> host:port, no router
+    SERVER = "server"  # incoming I2P streams -> host:port
+    CLIENT = "client"  # local port -> I2P destination
+
+
+class KeyMode(StrEnum):
+    PERSISTENT = "persistent"  # key file kept: the b32 survives restarts
+    TRANSIENT = "transient"  # new destination on every start
+
+
+DEFAULT_SAM = "127.0.0.1:7656"
+DEFAULT_SIGNATURE_TYPE = 7  # EdDSA_SHA512_Ed25519; SAM's default (DSA) is unsafe
+DEFAULT_IDLE_TIMEOUT = 600.0  # seed security note: accepted sockets must close eventually
+DEFAULT_CONNECT_TIMEOUT = 10.0
+DEFAULT_I2P_CONNECT_TIMEOUT = 60.0  # router stream connect takes up to ~1 min
+
+# Advanced I2CP knobs the editor shows as fields; everything else goes in `options`.
+TUNNEL_SHAPE_KEYS = (
+    "inbound.length",
+    "outbound.length",
+    "inbound.quantity",
+    "outbound.quantity",
+    "inbound.lengthVariance",
+    "outbound.lengthVariance",
+    "inbound.backupQuantity",
+    "outbound.backupQuantity",
+)
+
+_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*\.?$")
+_B32 = re.compile(r"^[a-z2-7]{52}\.b32\.i2p$")
+_B33 = re.compile(r"^[a-z2-7]{56,}\.b32\.i2p$")
+_I2P_NAME = re.compile(r"^(?=.{1,255}$)([a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?\.)+i2p$")
+_B64 = re.compile(r"^[A-Za-z0-9\-~]+={0,2}$")
+
+
+def new_tunnel_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class TunnelSpec:
+    """One tunnel definition. Field names follow the domain, not a file format."""
+
+    name: str
+    kind: TunnelKind
+    id: str = field(default_factory=new_tunnel_id)
+    description: str = ""
+    # where we accept TCP connections (forward, client)
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 0
+    allow_public_bind: bool = False  # non-loopback listen only when asked for
+    # where we connect (forward, server)
+    target_host: str = "127.0.0.1"
+    target_port: int = 0
+    # client: b32 / .i2p name / base64 destination
+    destination: str = ""
+    # limits (the seed's nconnect/timeout, plus idle and connect timeouts)
+    nconnect: int = -1  # max simultaneous connections; -1 = unlimited
+    lifetime: float | None = None  # max seconds one connection lives; None = forever
+    idle_timeout: float | None = DEFAULT_IDLE_TIMEOUT  # None = never (explicit opt-out)
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
+    auto_start: bool = False
+    # I2P identity
+    key_mode: KeyMode = KeyMode.PERSISTENT
+    key_file: str = ""  # "" = the app key store decides (by tunnel id)
+    sam_address: str = ""  # "" = the app-wide SAM address
+    signature_type: int = DEFAULT_SIGNATURE_TYPE
+    # free I2CP/streaming options, passed through to SESSION CREATE
+    options: tuple[tuple[str, str], ...] = ()
+
+    # -- conveniences -------------------------------------------------------
+    @property
+    def needs_router(self) -> bool:
+        return self.kind is not TunnelKind.FORWARD
+
+    @property
+    def listens(self) -> bool:
+        return self.kind in (TunnelKind.FORWARD, TunnelKind.CLIENT)
+
+    @property
+    def options_dict(self) -> dict[str, str]:
+        return dict(self.options)
+
+    def replace(self, **changes: Any) -> TunnelSpec:
+        if "options" in changes and isinstance(changes["options"], Mapping):
+            changes["options"] = tuple(sorted(changes["options"].items()))
+        return dataclasses.replace(self, **changes)
+
+    def duplicate(self, name: str) -> TunnelSpec:
+        """A copy with a fresh id (and so its own key file)."""
+        return dataclasses.replace(self, id=new_tunnel_id(), name=name, key_file="")
+
+    # -- plain-data round trip (settings, export) ---------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["kind"] = self.kind.value
+        d["key_mode"] = self.key_mode.value
+        d["options"] = dict(self.options)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TunnelSpec:
+        """Build from plain data, filling defaults; raises SpecError on bad types."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SpecError("", f"unknown field(s): {', '.join(unknown)}")
+        kw: dict[str, Any] = dict(data)
+        try:
+            kw["kind"] = TunnelKind(kw.get("kind", ""))
+        except ValueError:
+            raise SpecError("kind", f"unknown tunnel kind {kw.get('kind')!r}") from None
+        if "key_mode" in kw:
+            try:
+                kw["key_mode"] = KeyMode(kw["key_mode"])
+            except ValueError:
+                raise SpecError("key_mode", f"unknown key mode {kw['key_mode']!r}") from None
+        if "options" in kw:
+            opts = kw["options"] or {}
+            if isinstance(opts, Mapping):
+                kw["options"] = tuple(sorted((str(k), str(v)) for k, v in opts.items()))
+            else:
+                kw["options"] = tuple((str(k), str(v)) for k, v in opts)
+        for name, typ in _FIELD_TYPES.items():
+            if name in kw and kw[name] is not None:
+                try:
+                    kw[name] = _coerce(typ, kw[name])
+                except (TypeError, ValueError):
+                    raise SpecError(name, f"{name} must be {typ.__name__}, got {kw[name]!r}") from None
+        if "name" not in kw:
+            raise SpecError("name", "name is missing")
+        return cls(**kw)
+
+
+_FIELD_TYPES: dict[str, type] = {
+    "listen_port": int,
+    "target_port": int,
+    "nconnect": int,
+    "signature_type": int,
+    "lifetime": float,
+    "idle_timeout": float,
+    "connect_timeout": float,
+    "allow_public_bind": bool,
+    "auto_start": bool,
+    "name": str,
+    "description": str,
+    "listen_host": str,
+    "target_host": str,
+    "destination": str,
+    "key_file": str,
+    "sam_address": str,
+    "id": str,
+}
+
+
+def _coerce(typ: type, value: Any) -> Any:
+    if typ is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "1", "yes", "false", "0", "no"):
+            return value.lower() in ("true", "1", "yes")
+        if isinstance(value, int):
+            return bool(value)
+        raise ValueError(value)
+    if typ is int and isinstance(value, float) and not value.is_integer():
+        raise ValueError(value)
+    if typ is int and isinstance(value, bool):
+        raise ValueError(value)
+    return typ(value)
+
+
+class SpecError(ValueError):
+    """A definition is invalid; `field` names the TunnelSpec field ('' = whole spec)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+
+# -- validation -------------------------------------------------------------
+
+
+def is_loopback_host(host: str) -> bool:
+    if host in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(host: str) -> str | None:
+    """None if `host` is a plausible IP literal or DNS name, else why not."""
+    if not host:
+        return "host is empty"
+    h = host.strip()
+    if h != host or any(c.isspace() for c in host):
+        return "host must not contain spaces"
+    try:
+        ipaddress.ip_address(h.strip("[]"))
+        return None
+    except ValueError:
+        pass
+    if not _HOSTNAME.match(h):
+        return f"{host!r} is not a valid host name or IP address"
+    return None
+
+
+def check_port(port: int, *, allow_zero: bool = False) -> str | None:
+    lo = 0 if allow_zero else 1
+    if not isinstance(port, int) or isinstance(port, bool) or not lo <= port <= 65535:
+        return f"port must be a whole number from {lo} to 65535"
+    return None
+
+
+def parse_hostport(text: str, *, default_host: str | None = None) -> tuple[str, int]:
+    """'host:port', '[v6]:port' or (with default_host) ':port' / 'port'. Raises SpecError."""
+    t = text.strip()
+    if not t:
+        raise SpecError("", "address is empty; expected HOST:PORT")
+    if t.startswith("["):
+        end = t.find("]")
+        if end < 0 or t[end + 1 : end + 2] != ":":
+            raise SpecError("", f"{text!r}: expected [IPv6]:PORT")
+        host, port_s = t[1:end], t[end + 2 :]
+    elif ":" in t:
+        host, _, port_s = t.rpartition(":")
+        if ":" in host:
+            raise SpecError("", f"{text!r}: write IPv6 addresses as [ADDR]:PORT")
+    elif default_host is not None:
+        host, port_s = default_host, t
+    else:
+        raise SpecError("", f"{text!r}: expected HOST:PORT")
+    if not host:
+        if default_host is None:
+            raise SpecError("", f"{text!r}: host is missing")
+        host = default_host
+    if not port_s.isdigit():
+        raise SpecError("", f"{text!r}: port {port_s!r} is not a number")
+    port = int(port_s)
+    if (why := check_port(port)) is not None:
+        raise SpecError("", f"{text!r}: {why}")
+    if (why := check_host(host)) is not None:
+        raise SpecError("", f"{text!r}: {why}")
+    return host, port
+
+
+def check_destination(dest: str) -> str | None:
+    """None if `dest` looks like a b32/b33 address, an .i2p name or a base64 destination."""
+    d = dest.strip()
+    if not d:
+        return "destination is empty"
+    if d != dest or any(c.isspace() for c in dest):
+        return "destination must not contain spaces"
+    low = d.lower()
+    if low.endswith(".b32.i2p"):
+        if _B32.match(low) or _B33.match(low):
+            return None
+        return "a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p"
+    if low.endswith(".i2p"):
+        return None if _I2P_NAME.match(low) else f"{dest!r} is not a valid .i2p host name"
+    if len(d) >= 516 and _B64.match(d):
+        return None
+    if _B64.match(d):
+        return f"base64 destination is too short ({len(d)} characters, at least 516 expected)"
+    return "expected a .b32.i2p address, an .i2p name or a base64 destination"
+
+
+def check_option(key: str, value: str) -> str | None:
+    if not key or not _OPTION_KEY.match(key):
+        return f"option name {key!r} may only use letters, digits and . _ - :"
+    if any(c in value for c in "\n\r\0\"") or " " in value:
+        return f"option {key}: value must not contain spaces, quotes or line breaks"
+    return None
+
+
+def validate(spec: TunnelSpec) -> list[FieldError]:
+    """Every problem of `spec`, one per field, in the editor's field order."""
+    errs: list[FieldError] = []
+
+    def bad(fld: str, msg: str | None) -> None:
+        if msg:
+            errs.append(FieldError(fld, msg))
+
+    if not spec.name.strip():
+        bad("name", "name is empty")
+    elif any(c in spec.name for c in "\n\r\0"):
+        bad("name", "name must be one line")
+    elif len(spec.name) > 100:
+        bad("name", "name is longer than 100 characters")
+
+    if spec.listens:
+        bad("listen_host", check_host(spec.listen_host))
+        if not errs or errs[-1].field != "listen_host":
+            if not is_loopback_host(spec.listen_host) and not spec.allow_public_bind:
+                bad(
+                    "listen_host",
+                    f"{spec.listen_host} is not a loopback address: anyone who can reach "
+                    "it can use this tunnel; allow non-loopback listening explicitly",
+                )
+        bad("listen_port", check_port(spec.listen_port))
+
+    if spec.kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
+        bad("target_host", check_host(spec.target_host))
+        bad("target_port", check_port(spec.target_port))
+
+    if spec.kind is TunnelKind.CLIENT:
+        bad("destination", check_destination(spec.destination))
+
+    if spec.nconnect == 0 or spec.nconnect < -1:
+        bad("nconnect", "maximum connections must be -1 (unlimited) or at least 1")
+    if spec.lifetime is not None and not spec.lifetime > 0:
+        bad("lifetime", "lifetime must be more than 0 seconds (or unlimited)")
+    if spec.idle_timeout is not None and not spec.idle_timeout > 0:
+        bad("idle_timeout", "idle timeout must be more than 0 seconds (or never)")
+    if not spec.connect_timeout > 0:
+        bad("connect_timeout", "connect timeout must be more than 0 seconds")
+
+    if spec.needs_router:
+        if spec.sam_address:
+            try:
+                parse_hostport(spec.sam_address)
+            except SpecError as e:
+                bad("sam_address", f"SAM address {e.message}")
+        if spec.signature_type not in SIGNATURE_TYPES:
+            bad("signature_type", f"unknown signature type {spec.signature_type}")
+        for k, v in spec.options:
+            if (why := check_option(k, v)) is not None:
+                bad("options", why)
+                break
+        for k in TUNNEL_SHAPE_KEYS:
+            v = spec.options_dict.get(k)
+            if v is not None and not (v.lstrip("-").isdigit() and -7 <= int(v) <= 16):
+                bad("options", f"{k} must be a whole number (got {v!r})")
+                break
+    return errs
+
+
+# SAM SIGNATURE_TYPE codes accepted for destinations (RSA never is).
+SIGNATURE_TYPES: dict[int, str] = {
+    0: "DSA_SHA1",
+    1: "ECDSA_SHA256_P256",
+    2: "ECDSA_SHA384_P384",
+    3: "ECDSA_SHA512_P521",
+    7: "EdDSA_SHA512_Ed25519",
+    11: "RedDSA_SHA512_Ed25519",
+}

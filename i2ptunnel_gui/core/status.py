@@ -1,0 +1,86 @@
+"""What the engine reports: tunnel states, connection rows, events.
+
+Plain frozen dataclasses produced on the engine thread and handed to other
+threads as immutable snapshots (no live objects cross threads).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class TunnelState(StrEnum):
+    STOPPED = "stopped"
+    STARTING = "starting"
+    RUNNING = "running"
+    STANDBY = "standby"  # idle, no session (reserved for on-demand sessions)
+    RECONNECTING = "reconnecting"  # router gone, retrying with backoff
+    ERROR = "error"  # gave up; message kept
+
+    @property
+    def active(self) -> bool:
+        return self in (TunnelState.STARTING, TunnelState.RUNNING, TunnelState.RECONNECTING)
+
+
+class Direction(StrEnum):
+    INBOUND = "in"  # a peer connected to us (server tunnels: from I2P)
+    OUTBOUND = "out"  # a local app connected to our listener (forward, client)
+
+
+class ConnState(StrEnum):
+    CONNECTING = "connecting"  # accepted, opening the other side
+    OPEN = "open"
+    HALF_CLOSED = "half-closed"  # one direction finished (EOF passed on)
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionInfo:
+    id: int  # unique per engine
+    tunnel_id: str
+    peer: str  # b32 for I2P peers, host:port for TCP peers
+    direction: Direction
+    opened_at: float  # time.time()
+    bytes_in: int  # bytes received from the peer side
+    bytes_out: int  # bytes sent to the peer side
+    state: ConnState
+    closed_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TunnelStatus:
+    id: str
+    name: str
+    kind: str
+    state: TunnelState
+    message: str = ""  # last error / router MESSAGE=, verbatim
+    local_address: str = ""  # host:port actually bound ("" if none)
+    i2p_address: str = ""  # b32 of our destination (server/client), "" otherwise
+    sam_version: str = ""
+    active_connections: int = 0
+    total_connections: int = 0
+    refused_connections: int = 0  # nconnect reached -> refused
+    failed_connections: int = 0  # target refused/reset/timed out
+    bytes_in: int = 0
+    bytes_out: int = 0
+    started_at: float | None = None
+    next_retry_at: float | None = None  # while RECONNECTING
+
+
+@dataclass(frozen=True, slots=True)
+class TunnelEvent:
+    """A state change or notable error of one tunnel (also the per-tunnel log)."""
+
+    tunnel_id: str
+    state: TunnelState
+    message: str
+    time: float
+    level: str = "info"  # info | warning | error
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSnapshot:
+    time: float
+    tunnels: tuple[TunnelStatus, ...]
+    connections: tuple[ConnectionInfo, ...] = field(default=())
