@@ -104,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     _limits(c)
 
     im = sub.add_parser("import", help="import Java I2P or i2pd tunnel configs into the settings")
-    im.add_argument("path", help="i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf or tunnels.d/")
+    im.add_argument("path",
+                    help="i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf or tunnels.d/")
     im.add_argument("--dry-run", action="store_true", help="only list what would be imported")
     im.add_argument("--yes", action="store_true",
                     help="import the valid tunnels even when some entries have errors")

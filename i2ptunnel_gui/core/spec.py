@@ -50,7 +50,8 @@ TUNNEL_SHAPE_KEYS = (
 )
 
 _OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*\.?$")
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_HOSTNAME = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*\.?$")
 _B32 = re.compile(r"^[a-z2-7]{52}\.b32\.i2p$")
 _B33 = re.compile(r"^[a-z2-7]{56,}\.b32\.i2p$")
 _I2P_NAME = re.compile(r"^(?=.{1,255}$)([a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?\.)+i2p$")
@@ -150,7 +151,8 @@ class TunnelSpec:
                 try:
                     kw[name] = _coerce(typ, kw[name])
                 except (TypeError, ValueError):
-                    raise SpecError(name, f"{name} must be {typ.__name__}, got {kw[name]!r}") from None
+                    msg = f"{name} must be {typ.__name__}, got {kw[name]!r}"
+                    raise SpecError(name, msg) from None
         if "name" not in kw:
             raise SpecError("name", "name is missing")
         return cls(**kw)
@@ -321,14 +323,15 @@ def validate(spec: TunnelSpec) -> list[FieldError]:
         bad("name", "name is longer than 100 characters")
 
     if spec.listens:
-        bad("listen_host", check_host(spec.listen_host))
-        if not errs or errs[-1].field != "listen_host":
-            if not is_loopback_host(spec.listen_host) and not spec.allow_public_bind:
-                bad(
-                    "listen_host",
-                    f"{spec.listen_host} is not a loopback address: anyone who can reach "
-                    "it can use this tunnel; allow non-loopback listening explicitly",
-                )
+        host_error = check_host(spec.listen_host)
+        bad("listen_host", host_error)
+        public = host_error is None and not is_loopback_host(spec.listen_host)
+        if public and not spec.allow_public_bind:
+            bad(
+                "listen_host",
+                f"{spec.listen_host} is not a loopback address: anyone who can reach "
+                "it can use this tunnel; allow non-loopback listening explicitly",
+            )
         bad("listen_port", check_port(spec.listen_port))
 
     if spec.kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
@@ -359,10 +362,11 @@ def validate(spec: TunnelSpec) -> list[FieldError]:
             if (why := check_option(k, v)) is not None:
                 bad("options", why)
                 break
+        opts = spec.options_dict
         for k in TUNNEL_SHAPE_KEYS:
-            v = spec.options_dict.get(k)
-            if v is not None and not (v.lstrip("-").isdigit() and -7 <= int(v) <= 16):
-                bad("options", f"{k} must be a whole number (got {v!r})")
+            shape = opts.get(k)
+            if shape is not None and not (shape.lstrip("-").isdigit() and -7 <= int(shape) <= 16):
+                bad("options", f"{k} must be a whole number (got {shape!r})")
                 break
     return errs
 
