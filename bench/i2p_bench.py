@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""I2P benchmark: our client+server tunnels vs a raw SAM stream, same router, same run.
+
+Runs only inside a loopback-only network namespace (it refuses otherwise), against a
+real offline i2pd:
+
+    unshare --net --pid --fork --mount-proc --kill-child bash -c \\
+        'ip link set lo up; exec .venv/bin/python bench/i2p_bench.py'
+
+(it starts i2pd itself with tests/integration/i2pd_router.py), or next to a router that
+is already running in the namespace:
+
+    /work/shared/i2pd/i2pd-offline.sh .venv/bin/python bench/i2p_bench.py --sam 127.0.0.1:7656
+
+Paths compared, interleaved run by run so router noise hits both alike:
+  raw:  bench --SAM STREAM CONNECT--> i2pd --STREAM ACCEPT--> bench (serves in-process)
+  ours: bench -> `client` tunnel -> i2pd -> `server` tunnel -> backend.py
+Throughput each direction (median of runs) and stream-open latency (connect + 1-byte echo,
+median and p90). Target (issue 3): our tunnels add ≤ 5 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import hashlib
+import os
+import select
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import procstat
+import rawsam
+import report
+from backend import header
+from loadgen import bulk_on
+from relay_bench import Child
+
+REPO = Path(__file__).resolve().parent.parent
+READY_TIMEOUT = 120.0  # a tunnel's SESSION CREATE takes ~20 s on i2pd 2.45.1
+_I2P_B64 = bytes.maketrans(b"-~", b"+/")
+
+
+def check_namespace() -> None:
+    """Refuse to run unless the only network interface is loopback (no way out)."""
+    names = [name for _, name in socket.if_nameindex()]
+    if names != ["lo"]:
+        raise SystemExit(f"refusing to run: interfaces {names} visible; run inside a "
+                         "loopback-only namespace (see the module docstring)")
+
+
+def b32_of(pub_b64: str) -> str:
+    raw = base64.b64decode(pub_b64.encode().translate(_I2P_B64))
+    return base64.b32encode(hashlib.sha256(raw).digest()).decode().lower().rstrip("=") + ".b32.i2p"
+
+
+def _write_key(sam: tuple[str, int], directory: Path) -> tuple[Path, str]:
+    """DEST GENERATE a server key so the client tunnel can start without waiting for it."""
+    with rawsam.hello(sam) as s:
+        s.sendall(b"DEST GENERATE SIGNATURE_TYPE=7\n")
+        reply = rawsam.readline(s)
+    fields = dict(f.split("=", 1) for f in reply.split()[2:] if "=" in f)
+    priv = base64.b64decode(fields["PRIV"].encode().translate(_I2P_B64))
+    path = directory / "server.dat"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(priv)
+    return path, fields["PUB"]
+
+
+class Tunnel:
+    """`python -m i2ptunnel_gui server|client ...`; READY <address> on stdout."""
+
+    def __init__(self, args: list[str]) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "i2ptunnel_gui", *args], cwd=REPO,
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
+        self.kind = args[0]
+
+    def ready(self) -> str:
+        assert self.proc.stdout is not None
+        ready, _, _ = select.select([self.proc.stdout], [], [], READY_TIMEOUT)
+        line = self.proc.stdout.readline().strip() if ready else ""
+        if not line.startswith("READY "):
+            raise RuntimeError(f"{self.kind} tunnel: expected READY, got {line!r} "
+                               f"(rc={self.proc.poll()})")
+        return line.split(None, 1)[1]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10.0)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5.0)
+
+
+def _options() -> list[str]:
+    opts = [*rawsam.ZERO_HOP.split(), "i2cp.leaseSetType=1", "i2cp.leaseSetEncType=0"]
+    return [a for o in opts for a in ("--option", o)]
+
+
+@contextlib.contextmanager
+def _router(sam_arg: str | None) -> Iterator[tuple[str, int]]:
+    if sam_arg:
+        host, _, port = sam_arg.rpartition(":")
+        yield host, int(port)
+        return
+    sys.path.insert(0, str(REPO))
+    from tests.integration.i2pd_router import I2pdRouter
+
+    with tempfile.TemporaryDirectory(prefix="i2p-bench-") as workdir, \
+            I2pdRouter(workdir) as router:
+        host, _, port = router.sam_address.rpartition(":")
+        yield host, int(port)
+
+
+def _open_probe(connect: Callable[[], socket.socket]) -> float:
+    t0 = time.perf_counter()
+    with connect() as s:
+        s.sendall(header("E", 0) + b"x")
+        if s.recv(1) != b"x":
+            raise ConnectionError("stream-open probe: no echo")
+    return time.perf_counter() - t0
+
+
+def _bulk(connect: Callable[[], socket.socket], direction: str, nbytes: int) -> float:
+    t0 = time.perf_counter()
+    with connect() as s:
+        res = bulk_on(s, direction, nbytes, t0)
+    return nbytes / res["seconds"] / 1e6
+
+
+def measure(paths: dict[str, Callable[[], socket.socket]], nbytes: int, runs: int,
+            opens: int) -> dict[str, Any]:
+    out: dict[str, Any] = {p: {"up": [], "down": [], "open_s": []} for p in paths}
+    for connect in paths.values():  # first contact looks up the LeaseSet: not timed
+        _open_probe(connect)
+    for run in range(runs):
+        for direction in ("up", "down"):
+            order = list(paths) if run % 2 == 0 else list(reversed(paths))
+            for name in order:
+                mbps = _bulk(paths[name], direction, nbytes)
+                out[name][direction].append(mbps)
+                print(f"  run {run + 1} {name:>4} {direction:>4}: {mbps:6.1f} MB/s", flush=True)
+    for i in range(opens):
+        order = list(paths) if i % 2 == 0 else list(reversed(paths))
+        for name in order:
+            out[name]["open_s"].append(_open_probe(paths[name]))
+    summary: dict[str, Any] = {}
+    for name, v in out.items():
+        opens_ms = sorted(x * 1e3 for x in v["open_s"])
+        summary[name] = {
+            "up_MBps": statistics.median(v["up"]) if v["up"] else None,
+            "down_MBps": statistics.median(v["down"]) if v["down"] else None,
+            "open_ms_median": statistics.median(opens_ms) if opens_ms else None,
+            "open_ms_p90": opens_ms[int(0.9 * (len(opens_ms) - 1))] if opens_ms else None,
+            "runs": v,
+        }
+    return summary
+
+
+def _targets(s: dict[str, Any]) -> list[report.Target]:
+    if "ours" not in s or "raw" not in s:
+        return []
+    r, o = s["raw"], s["ours"]
+    return [
+        report.Target("throughput up, ours/raw", report.ratio(o["up_MBps"], r["up_MBps"]),
+                      0.95, True),
+        report.Target("throughput down, ours/raw",
+                      report.ratio(o["down_MBps"], r["down_MBps"]), 0.95, True),
+        report.Target("stream-open latency (median), ours/raw",
+                      report.ratio(o["open_ms_median"], r["open_ms_median"]), 1.05, False),
+    ]
+
+
+def markdown(meta: dict[str, Any], s: dict[str, Any], checks: list[report.Target]) -> str:
+    rows = [[n, report.fmt(v["up_MBps"]), report.fmt(v["down_MBps"]),
+             report.fmt(v["open_ms_median"]), report.fmt(v["open_ms_p90"])] for n, v in s.items()]
+    if "ours" in s and "raw" in s:
+        rows.append(["ours/raw", *(report.fmt(report.ratio(s["ours"][k], s["raw"][k]))
+                                   for k in ("up_MBps", "down_MBps", "open_ms_median",
+                                             "open_ms_p90"))])
+    m = meta["mode"]
+    return "\n".join([
+        f"### I2P benchmark ({m['name']} run)", report.machine_md(meta),
+        f"i2pd {meta['i2pd']} offline, one floodfill router, zero-hop tunnels. "
+        f"{m['mib']} MiB per transfer, median of {m['runs']} runs per direction (up = "
+        f"connector → acceptor); stream open = connect + 1-byte echo, {m['opens']} per path. "
+        "Paths interleaved. i2pd's throughput is noisy on this VM (FINDINGS §6: 8–56 MiB/s "
+        "for the same transfer), so compare medians and read the per-run figures in the JSON.",
+        "", report.table(["path", "MB/s up", "MB/s down", "open ms median", "open ms p90"],
+                         rows),
+        "", *(t.line() for t in checks)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="8 MiB x 3 runs, 10 opens")
+    ap.add_argument("--sam", default=None, metavar="HOST:PORT",
+                    help="use this running router (in this namespace) instead of starting i2pd")
+    ap.add_argument("--paths", default="raw,ours", help="raw, ours or raw,ours")
+    ap.add_argument("--write-docs", action=argparse.BooleanOptionalAction, default=None)
+    args = ap.parse_args(argv)
+    check_namespace()
+    mode = ({"name": "quick", "mib": 8, "runs": 3, "opens": 10} if args.quick
+            else {"name": "full", "mib": 32, "runs": 7, "opens": 30})
+    wanted = args.paths.split(",")
+    meta = report.machine() | {"mode": mode, "i2pd": _i2pd_version()}
+    procstat.raise_nofile()
+    with _router(args.sam) as sam, contextlib.ExitStack() as stack:  # SAM sockets close first
+        backend = Child("backend.py")
+        stack.callback(backend.close)
+        bulk_port = int(backend.readline(15.0).split()[1])
+        paths: dict[str, Callable[[], socket.socket]] = {}
+        sessions: dict[str, rawsam.RawSession] = {}
+        errors: list[BaseException] = []
+
+        def create(nick: str, accepting: bool) -> None:
+            try:
+                sessions[nick] = rawsam.RawSession(sam, nick, accepting)
+            except BaseException as e:  # reported below, in the main thread
+                errors.append(e)
+
+        makers = [threading.Thread(target=create, args=a) for a in
+                  (("benchacc", True), ("benchcon", False))] if "raw" in wanted else []
+        for t in makers:
+            t.start()
+        if "ours" in wanted:
+            keydir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            keyfile, pub = _write_key(sam, keydir)
+            sam_arg = f"{sam[0]}:{sam[1]}"
+            server = Tunnel(["server", "--target", f"127.0.0.1:{bulk_port}", "--keys",
+                             str(keyfile), "--sam", sam_arg, *_options()])
+            stack.callback(server.stop)
+            client = Tunnel(["client", "--listen", "127.0.0.1:0", "--dest", pub, "--sam",
+                             sam_arg, *_options()[:8]])
+            stack.callback(client.stop)
+            b32 = server.ready()
+            if b32 != b32_of(pub):
+                raise SystemExit(f"server READY {b32}, expected {b32_of(pub)} from its key")
+            host, _, port = client.ready().rpartition(":")
+            paths["ours"] = lambda: socket.create_connection((host, int(port)), timeout=60.0)
+        for t in makers:
+            t.join(rawsam.CREATE_TIMEOUT + 10)
+        for s in sessions.values():
+            stack.callback(s.close)
+        if errors:
+            raise SystemExit(f"raw SAM session: {errors[0]}")
+        if "raw" in wanted:
+            acc, con = sessions["benchacc"], sessions["benchcon"]
+            acc.serve_forever()
+            paths = {"raw": lambda: con.connect(acc.destination), **paths}
+        print(f"paths ready: {', '.join(paths)}", flush=True)
+        summary = measure(paths, mode["mib"] << 20, mode["runs"], mode["opens"])
+    meta["loadavg_end"] = procstat.loadavg()
+    checks = _targets(summary)
+    text = markdown(meta, summary, checks)
+    print("\n" + text)
+    path = report.write_json(f"i2p-{mode['name']}", {
+        "meta": meta, "results": summary, "targets": [t.as_dict() for t in checks]})
+    print(f"\nJSON: {path.relative_to(REPO)}")
+    if args.write_docs or (args.write_docs is None and mode["name"] == "full"):
+        report.rewrite_doc_section("i2p-bench", text)
+    return 0
+
+
+def _i2pd_version() -> str:
+    try:
+        out = subprocess.run(["i2pd", "--version"], capture_output=True, text=True, timeout=5,
+                             check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    return out.stdout.split("\n", 1)[0].replace("i2pd version ", "").strip() or "?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Relay benchmark results -> targets (issue 2) and the markdown written to BENCHMARKS.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from report import Target, fmt, machine_md, ratio, table
+
+
+def _ours(names: list[str]) -> list[str]:
+    return [n for n in names if n.startswith("ours")]
+
+
+def targets(results: dict[str, dict[str, Any]], names: list[str]) -> dict[str, list[Target]]:
+    """Issue 2's targets for every `ours*` relay, as ratios to socat/direct of the same run."""
+    socat, direct = results.get("socat", {}), results.get("direct", {})
+    out: dict[str, list[Target]] = {}
+    for n in _ours(names):
+        r = results[n]
+        ts: list[Target] = []
+        if "bulk_up_MBps" in r:
+            for d in ("up", "down"):
+                key = f"bulk_{d}_MBps"
+                ts.append(Target(f"bulk {d} ×socat", ratio(r[key], socat.get(key)), 2.5, True))
+            for d in ("up", "down"):
+                key = f"bulk_{d}_MBps"
+                ts.append(Target(f"bulk {d} ×socat", ratio(r[key], socat.get(key)), 3.0, True,
+                                 stretch=True))
+                ts.append(Target(f"bulk {d} ×direct", ratio(r[key], direct.get(key)), 0.6,
+                                 True, stretch=True))
+                ts.append(Target(f"CPU-s/GiB {d}", r[f"cpu_s_per_GiB_{d}"], 0.3, False,
+                                 stretch=True))
+        if "conn_rate_conc" in r:
+            ts.append(Target("100 concurrent conns/s ×socat",
+                             ratio(r["conn_rate_conc"], socat.get("conn_rate_conc")), 5.0, True))
+            ts.append(Target("connection errors (rate phase)", r["conn_errors"], 0, False))
+        if "open_failed" in r:
+            k = r["open_conns"]
+            ts.append(Target(f"{k} open: failed opens", r["open_failed"], 0, False))
+            ts.append(Target(f"{k} open: echo p99 ms", r["echo_p99_ms"], 10.0, False))
+            ts.append(Target(f"{k} open: KiB/conn (RSS)", r["kib_per_conn_rss"], 4.0, False))
+            ts.append(Target(f"{k} open: s until fds released", r["fd_release_s"], 1.0, False))
+        out[n] = ts
+    return out
+
+
+def _abs_rows(results: dict[str, dict[str, Any]], names: list[str]) -> list[list[str]]:
+    rows = []
+    for n in names:
+        r = results[n]
+        cpu = (f"{fmt(r.get('cpu_s_per_GiB_up'))} / {fmt(r.get('cpu_s_per_GiB_down'))}"
+               if "bulk_up_MBps" in r else "–")
+        echo = (f"{fmt(r.get('echo_p50_ms'))} / {fmt(r.get('echo_p99_ms'))}"
+                if "echo_p99_ms" in r else "–")
+        opened = (f"{r['open_ok']} / {r['open_failed']}" if "open_ok" in r else "–")
+        rows.append([
+            n,
+            f"{fmt(r.get('bulk_up_MBps'))} / {fmt(r.get('bulk_down_MBps'))}",
+            cpu,
+            fmt(r.get("conn_rate_seq")),
+            f"{fmt(r.get('conn_rate_conc'))} ({r.get('conn_errors', '–')})",
+            opened, echo,
+            f"{fmt(r.get('kib_per_conn_rss'), 1)} / {fmt(r.get('kib_per_conn_pss'), 1)}",
+            fmt(r.get("fd_release_s"), 3),
+        ])
+    return rows
+
+
+_RATIO_METRICS = (
+    ("bulk up MB/s", "bulk_up_MBps"), ("bulk down MB/s", "bulk_down_MBps"),
+    ("CPU-s/GiB up", "cpu_s_per_GiB_up"), ("CPU-s/GiB down", "cpu_s_per_GiB_down"),
+    ("conns/s sequential", "conn_rate_seq"), ("conns/s 100 concurrent", "conn_rate_conc"),
+    ("echo p99 ms, all open", "echo_p99_ms"), ("KiB/conn RSS", "kib_per_conn_rss"),
+    ("KiB/conn PSS (tree)", "kib_per_conn_pss"), ("s until fds released", "fd_release_s"),
+)
+
+
+def markdown(meta: dict[str, Any], results: dict[str, dict[str, Any]], names: list[str],
+             checks: dict[str, list[Target]]) -> str:
+    mode = meta["mode"]
+    parts = [
+        f"### Relay benchmark ({mode['name']} run)",
+        machine_md(meta),
+        f"Bulk: {mode['bulk_bytes'] >> 20} MiB per transfer, median of {mode['bulk_runs']} "
+        f"runs per direction (MB/s = 10⁶ B/s; up = load → backend). Connection rate: "
+        f"{mode['seq_conns']} sequential and {mode['conc_conns']} with {mode['concurrency']} "
+        f"concurrent clients, median of {mode['rate_rounds']} rounds; one connection = connect "
+        f"+ 1-byte echo + close. Open: {mode['open_conns']} connections held "
+        f"({mode['open_concurrency']} opening at once), then {mode['echo_rounds']} echo "
+        f"round(s) of {mode['echo_size']} B on each, {mode['echo_concurrency']} in flight.",
+        "",
+        table(["relay", "bulk MB/s up / down", "CPU-s/GiB up / down", "conns/s seq",
+               "conns/s 100 conc (errors)", "open ok / failed", "echo p50 / p99 ms",
+               "KiB/conn RSS / PSS", "fds released s"], _abs_rows(results, names)),
+        "",
+        "Relays: " + "; ".join(f"`{n}` = {meta['notes'][n]}" for n in names) + ".",
+    ]
+    for n in _ours(names):
+        rows = []
+        for label, key in _RATIO_METRICS:
+            v = results[n].get(key)
+            s = results.get("socat", {}).get(key)
+            d = results.get("direct", {}).get(key)
+            if v is None and s is None and d is None:
+                continue
+            rows.append([label, fmt(v), fmt(s), fmt(d), fmt(ratio(v, s)), fmt(ratio(v, d))])
+        parts += ["", f"#### `{n}` against socat and direct (same run)", "",
+                  table(["metric", n, "socat", "direct", f"{n}/socat", f"{n}/direct"], rows),
+                  "", *(t.line() for t in checks[n])]
+    if mode["name"] == "quick":
+        parts += ["", "_Quick run: smaller sizes and counts, figures are indicative only._"]
+    return "\n".join(parts)

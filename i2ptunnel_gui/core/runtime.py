@@ -1,0 +1,438 @@
+"""Running tunnels: the base every tunnel kind builds on.
+
+A `TunnelRuntime` lives on the engine thread. The engine creates it with
+`KIND(spec, ctx)`, starts `run()` as a task in the engine's TaskGroup (via
+`launch()`), awaits `wait_started()` and later `close()`. A kind implements
+one coroutine, `serve()`: set itself up, call `set_state(RUNNING)`, then serve
+until cancelled (cleaning up in `finally`). Everything a kind starts goes in the
+runtime's own TaskGroup through `spawn()`, so `close()` cancels all of it.
+
+Connections: `admit(peer, direction)` applies `nconnect` (excess connections
+are REFUSED: the caller closes them at once; `refused_connections` counts
+them), `relay(local, remote, conn=...)` joins two sockets with the spec's
+lifetime and idle timeouts, `connection_failed(conn, exc)` records a target
+that refused, reset or timed out. An error on one connection never stops the
+tunnel. `ListenerTunnel` adds the listening socket and the accept loop; a kind
+only writes `open_target(peer) -> (socket, pending_bytes)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import socket
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from i2ptunnel_gui.core.errors import ListenError, TargetError, TunnelError
+from i2ptunnel_gui.core.relay import CloseReason, Relay
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import (
+    ConnectionInfo,
+    ConnState,
+    Direction,
+    TunnelEvent,
+    TunnelState,
+    TunnelStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (DESIGN.md 1.1)
+_FAILURE_EVENT_INTERVAL = 1.0  # at most one "target failed" event per second per tunnel
+
+
+@dataclass
+class EngineContext:
+    """What a runtime may use from its engine (all on the engine thread)."""
+
+    loop: asyncio.AbstractEventLoop
+    emit: Callable[[TunnelEvent], None]  # deliver an event to the engine's subscribers
+    sam_address: str = "127.0.0.1:7656"  # app-wide; spec.sam_address overrides when set
+    keystore: Any = None  # core.keystore.KeyStore, or None (transient keys only)
+    connection_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+
+class Connection:
+    """Bookkeeping of one relayed connection; counters live in its Relay."""
+
+    __slots__ = ("closed_at", "direction", "id", "opened_at", "peer", "relay", "task")
+
+    def __init__(self, conn_id: int, peer: str, direction: Direction) -> None:
+        self.id = conn_id
+        self.peer = peer
+        self.direction = direction
+        self.opened_at = time.time()
+        self.closed_at: float | None = None
+        self.relay: Relay | None = None  # None while the other side is being opened
+        self.task: asyncio.Task[Any] | None = None
+
+    def info(self, tunnel_id: str) -> ConnectionInfo:
+        r = self.relay
+        if self.closed_at is not None:
+            state = ConnState.CLOSED
+        elif r is None or not r.started:
+            state = ConnState.CONNECTING
+        elif r.half_closed:
+            state = ConnState.HALF_CLOSED
+        else:
+            state = ConnState.OPEN
+        return ConnectionInfo(
+            id=self.id,
+            tunnel_id=tunnel_id,
+            peer=self.peer,
+            direction=self.direction,
+            opened_at=self.opened_at,
+            bytes_in=r.bytes_in if r else 0,
+            bytes_out=r.bytes_out if r else 0,
+            state=state,
+            closed_at=self.closed_at,
+        )
+
+    def close(self) -> None:
+        if self.relay is not None and self.relay.started:
+            self.relay.abort(CloseReason.CLOSED)
+        elif self.task is not None:
+            self.task.cancel()
+
+
+RuntimeFactory = Callable[[TunnelSpec, EngineContext], "TunnelRuntime"]
+KINDS: dict[TunnelKind, RuntimeFactory] = {}
+
+
+def register_kind(kind: TunnelKind) -> Callable[[type[TunnelRuntime]], type[TunnelRuntime]]:
+    """Class decorator: `engine.start_tunnel(spec)` builds `cls(spec, ctx)` for `kind`."""
+
+    def deco(cls: type[TunnelRuntime]) -> type[TunnelRuntime]:
+        KINDS[kind] = cls
+        return cls
+
+    return deco
+
+
+class TunnelRuntime:
+    """One running tunnel: state machine, connections, counters, TaskGroup owner."""
+
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, *, retry: bool = True) -> None:
+        self.spec = spec
+        self.ctx = ctx
+        self.loop = ctx.loop
+        self.retry = retry  # start_tunnel(retry=): RECONNECTING counts as started
+        self.state = TunnelState.STOPPED
+        self.message = ""
+        self.local_address = ""
+        self.i2p_address = ""
+        self.sam_version = ""
+        self.started_at: float | None = None
+        self.next_retry_at: float | None = None
+        self.total_connections = 0
+        self.refused_connections = 0
+        self.failed_connections = 0
+        self._closed_bytes_in = 0  # bytes of finished connections
+        self._closed_bytes_out = 0
+        self._conns: dict[int, Connection] = {}
+        self._tg: asyncio.TaskGroup | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._started: asyncio.Future[TunnelStatus] = self.loop.create_future()
+        self._last_failure_event = 0.0
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    # -- to implement --------------------------------------------------------
+    async def serve(self) -> None:
+        """Set up, `set_state(RUNNING)`, serve until cancelled. Raise TunnelError to fail."""
+        raise NotImplementedError
+
+    # -- lifecycle (engine side) ----------------------------------------------
+    def launch(self, tg: asyncio.TaskGroup) -> None:
+        self._task = tg.create_task(self.run(), name=f"tunnel {self.spec.name}")
+
+    async def wait_started(self) -> TunnelStatus:
+        """RUNNING (or RECONNECTING when retry) -> status; failure -> its TunnelError."""
+        return await asyncio.shield(self._started)
+
+    async def run(self) -> None:
+        """The tunnel's task: never raises except CancelledError (engine TaskGroup safety)."""
+        self.set_state(TunnelState.STARTING)
+        try:
+            try:
+                async with asyncio.TaskGroup() as tg:
+                    self._tg = tg
+                    await self.serve()
+            except* TunnelError as eg:
+                self._set_error(eg.exceptions[0])
+            except* Exception as eg:
+                exc = eg.exceptions[0]
+                logger.error("tunnel %s crashed", self.spec.name, exc_info=exc)
+                self._set_error(TunnelError(f"internal error: {exc!r}"))
+        finally:
+            self._tg = None
+            if self.state is not TunnelState.ERROR:
+                self.set_state(TunnelState.STOPPED)
+            self._fail_start(TunnelError("tunnel stopped before it was running"))
+
+    async def close(self) -> None:
+        """Stop: cancel the accept loop and every connection, free every fd, STOPPED."""
+        task = self._task
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.wait([task])
+        for conn in list(self._conns.values()):  # only if run() never started
+            conn.close()
+        if self.state is not TunnelState.ERROR:
+            self.set_state(TunnelState.STOPPED)
+
+    def _set_error(self, exc: BaseException) -> None:
+        self.set_state(TunnelState.ERROR, str(exc), level="error")
+        self._fail_start(exc)
+
+    def _fail_start(self, exc: BaseException) -> None:
+        if not self._started.done():
+            self._started.set_exception(exc)
+            self._started.exception()  # mark retrieved: nobody may be waiting
+
+    # -- state and events ----------------------------------------------------
+    def set_state(self, state: TunnelState, message: str = "", *, level: str = "info") -> None:
+        """Change state and emit a TunnelEvent. RUNNING resolves `wait_started`."""
+        if state is self.state and message == self.message:
+            return
+        self.state = state
+        self.message = message
+        if state is TunnelState.RUNNING and self.started_at is None:
+            self.started_at = time.time()
+        if state is not TunnelState.RECONNECTING:
+            self.next_retry_at = None
+        started = state is TunnelState.RUNNING or (
+            state is TunnelState.RECONNECTING and self.retry
+        )
+        if started and not self._started.done():
+            self._started.set_result(self.status())
+        self.event(message or state.value, level=level)
+
+    def event(self, message: str, *, level: str = "info") -> None:
+        """A log line for this tunnel (UI per-tunnel log) without a state change."""
+        ev = TunnelEvent(self.spec.id, self.state, message, time.time(), level)
+        try:
+            self.ctx.emit(ev)
+        except Exception:  # a subscriber's bug must not break the relay
+            logger.exception("event subscriber failed")
+
+    # -- connections ---------------------------------------------------------
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str | None = None) -> asyncio.Task[Any]:
+        """Run `coro` in this tunnel's TaskGroup (cancelled by close())."""
+        if self._tg is None:
+            coro.close()
+            raise RuntimeError("tunnel is not running")
+        return self._tg.create_task(coro, name=name)
+
+    @property
+    def active_connections(self) -> int:
+        return len(self._conns)
+
+    def admit(self, peer: str, direction: Direction) -> Connection | None:
+        """A new connection record, or None when `nconnect` is reached (counted refused)."""
+        limit = self.spec.nconnect
+        if 0 < limit <= len(self._conns):
+            self.refused_connections += 1
+            return None
+        conn = Connection(next(self.ctx.connection_ids), peer, direction)
+        self._conns[conn.id] = conn
+        self.total_connections += 1
+        return conn
+
+    def connection_failed(self, conn: Connection, exc: BaseException) -> None:
+        """The other side could not be opened: count it, log it, forget the connection."""
+        self.failed_connections += 1
+        self._forget(conn)
+        now = time.monotonic()
+        if now - self._last_failure_event >= _FAILURE_EVENT_INTERVAL:
+            self._last_failure_event = now
+            self.event(f"connection from {conn.peer} failed: {exc}", level="warning")
+
+    async def relay(
+        self,
+        local_sock: socket.socket,
+        remote_sock: socket.socket,
+        *,
+        conn: Connection,
+        local_pending: bytes = b"",
+        remote_pending: bytes = b"",
+    ) -> CloseReason:
+        """Join `local_sock` (the side that came to us) and `remote_sock` (the side
+        we opened) until both directions end or a timeout hits; owns and closes both.
+        `*_pending`: bytes already read from that socket (past a SAM handshake)."""
+        r = conn.relay = Relay(self.loop)
+        if conn.task is None:
+            conn.task = asyncio.current_task()
+        try:
+            return await r.run(
+                local_sock,
+                remote_sock,
+                local_pending=local_pending,
+                remote_pending=remote_pending,
+                idle_timeout=self.spec.idle_timeout,
+                lifetime=self.spec.lifetime,
+            )
+        except Exception as e:  # one connection's failure never stops the tunnel
+            logger.warning("relay of connection %d failed: %r", conn.id, e)
+            return CloseReason.RESET
+        finally:
+            self._forget(conn)
+
+    def _forget(self, conn: Connection) -> None:
+        if self._conns.pop(conn.id, None) is not None:
+            conn.closed_at = time.time()
+            if conn.relay is not None:
+                self._closed_bytes_in += conn.relay.bytes_in
+                self._closed_bytes_out += conn.relay.bytes_out
+
+    def close_connection(self, conn_id: int) -> bool:
+        conn = self._conns.get(conn_id)
+        if conn is None:
+            return False
+        conn.close()
+        return True
+
+    # -- reporting -----------------------------------------------------------
+    def status(self) -> TunnelStatus:
+        bin_, bout = self._closed_bytes_in, self._closed_bytes_out
+        for c in self._conns.values():
+            if c.relay is not None:
+                bin_ += c.relay.bytes_in
+                bout += c.relay.bytes_out
+        s = self.spec
+        return TunnelStatus(
+            id=s.id,
+            name=s.name,
+            kind=s.kind.value,
+            state=self.state,
+            message=self.message,
+            local_address=self.local_address,
+            i2p_address=self.i2p_address,
+            sam_version=self.sam_version,
+            active_connections=len(self._conns),
+            total_connections=self.total_connections,
+            refused_connections=self.refused_connections,
+            failed_connections=self.failed_connections,
+            bytes_in=bin_,
+            bytes_out=bout,
+            started_at=self.started_at,
+            next_retry_at=self.next_retry_at,
+        )
+
+    def connections(self) -> list[ConnectionInfo]:
+        return [c.info(self.spec.id) for c in self._conns.values()]
+
+
+def format_address(addr: Any) -> str:
+    """'host:port' / '[v6]:port' from a socket address tuple."""
+    host, port = addr[0], addr[1]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def open_listener(host: str, port: int, *, backlog: int = LISTEN_BACKLOG) -> socket.socket:
+    """A bound, listening, non-blocking socket; ListenError with the reason otherwise."""
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        infos = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except socket.gaierror as e:
+        raise ListenError(f"cannot listen on {where}: unknown host ({e.strerror})") from None
+    last: OSError | None = None
+    for family, type_, proto, _, addr in infos:
+        sock = socket.socket(family, type_, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(addr)
+            sock.listen(backlog)
+            sock.setblocking(False)
+            return sock
+        except OSError as e:
+            sock.close()
+            last = e
+    reason = last.strerror if last is not None and last.strerror else str(last)
+    if last is not None and last.errno == 98:
+        reason = "address already in use (another program listens on this port)"
+    raise ListenError(f"cannot listen on {where}: {reason}")
+
+
+class ListenerTunnel(TunnelRuntime):
+    """A tunnel that accepts local TCP connections and opens a target for each.
+
+    Pass `listener=` to adopt an already bound, listening socket (the seed API);
+    otherwise `serve()` binds `spec.listen_host:listen_port` with backlog 1024.
+    """
+
+    def __init__(
+        self,
+        spec: TunnelSpec,
+        ctx: EngineContext,
+        *,
+        retry: bool = True,
+        listener: socket.socket | None = None,
+    ) -> None:
+        super().__init__(spec, ctx, retry=retry)
+        self._listener = listener
+
+    async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
+        """A connected non-blocking socket to the target and bytes already read from
+        it. Runs under `spec.connect_timeout`; must close what it opened on failure
+        or cancellation. Raise TargetError / OSError: only this connection fails."""
+        raise NotImplementedError
+
+    async def prepare(self) -> None:
+        """Hook before listening (e.g. resolve the target, open a SAM session)."""
+
+    async def serve(self) -> None:
+        await self.prepare()
+        lsock = self._listener
+        if lsock is None:
+            lsock = open_listener(self.spec.listen_host, self.spec.listen_port)
+        self._listener = lsock
+        try:
+            lsock.setblocking(False)
+            self.local_address = format_address(lsock.getsockname())
+            self.set_state(TunnelState.RUNNING, f"listening on {self.local_address}")
+            await self._accept_loop(lsock)
+        finally:
+            lsock.close()
+
+    async def _accept_loop(self, lsock: socket.socket) -> None:
+        loop = self.loop
+        while True:
+            try:
+                sock, addr = await loop.sock_accept(lsock)
+            except OSError as e:  # EMFILE and friends: keep serving, slow down a little
+                self.event(f"accept failed: {e}", level="warning")
+                await asyncio.sleep(0.1)
+                continue
+            peer = format_address(addr) if isinstance(addr, tuple) else str(addr)
+            conn = self.admit(peer, Direction.OUTBOUND)
+            if conn is None:
+                sock.close()  # refused: nconnect reached
+                continue
+            conn.task = self.spawn(self._serve_connection(conn, sock))
+
+    async def _serve_connection(self, conn: Connection, sock: socket.socket) -> None:
+        try:
+            async with asyncio.timeout(self.spec.connect_timeout):
+                remote, pending = await self.open_target(conn.peer)
+        except Exception as e:  # refused / reset / timed out: only this connection fails
+            sock.close()
+            if isinstance(e, TimeoutError) and not isinstance(e, TunnelError):
+                e = TargetError(f"target did not answer within {self.spec.connect_timeout:g} s")
+            elif not isinstance(e, OSError | TunnelError):
+                logger.error("open_target of %s failed", self.spec.name, exc_info=e)
+            self.connection_failed(conn, e)
+            return
+        except BaseException:
+            sock.close()
+            self._forget(conn)
+            raise
+        await self.relay(sock, remote, conn=conn, remote_pending=pending)

@@ -1,0 +1,318 @@
+"""Asyncio SAM v3 client for the engine loop: connections, sessions, streams.
+
+Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
+
+    from i2ptunnel_gui.core.sam.client import SamSession, dest_generate, naming_lookup
+
+    session = await SamSession.create("127.0.0.1:7656", private_key=blob_or_None,
+                                      options={"inbound.length": "0"})
+    session.b32            # "<52 chars>.b32.i2p", computed locally from the key
+    session.destination    # public base64 (524 chars for Ed25519)
+    session.private_key    # raw blob: KeyStore.save(path, session.private_key)
+    sock, data = await session.stream_connect("peer.b32.i2p")        # client side
+    sock, peer, data = await session.stream_accept()                  # server side
+    # `sock` is a connected, non-blocking socket.socket owned by the caller;
+    # `data` holds bytes the router already sent past the SAM header: send them
+    # on first (relay local_pending/remote_pending). `peer` is a keys.Destination.
+    await session.wait_closed()    # returns when the router drops the session
+    session.close_reason           # SamError, or None after session.close()
+    session.close()
+
+Errors are SamError subclasses (errors.py): SamUnreachable/SamConnectionClosed and
+SamTimeout mean "router gone or slow: retry with backoff"; SamInvalidKey,
+SamDuplicatedDest, SamRouterError at create mean "refused: show the message".
+DUPLICATED_ID is handled here (new random nickname). Sockets are closed on every
+failure, including cancellation.
+
+Concurrent pending STREAM ACCEPTs on one session are allowed by the spec from
+SAM 3.2 (`session.concurrent_accepts`); Java I2P also allows them on 3.1, and
+i2pd 2.45.1 (which grants at most 3.1) served 50 pending ACCEPTs correctly
+(FINDINGS §5), so a pool of accepts works on both routers we test with.
+PING keepalive is only sent when the granted version is >= 3.2: i2pd 2.45.1
+destroys the session on PING.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from collections.abc import Mapping
+from types import TracebackType
+
+from .connection import (
+    DEFAULT_TIMEOUTS,
+    NICKNAME_TRIES,
+    STREAM_REPLIES,
+    SamAddress,
+    SamConnection,
+    SamTimeouts,
+    dest_generate,
+    naming_lookup,
+    new_nickname,
+    parse_peer_line,
+)
+from .control import ControlChannel
+from .errors import (
+    KeyFormatError,
+    SamDuplicatedId,
+    SamError,
+    SamInputError,
+    SamProtocolError,
+)
+from .keys import Destination, PrivateKey, parse_private_key
+from .protocol import (
+    build_naming_lookup,
+    build_session_create,
+    build_stream_accept,
+    build_stream_connect,
+    expect_reply,
+    session_options,
+    version_tuple,
+)
+
+__all__ = [
+    "SamAddress",
+    "SamConnection",
+    "SamSession",
+    "SamTimeouts",
+    "dest_generate",
+    "naming_lookup",
+]
+
+logger = logging.getLogger(__name__)
+
+
+class SamSession:
+    """A STREAM session: lives exactly as long as its control socket."""
+
+    def __init__(
+        self,
+        conn: SamConnection,
+        address: SamAddress,
+        nickname: str,
+        keys: PrivateKey,
+        *,
+        timeouts: SamTimeouts,
+        user: str | None,
+        password: str | None,
+        keepalive: bool,
+    ) -> None:
+        self.address = address
+        self.nickname = nickname
+        self.keys = keys
+        self.version = conn.version
+        self.timeouts = timeouts
+        self._user, self._password = user, password
+        where = conn.where
+        sock, _ = conn.detach()
+        interval = timeouts.keepalive_interval if keepalive and self.supports_ping else 0.0
+        self._control = ControlChannel(
+            sock, where, f"session {nickname}", keepalive_interval=interval
+        )
+
+    @classmethod
+    async def create(
+        cls,
+        address: SamAddress,
+        *,
+        private_key: bytes | str | PrivateKey | None = None,
+        signature_type: int | str = 7,
+        options: Mapping[str, str | None] | None = None,
+        nickname: str | None = None,
+        timeouts: SamTimeouts = DEFAULT_TIMEOUTS,
+        user: str | None = None,
+        password: str | None = None,
+        keepalive: bool = True,
+    ) -> SamSession:
+        """SESSION CREATE STYLE=STREAM with a stored key (same b32) or TRANSIENT.
+
+        `options` pass through (I2CP/streaming); they are merged over
+        `i2cp.leaseSetEncType=4,0` and a value of None or "" removes a default.
+        """
+        given: PrivateKey | None = None
+        if private_key is not None:
+            try:
+                given = (
+                    private_key
+                    if isinstance(private_key, PrivateKey)
+                    else parse_private_key(private_key)
+                )
+            except KeyFormatError as e:
+                raise SamInputError(f"stored private key is unusable: {e}") from e
+        opts = session_options(options)
+        for attempt in range(NICKNAME_TRIES):
+            nick = nickname if (nickname and attempt == 0) else new_nickname()
+            line = build_session_create(
+                nick, given.b64 if given else None, signature_type=signature_type, options=opts
+            )
+            conn = await SamConnection.open(
+                address, timeouts=timeouts, user=user, password=password
+            )
+            try:
+                reply = await conn.command(
+                    line,
+                    ("SESSION", "STATUS"),
+                    time_limit=timeouts.session_create,
+                    context="SESSION CREATE",
+                )
+                keys = parse_private_key(reply.args.get("DESTINATION", ""))
+                if given is not None and keys.destination.raw != given.destination.raw:
+                    raise SamProtocolError(
+                        f"SAM bridge {conn.where} created the session with another key "
+                        f"({keys.b32_address}, expected {given.b32_address})"
+                    )
+            except SamDuplicatedId:
+                conn.close()
+                if attempt + 1 == NICKNAME_TRIES:
+                    raise
+                logger.info("SAM nickname %s taken, retrying with a new one", nick)
+                continue
+            except KeyFormatError as e:
+                conn.close()
+                raise SamProtocolError(f"SESSION STATUS carried an unusable key: {e}") from e
+            except BaseException:
+                conn.close()
+                raise
+            logger.info(
+                "SAM session %s ready on %s (SAM %s): %s",
+                nick,
+                conn.where,
+                conn.version,
+                keys.b32_address,
+            )
+            return cls(
+                conn,
+                address,
+                nick,
+                keys,
+                timeouts=timeouts,
+                user=user,
+                password=password,
+                keepalive=keepalive,
+            )
+        raise AssertionError("unreachable")
+
+    # ------------------------------------------------------------ identity
+
+    @property
+    def destination(self) -> str:
+        """Public destination, I2P base64."""
+        return self.keys.destination.b64
+
+    @property
+    def private_key(self) -> bytes:
+        return self.keys.raw
+
+    @property
+    def b32(self) -> str:
+        """`<52 chars>.b32.i2p`, computed locally."""
+        return self.keys.b32_address
+
+    @property
+    def supports_ping(self) -> bool:
+        return version_tuple(self.version) >= (3, 2)
+
+    @property
+    def concurrent_accepts(self) -> bool:
+        """Spec-level guarantee (3.2+); see the module docstring for i2pd 2.45.1."""
+        return version_tuple(self.version) >= (3, 2)
+
+    # ------------------------------------------------------------ streams
+
+    async def _stream_socket(self) -> SamConnection:
+        self._control.check_open()
+        # reuse the granted version: one HELLO round trip, no fallback dance
+        return await SamConnection.open(
+            self.address,
+            timeouts=self.timeouts,
+            user=self._user,
+            password=self._password,
+            versions=((self.version, self.version),),
+        )
+
+    async def stream_connect(
+        self, destination: str, *, time_limit: float | None = None
+    ) -> tuple[socket.socket, bytes]:
+        """STREAM CONNECT to a base64 destination, b32 address or .i2p name.
+
+        Note: i2pd answers OK once the LeaseSet is found, before the peer answers
+        (FINDINGS §5): callers need their own first-byte/idle timeout.
+        """
+        line = build_stream_connect(self.nickname, destination)
+        conn = await self._stream_socket()
+        try:
+            await conn.command(
+                line,
+                *STREAM_REPLIES,
+                time_limit=time_limit or self.timeouts.stream_connect,
+                context="STREAM CONNECT",
+            )
+            return conn.detach()
+        except BaseException:
+            conn.close()
+            raise
+
+    async def stream_accept(
+        self, *, time_limit: float | None = None
+    ) -> tuple[socket.socket, Destination, bytes]:
+        """Wait for one incoming stream; `time_limit` None waits until a peer comes
+        (cancel it to stop). Returns (socket, peer destination, bytes after the peer line)."""
+        line = build_stream_accept(self.nickname)
+        conn = await self._stream_socket()
+        try:
+            await conn.command(
+                line,
+                *STREAM_REPLIES,
+                time_limit=self.timeouts.stream_status,
+                context="STREAM ACCEPT",
+            )
+            first = await conn.read_line(time_limit=time_limit, context="STREAM ACCEPT (peer)")
+            peer = parse_peer_line(first, conn.where)
+            sock, rest = conn.detach()
+            return sock, peer, rest
+        except BaseException:
+            conn.close()
+            raise
+
+    async def naming_lookup(self, name: str) -> str:
+        """Resolve a name to a base64 destination. ME is answered on the control
+        socket; other names on a fresh socket so a slow lookup cannot stall it."""
+        self._control.check_open()
+        if name != "ME":
+            return await naming_lookup(
+                self.address, name, timeouts=self.timeouts, user=self._user, password=self._password
+            )
+        reply = await self._control.request(
+            build_naming_lookup(name), time_limit=self.timeouts.naming, context="NAMING LOOKUP ME"
+        )
+        where = self._control.where
+        expect_reply(reply, ("NAMING", "REPLY"), context=f"NAMING LOOKUP at {where}")
+        return reply.args.get("VALUE", "")
+
+    # ------------------------------------------------------------ lifetime
+
+    @property
+    def closed(self) -> asyncio.Event:
+        """Set when the session ended: router closed it, keepalive failed, or close()."""
+        return self._control.closed
+
+    @property
+    def close_reason(self) -> SamError | None:
+        """Why the router side ended it; None after a deliberate close()."""
+        return self._control.close_reason
+
+    async def wait_closed(self) -> None:
+        await self._control.closed.wait()
+
+    def close(self) -> None:
+        """Close the control socket, which ends the session on the router."""
+        self._control.shutdown(None)
+
+    async def __aenter__(self) -> SamSession:
+        return self
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

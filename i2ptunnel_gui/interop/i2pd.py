@@ -1,0 +1,231 @@
+"""i2pd tunnels.conf and tunnels.d/*.conf (boost property_tree INI, REFERENCE.md 3.1).
+
+One `[section]` per tunnel, named by the section. Lines starting with `;` or `#`
+are comments; there are no inline comments (boost keeps `22 # ssh` as the value,
+and so do we, which then fails as a port with a clear message). A duplicate
+section or key makes boost reject the whole file, so both are errors here too.
+One leniency: a value wrapped in double quotes loses one pair of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, is_loopback_host
+from i2ptunnel_gui.interop.common import RawTunnel, build_spec, read_text, resolve_key
+from i2ptunnel_gui.interop.model import (
+    FoundTunnel,
+    ImportResult,
+    Problem,
+    Skipped,
+    TunnelProblem,
+    ext_options,
+)
+
+UNSUPPORTED = {
+    "http": "HTTP server: needs Host-header rewriting (hostoverride) and X-I2P headers, "
+    "which this app does not do",
+    "irc": "IRC server: rewrites the client's host name (WEBIRC), which this app does not do",
+    "udpclient": "UDP tunnels are not provided (this app relays TCP streams)",
+    "udpserver": "UDP tunnels are not provided (this app relays TCP streams)",
+    "socks": "SOCKS proxy: not provided, this app relays plain TCP",
+    "httpproxy": "HTTP proxy: not provided, this app relays plain TCP",
+    "websocks": "websocks: deprecated and not started by i2pd either",
+}
+_KNOWN = {"type", "port", "address", "destination", "destinationport", "keys",
+          "signaturetype", "cryptotype", "host", "inport", "accesslist", "whitelist", "gzip",
+          "enableuniquelocal", "ssl", "matchtunnels", "connecttimeout", "keepaliveinterval",
+          "hostoverride", "i2pheaders", "webircpassword", "explicitPeers"}
+_FIELD_KEYS = {"listen_host": "address", "listen_port": "port", "destination": "destination",
+               "target_host": "host", "target_port": "port", "signature_type": "signaturetype"}
+
+
+def parse_ini(path: Path, result: ImportResult) -> list[RawTunnel]:
+    lines, problem = read_text(path)
+    if lines is None:
+        assert problem is not None
+        result.errors.append(problem)
+        return []
+    sections: list[RawTunnel] = []
+    by_name: dict[str, RawTunnel] = {}
+    current: RawTunnel | None = None
+    broken = False
+    file_errors = len(result.errors)
+    for n, line in enumerate(lines, 1):
+        s = line.strip()
+        if not s or s[0] in ";#":
+            continue
+        if s.startswith("["):
+            end = s.find("]")
+            name = s[1:end].strip() if end > 0 else ""
+            if end < 0:
+                result.errors.append(Problem(f"{path}:{n}", f"unclosed section header {s!r}"))
+            elif not name:
+                result.errors.append(Problem(f"{path}:{n}", "empty section name []"))
+            elif name in by_name:
+                result.errors.append(Problem(
+                    f"{path}:{n}", f"duplicate section [{name}] (first at line "
+                    f"{by_name[name].line}); i2pd rejects the whole file"))
+            else:
+                current = RawTunnel(path, n, f"[{name}]")
+                by_name[name] = current
+                sections.append(current)
+                broken = False
+                continue
+            current = None
+            broken = True  # its keys belong to the broken section: no extra noise
+            continue
+        key, sep, value = s.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key:
+            result.errors.append(Problem(f"{path}:{n}", f"expected KEY = VALUE, got {s!r}"))
+            continue
+        if current is None and broken:
+            continue
+        if current is None:
+            result.warnings.append(Problem(f"{path}:{n}", f"{key}: outside any [tunnel]; "
+                                           "ignored"))
+            continue
+        if key in current.values:
+            result.errors.append(Problem(f"{path}:{n}", (
+                f"duplicate key {key} in {current.label} (first at line "
+                f"{current.values[key][1]}); i2pd rejects the whole file")))
+            continue
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        current.values[key] = (value, n)
+    if len(result.errors) > file_errors:
+        del sections[:]  # i2pd would load nothing from this file; so do we
+        result.errors.append(Problem(str(path), "not imported: fix the lines above first"))
+    return sections
+
+
+def load_file(path: Path, result: ImportResult, datadir: Path) -> None:
+    for raw in parse_ini(path, result):
+        name = raw.label[1:-1]
+        try:
+            result.tunnels.append(map_tunnel(raw, name, datadir))
+        except TunnelProblem as e:
+            result.skipped.append(Skipped(name, raw.get("type"), e.where, e.reason,
+                                          error=e.error))
+
+
+def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
+    itype = raw.require("type")
+    if itype in UNSUPPORTED:
+        raise TunnelProblem(raw.where("type"), UNSUPPORTED[itype], error=False)
+    if itype not in ("client", "server"):
+        raise TunnelProblem(raw.where("type"), f"unknown tunnel type {itype!r}")
+    kind = TunnelKind.CLIENT if itype == "client" else TunnelKind.SERVER
+    warnings: list[Problem] = []
+    fields: dict[str, object] = {"name": name}
+    options: dict[str, tuple[str, str]] = {}
+    for key, (value, _n) in raw.values.items():
+        if key in ("accesslist", "whitelist") and value:
+            raise TunnelProblem(raw.where(key), (
+                f"{key}: access lists are not supported; importing would make this tunnel "
+                "reachable by every I2P destination"), error=False)
+        if key == "ssl" and value.lower() == "true":
+            raise TunnelProblem(raw.where(key), "ssl: TLS tunnels are not supported",
+                                error=False)
+        if key == "explicitPeers" or "." in key:  # I2CP/streaming and our i2ptunnelgui.*
+            options[key] = (value, key)
+        elif key not in _KNOWN:
+            warnings.append(Problem(raw.where(key), f"{key}: not used by this app; ignored"))
+    try:
+        if raw.has("signaturetype"):
+            n = raw.get("signaturetype")
+            if n in ("4", "5", "6"):
+                warnings.append(Problem(raw.where("signaturetype"),
+                                        "RSA signature type: i2pd uses 7 instead, so do we"))
+                n = "7"
+            fields["signature_type"] = raw.sigtype("signaturetype", n)
+        if raw.get("cryptotype", "0") not in ("0", ""):
+            warnings.append(Problem(raw.where("cryptotype"), "cryptotype: ignored; the router "
+                                    "chooses the encryption"))
+        if kind is TunnelKind.CLIENT:
+            fields["listen_host"] = raw.get("address") or "127.0.0.1"
+            fields["listen_port"] = raw.port("port")
+            if not is_loopback_host(str(fields["listen_host"])):
+                fields["allow_public_bind"] = True  # the source config asked for it
+                warnings.append(Problem(raw.where("address"), (
+                    f"listens on {fields['listen_host']} (not loopback), as the source "
+                    "config does: anyone who can reach it can use the tunnel")))
+            fields["destination"] = raw.require("destination")
+            if raw.get("destinationport", "0") not in ("0", ""):
+                warnings.append(Problem(raw.where("destinationport"), (
+                    "destinationport is not supported; connecting without a port")))
+        else:
+            fields["target_host"] = raw.require("host")
+            port = raw.port("port")
+            fields["target_port"] = port
+            if raw.get("inport", str(port)) not in (str(port), "0", ""):
+                warnings.append(Problem(raw.where("inport"), (
+                    "inport is not supported: streams to every port reach the target")))
+            if raw.has("address"):
+                warnings.append(Problem(raw.where("address"), "address (local bind for "
+                                        "outgoing connections) is not supported; ignored"))
+    except ValueError as e:
+        raise TunnelProblem(raw.where(), str(e)) from None
+    key_source, key_mode = _key(raw, kind, datadir, warnings)
+    fields["key_mode"] = key_mode
+    return build_spec(raw, kind, fields, options, dict(_FIELD_KEYS), warnings, key_source)
+
+
+def _key(raw: RawTunnel, kind: TunnelKind, datadir: Path,
+         warnings: list[Problem]) -> tuple[Path | None, KeyMode]:
+    keys = raw.get("keys")
+    if kind is TunnelKind.SERVER and not raw.has("keys"):
+        raise TunnelProblem(raw.where(), "keys is missing (i2pd requires it for servers)")
+    if not keys or keys.startswith("transient"):
+        return None, KeyMode.TRANSIENT
+    found = resolve_key(keys, [datadir])
+    if found is None:
+        warnings.append(Problem(raw.where("keys"), (
+            f"key file {keys} not found (relative to {datadir}): a new key and a new .b32 "
+            "address will be generated on first start")))
+    return found, KeyMode.PERSISTENT
+
+
+def datadir_for(conf: Path) -> Path:
+    """i2pd resolves `keys` against its data dir: the folder holding tunnels.conf/tunnels.d."""
+    parent = conf.parent
+    return parent.parent if parent.name == "tunnels.d" else parent
+
+
+# -- export -------------------------------------------------------------------
+
+_EXT_I2PD = ("description", "auto_start", "nconnect", "lifetime", "idle_timeout",
+             "connect_timeout", "allow_public_bind", "sam_address")
+
+
+def format_section(spec: TunnelSpec, key_path: Path | None) -> str:
+    if spec.kind is TunnelKind.FORWARD:
+        raise ValueError(f"{spec.name}: i2pd has no plain TCP forward tunnel; not exported")
+    if "]" in spec.name or spec.name != spec.name.strip() or spec.name[:1] in ";#[":
+        raise ValueError(f"{spec.name!r}: i2pd section names cannot hold ']' or start with "
+                         "; # [ or a space; rename the tunnel to export it")
+    rows: list[tuple[str, str]] = [("type", spec.kind.value)]
+    if spec.kind is TunnelKind.CLIENT:
+        rows += [("address", spec.listen_host), ("port", str(spec.listen_port)),
+                 ("destination", spec.destination)]
+    else:
+        rows += [("host", spec.target_host), ("port", str(spec.target_port))]
+    if spec.key_mode is KeyMode.PERSISTENT and key_path is not None:
+        rows.append(("keys", str(key_path)))
+    else:
+        rows.append(("keys", "transient"))
+    rows.append(("signaturetype", str(spec.signature_type)))
+    rows += list(spec.options)
+    rows += ext_options(spec, _EXT_I2PD)
+    body = "".join(f"{k} = {_quote(v)}\n" for k, v in rows)
+    return f"[{spec.name}]\n{body}"
+
+
+def _quote(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError(f"{value!r}: i2pd config values cannot hold line breaks")
+    if value != value.strip() or (len(value) >= 2 and value[0] == value[-1] == '"'):
+        return f'"{value}"'  # the reader strips exactly one pair
+    return value
+

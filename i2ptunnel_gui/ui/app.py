@@ -1,0 +1,239 @@
+"""The desktop app: bootstrap, run until Quit, shut down within a bounded time.
+
+One QApplication, one qasync loop (asyncio.Runner with loop_factory), one
+engine thread. `amain()` awaits a quit event set by File ▸ Quit, the tray's
+Quit, closing the window when there is no tray, or aboutToQuit (session end) —
+never QApplication.quit() from a handler. Then it stops every tunnel, closes
+the bridge and returns; `run()` joins the engine thread and returns 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from i2ptunnel_gui import APP_ID, APP_NAME, ORG_NAME, __version__
+from i2ptunnel_gui.settings import Settings, SettingsError
+from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.bridge import EngineBridge
+from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.main_window import MainWindow
+from i2ptunnel_gui.ui.models import TunnelTableModel
+from i2ptunnel_gui.ui.single_instance import SingleInstance, notify_running, server_name
+from i2ptunnel_gui.ui.tray import Tray
+
+logger = logging.getLogger(__name__)
+
+STOP_TUNNELS_TIMEOUT = 10.0
+ENGINE_JOIN_TIMEOUT = 5.0
+
+
+def make_engine(settings: Settings) -> Any:
+    from i2ptunnel_gui.core.engine import Engine
+    from i2ptunnel_gui.core.keystore import KeyStore
+
+    return Engine(sam_address=settings.sam_address,
+                  keystore=KeyStore(settings.ensure_keys_dir()))
+
+
+def run(args: argparse.Namespace, *,
+        engine_factory: Callable[[Settings], Any] = make_engine) -> int:
+    logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else
+                        logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(icons.app_icon())
+    app.setQuitOnLastWindowClosed(False)  # the tray keeps us alive; amain decides the end
+    previous_hook = sys.excepthook
+    sys.excepthook = _excepthook
+
+    try:
+        settings = Settings.open(args.settings)
+    except SettingsError as e:
+        sys.stderr.write(f"i2ptunnel-gui: {e}\n")
+        return 1
+    name = server_name(str(settings.path))
+    if notify_running(name):
+        sys.stderr.write("i2ptunnel-gui is already running; raised its window\n")
+        return 0
+    instance = SingleInstance(name)
+    try:
+        instance.listen()
+    except OSError as e:
+        logger.warning("%s; a second launch will start another instance", e)
+    engine = engine_factory(settings)
+    engine.start()
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(amain(app, args, settings, engine, instance))
+    finally:
+        engine.shutdown(timeout=ENGINE_JOIN_TIMEOUT)  # joins the thread (idempotent)
+        instance.close()
+        sys.excepthook = previous_hook
+
+
+@dataclass
+class Shell:
+    """The app's objects, wired; app.amain and the UI tests build it the same way."""
+
+    bridge: EngineBridge
+    controller: TunnelController
+    window: MainWindow
+    tray: Tray | None
+    problems: list[Any]
+
+
+def build_shell(settings: Settings, engine: Any, *, tray_available: bool) -> Shell:
+    bridge = EngineBridge(engine, sam_address=settings.sam_address)
+    controller = TunnelController(bridge, settings, TunnelTableModel())
+    problems = controller.load()
+    keystore = getattr(engine, "keystore", None)
+    window = MainWindow(controller, tray_available=tray_available,
+                        key_locator=keystore.key_path if keystore is not None else None)
+    if not settings.window_geometry.isEmpty():
+        window.restoreGeometry(settings.window_geometry)
+    if not settings.window_state.isEmpty():
+        window.restoreState(settings.window_state)
+    tray: Tray | None = None
+    if tray_available:
+        tray = Tray(controller, notifications=settings.notifications)
+        tray.toggle_window.connect(
+            lambda: window.hide() if window.isVisible() else window.raise_window())
+        window.close_to_tray.connect(lambda: _close_to_tray_notice(settings, tray))
+        tray.show()
+    window.import_requested.connect(lambda: _open_import(window, controller, settings))
+    window.export_requested.connect(lambda: _open_export(window, controller, settings))
+    return Shell(bridge, controller, window, tray, problems)
+
+
+async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
+                engine: Any, instance: SingleInstance) -> int:
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(_loop_exception)
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+
+    shell = build_shell(settings, engine, tray_available=QSystemTrayIcon.isSystemTrayAvailable())
+    bridge, controller, window, tray = shell.bridge, shell.controller, shell.window, shell.tray
+    problems = shell.problems
+    if tray is not None:
+        tray.quit_requested.connect(quit_event.set)
+    window.quit_requested.connect(quit_event.set)
+    instance.raise_requested.connect(window.raise_window)
+    bridge.start()
+    if not ((args.minimized or settings.start_minimized) and tray is not None):
+        window.show()
+    if problems:
+        listing = "\n".join(str(p) for p in problems)
+        window.show_error(f"Some saved tunnels could not be loaded: {listing}")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Saved tunnels",
+                          "Some saved tunnels could not be loaded and are not shown. "
+                          "They stay in the settings file.", parent=window)
+        box.setObjectName("load_problems")
+        box.setDetailedText(listing)
+        box.setAttribute(box.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    try:
+        async with asyncio.TaskGroup() as tg:
+            auto = tg.create_task(controller.auto_start(), name="auto-start")
+            await quit_event.wait()
+            auto.cancel()
+    finally:
+        await _shutdown(window, tray, bridge, settings)
+    return 0
+
+
+async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
+                    settings: Settings) -> None:
+    """Save the window, stop every tunnel (bounded), release the bridge's tasks."""
+    try:
+        settings.window_geometry = window.saveGeometry()
+        settings.window_state = window.saveState()
+        settings.sync()
+    except OSError as e:
+        logger.warning("window layout not saved: %s", e)
+    window.hide()
+    if tray is not None:
+        tray.hide()
+    try:
+        async with asyncio.timeout(STOP_TUNNELS_TIMEOUT):
+            await bridge.engine.aclose()
+    except TimeoutError:
+        logger.warning("tunnels did not stop within %.0f s; the engine stops them",
+                       STOP_TUNNELS_TIMEOUT)
+    except Exception as e:  # the engine may already be gone; shutting down anyway
+        logger.warning("stopping tunnels: %s", e)
+    await bridge.aclose()
+    window.deleteLater()
+    if tray is not None:
+        tray.deleteLater()
+    # let deleteLater and queued signals run before the loop closes
+    done = asyncio.get_running_loop().create_future()
+    QTimer.singleShot(0, lambda: done.done() or done.set_result(None))
+    with contextlib.suppress(asyncio.CancelledError):
+        await done
+
+
+def _close_to_tray_notice(settings: Settings, tray: Tray) -> None:
+    if settings.close_to_tray_notice_shown:
+        return
+    tray.notify(APP_NAME, "Still running in the tray. Use Quit in the tray menu to exit.")
+    settings.close_to_tray_notice_shown = True
+    with contextlib.suppress(OSError):
+        settings.sync()
+
+
+def _open_import(window: MainWindow, controller: TunnelController, settings: Settings) -> None:
+    try:
+        from i2ptunnel_gui.ui import import_dialog
+    except ImportError:
+        window.show_error("Import is not available in this build")
+        return
+    import_dialog.open_import(window, controller, settings)
+
+
+def _open_export(window: MainWindow, controller: TunnelController, settings: Settings) -> None:
+    try:
+        from i2ptunnel_gui.ui import import_dialog
+    except ImportError:
+        window.show_error("Export is not available in this build")
+        return
+    import_dialog.open_export(window, controller, settings)
+
+
+def _excepthook(etype: type[BaseException], value: BaseException,
+                tb: TracebackType | None) -> None:
+    """qasync routes exceptions of async slots here: log them, tell the user."""
+    text = "".join(traceback.format_exception(etype, value, tb))
+    logger.error("unhandled exception:\n%s", text)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                          f"{etype.__name__}: {value}")
+        box.setObjectName("unexpected_error")
+        box.setDetailedText(text)
+        box.setAttribute(box.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
+def _loop_exception(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    exc = context.get("exception")
+    logger.error("event loop: %s", context.get("message"), exc_info=exc)

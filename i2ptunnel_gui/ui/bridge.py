@@ -1,0 +1,205 @@
+"""EngineBridge: the one object between the engine (its own thread) and Qt.
+
+- Engine events arrive on the engine thread; the callback only emits a private
+  signal, which Qt queues to the GUI thread, where `tunnel_event` is re-emitted.
+- Counters are pulled, never pushed: one QTimer (≤ 10 Hz) sets a tick; the
+  bridge's own poll task awaits `engine.snapshot()` (never blocks the GUI) and
+  emits `snapshot_ready`. The timer stops when no tunnel is active.
+- The router is probed every few seconds (SAM HELLO) and reported by `sam_status`.
+
+The bridge owns its tasks (one TaskGroup started by `start()`, cancelled and
+awaited by `aclose()`), so nothing it starts outlives it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
+from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelStatus
+from i2ptunnel_gui.ui.sam_probe import SamStatus, probe_sam
+
+logger = logging.getLogger(__name__)
+
+SNAPSHOT_INTERVAL_MS = 250  # 4 Hz: smooth rates, far under the 10 Hz ceiling
+SNAPSHOT_TIMEOUT = 5.0
+MIN_GAP = 0.1  # seconds between two samples, whatever asks for them (≤ 10 Hz)
+ACTION_TIMEOUT = 90.0  # an I2P start may wait ~60 s for the router (DESIGN.md 1.3)
+STOP_TIMEOUT = 15.0
+SAM_PROBE_INTERVAL = 5.0
+SAM_PROBE_TIMEOUT = 3.0
+
+__all__ = ["EngineBridge", "SamStatus"]
+
+
+class EngineBridge(QObject):
+    tunnel_event = Signal(object)  # TunnelEvent, on the GUI thread
+    snapshot_ready = Signal(object)  # EngineSnapshot, ≤ 10 Hz
+    sam_status = Signal(object)  # SamStatus, every SAM_PROBE_INTERVAL seconds
+    _from_engine = Signal(object)  # emitted on the engine thread only
+
+    def __init__(self, engine: Any, *, sam_address: str, parent: QObject | None = None,
+                 interval_ms: int = SNAPSHOT_INTERVAL_MS,
+                 probe_interval: float = SAM_PROBE_INTERVAL) -> None:
+        super().__init__(parent)
+        if interval_ms < 100:
+            raise ValueError("snapshot interval must be at least 100 ms (≤ 10 Hz)")
+        self._engine = engine
+        self.sam_address = sam_address
+        self._probe_interval = probe_interval
+        self._timer = QTimer(self)
+        self._timer.setObjectName("snapshotTimer")
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timer)
+        self._tick = asyncio.Event()
+        self._probe_now = asyncio.Event()
+        self._unsubscribe: Any = None
+        self._task: asyncio.Task[None] | None = None
+        self._closed = False
+        self.last_snapshot: EngineSnapshot | None = None
+        self.last_sam_status: SamStatus | None = None
+        self._from_engine.connect(self._on_engine_event, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def engine(self) -> Any:
+        return self._engine
+
+    @property
+    def polling(self) -> bool:
+        return self._timer.isActive()
+
+    # -- lifecycle ----------------------------------------------------------
+    def start(self) -> None:
+        """Subscribe to engine events and start the poll/probe task (needs a running loop)."""
+        if self._task is not None:
+            raise RuntimeError("bridge already started")
+        self._unsubscribe = self._engine.subscribe(self._from_engine.emit)
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="engine-bridge")
+        self.wake()
+
+    async def aclose(self) -> None:
+        """Stop the timer, unsubscribe, cancel and await the bridge's own task."""
+        if self._closed:
+            return
+        self._closed = True
+        self._timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    # -- actions (awaited by thin UI slots) ---------------------------------
+    async def start_tunnel(self, spec: TunnelSpec) -> TunnelStatus:
+        self.wake()
+        async with asyncio.timeout(ACTION_TIMEOUT):
+            status: TunnelStatus = await self._engine.start_tunnel(spec, retry=True)
+        self.wake()
+        return status
+
+    async def stop_tunnel(self, tunnel_id: str) -> None:
+        async with asyncio.timeout(STOP_TIMEOUT):
+            await self._engine.stop_tunnel(tunnel_id)
+        self.wake()
+
+    async def restart_tunnel(self, spec: TunnelSpec) -> TunnelStatus:
+        """Stop (if running) and start with `spec`: how an edit reaches a running tunnel."""
+        with contextlib.suppress(UnknownTunnel):
+            await self.stop_tunnel(spec.id)
+        return await self.start_tunnel(spec)
+
+    async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
+        async with asyncio.timeout(STOP_TIMEOUT):
+            ok = bool(await self._engine.close_connection(tunnel_id, conn_id))
+        self.wake()
+        return ok
+
+    async def snapshot(self, *, connections: bool = False) -> EngineSnapshot:
+        async with asyncio.timeout(SNAPSHOT_TIMEOUT):
+            snap: EngineSnapshot = await self._engine.snapshot(connections=connections)
+        return snap
+
+    async def stop_all(self) -> None:
+        async with asyncio.timeout(STOP_TIMEOUT * 2):
+            await self._engine.aclose()
+        self.wake()
+
+    def set_sam_address(self, address: str) -> None:
+        self.sam_address = address
+        self._probe_now.set()
+
+    def wake(self) -> None:
+        """Sample now and keep sampling until nothing is active."""
+        if self._closed:
+            return
+        if not self._timer.isActive():
+            self._timer.start()
+        self._tick.set()
+
+    # -- internals ----------------------------------------------------------
+    def _on_timer(self) -> None:
+        self._tick.set()
+
+    def _on_engine_event(self, event: TunnelEvent) -> None:
+        if self._closed:
+            return
+        self.tunnel_event.emit(event)
+        self.wake()  # a state change: refresh at once, resume sampling if it started
+
+    async def _run(self) -> None:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(self._poll_loop(), name="snapshot-poll")
+            tg.create_task(self._probe_loop(), name="sam-probe")
+
+    async def _poll_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        last = -MIN_GAP
+        while True:
+            await self._tick.wait()
+            # event-driven wakes come in bursts: keep the 10 Hz ceiling anyway
+            if (wait := last + MIN_GAP - loop.time()) > 0:
+                await asyncio.sleep(wait)
+            self._tick.clear()
+            last = loop.time()
+            try:
+                snap = await self.snapshot(connections=True)
+            except TimeoutError:
+                logger.warning("engine snapshot took more than %.0f s", SNAPSHOT_TIMEOUT)
+                continue
+            except TunnelError as e:  # EngineStopped while shutting down
+                logger.info("no snapshot: %s", e)
+                self._timer.stop()
+                continue
+            self.last_snapshot = snap
+            self.snapshot_ready.emit(snap)
+            if not any(t.state.active for t in snap.tunnels):
+                self._timer.stop()
+
+    async def _probe_loop(self) -> None:
+        while True:
+            address = self.sam_address
+            probe = getattr(self._engine, "probe_sam", None)
+            try:
+                if probe is not None:  # the engine's own probe, from its thread
+                    async with asyncio.timeout(SAM_PROBE_TIMEOUT + 1):
+                        status = await probe(address, timeout=SAM_PROBE_TIMEOUT)
+                else:
+                    status = await probe_sam(address, timeout=SAM_PROBE_TIMEOUT)
+            except (TimeoutError, TunnelError, OSError) as e:
+                status = SamStatus(address, False, "", str(e) or type(e).__name__, time.time())
+            self.last_sam_status = status
+            self.sam_status.emit(status)
+            self._probe_now.clear()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._probe_interval):
+                    await self._probe_now.wait()

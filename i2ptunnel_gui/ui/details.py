@@ -1,0 +1,300 @@
+"""Details of the selected tunnel: address + QR, key file, endpoint, state, log.
+
+Pure view: the main window feeds it `set_spec`, `set_status` and `append_event`.
+The log keeps a bounded history per tunnel (so switching the selection shows
+that tunnel's own history) and shows the router's message verbatim.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.qr import qr_pixmap
+
+LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
+QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
+STATE_TEXT = {
+    TunnelState.STOPPED: "Stopped",
+    TunnelState.STARTING: "Starting",
+    TunnelState.RUNNING: "Running",
+    TunnelState.STANDBY: "Standby",
+    TunnelState.RECONNECTING: "Reconnecting",
+    TunnelState.ERROR: "Error",
+}
+LEVEL_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#8a5300")}
+KEY_NOTE = (
+    "Private: whoever holds this file can run a tunnel at this address. "
+    "Do not share it; back it up to keep the address."
+)
+KeyLocator = Callable[[TunnelSpec], "Path | str"]
+
+
+def format_endpoint(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def format_event(event: TunnelEvent) -> str:
+    """One log line: local timestamp, state, the message exactly as received."""
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time))
+    line = f"{stamp}  {STATE_TEXT.get(event.state, str(event.state))}"
+    return f"{line}  {event.message}" if event.message else line
+
+
+def _selectable(name: str) -> QLabel:
+    label = named(QLabel(), name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class DetailsPanel(QWidget):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        key_locator: KeyLocator | None = None,
+        log_limit: int = LOG_LIMIT,
+    ) -> None:
+        """`key_locator` is KeyStore.key_path (where the app keeps a tunnel's key)."""
+        super().__init__(parent)
+        self.setObjectName("details_panel")
+        self._key_locator = key_locator
+        self._log_limit = log_limit
+        self._spec: TunnelSpec | None = None
+        self._status: TunnelStatus | None = None
+        self._history: dict[str, deque[TunnelEvent]] = {}
+        self._known_address: dict[str, str] = {}  # last b32 seen per persistent tunnel
+        self._qr_text = ""
+        self._build()
+        self.set_spec(None)
+
+    # -- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.kind_icon = named(QLabel(), "kind_icon")
+        self.title = named(QLabel(), "title")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.state_icon = named(QLabel(), "state_icon")
+        self.state = named(QLabel(), "state")
+        self.state_message = _selectable("state_message")
+        self.local_endpoint = _selectable("local_endpoint")
+        self.target = _selectable("target")
+        self.b32_address = named(QLineEdit(), "b32_address")
+        self.b32_address.setReadOnly(True)  # selectable, not editable
+        self.b32_address.setPlaceholderText("known once the tunnel has started")
+        self.copy_b32 = named(QToolButton(), "copy_b32")
+        self.copy_b32.setIcon(icons.action_icon("copy"))
+        self.copy_b32.setText("Copy")
+        self.copy_b32.setToolTip("Copy the address to the clipboard")
+        self.copy_b32.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.copy_b32.clicked.connect(self.copy_address)
+        self.qr_code = named(QLabel(), "qr_code")
+        self.qr_code.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.key_file = _selectable("key_file")
+        self.key_note = named(QLabel(KEY_NOTE), "key_note")
+        self.key_note.setWordWrap(True)
+        self.key_note.setStyleSheet("color: #8a5300;")
+        self.log = named(QPlainTextEdit(), "log")
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(log_limit := self._log_limit)
+        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.log.setPlaceholderText(f"State changes and errors (last {log_limit}) appear here.")
+        self.empty = named(QLabel("Select a tunnel to see its details."), "empty")
+
+        head = QHBoxLayout()
+        head.addWidget(self.kind_icon)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.state_icon)
+        head.addWidget(self.state)
+        address = QHBoxLayout()
+        address.addWidget(self.b32_address, 1)
+        address.addWidget(self.copy_b32)
+        self.address_row = QWidget()
+        column = QVBoxLayout(self.address_row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(address)
+        column.addWidget(self.qr_code)
+        self.key_row = QWidget()
+        key_column = QVBoxLayout(self.key_row)
+        key_column.setContentsMargins(0, 0, 0, 0)
+        key_column.addWidget(self.key_file)
+        key_column.addWidget(self.key_note)
+
+        self.form = QFormLayout()
+        self.form.addRow("Status", self.state_message)
+        self.form.addRow("Listens on", self.local_endpoint)
+        self.form.addRow("Target", self.target)
+        self.form.addRow("I2P address", self.address_row)
+        self.form.addRow("Key file", self.key_row)
+        self.content = named(QWidget(), "details_content")
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(head)
+        inner.addLayout(self.form)
+        inner.addWidget(QLabel("Log"))
+        inner.addWidget(self.log, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.empty)
+        outer.addWidget(self.content, 1)
+
+    # -- public API (UI contract) -----------------------------------------------------
+    def set_spec(self, spec: TunnelSpec | None) -> None:
+        switched = spec is None or self._spec is None or spec.id != self._spec.id
+        self._spec = spec
+        self.empty.setVisible(spec is None)
+        self.content.setVisible(spec is not None)
+        if switched:
+            self._status = None
+            self._refill_log()
+        if spec is None:
+            return
+        if spec.key_mode is KeyMode.TRANSIENT:  # each start has a new address
+            self._known_address.pop(spec.id, None)
+        self.kind_icon.setPixmap(icons.kind_icon(spec.kind).pixmap(20, 20))
+        self.title.setText(spec.name)
+        self.title.setToolTip(spec.description)
+        self.form.setRowVisible(self.local_endpoint, spec.listens)
+        label = self.form.labelForField(self.target)
+        if isinstance(label, QLabel):
+            label.setText("Destination" if spec.kind is TunnelKind.CLIENT else "Target")
+        if spec.kind is TunnelKind.CLIENT:
+            self.target.setText(spec.destination)
+        else:
+            self.target.setText(format_endpoint(spec.target_host, spec.target_port))
+        self.form.setRowVisible(self.address_row, spec.needs_router)
+        self.form.setRowVisible(self.key_row, spec.needs_router)
+        self._show_key(spec)
+        self._show_status()
+
+    def set_status(self, status: TunnelStatus) -> None:
+        """Show `status` if it belongs to the tunnel on display (others are ignored)."""
+        if self._spec is None or status.id != self._spec.id:
+            return
+        self._status = status
+        if status.i2p_address and self._spec.key_mode is KeyMode.PERSISTENT:
+            self._known_address[status.id] = status.i2p_address
+        self._show_status()
+
+    def append_event(self, event: TunnelEvent) -> None:
+        """Log `event` in its tunnel's history; shown at once if that tunnel is on display."""
+        history = self._history.setdefault(event.tunnel_id, deque(maxlen=self._log_limit))
+        history.append(event)
+        if self._spec is not None and event.tunnel_id == self._spec.id:
+            self._write_log_line(event)
+
+    def forget(self, tunnel_id: str) -> None:
+        """Drop a deleted tunnel's history and remembered address."""
+        self._history.pop(tunnel_id, None)
+        self._known_address.pop(tunnel_id, None)
+        if self._spec is not None and self._spec.id == tunnel_id:
+            self.set_spec(None)
+
+    def forget_address(self, tunnel_id: str) -> None:
+        """The tunnel's key was replaced: its old address must not be shown or copied."""
+        self._known_address.pop(tunnel_id, None)
+        if self._spec is not None and self._spec.id == tunnel_id:
+            if self._status is not None:
+                self._status = dataclasses.replace(self._status, i2p_address="")
+            self._show_status()
+
+    def address(self) -> str:
+        return self.b32_address.text()
+
+    def copy_address(self) -> None:
+        text = self.address()
+        if not text:
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.copy_b32.setText("Copied")
+        QTimer.singleShot(1500, self, lambda: self.copy_b32.setText("Copy"))
+
+    # -- rendering ----------------------------------------------------------------------
+    def _show_key(self, spec: TunnelSpec) -> None:
+        if spec.key_mode is KeyMode.TRANSIENT:
+            self.key_file.setText("none: a new address is created on every start")
+            self.key_note.hide()
+            return
+        if spec.key_file:
+            where = spec.key_file
+        elif self._key_locator is not None:
+            where = str(self._key_locator(spec))
+        else:
+            where = f"{spec.id}.dat in the app's key folder"
+        self.key_file.setText(where)
+        self.key_note.show()
+
+    def _show_status(self) -> None:
+        spec, status = self._spec, self._status
+        assert spec is not None
+        state = status.state if status is not None else TunnelState.STOPPED
+        self.state_icon.setPixmap(icons.state_icon(state).pixmap(16, 16))
+        self.state.setText(STATE_TEXT[state])
+        message = status.message if status is not None else ""
+        if status is not None and state is TunnelState.RECONNECTING and status.next_retry_at:
+            wait = max(0, round(status.next_retry_at - time.time()))
+            message = f"{message} (next try in {wait} s)".strip()
+        self.state_message.setText(message or STATE_TEXT[state])
+        if status is not None and status.local_address:
+            self.local_endpoint.setText(status.local_address)
+        else:
+            self.local_endpoint.setText(format_endpoint(spec.listen_host, spec.listen_port))
+        address = status.i2p_address if status is not None else ""
+        self._show_address(address or self._known_address.get(spec.id, ""))
+
+    def _show_address(self, b32: str) -> None:
+        self.b32_address.setText(b32)
+        self.b32_address.setCursorPosition(0)  # show the start, where addresses differ
+        self.copy_b32.setEnabled(bool(b32))
+        if b32 == self._qr_text:
+            return
+        self._qr_text = b32
+        self.qr_code.setVisible(bool(b32))
+        if b32:
+            picture = qr_pixmap(b32, QR_SIDE)
+            self.qr_code.setPixmap(picture)
+            self.qr_code.setFixedSize(picture.size())  # never squeezed, never scaled
+            self.qr_code.setToolTip(f"QR code of {b32}")
+        else:
+            self.qr_code.clear()
+
+    def _refill_log(self) -> None:
+        self.log.clear()
+        if self._spec is not None:
+            for event in self._history.get(self._spec.id, ()):
+                self._write_log_line(event)
+
+    def _write_log_line(self, event: TunnelEvent) -> None:
+        doc = self.log.document()
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if not doc.isEmpty():
+            cursor.insertBlock()
+        fmt = QTextCharFormat()
+        colour = LEVEL_COLOURS.get(event.level)
+        if colour is not None:
+            fmt.setForeground(colour)
+        cursor.insertText(format_event(event), fmt)
+        self.log.verticalScrollBar().setValue(self.log.verticalScrollBar().maximum())

@@ -1,0 +1,199 @@
+"""The tunnel editor dialog: one form for forward, server and client tunnels.
+
+Opened with open() (never exec(): a nested loop breaks qasync). Every change
+rebuilds a TunnelSpec and runs core.spec.validate on it, so the messages next to
+the fields are the same ones the CLI prints and the engine enforces; Save stays
+disabled until there are none. On Save it emits `spec_saved(TunnelSpec)`.
+
+Key regeneration: choosing "New identity" (after a confirmation) sets
+`regenerate_key = True` and saves the spec with `key_file = ""`. The owner of the
+dialog must then delete `keystore.key_path(spec)` before the tunnel next starts,
+so the router creates a fresh destination (a new .b32 address) in the key store;
+a user's own external key file is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from i2ptunnel_gui.core.spec import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_I2P_CONNECT_TIMEOUT,
+    TunnelKind,
+    TunnelSpec,
+    check_host,
+    is_loopback_host,
+    validate,
+)
+from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.editor_fields import parse_options
+from i2ptunnel_gui.ui.editor_form import FIELDS, KIND_TITLES, NEW_IDENTITY, EditorForm
+
+
+class TunnelEditor(EditorForm):
+    spec_saved = Signal(object)  # TunnelSpec, valid
+
+    def __init__(
+        self,
+        spec: TunnelSpec | None,
+        kind: TunnelKind = TunnelKind.FORWARD,
+        existing_names: Iterable[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("tunnel_editor")
+        self._original = spec
+        self._base = spec if spec is not None else TunnelSpec(name="", kind=TunnelKind(kind))
+        own = spec.name.casefold() if spec is not None else None
+        self._taken = {n.strip().casefold() for n in existing_names} - {own}
+        # a new tunnel only shows a message once its field was edited; an existing one at once
+        self._touched: set[str] = set(FIELDS) if spec is not None else set()
+        self._loading = True
+        self.regenerate_key = False
+        self.errors: dict[str, str] = {}  # field -> message, as shown (tests read it)
+        self.setWindowTitle("New tunnel" if spec is None else f"Edit tunnel “{spec.name}”")
+        self.setWindowIcon(icons.action_icon("new" if spec is None else "edit"))
+        self.setMinimumWidth(520)
+        self._build_widgets()
+        self._build_layout()
+        self._load(self._base)
+        self._connect_signals()
+        self._loading = False
+        self._update()
+
+    def _connect_signals(self) -> None:
+        def touch(field: str) -> Callable[..., None]:
+            return lambda *_: self._changed(field)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for field in (
+            "name",
+            "listen_host",
+            "listen_port",
+            "target_host",
+            "target_port",
+            "destination",
+            "sam_address",
+        ):
+            getattr(self, field).textChanged.connect(touch(field))
+        self.description.textChanged.connect(touch("description"))
+        for field in ("nconnect", "lifetime", "idle_timeout", "connect_timeout"):
+            getattr(self, field).changed.connect(touch(field))
+        self.allow_public_bind.toggled.connect(touch("listen_host"))
+        self.auto_start.toggled.connect(touch("auto_start"))
+        self.signature_type.currentIndexChanged.connect(touch("signature_type"))
+        self.shape.changed.connect(touch("options"))
+        self.options.textChanged.connect(touch("options"))
+        self.key_mode.currentIndexChanged.connect(self._key_mode_changed)
+        self.advanced_toggle.toggled.connect(self._show_advanced)
+        self.save_button.clicked.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- reactions --------------------------------------------------------------------
+    def _changed(self, field: str) -> None:
+        if not self._loading:
+            self._touched.add(field)
+            self._update()
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        # a new tunnel follows the kind's connect-timeout default until the user sets one
+        if self._original is None and "connect_timeout" not in self._touched:
+            wanted = (
+                DEFAULT_I2P_CONNECT_TIMEOUT
+                if kind is TunnelKind.CLIENT
+                else DEFAULT_CONNECT_TIMEOUT
+            )
+            self._loading, was = True, self._loading
+            self.connect_timeout.set_value(wanted, wanted)
+            self._loading = was
+        self._update()
+
+    def _key_mode_changed(self, index: int) -> None:
+        if self._loading:
+            return
+        if self.key_mode.itemData(index) != NEW_IDENTITY:
+            self._key_index = index
+            self.regenerate_key = False
+            self._update()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Create a new identity?",
+            "This tunnel will get a new private key when you save, so its .b32 address "
+            "changes and the old address stops working for everyone who uses it.\n\n"
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirm_new_identity")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda result: self._new_identity_answered(result, box))
+        box.open()
+
+    def _new_identity_answered(self, result: int, box: QMessageBox) -> None:
+        box.deleteLater()
+        if result == QMessageBox.StandardButton.Yes:
+            self.regenerate_key = True
+            self._key_index = self.key_mode.currentIndex()
+        else:
+            self.key_mode.setCurrentIndex(self._key_index)  # back to what it was
+        self._update()
+
+    def _problems(self, spec: TunnelSpec) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        if spec.name.casefold() in self._taken:
+            problems["name"] = f"a tunnel named “{spec.name}” already exists"
+        if spec.kind is not TunnelKind.FORWARD:
+            _, why = parse_options(self.options.toPlainText())
+            if why:
+                problems["options"] = why
+        for e in validate(spec):
+            problems.setdefault(e.field, e.message)
+        return problems
+
+    def _update(self) -> None:
+        kind = self.current_kind()
+        spec = self.spec()
+        self.errors = self._problems(spec)
+        for field, label in self.errors_label.items():
+            message = self.errors.get(field, "")
+            label.setText(message)
+            label.setVisible(bool(message) and field in self._touched)
+        shown_advanced = {"signature_type", "sam_address", "options"} & self._touched
+        if shown_advanced & set(self.errors) and not self.advanced_toggle.isChecked():
+            self.advanced_toggle.setChecked(True)  # never hide a problem in a closed section
+        self._update_visibility(kind)
+        host = self.listen_host.text().strip()
+        public = check_host(host) is None and not is_loopback_host(host)
+        self.allow_public_bind.setVisible(spec.listens and public)
+        self.listen_warning.setVisible(spec.listens and public and spec.allow_public_bind)
+        self.listen_warning.setText(
+            f"⚠ {host} is not a loopback address: anyone who can reach this computer on "
+            "that address can use this tunnel."
+        )
+        self.key_note.setVisible(self.regenerate_key)
+        self.key_note.setText(
+            "A new key will be created on save; the current .b32 address stops working."
+        )
+        self.save_button.setEnabled(not self.errors)
+        pending = [f for f in FIELDS if f in self.errors and f not in self._touched]
+        self.save_hint.setVisible(bool(pending))
+        self.save_hint.setText("Still needed: " + ", ".join(f.replace("_", " ") for f in pending))
+        self.fit_height()
+
+    def _save(self) -> None:
+        spec = self.spec()
+        self.errors = self._problems(spec)
+        if self.errors:  # Save is disabled then; this guards programmatic clicks
+            self._touched.update(self.errors)
+            self._update()
+            return
+        self.spec_saved.emit(spec)
+        self.accept()
+
+
+__all__ = ["FIELDS", "KIND_TITLES", "TunnelEditor"]

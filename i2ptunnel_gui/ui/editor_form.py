@@ -1,0 +1,305 @@
+"""The tunnel editor's widgets: building, filling and reading the form.
+
+Split from editor.py (which holds the behaviour: validation, confirmation, save) to
+keep each file readable. `EditorForm.spec()` turns the widgets into a TunnelSpec;
+fields that do not apply to the chosen kind keep the edited spec's values.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i2ptunnel_gui.core.spec import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_I2P_CONNECT_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_SAM,
+    DEFAULT_SIGNATURE_TYPE,
+    SIGNATURE_TYPES,
+    KeyMode,
+    TunnelKind,
+    TunnelSpec,
+    is_loopback_host,
+)
+from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.editor_fields import (
+    WARNING_STYLE,
+    OptionalNumber,
+    TunnelShape,
+    field_box,
+    format_options,
+    message_label,
+    named,
+    parse_options,
+    port_value,
+)
+
+KIND_TITLES = {
+    TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
+    TunnelKind.SERVER: "I2P server (publish a local service on I2P)",
+    TunnelKind.CLIENT: "I2P client (local port → I2P destination)",
+}
+NEW_IDENTITY = "new-identity"  # key combo item: persistent key, regenerated on save
+# Fields in form order; each has an input and a "<field>_error" label.
+FIELDS = (
+    "name",
+    "listen_host",
+    "listen_port",
+    "target_host",
+    "target_port",
+    "destination",
+    "nconnect",
+    "lifetime",
+    "idle_timeout",
+    "connect_timeout",
+    "signature_type",
+    "sam_address",
+    "options",
+)
+
+
+class EditorForm(QDialog):
+    """The editor's widgets (every one has an objectName) and the spec they describe."""
+
+    _original: TunnelSpec | None
+    _base: TunnelSpec
+    regenerate_key: bool
+
+    # -- construction -----------------------------------------------------------------
+    def _line(self, name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _build_widgets(self) -> None:
+        self.kind = named(QComboBox(), "kind")
+        for k, title in KIND_TITLES.items():
+            self.kind.addItem(icons.kind_icon(k), title, k)
+        self.name = self._line("name", "e.g. My web site")
+        self.description = self._line("description", "optional")
+        self.listen_host = self._line("listen_host", "127.0.0.1")
+        self.listen_port = self._line("listen_port", "port")
+        self.listen_port.setMaximumWidth(90)
+        self.listen_warning = message_label("listen_warning", WARNING_STYLE)
+        self.allow_public_bind = named(
+            QCheckBox("Allow listening on a non-loopback address"), "allow_public_bind"
+        )
+        self.target_host = self._line("target_host", "127.0.0.1")
+        self.target_port = self._line("target_port", "port")
+        self.target_port.setMaximumWidth(90)
+        self.destination = self._line("destination", "xxxx….b32.i2p, name.i2p or base64")
+        self.nconnect = OptionalNumber("nconnect", "Unlimited", integer=True)
+        self.lifetime = OptionalNumber("lifetime", "Unlimited", suffix=" s")
+        self.idle_timeout = OptionalNumber("idle_timeout", "Never", suffix=" s")
+        self.connect_timeout = OptionalNumber("connect_timeout", "", suffix=" s")
+        self.connect_timeout.off.hide()  # always required; reuse the spin box only
+        self.auto_start = named(QCheckBox("Start when the app starts"), "auto_start")
+        self.key_mode = named(QComboBox(), "key_mode")
+        self.key_mode.addItem("Persistent — same .b32 address after restarts", KeyMode.PERSISTENT)
+        self.key_mode.addItem("Transient — a new address on every start", KeyMode.TRANSIENT)
+        if self._original is not None and self._original.needs_router:
+            self.key_mode.addItem(
+                "New identity — replace the key (the address changes)…", NEW_IDENTITY
+            )
+        self.key_note = message_label("key_note", WARNING_STYLE)
+        self.advanced_toggle = named(QToolButton(), "advanced_toggle")
+        self.advanced_toggle.setText("Advanced I2P settings")
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.shape = TunnelShape()
+        self.signature_type = named(QComboBox(), "signature_type")
+        for code, sig in sorted(SIGNATURE_TYPES.items()):
+            note = " (recommended)" if code == DEFAULT_SIGNATURE_TYPE else ""
+            note = " (weak, legacy)" if code == 0 else note
+            self.signature_type.addItem(f"{sig}{note}", code)
+        self.sam_address = self._line("sam_address", f"app setting (default {DEFAULT_SAM})")
+        self.options = named(QPlainTextEdit(), "options")
+        self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
+        self.options.setFixedHeight(72)
+        self.errors_label = {f: message_label(f"{f}_error") for f in FIELDS}
+        self.save_hint = named(QLabel(), "save_hint")
+        self.save_hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
+
+    def _pair(self, host: QLineEdit, port: QLineEdit) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(host, 1)
+        line.addWidget(QLabel(":"))
+        line.addWidget(port)
+        return row
+
+    def _build_layout(self) -> None:
+        err = self.errors_label
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
+        form.addRow("Kind", self.kind)
+        form.addRow("Name", field_box(self.name, err["name"]))
+        form.addRow("Description", self.description)
+        self.listen_row = field_box(
+            self._pair(self.listen_host, self.listen_port),
+            err["listen_host"],
+            err["listen_port"],
+            self.listen_warning,
+            self.allow_public_bind,
+        )
+        form.addRow("Listen on", self.listen_row)
+        self.target_row = field_box(
+            self._pair(self.target_host, self.target_port), err["target_host"], err["target_port"]
+        )
+        form.addRow("Target", self.target_row)
+        self.destination_row = field_box(self.destination, err["destination"])
+        form.addRow("Destination", self.destination_row)
+        form.addRow("Max. connections", field_box(self.nconnect, err["nconnect"]))
+        form.addRow("Connection lifetime", field_box(self.lifetime, err["lifetime"]))
+        form.addRow("Idle timeout", field_box(self.idle_timeout, err["idle_timeout"]))
+        form.addRow("Connect timeout", field_box(self.connect_timeout, err["connect_timeout"]))
+        form.addRow("", self.auto_start)
+        self.key_row = field_box(self.key_mode, self.key_note)
+        form.addRow("I2P identity", self.key_row)
+        form.addRow("", self.advanced_toggle)
+
+        self.advanced = named(QWidget(), "advanced")
+        adv = QFormLayout(self.advanced)
+        adv.setContentsMargins(16, 0, 0, 0)
+        adv.addRow("Tunnel shape", self.shape)
+        adv.addRow("Signature type", field_box(self.signature_type, err["signature_type"]))
+        adv.addRow("SAM address", field_box(self.sam_address, err["sam_address"]))
+        adv.addRow("I2CP options", field_box(self.options, err["options"]))
+        self.advanced.setVisible(False)
+
+        top = QVBoxLayout(self)
+        top.addLayout(form)
+        top.addWidget(self.advanced)
+        top.addStretch(1)
+        top.addWidget(self.save_hint)
+        top.addWidget(self.buttons)
+
+    def _load(self, spec: TunnelSpec) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(spec.kind))
+        self.name.setText(spec.name)
+        self.description.setText(spec.description)
+        self.listen_host.setText(spec.listen_host)
+        self.listen_port.setText(str(spec.listen_port) if spec.listen_port else "")
+        self.allow_public_bind.setChecked(spec.allow_public_bind)
+        self.target_host.setText(spec.target_host)
+        self.target_port.setText(str(spec.target_port) if spec.target_port else "")
+        self.destination.setText(spec.destination)
+        self.nconnect.set_value(None if spec.nconnect == -1 else spec.nconnect, 100)
+        self.lifetime.set_value(spec.lifetime, 3600.0)
+        self.idle_timeout.set_value(spec.idle_timeout, DEFAULT_IDLE_TIMEOUT)
+        self.connect_timeout.set_value(spec.connect_timeout, DEFAULT_CONNECT_TIMEOUT)
+        if self._original is None and spec.kind is TunnelKind.CLIENT:
+            self.connect_timeout.set_value(DEFAULT_I2P_CONNECT_TIMEOUT, DEFAULT_I2P_CONNECT_TIMEOUT)
+        self.auto_start.setChecked(spec.auto_start)
+        self.key_mode.setCurrentIndex(self.key_mode.findData(spec.key_mode))
+        self._key_index = self.key_mode.currentIndex()
+        opts = spec.options_dict
+        self.shape.set_values(opts)
+        index = self.signature_type.findData(spec.signature_type)
+        if index < 0:  # keep an unknown code visible so validate() can name it
+            self.signature_type.addItem(f"unknown ({spec.signature_type})", spec.signature_type)
+            index = self.signature_type.count() - 1
+        self.signature_type.setCurrentIndex(index)
+        self.sam_address.setText(spec.sam_address)
+        self.options.setPlainText(format_options(opts))
+        customised = (
+            bool(spec.options)
+            or bool(spec.sam_address)
+            or spec.signature_type != DEFAULT_SIGNATURE_TYPE
+        )
+        self.advanced_toggle.setChecked(customised)
+        self._show_advanced(customised)
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.advanced.setVisible(shown and self.current_kind() is not TunnelKind.FORWARD)
+        self.adjustSize()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to fit wrapped messages: a top-level layout ignores height-for-width."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
+    # -- the spec the form describes ----------------------------------------------------
+    def current_kind(self) -> TunnelKind:
+        return TunnelKind(self.kind.currentData())
+
+    def spec(self) -> TunnelSpec:
+        """The TunnelSpec the form describes now (may be invalid: see `errors`)."""
+        kind = self.current_kind()
+        changes: dict[str, object] = {
+            "kind": kind,
+            "name": self.name.text().strip(),
+            "description": self.description.text().strip(),
+            "auto_start": self.auto_start.isChecked(),
+            "connect_timeout": self.connect_timeout.value(),
+            "lifetime": self.lifetime.value(),
+            "idle_timeout": self.idle_timeout.value(),
+        }
+        nconnect = self.nconnect.value()
+        changes["nconnect"] = -1 if nconnect is None else int(nconnect)
+        if kind in (TunnelKind.FORWARD, TunnelKind.CLIENT):
+            host = self.listen_host.text().strip()
+            changes["listen_host"] = host
+            changes["listen_port"] = port_value(self.listen_port.text())
+            # only a non-loopback address can be "allowed"; back on loopback it resets
+            changes["allow_public_bind"] = (
+                self.allow_public_bind.isChecked() and not is_loopback_host(host)
+            )
+        if kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
+            changes["target_host"] = self.target_host.text().strip()
+            changes["target_port"] = port_value(self.target_port.text())
+        if kind is TunnelKind.CLIENT:
+            changes["destination"] = self.destination.text().strip()
+        if kind is not TunnelKind.FORWARD:
+            mode = self.key_mode.currentData()
+            changes["key_mode"] = KeyMode.PERSISTENT if mode == NEW_IDENTITY else KeyMode(mode)
+            if self.regenerate_key:
+                changes["key_file"] = ""
+            changes["signature_type"] = int(self.signature_type.currentData())
+            changes["sam_address"] = self.sam_address.text().strip()
+            free, _ = parse_options(self.options.toPlainText())
+            changes["options"] = {**free, **self.shape.values()}
+        return self._base.replace(**changes)
+
+    def _update_visibility(self, kind: TunnelKind) -> None:
+        router = kind is not TunnelKind.FORWARD
+        self.form.setRowVisible(self.listen_row, kind is not TunnelKind.SERVER)
+        self.form.setRowVisible(self.target_row, kind is not TunnelKind.CLIENT)
+        self.form.setRowVisible(self.destination_row, kind is TunnelKind.CLIENT)
+        self.form.setRowVisible(self.key_row, router)
+        self.form.setRowVisible(self.advanced_toggle, router)
+        self.advanced.setVisible(router and self.advanced_toggle.isChecked())
+        label = self.form.labelForField(self.target_row)
+        if isinstance(label, QLabel):
+            label.setText("Local service" if kind is TunnelKind.SERVER else "Target")

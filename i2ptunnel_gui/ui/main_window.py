@@ -1,0 +1,380 @@
+"""The main window: tunnel list, live connections and details of the selected tunnel.
+
+Widgets hold no state: the TunnelController (definitions, actions) and the
+models (fed by the bridge) do. Async slots are thin: each awaits one controller
+coroutine, which reports failures through `controller.error`. Dialogs are opened
+with open()/ask(), never exec() (no nested event loops under qasync).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from i2ptunnel_gui import APP_NAME
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.ask import confirm
+from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.details import DetailsPanel
+from i2ptunnel_gui.ui.models import ID_ROLE, ConnectionTableModel, SortProxy, TunnelTableModel
+from i2ptunnel_gui.ui.sam_probe import SamStatus
+
+logger = logging.getLogger(__name__)
+
+NEW_KINDS = ((TunnelKind.FORWARD, "TCP forward…"), (TunnelKind.SERVER, "I2P server…"),
+             (TunnelKind.CLIENT, "I2P client…"))
+
+
+def _editor_class() -> Any:
+    from i2ptunnel_gui.ui.editor import TunnelEditor
+
+    return TunnelEditor
+
+
+class MainWindow(QMainWindow):
+    quit_requested = Signal()  # File ▸ Quit (app.py ends the run; never QApplication.quit())
+    close_to_tray = Signal()  # the window was closed while a tray icon keeps the app alive
+    import_requested = Signal()
+    export_requested = Signal()
+
+    def __init__(self, controller: TunnelController, *, tray_available: bool,
+                 key_locator: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icons.app_icon())
+        self.controller = controller
+        self.tray_available = tray_available
+        self._key_locator = key_locator  # KeyStore.key_path: the details show the key file
+        self.tunnel_model: TunnelTableModel = controller.model
+        self.connection_model = ConnectionTableModel(self)
+        self._build_actions()
+        self._build_central()
+        self._build_menus()
+        self._sam_label = QLabel("SAM: checking…", objectName="sam_status")
+        self.statusBar().addPermanentWidget(self._sam_label)
+        controller.error.connect(self.show_error)
+        controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        controller.changed.connect(self._update_actions)
+        controller.removed.connect(self.details.forget)
+        bridge = controller.bridge
+        bridge.snapshot_ready.connect(self.connection_model.apply_snapshot)
+        bridge.snapshot_ready.connect(self._refresh_details)
+        bridge.tunnel_event.connect(self._on_event)
+        bridge.sam_status.connect(self.show_sam_status)
+        self.resize(1000, 640)
+        self._update_actions()
+
+    # -- construction -----------------------------------------------------------
+    def _action(self, name: str, text: str, icon: str | None, slot: Any,
+                shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(icons.action_icon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_menu = QMenu("New", self, objectName="new_menu")
+        for kind, text in NEW_KINDS:
+            a = self.new_menu.addAction(icons.kind_icon(kind), text)
+            a.setObjectName(f"new_{kind.value}")
+            a.triggered.connect(lambda _=False, k=kind: self.open_editor(None, k))
+        self.new_action = self._action("new", "New", "new",
+                                       lambda: self.open_editor(None, TunnelKind.FORWARD),
+                                       QKeySequence.StandardKey.New)
+        self.new_action.setMenu(self.new_menu)
+        self.edit_action = self._action("edit", "Edit…", "edit", self.edit_selected, "Ctrl+E")
+        self.duplicate_action = self._action("duplicate", "Duplicate", "duplicate",
+                                             self.duplicate_selected, "Ctrl+D")
+        self.delete_action = self._action("delete", "Delete…", "delete", self.delete_selected,
+                                          QKeySequence.StandardKey.Delete)
+        self.start_action = self._action("start", "Start", "start", self.start_selected)
+        self.stop_action = self._action("stop", "Stop", "stop", self.stop_selected)
+        self.restart_action = self._action("restart", "Restart", "restart",
+                                           self.restart_selected)
+        self.start_all_action = self._action("start_all", "Start all", None, self.start_all)
+        self.stop_all_action = self._action("stop_all", "Stop all", None, self.stop_all)
+        self.close_conn_action = self._action("close_connection", "Close connection", "stop",
+                                              self.close_selected_connection)
+        self.quit_action = self._action("quit", "Quit", None, self.quit_requested.emit,
+                                        QKeySequence.StandardKey.Quit)
+
+    def _build_central(self) -> None:
+        bar = QToolBar("Tunnels", self, objectName="tunnel_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.new_action)
+        button = bar.widgetForAction(self.new_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        for a in (self.edit_action, self.duplicate_action, self.delete_action):
+            bar.addAction(a)
+        bar.addSeparator()
+        for a in (self.start_action, self.stop_action, self.restart_action):
+            bar.addAction(a)
+        bar.addSeparator()
+        bar.addAction(self.start_all_action)
+        bar.addAction(self.stop_all_action)
+        self.addToolBar(bar)
+
+        self.tunnel_proxy = SortProxy(self.tunnel_model, self)
+        self.tunnel_table = self._table("tunnel_table", self.tunnel_proxy)
+        self.tunnel_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.tunnel_table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tunnel_table.horizontalHeader().setSectionResizeMode(
+            TunnelTableModel.COL_I2P, QHeaderView.ResizeMode.Stretch)
+        self.tunnel_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for a in (self.start_action, self.stop_action, self.restart_action, self.edit_action,
+                  self.duplicate_action, self.delete_action):
+            self.tunnel_table.addAction(a)
+
+        self.connection_proxy = SortProxy(self.connection_model, self)
+        self.connection_table = self._table("connection_table", self.connection_proxy)
+        self.connection_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.connection_table.horizontalHeader().setSectionResizeMode(
+            ConnectionTableModel.COL_PEER, QHeaderView.ResizeMode.Stretch)
+        self.connection_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.connection_table.addAction(self.close_conn_action)
+        self.connection_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_actions())
+        conn_page = QWidget(objectName="connections_page")
+        conn_bar = QToolBar(objectName="connection_toolbar")
+        conn_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        conn_bar.addAction(self.close_conn_action)
+        self.connection_count = QLabel(objectName="connection_count")
+        conn_bar.addWidget(self.connection_count)
+        lay = QVBoxLayout(conn_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(conn_bar)
+        lay.addWidget(self.connection_table)
+
+        self.details = DetailsPanel(self, key_locator=self._key_locator)
+        self.tabs = QTabWidget(objectName="lower_tabs")
+        self.tabs.addTab(conn_page, "Connections")
+        self.tabs.addTab(self.details, "Details")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="main_splitter")
+        self.splitter.addWidget(self.tunnel_table)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+    def _table(self, name: str, model: Any) -> QTableView:
+        table = QTableView(objectName=name)
+        table.setModel(model)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        # fixed row height: no per-row size hints to compute for thousands of rows
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setHighlightSections(False)
+        table.setWordWrap(False)
+        return table
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = self._action("import", "Import…", None, self.import_requested.emit)
+        self.export_action = self._action("export", "Export…", None, self.export_requested.emit)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        tunnel_menu = self.menuBar().addMenu("&Tunnel")
+        tunnel_menu.addMenu(self.new_menu)
+        for a in (self.edit_action, self.duplicate_action, self.delete_action, None,
+                  self.start_action, self.stop_action, self.restart_action, None,
+                  self.start_all_action, self.stop_all_action):
+            if a is None:
+                tunnel_menu.addSeparator()
+            else:
+                tunnel_menu.addAction(a)
+
+    # -- selection ----------------------------------------------------------------
+    def selected_id(self) -> str | None:
+        rows = self.tunnel_table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def selected_spec(self) -> TunnelSpec | None:
+        tid = self.selected_id()
+        return self.tunnel_model.spec_of(tid) if tid is not None else None
+
+    def select_tunnel(self, tunnel_id: str) -> None:
+        row = self.tunnel_model.row_of(tunnel_id)
+        if row >= 0:
+            index = self.tunnel_proxy.mapFromSource(self.tunnel_model.index(row, 0))
+            self.tunnel_table.selectRow(index.row())
+
+    def _selection_changed(self, *_: Any) -> None:
+        tid = self.selected_id()
+        self.connection_model.set_tunnel(tid)
+        spec = self.selected_spec()
+        self.details.set_spec(spec)
+        if spec is not None:
+            status = self.tunnel_model.status_of(spec.id)
+            if status is not None:
+                self.details.set_status(status)
+        self._update_actions()
+        self.controller.bridge.wake()
+
+    def _update_actions(self) -> None:
+        spec = self.selected_spec()
+        active = spec is not None and self.controller.is_active(spec.id)
+        for a in (self.edit_action, self.duplicate_action, self.delete_action):
+            a.setEnabled(spec is not None)
+        self.start_action.setEnabled(spec is not None and not active)
+        self.stop_action.setEnabled(active)
+        self.restart_action.setEnabled(active)
+        specs = self.tunnel_model.specs()
+        any_active = any(self.controller.is_active(s.id) for s in specs)
+        self.start_all_action.setEnabled(any(not self.controller.is_active(s.id) for s in specs))
+        self.stop_all_action.setEnabled(any_active)
+        self.close_conn_action.setEnabled(
+            self.connection_table.selectionModel().hasSelection())
+        self.connection_count.setText(f"  {self.connection_model.rowCount()} connections")
+
+    # -- engine updates -------------------------------------------------------
+    def _refresh_details(self, _snap: Any) -> None:
+        self.connection_count.setText(f"  {self.connection_model.rowCount()} connections")
+        spec = self.selected_spec()
+        if spec is not None:
+            status = self.tunnel_model.status_of(spec.id)
+            if status is not None:
+                self.details.set_status(status)
+
+    def _on_event(self, event: Any) -> None:
+        self.details.append_event(event)  # the panel keeps a log per tunnel
+        self._update_actions()
+
+    def show_sam_status(self, st: SamStatus) -> None:
+        if st.reachable:
+            text = f"SAM {st.address}: reachable, version {st.version or '?'}"
+        else:
+            text = f"SAM {st.address}: not reachable"
+        self._sam_label.setText(text)
+        self._sam_label.setToolTip(st.message or text)
+
+    def show_error(self, text: str) -> None:
+        logger.warning("%s", text)
+        self.statusBar().showMessage(text, 15000)
+
+    # -- editing ----------------------------------------------------------------
+    def open_editor(self, spec: TunnelSpec | None, kind: TunnelKind) -> Any:
+        """Open the editor window-modally (open(), not exec()); saving lands in _on_saved."""
+        names = self.controller.names(except_id=spec.id if spec is not None else None)
+        editor = _editor_class()(spec, kind, names, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
+        editor.open()
+        return editor
+
+    def edit_selected(self) -> None:
+        spec = self.selected_spec()
+        if spec is not None:
+            self.open_editor(spec, spec.kind)
+
+    def duplicate_selected(self) -> None:
+        spec = self.selected_spec()
+        if spec is None:
+            return
+        copy = spec.duplicate(self.controller.unique_name(spec.name))
+        if self.controller.add(copy):
+            self.select_tunnel(copy.id)
+
+    def _on_saved(self, spec: TunnelSpec, new_identity: bool = False) -> None:
+        if new_identity:  # the next start makes a new key, so a new address
+            self.controller.forget_key(spec)
+        if self.tunnel_model.spec_of(spec.id) is None:
+            self.controller.add(spec)
+            self.select_tunnel(spec.id)
+        else:
+            self.controller.update(spec)
+            if spec.id == self.selected_id():
+                self.details.set_spec(spec)
+
+    # -- async actions (thin: one controller call each) -----------------------
+    @asyncSlot()
+    async def start_selected(self) -> None:
+        if (tid := self.selected_id()) is not None:
+            await self.controller.start(tid)
+
+    @asyncSlot()
+    async def stop_selected(self) -> None:
+        if (tid := self.selected_id()) is not None:
+            await self.controller.stop(tid)
+
+    @asyncSlot()
+    async def restart_selected(self) -> None:
+        if (tid := self.selected_id()) is not None:
+            await self.controller.restart(tid)
+
+    @asyncSlot()
+    async def start_all(self) -> None:
+        await self.controller.start_all()
+
+    @asyncSlot()
+    async def stop_all(self) -> None:
+        await self.controller.stop_all()
+
+    @asyncSlot()
+    async def delete_selected(self) -> None:
+        spec = self.selected_spec()
+        if spec is None:
+            return
+        running = self.controller.is_active(spec.id)
+        text = f"Delete the tunnel “{spec.name}”?"
+        if running:
+            text += "\n\nIt is running and will be stopped first."
+        if await confirm(self, "Delete tunnel", text, object_name="confirm_delete"):
+            await self.controller.delete(spec.id)
+
+    @asyncSlot()
+    async def close_selected_connection(self) -> None:
+        tid = self.connection_model.tunnel_id
+        rows = self.connection_table.selectionModel().selectedRows()
+        ids = [int(r.data(ID_ROLE)) for r in rows]
+        if tid is not None:
+            for conn_id in ids:
+                await self.controller.close_connection(tid, conn_id)
+
+    # -- window ---------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray_available:
+            event.ignore()
+            self.hide()
+            self.close_to_tray.emit()
+        else:  # no tray: closing the window is the only way out
+            event.accept()
+            self.quit_requested.emit()
+
+    def raise_window(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+

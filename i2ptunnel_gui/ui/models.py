@@ -1,0 +1,291 @@
+"""Table models for the tunnel list and the live connection table.
+
+Both are fed from engine snapshots sampled by the bridge (≤ 10 Hz): rows come
+and go with beginInsertRows/beginRemoveRows, and each tick ends in ONE
+dataChanged covering the counter columns, so a view with 5 000 rows repaints
+only what is visible. `SORT_ROLE` returns raw values (ints, floats, text) for
+`QSortFilterProxyModel`, which then compares in C++.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import (
+    EngineSnapshot,
+    TunnelState,
+    TunnelStatus,
+)
+from i2ptunnel_gui.ui.connection_model import (
+    GREY_SECONDS,
+    HIGHLIGHT_SECONDS,
+    ID_ROLE,
+    SORT_ROLE,
+    ConnectionTableModel,
+)
+from i2ptunnel_gui.ui.format import human_rate
+from i2ptunnel_gui.ui.icons import state_icon
+
+_Index = QModelIndex | QPersistentModelIndex
+_tr = QCoreApplication.translate
+_ROOT = QModelIndex()
+
+KIND_LABELS = {
+    TunnelKind.FORWARD: "TCP forward",
+    TunnelKind.SERVER: "I2P server",
+    TunnelKind.CLIENT: "I2P client",
+}
+STATE_LABELS = {
+    TunnelState.STOPPED: "Stopped",
+    TunnelState.STARTING: "Starting",
+    TunnelState.RUNNING: "Running",
+    TunnelState.STANDBY: "Standby",
+    TunnelState.RECONNECTING: "Reconnecting",
+    TunnelState.ERROR: "Error",
+}
+
+# text colours of the State column (the icon carries the same meaning)
+STATE_COLORS = {
+    TunnelState.STOPPED: QColor(110, 110, 110),
+    TunnelState.STARTING: QColor(30, 110, 200),
+    TunnelState.RUNNING: QColor(20, 130, 50),
+    TunnelState.STANDBY: QColor(110, 110, 110),
+    TunnelState.RECONNECTING: QColor(190, 120, 0),
+    TunnelState.ERROR: QColor(200, 30, 30),
+}
+
+
+def local_endpoint(spec: TunnelSpec, status: TunnelStatus | None) -> str:
+    if status is not None and status.local_address:
+        return status.local_address
+    if spec.listens:
+        host = f"[{spec.listen_host}]" if ":" in spec.listen_host else spec.listen_host
+        return f"{host}:{spec.listen_port}"
+    return f"→ {spec.target_host}:{spec.target_port}"
+
+
+# -- tunnels ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _TunnelRow:
+    spec: TunnelSpec
+    status: TunnelStatus | None = None
+    rate_in: float = 0.0
+    rate_out: float = 0.0
+    sampled_at: float = 0.0
+
+
+class TunnelTableModel(QAbstractTableModel):
+    COL_NAME, COL_KIND, COL_STATE, COL_LOCAL, COL_I2P, COL_CONNS, COL_IN, COL_OUT = range(8)
+    _HEADERS = ("Name", "Kind", "State", "Local endpoint", "I2P address", "Connections",
+                "In", "Out")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_TunnelRow] = []
+
+    # -- queries ------------------------------------------------------------
+    def specs(self) -> list[TunnelSpec]:
+        return [r.spec for r in self._rows]
+
+    def spec_at(self, row: int) -> TunnelSpec:
+        return self._rows[row].spec
+
+    def row_of(self, tunnel_id: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.spec.id == tunnel_id:
+                return i
+        return -1
+
+    def spec_of(self, tunnel_id: str) -> TunnelSpec | None:
+        row = self.row_of(tunnel_id)
+        return self._rows[row].spec if row >= 0 else None
+
+    def state_of(self, tunnel_id: str) -> TunnelState:
+        row = self.row_of(tunnel_id)
+        status = self._rows[row].status if row >= 0 else None
+        return status.state if status is not None else TunnelState.STOPPED
+
+    def status_of(self, tunnel_id: str) -> TunnelStatus | None:
+        row = self.row_of(tunnel_id)
+        return self._rows[row].status if row >= 0 else None
+
+    # -- changes ------------------------------------------------------------
+    def set_specs(self, specs: list[TunnelSpec]) -> None:
+        self.beginResetModel()
+        self._rows = [_TunnelRow(s) for s in specs]
+        self.endResetModel()
+
+    def add_spec(self, spec: TunnelSpec) -> None:
+        n = len(self._rows)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._rows.append(_TunnelRow(spec))
+        self.endInsertRows()
+
+    def replace_spec(self, spec: TunnelSpec) -> None:
+        row = self.row_of(spec.id)
+        if row < 0:
+            raise KeyError(spec.id)
+        self._rows[row].spec = spec
+        self._row_changed(row)
+
+    def remove_spec(self, tunnel_id: str) -> None:
+        row = self.row_of(tunnel_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def set_state(self, tunnel_id: str, state: TunnelState, message: str = "") -> None:
+        """An event arrived: show the new state at once, before the next snapshot."""
+        row = self.row_of(tunnel_id)
+        if row < 0:
+            return
+        r = self._rows[row]
+        spec = r.spec
+        base = r.status or TunnelStatus(id=spec.id, name=spec.name, kind=spec.kind.value,
+                                        state=state)
+        r.status = _replace_status(base, state=state, message=message)
+        self._row_changed(row)
+
+    def apply_snapshot(self, snap: EngineSnapshot) -> None:
+        """Counters and states of every tunnel; one dataChanged for the whole tick."""
+        if not self._rows:
+            return
+        by_id = {s.id: s for s in snap.tunnels}
+        for r in self._rows:
+            status = by_id.get(r.spec.id)
+            if status is None:
+                if r.status is not None and r.status.state is not TunnelState.STOPPED:
+                    r.status = _replace_status(r.status, state=TunnelState.STOPPED,
+                                               active_connections=0)
+                r.rate_in = r.rate_out = 0.0
+                continue
+            prev = r.status
+            dt = snap.time - r.sampled_at
+            if prev is not None and r.sampled_at and dt > 0:
+                r.rate_in = max(0, status.bytes_in - prev.bytes_in) / dt
+                r.rate_out = max(0, status.bytes_out - prev.bytes_out) / dt
+            else:
+                r.rate_in = r.rate_out = 0.0
+            r.status, r.sampled_at = status, snap.time
+        self.dataChanged.emit(self.index(0, self.COL_STATE),
+                              self.index(len(self._rows) - 1, self.COL_OUT))
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- Qt interface -------------------------------------------------------
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._HEADERS)):
+            return _tr("TunnelTableModel", self._HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        st = r.status
+        state = st.state if st is not None else TunnelState.STOPPED
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col, state)
+        if role == SORT_ROLE:
+            return self._sort_value(r, col, state)
+        if role == ID_ROLE:
+            return r.spec.id
+        if col == self.COL_STATE:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return state_icon(state)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return STATE_COLORS[state]
+            if role == Qt.ItemDataRole.ToolTipRole and st is not None and st.message:
+                return st.message
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.COL_CONNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_I2P and st is not None:
+            return st.i2p_address or None
+        return None
+
+    def _display(self, r: _TunnelRow, col: int, state: TunnelState) -> str:
+        st = r.status
+        if col == self.COL_NAME:
+            return r.spec.name
+        if col == self.COL_KIND:
+            return _tr("TunnelTableModel", KIND_LABELS[r.spec.kind])
+        if col == self.COL_STATE:
+            return _tr("TunnelTableModel", STATE_LABELS[state])
+        if col == self.COL_LOCAL:
+            return local_endpoint(r.spec, st)
+        if col == self.COL_I2P:
+            if r.spec.kind is TunnelKind.CLIENT:
+                return r.spec.destination if len(r.spec.destination) < 70 else (
+                    r.spec.destination[:20] + "…")
+            return st.i2p_address if st is not None else ""
+        if col == self.COL_CONNS:
+            return str(st.active_connections) if st is not None and state.active else ""
+        if col == self.COL_IN:
+            return human_rate(r.rate_in) if state.active else ""
+        if col == self.COL_OUT:
+            return human_rate(r.rate_out) if state.active else ""
+        return ""
+
+    def _sort_value(self, r: _TunnelRow, col: int, state: TunnelState) -> Any:
+        if col == self.COL_CONNS:
+            return r.status.active_connections if r.status is not None else 0
+        if col == self.COL_IN:
+            return r.rate_in
+        if col == self.COL_OUT:
+            return r.rate_out
+        if col == self.COL_NAME:
+            return r.spec.name.casefold()
+        return self._display(r, col, state).casefold()
+
+
+def _replace_status(status: TunnelStatus, **changes: Any) -> TunnelStatus:
+    return replace(status, **changes)
+
+
+class SortProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE (raw values); the source model keeps its own order."""
+
+    def __init__(self, source: QAbstractTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+
+
+__all__ = [
+    "GREY_SECONDS",
+    "HIGHLIGHT_SECONDS",
+    "ID_ROLE",
+    "SORT_ROLE",
+    "ConnectionTableModel",
+    "SortProxy",
+    "TunnelTableModel",
+]

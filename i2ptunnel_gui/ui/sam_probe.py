@@ -1,0 +1,63 @@
+"""Is the router's SAM bridge there, and which version does it speak?
+
+One short HELLO every few seconds. It runs on the GUI loop only while the engine
+has no `probe_sam()` of its own: a single short-lived socket is no load for
+qasync (its cost grows with thousands of sockets, DESIGN.md 1.1).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass
+
+from i2ptunnel_gui.core.sam.protocol import build_hello, parse_reply
+from i2ptunnel_gui.core.spec import SpecError, parse_hostport
+
+MAX_REPLY = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class SamStatus:
+    address: str
+    reachable: bool
+    version: str = ""
+    message: str = ""  # why not reachable, or the router's MESSAGE=
+    checked_at: float = 0.0
+
+
+async def probe_sam(address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
+    """HELLO the bridge at `address`; never raises for network trouble."""
+    now = time.time()
+    try:
+        host, port = parse_hostport(address)
+    except SpecError as e:
+        return SamStatus(address, False, "", f"bad SAM address: {e.message}", now)
+    writer = None
+    try:
+        async with asyncio.timeout(timeout):
+            reader, writer = await asyncio.open_connection(host, port, limit=MAX_REPLY)
+            writer.write(build_hello())
+            await writer.drain()
+            line = await reader.readline()
+    except TimeoutError:
+        return SamStatus(address, False, "", f"no answer from {address} in {timeout:g} s", now)
+    except (OSError, ValueError) as e:  # ValueError: line longer than MAX_REPLY
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return SamStatus(address, False, "", f"{address}: {why}", now)
+    finally:
+        if writer is not None:
+            writer.close()
+            with contextlib.suppress(OSError):
+                await writer.wait_closed()
+    if not line:
+        return SamStatus(address, False, "", f"{address} closed the connection", now)
+    try:
+        reply = parse_reply(line)
+    except Exception as e:  # a non-SAM service on that port: say so, don't crash
+        return SamStatus(address, False, "", f"{address} does not speak SAM ({e})", now)
+    if reply.verb != "HELLO" or not reply.ok:
+        msg = reply.message or reply.result or f"{reply.verb} {reply.subverb}"
+        return SamStatus(address, False, "", f"{address}: {msg}", now)
+    return SamStatus(address, True, reply.args.get("VERSION", ""), "", now)

@@ -1,0 +1,140 @@
+"""The tray icon: overall state at a glance, a toggle per tunnel, notifications.
+
+The icon follows the tunnels: some error > any running > stopped. The menu is
+rebuilt when definitions or states change (a handful of tunnels: cheap). Quit
+emits `quit_requested`, which app.py turns into the end of the run — calling
+QApplication.quit() here would set Qt's quit flag with no exec() running.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from qasync import asyncSlot
+
+from i2ptunnel_gui import APP_NAME
+from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
+from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.controller import TunnelController
+
+logger = logging.getLogger(__name__)
+
+_FAILED = (TunnelState.ERROR, TunnelState.RECONNECTING)
+NOTICE_MS = 6000
+
+
+class Tray(QObject):
+    quit_requested = Signal()
+    toggle_window = Signal()
+
+    def __init__(self, controller: TunnelController, *, notifications: bool = True,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.notifications = notifications
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setObjectName("tray_icon")
+        self.menu = QMenu()
+        self.menu.setObjectName("tray_menu")
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.state_name = ""
+        self._last: dict[str, TunnelState] = {}  # for failed/recovered notifications
+        self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
+        controller.changed.connect(self.refresh)
+        controller.bridge.tunnel_event.connect(self._on_event)
+        self.refresh()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    # -- menu -------------------------------------------------------------------
+    def refresh(self) -> None:
+        model = self.controller.model
+        specs = model.specs()
+        states = [model.state_of(s.id) for s in specs]
+        name = icons.tray_state(states)
+        if name != self.state_name:
+            self.state_name = name
+            self.icon.setIcon(icons.icon(f"tray-{name}"))
+        running = sum(s.active for s in states)
+        self.icon.setToolTip(f"{APP_NAME}: {running} of {len(specs)} tunnels running"
+                             + (" — some failed" if name == "some-error" else ""))
+        self._rebuild_menu()
+
+    def _rebuild_menu(self) -> None:
+        model = self.controller.model
+        self.menu.clear()
+        self._add(self.menu, "tray_toggle_window", "Show/Hide window", self.toggle_window.emit)
+        self.menu.addSeparator()
+        for spec in model.specs():
+            state = model.state_of(spec.id)
+            a = QAction(f"{spec.name} — {state.value}", self.menu)
+            a.setObjectName(f"tray_tunnel_{spec.id}")
+            a.setCheckable(True)
+            a.setChecked(state.active)
+            a.setIcon(icons.state_icon(state))
+            a.toggled.connect(lambda on, tid=spec.id: self._toggle(tid, on))
+            self.menu.addAction(a)
+        if model.specs():
+            self.menu.addSeparator()
+        self._add(self.menu, "tray_start_all", "Start all", self._start_all)
+        self._add(self.menu, "tray_stop_all", "Stop all", self._stop_all)
+        self.menu.addSeparator()
+        self._add(self.menu, "tray_quit", "Quit", self.quit_requested.emit)
+
+    def _add(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
+        a = QAction(text, menu)
+        a.setObjectName(name)
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        return a
+
+    def action(self, name: str) -> QAction | None:
+        for a in self.menu.actions():
+            if a.objectName() == name:
+                return a
+        return None
+
+    @asyncSlot(str, bool)
+    async def _toggle(self, tunnel_id: str, on: bool) -> None:
+        await self.controller.set_running(tunnel_id, on)
+        self.refresh()  # a failed start unchecks the entry again
+
+    @asyncSlot()
+    async def _start_all(self) -> None:
+        await self.controller.start_all()
+
+    @asyncSlot()
+    async def _stop_all(self) -> None:
+        await self.controller.stop_all()
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_window.emit()
+
+    # -- notifications ------------------------------------------------------------
+    def notify(self, title: str, text: str,
+               icon: QSystemTrayIcon.MessageIcon = QSystemTrayIcon.MessageIcon.Information
+               ) -> None:
+        self.notices.append((title, text))
+        if self.notifications and self.icon.isVisible():
+            self.icon.showMessage(title, text, icon, NOTICE_MS)
+
+    def _on_event(self, event: TunnelEvent) -> None:
+        before = self._last.get(event.tunnel_id)
+        self._last[event.tunnel_id] = event.state
+        spec = self.controller.model.spec_of(event.tunnel_id)
+        name = spec.name if spec is not None else event.tunnel_id
+        if event.state in _FAILED and before not in _FAILED:
+            why = event.message or event.state.value
+            self.notify(f"{name} failed", why, QSystemTrayIcon.MessageIcon.Warning)
+        elif event.state is TunnelState.RUNNING and before in _FAILED:
+            self.notify(f"{name} recovered", "The tunnel is running again.")

@@ -1,0 +1,34 @@
+"""Session-wide test environment: headless Qt and a throwaway home.
+
+Both must be in place before anything imports Qt: Qt picks its platform plugin and reads
+the XDG variables once per process. Subprocesses the tests start inherit them, so no
+test (or app it launches) ever touches the real user's settings, keys or display.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+_HOME = Path(tempfile.mkdtemp(prefix="i2ptunnel-gui-test-home-"))
+for _var, _sub in {
+    "HOME": "",
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_CACHE_HOME": ".cache",
+    "XDG_STATE_HOME": ".local/state",
+    "XDG_RUNTIME_DIR": "run",
+}.items():
+    _dir = _HOME / _sub
+    _dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.environ[_var] = str(_dir)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)

@@ -1,0 +1,190 @@
+"""The main window driven through its widgets (objectName), against the in-memory engine.
+
+Persistence is checked by reading a fresh Settings on the same file.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_async
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
+
+from i2ptunnel_gui.core.errors import ListenError
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.settings import Settings
+from i2ptunnel_gui.ui.app import build_shell
+from i2ptunnel_gui.ui.editor import TunnelEditor
+
+WEB = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=18081, target_port=80)
+SSH = TunnelSpec(name="ssh", kind=TunnelKind.FORWARD, listen_port=18022, target_port=22)
+
+
+@pytest.fixture
+def shell(qtbot, qloop, settings, fake_engine):
+    settings.save_tunnels([WEB, SSH])
+    sh = build_shell(Settings.open(settings.path), fake_engine, tray_available=False)
+    qtbot.addWidget(sh.window)
+    sh.bridge.start()
+    sh.window.show()
+    qtbot.waitExposed(sh.window)
+    yield sh
+    run_async(qtbot, qloop, sh.bridge.aclose())
+
+
+def act(window, name: str) -> QAction:
+    a = window.findChild(QAction, name)
+    assert a is not None, f"no action {name!r}"
+    return a
+
+
+def select(window, name: str) -> None:
+    table = window.findChild(QTableView, "tunnel_table")
+    model = table.model()
+    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data() == name]
+    assert rows, f"no tunnel {name!r} in the table"
+    table.selectRow(rows[0])
+
+
+def stored(settings) -> list[TunnelSpec]:
+    specs, problems = Settings.open(settings.path).load_tunnels()
+    assert problems == []
+    return specs
+
+
+def find_top(qtbot, cls, name: str):
+    from PySide6.QtWidgets import QApplication
+
+    found = []
+
+    def visible():
+        found[:] = [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, cls) and w.objectName() == name and w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(visible, timeout=3000)
+    return found[0]
+
+
+def test_create_through_editor_is_saved_and_reloaded(qtbot, shell, settings) -> None:
+    w = shell.window
+    act(w, "new_forward").trigger()
+    editor = find_top(qtbot, TunnelEditor, "tunnel_editor")
+    for field, text in (("name", "mail"), ("listen_port", "2525"), ("target_host", "127.0.0.1"),
+                        ("target_port", "25")):
+        edit = editor.findChild(QLineEdit, field)
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    save = editor.findChild(QPushButton, "save")
+    qtbot.waitUntil(save.isEnabled, timeout=2000)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "mail" in [s.name for s in stored(settings)], timeout=2000)
+    mail = next(s for s in stored(settings) if s.name == "mail")
+    assert (mail.listen_port, mail.target_port) == (2525, 25)
+    assert w.selected_spec().name == "mail"  # the new tunnel is selected
+
+
+def test_edit_running_tunnel_applies_on_restart(qtbot, qloop, shell, fake_engine,
+                                                settings) -> None:
+    w = shell.window
+    select(w, "web")
+    act(w, "start").trigger()
+    qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
+    act(w, "edit").trigger()
+    editor = find_top(qtbot, TunnelEditor, "tunnel_editor")
+    port = editor.findChild(QLineEdit, "target_port")
+    port.clear()
+    qtbot.keyClicks(port, "8080")
+    qtbot.mouseClick(editor.findChild(QPushButton, "save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: stored(settings)[0].target_port == 8080, timeout=2000)
+    assert fake_engine.started_specs[-1].target_port == 80  # still running the old one
+    assert WEB.id in shell.controller.pending_restart
+    ssh_starts = [s for s in fake_engine.started_specs if s.id == SSH.id]
+    act(w, "restart").trigger()
+    qtbot.waitUntil(lambda: fake_engine.started_specs[-1].target_port == 8080, timeout=2000)
+    assert [s for s in fake_engine.started_specs if s.id == SSH.id] == ssh_starts
+    assert WEB.id not in shell.controller.pending_restart
+
+
+def test_delete_asks_and_stops_running_tunnel_first(qtbot, shell, fake_engine,
+                                                    settings) -> None:
+    w = shell.window
+    select(w, "ssh")
+    act(w, "start").trigger()
+    qtbot.waitUntil(lambda: SSH.id in fake_engine.statuses, timeout=2000)
+    act(w, "delete").trigger()
+    box = find_top(qtbot, QMessageBox, "confirm_delete")
+    assert "will be stopped first" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.wait(50)
+    assert [s.name for s in stored(settings)] == ["web", "ssh"]
+
+    act(w, "delete").trigger()
+    box = find_top(qtbot, QMessageBox, "confirm_delete")
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: [s.name for s in stored(settings)] == ["web"], timeout=2000)
+    assert SSH.id not in fake_engine.statuses
+    assert fake_engine.calls.index(f"stop {SSH.id}") > 0
+
+
+def test_duplicate_gets_new_id_and_unique_name(qtbot, shell, settings) -> None:
+    select(shell.window, "web")
+    act(shell.window, "duplicate").trigger()
+    specs = stored(settings)
+    assert [s.name for s in specs] == ["web", "ssh", "web (copy)"]
+    assert specs[2].id != WEB.id and specs[2].target_port == WEB.target_port
+
+
+def test_start_all_stop_all_and_failures_are_shown(qtbot, shell, fake_engine) -> None:
+    w = shell.window
+    fake_engine.fail_start[SSH.id] = ListenError("127.0.0.1:18022: address already in use")
+    act(w, "start_all").trigger()
+    qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
+    qtbot.waitUntil(lambda: "address already in use" in w.statusBar().currentMessage(),
+                    timeout=2000)
+    assert shell.controller.model.state_of(SSH.id) is TunnelState.ERROR
+    table = w.findChild(QTableView, "tunnel_table")
+    states = {table.model().index(r, 0).data(): table.model().index(r, 2).data()
+              for r in range(2)}
+    assert states == {"web": "Running", "ssh": "Error"}
+    act(w, "stop_all").trigger()
+    qtbot.waitUntil(lambda: not fake_engine.statuses, timeout=2000)
+    assert not act(w, "stop_all").isEnabled()
+
+
+def test_connection_table_follows_selection_and_closes(qtbot, shell, fake_engine) -> None:
+    w = shell.window
+    select(w, "web")
+    act(w, "start").trigger()
+    qtbot.waitUntil(lambda: WEB.id in fake_engine.statuses, timeout=2000)
+    ids = fake_engine.add_connections(WEB.id, 3)
+    fake_engine.bump(1000)
+    table = w.findChild(QTableView, "connection_table")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=3000)
+    assert "3 connections" in w.findChild(QLabel, "connection_count").text()
+    table.selectRow(0)
+    victim = table.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 2)
+    assert victim in ids
+    act(w, "close_connection").trigger()
+    qtbot.waitUntil(lambda: victim not in fake_engine.connections, timeout=2000)
+    select(w, "ssh")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 0, timeout=2000)
+
+
+def test_sam_status_in_status_bar(qtbot, shell) -> None:
+    label = shell.window.findChild(QLabel, "sam_status")
+    qtbot.waitUntil(lambda: "not reachable" in label.text(), timeout=3000)
+
+
+def test_corrupt_entry_is_reported_and_good_tunnels_kept(qtbot, qloop, settings_path,
+                                                         fake_engine) -> None:
+    Settings.open(settings_path).save_tunnels([WEB])
+    text = settings_path.read_text()
+    settings_path.write_text(text.replace("size=1", "size=2") +
+                             "2\\spec={not json\n" if "size=1" in text else text)
+    sh = build_shell(Settings.open(settings_path), fake_engine, tray_available=False)
+    qtbot.addWidget(sh.window)
+    assert [s.name for s in sh.controller.specs()] == ["web"]
+    assert len(sh.problems) == 1 and "JSON" in str(sh.problems[0])

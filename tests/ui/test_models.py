@@ -1,0 +1,154 @@
+"""TunnelTableModel and ConnectionTableModel: qtmodeltester, rows, one dataChanged per tick."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import (
+    ConnectionInfo,
+    ConnState,
+    Direction,
+    EngineSnapshot,
+    TunnelState,
+    TunnelStatus,
+)
+from i2ptunnel_gui.ui.models import (
+    GREY_SECONDS,
+    HIGHLIGHT_SECONDS,
+    SORT_ROLE,
+    ConnectionTableModel,
+    SortProxy,
+    TunnelTableModel,
+)
+
+FWD = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=8080, target_port=80)
+SRV = TunnelSpec(name="blog", kind=TunnelKind.SERVER, target_port=8000)
+
+
+def status(spec: TunnelSpec, state=TunnelState.RUNNING, **kw) -> TunnelStatus:
+    return TunnelStatus(id=spec.id, name=spec.name, kind=spec.kind.value, state=state, **kw)
+
+
+def conn(cid: int, tid: str, bin_: int = 0, bout: int = 0, state=ConnState.OPEN):
+    return ConnectionInfo(cid, tid, f"127.0.0.1:{50000 + cid}", Direction.OUTBOUND, 1000.0,
+                          bin_, bout, state)
+
+
+def test_tunnel_model_passes_modeltester(qtmodeltester) -> None:
+    m = TunnelTableModel()
+    m.set_specs([FWD, SRV])
+    m.apply_snapshot(EngineSnapshot(10.0, (status(FWD, active_connections=2),)))
+    qtmodeltester.check(m)
+    proxy = SortProxy(m)
+    qtmodeltester.check(proxy)
+
+
+def test_tunnel_model_rows_states_and_rates(qtbot) -> None:
+    m = TunnelTableModel()
+    m.set_specs([FWD])
+    with qtbot.waitSignal(m.rowsInserted):
+        m.add_spec(SRV)
+    assert [m.index(r, 0).data() for r in range(2)] == ["web", "blog"]
+    assert m.index(0, m.COL_STATE).data() == "Stopped"
+    assert m.index(0, m.COL_LOCAL).data() == "127.0.0.1:8080"
+    m.set_state(SRV.id, TunnelState.RECONNECTING, "SAM 127.0.0.1:7656: connection refused")
+    assert m.index(1, m.COL_STATE).data() == "Reconnecting"
+    assert "refused" in m.index(1, m.COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert m.index(1, m.COL_STATE).data(Qt.ItemDataRole.DecorationRole) is not None
+
+    m.apply_snapshot(EngineSnapshot(100.0, (status(FWD, bytes_in=0, bytes_out=0),)))
+    changes = []
+    m.dataChanged.connect(lambda a, b, roles: changes.append((a.row(), a.column(), b.row(),
+                                                              b.column())))
+    m.apply_snapshot(EngineSnapshot(102.0, (status(FWD, bytes_in=4096, bytes_out=2048,
+                                                   active_connections=3),)))
+    assert len(changes) == 1  # one dataChanged for the whole tick
+    assert m.index(0, m.COL_CONNS).data() == "3"
+    assert m.index(0, m.COL_IN).data() == "2.0 KiB/s"
+    assert m.index(0, m.COL_OUT).data() == "1.0 KiB/s"
+    assert m.index(0, m.COL_IN).data(SORT_ROLE) == 2048.0
+    # the server is absent from the snapshot: the engine no longer runs it
+    assert m.state_of(SRV.id) is TunnelState.STOPPED
+    with qtbot.waitSignal(m.rowsRemoved):
+        m.remove_spec(FWD.id)
+    assert m.rowCount() == 1 and m.spec_at(0) is SRV
+
+
+def test_tunnel_proxy_sorts_by_raw_values() -> None:
+    m = TunnelTableModel()
+    a, b = replace(FWD, name="b"), replace(SRV, name="a")
+    m.set_specs([a, b])
+    m.apply_snapshot(EngineSnapshot(1.0, (status(a, active_connections=10),
+                                          status(b, active_connections=9))))
+    proxy = SortProxy(m)
+    proxy.sort(m.COL_CONNS, Qt.SortOrder.AscendingOrder)  # 9 < 10 as numbers, not text
+    assert proxy.index(0, m.COL_NAME).data() == "a"
+    proxy.sort(m.COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, m.COL_NAME).data() == "b"
+
+
+def test_connection_model_passes_modeltester(qtmodeltester) -> None:
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply((conn(1, "t", 10, 20), conn(2, "t")), 1.0)
+    qtmodeltester.check(m)
+    qtmodeltester.check(SortProxy(m))
+
+
+def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
+    now = [0.0]
+    m = ConnectionTableModel(clock=lambda: now[0])
+    m.set_tunnel("t")
+    inserted, removed, changed = [], [], []
+    m.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    m.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
+    m.dataChanged.connect(lambda a, b, _r: changed.append((a.row(), b.row())))
+
+    m.apply_snapshot(EngineSnapshot(now[0], (), (conn(1, "t"), conn(2, "t"), conn(9, "other"))))
+    assert inserted == [(0, 1)] and m.rowCount() == 2  # the other tunnel's row is not ours
+    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # new: highlighted
+    now[0] = 1.0
+    m.apply((conn(1, "t", 1000, 500), conn(2, "t", 10, 0)), now[0])
+    assert len(changed) == 2  # one dataChanged per tick, never one per row
+    assert m.index(0, m.COL_IN).data() == "1000 B"
+    assert m.index(0, m.COL_RATE).data() == "1.5 KiB/s"
+    now[0] = 1.0 + HIGHLIGHT_SECONDS
+    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+    now[0] = 4.0  # connection 1 closed: greyed, still listed
+    m.apply((conn(2, "t", 20, 0),), now[0])
+    assert m.rowCount() == 2 and removed == []
+    assert m.index(0, m.COL_STATE).data() == "closed"
+    assert m.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert m.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    now[0] = 4.0 + GREY_SECONDS  # ... then removed
+    m.apply((conn(2, "t", 30, 0),), now[0])
+    assert removed == [(0, 0)] and m.rowCount() == 1
+    assert m.connection_at(0).id == 2
+
+
+def test_connection_removal_of_scattered_rows_keeps_ids_right() -> None:
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply(tuple(conn(i, "t") for i in range(10)), 0.0)
+    keep = (1, 2, 5, 8)
+    m.apply(tuple(conn(i, "t") for i in keep), 1.0)
+    m.apply(tuple(conn(i, "t", 7) for i in keep), 1.0 + GREY_SECONDS)
+    assert [m.connection_at(r).id for r in range(m.rowCount())] == list(keep)
+    assert all(m.connection_at(r).bytes_in == 7 for r in range(m.rowCount()))
+
+
+def test_connection_closed_by_engine_state_and_sorting() -> None:
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply((conn(1, "t", 900), conn(2, "t", 80)), 0.0)
+    proxy = SortProxy(m)
+    proxy.sort(m.COL_IN, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, m.COL_IN).data() == "80 B"  # 80 < 900 numerically
+    m.apply((conn(1, "t", 900, state=ConnState.CLOSED), conn(2, "t", 80)), 1.0)
+    assert m.index(0, m.COL_STATE).data() == "closed" and m.rowCount() == 2
+    m.set_tunnel(None)
+    assert m.rowCount() == 0

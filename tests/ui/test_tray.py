@@ -1,0 +1,91 @@
+"""Tray: icon follows the tunnels, menu actions, notices; and the no-tray fallback."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_async
+
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.settings import Settings
+from i2ptunnel_gui.ui.app import build_shell
+
+# offscreen has no tray window: QSystemTrayIcon.show() says so once; it is harmless here
+pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+
+WEB = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=18081, target_port=80)
+SSH = TunnelSpec(name="ssh", kind=TunnelKind.FORWARD, listen_port=18022, target_port=22)
+
+
+def make_shell(qtbot, settings, engine, tray: bool):
+    settings.save_tunnels([WEB, SSH])
+    sh = build_shell(Settings.open(settings.path), engine, tray_available=tray)
+    qtbot.addWidget(sh.window)
+    sh.bridge.start()
+    return sh
+
+
+@pytest.fixture
+def shell(qtbot, qloop, settings, fake_engine):
+    sh = make_shell(qtbot, settings, fake_engine, tray=True)
+    sh.window.show()
+    yield sh
+    run_async(qtbot, qloop, sh.bridge.aclose())
+    sh.tray.hide()
+
+
+def test_toggle_start_all_stop_all_and_icon(qtbot, shell, fake_engine) -> None:
+    tray = shell.tray
+    assert tray.state_name == "stopped"
+    tray.action(f"tray_tunnel_{WEB.id}").trigger()  # checkable toggle → start
+    qtbot.waitUntil(lambda: WEB.id in fake_engine.statuses, timeout=2000)
+    qtbot.waitUntil(lambda: tray.action(f"tray_tunnel_{WEB.id}").isChecked(), timeout=2000)
+    assert tray.state_name == "all-running"
+    tray.action(f"tray_tunnel_{WEB.id}").trigger()  # toggle again → stop
+    qtbot.waitUntil(lambda: WEB.id not in fake_engine.statuses, timeout=2000)
+    tray.action("tray_start_all").trigger()
+    qtbot.waitUntil(lambda: len(fake_engine.statuses) == 2, timeout=2000)
+    fake_engine.emit(SSH.id, TunnelState.ERROR, "router said: DUPLICATED_DEST")
+    qtbot.waitUntil(lambda: tray.state_name == "some-error", timeout=2000)
+    assert tray.notices[-1] == ("ssh failed", "router said: DUPLICATED_DEST")
+    fake_engine.emit(SSH.id, TunnelState.RUNNING, "")
+    qtbot.waitUntil(lambda: tray.notices[-1][0] == "ssh recovered", timeout=2000)
+    tray.action("tray_stop_all").trigger()
+    qtbot.waitUntil(lambda: not fake_engine.statuses, timeout=2000)
+    qtbot.waitUntil(lambda: tray.state_name == "stopped", timeout=2000)
+
+
+def test_quit_and_show_hide(qtbot, shell) -> None:
+    tray, window = shell.tray, shell.window
+    with qtbot.waitSignal(tray.quit_requested, timeout=1000):
+        tray.action("tray_quit").trigger()
+    assert window.isVisible()
+    tray.action("tray_toggle_window").trigger()
+    assert not window.isVisible()
+    tray.action("tray_toggle_window").trigger()
+    assert window.isVisible()
+
+
+def test_close_goes_to_tray_with_one_notice(qtbot, shell, settings) -> None:
+    window, tray = shell.window, shell.tray
+    quits = []
+    window.quit_requested.connect(lambda: quits.append(1))
+    window.close()
+    assert not window.isVisible() and quits == []
+    assert len(tray.notices) == 1 and "tray" in tray.notices[0][1]
+    window.raise_window()
+    window.close()
+    assert len(tray.notices) == 1  # only once, remembered in the settings
+    assert Settings.open(settings.path).close_to_tray_notice_shown
+
+
+def test_without_tray_closing_quits(qtbot, qloop, settings, fake_engine) -> None:
+    sh = make_shell(qtbot, settings, fake_engine, tray=False)
+    try:
+        assert sh.tray is None
+        sh.window.show()
+        with qtbot.waitSignal(sh.window.quit_requested, timeout=1000):
+            sh.window.close()
+        assert not sh.window.isVisible()
+    finally:
+        run_async(qtbot, qloop, sh.bridge.aclose())
