@@ -43,6 +43,7 @@ def _recv_exact(sock: socket.socket, n: int) -> bytes:
 def serve(conn: socket.socket) -> None:
     """Serve one benchmark connection (U upload / D download / E echo until EOF)."""
     with conn:
+        conn.settimeout(300.0)  # a vanished client must not pin a thread forever
         try:
             head = _recv_exact(conn, HEADER_LEN).decode("ascii")
             op, nbytes = head[0], int(head[1:])

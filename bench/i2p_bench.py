@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
                              sam_arg, *_options()[:8]])
             stack.callback(client.stop)
             b32 = server.ready()
-            if b32 != b32_of(pub):
+            if b32.removesuffix(".b32.i2p") != b32_of(pub).removesuffix(".b32.i2p"):
                 raise SystemExit(f"server READY {b32}, expected {b32_of(pub)} from its key")
             host, _, port = client.ready().rpartition(":")
             paths["ours"] = lambda: socket.create_connection((host, int(port)), timeout=60.0)

@@ -189,9 +189,11 @@ def phase_open(mode: Mode, name: str, load: Child, port: int) -> dict[str, Any]:
     n = max(opened["opened"], 1)
     per = {k: (full[k] - idle[k]) / n if full.get(k) is not None else None
            for k in ("rss_kib", "pss_kib")}
+    if r.forks:  # summed RSS counts every child's shared pages again: only PSS means anything
+        per["rss_kib"] = None
     print(f"  open {name:>12}: {opened['opened']} open, {opened['failed']} failed, "
           f"echo p99 {echo.get('p99_ms', float('nan')):.1f} ms, "
-          f"{per['rss_kib'] or 0:.1f} KiB/conn (RSS), drain {drain}", flush=True)
+          f"{per['pss_kib'] or 0:.1f} KiB/conn (PSS), drain {drain}", flush=True)
     return {"open_conns": mode.open_conns, "open_ok": opened["opened"],
             "open_failed": opened["failed"], "open_error_kinds": opened["error_kinds"],
             "open_seconds": opened["seconds"], "echo": echo, "echo_p99_ms": echo.get("p99_ms"),
@@ -234,16 +236,20 @@ def main(argv: list[str] | None = None) -> int:
     load = Child("loadgen.py")
     try:
         bulk_port, echo_port = map(int, backend.readline(15.0).split()[1:3])
+        meta["loadavg_phases"] = {}
         if "bulk" in phases:
+            meta["loadavg_phases"]["bulk"] = procstat.loadavg()
             print(f"bulk: {mode.bulk_bytes >> 20} MiB x {mode.bulk_runs} runs", flush=True)
             for n, v in phase_bulk(mode, names, load, bulk_port).items():
                 results[n].update(v)
         if "rate" in phases:
+            meta["loadavg_phases"]["rate"] = procstat.loadavg()
             print(f"rate: {mode.seq_conns} sequential, {mode.conc_conns} with "
                   f"{mode.concurrency} concurrent, x {mode.rate_rounds}", flush=True)
             for n, v in phase_rate(mode, names, load, echo_port).items():
                 results[n].update(v)
         if "open" in phases:
+            meta["loadavg_phases"]["open"] = procstat.loadavg()
             print(f"open: {mode.open_conns} connections held", flush=True)
             for n in names:
                 results[n].update(phase_open(mode, n, load, echo_port))

@@ -85,8 +85,21 @@ def machine() -> dict[str, Any]:
         "cpu": model, "cores": os.cpu_count(), "mem_gib": round(mem_kib / 2**20, 1),
         "kernel": platform.release(), "python": platform.python_version(),
         "socat": _socat_version(),
-        "loadavg_start": loadavg(),
+        "loadavg_start": loadavg(), "commit": _git_head(),
     }
+
+
+def _git_head() -> str:
+    """The commit benchmarked, '+dirty' when the working tree has changes (read-only git)."""
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, timeout=5, check=True)
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain",
+                                "--untracked-files=no", "i2ptunnel_gui"],
+                               capture_output=True, text=True, timeout=5, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
 
 
 def _socat_version() -> str:
@@ -97,11 +110,14 @@ def _socat_version() -> str:
 
 def machine_md(m: dict[str, Any]) -> str:
     la0 = " / ".join(f"{x:.2f}" for x in m["loadavg_start"])
-    la1 = " / ".join(f"{x:.2f}" for x in m.get("loadavg_end", (0, 0, 0)))
-    return (f"Run {m['date_utc']} UTC · {m['cpu']} · {m['cores']} cores · {m['mem_gib']} GiB · "
-            f"Linux {m['kernel']} · CPython {m['python']} · socat {m['socat']}  \n"
-            f"Load average (1/5/15 min) at start {la0}, at end {la1} — other work on the "
-            f"machine shows up here and skews absolute figures; ratios are from the same run.")
+    phases = ", ".join(f"{k} {v[0]:.2f}" for k, v in m.get("loadavg_phases", {}).items())
+    return (f"Run {m['date_utc']} UTC, commit {m['commit']} · {m['cpu']} · {m['cores']} cores · "
+            f"{m['mem_gib']} GiB · Linux {m['kernel']} · CPython {m['python']} · "
+            f"socat {m['socat']}  \n"
+            f"Load average (1/5/15 min) at start {la0}"
+            + (f"; 1-min load when each phase began: {phases}" if phases else "")
+            + ". Other work on the machine shows up here and skews absolute figures "
+            "(socat's thousands of children raise it too); ratios are from the same run.")
 
 
 def write_json(prefix: str, data: dict[str, Any]) -> Path:

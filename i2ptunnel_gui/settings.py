@@ -79,11 +79,17 @@ def default_settings_path() -> Path:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create `path` 0600 if missing so QSettings (which keeps the mode) never makes it 0644."""
+    """Create `path` 0600 if missing so QSettings (which keeps the mode) never makes it 0644.
+
+    An existing private file is left alone: headless mode may run on a read-only home.
+    """
+    if path.exists():
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+        return
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
-    os.chmod(path, 0o600)
 
 
 class Settings:
@@ -93,6 +99,7 @@ class Settings:
         self._q = qsettings
         # raw text of entries that could not be read, re-written on save
         self._unreadable: list[str] = []
+        self._loaded = False
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Settings:
@@ -123,6 +130,7 @@ class Settings:
         specs: list[TunnelSpec] = []
         problems: list[LoadProblem] = []
         self._unreadable = []
+        self._loaded = True
         version = self._q.value(_VERSION_KEY, SCHEMA_VERSION)
         try:
             version_n = int(str(version))
@@ -166,6 +174,8 @@ class Settings:
         Entries that were unreadable at the last load are appended unchanged.
         Raises SettingsError if the file could not be written; the old file stays.
         """
+        if not self._loaded:  # learn which stored entries must survive this save
+            self.load_tunnels()
         entries = [json.dumps(s.to_dict(), ensure_ascii=False, sort_keys=True) for s in specs]
         entries += self._unreadable
         self._q.remove(_TUNNELS)
@@ -189,11 +199,15 @@ class Settings:
     # -- preferences --------------------------------------------------------
     def _get(self, key: str) -> Any:
         typ, default = _PREFS[key]
-        try:
-            return self._q.value(f"preferences/{key}", default, type=typ)
-        except (TypeError, ValueError):
-            logger.warning("settings: preference %s unreadable; using the default", key)
+        raw = self._q.value(f"preferences/{key}", default)
+        if typ is bool:  # Qt would turn any unknown text into False; say so and use the default
+            text = str(raw).strip().lower()
+            if text in ("true", "1", "yes", "false", "0", "no"):
+                return text in ("true", "1", "yes")
+            logger.warning("settings: preference %s=%r is not true/false; using %s",
+                           key, raw, default)
             return default
+        return typ(raw)
 
     def _set(self, key: str, value: Any) -> None:
         self._q.setValue(f"preferences/{key}", value)

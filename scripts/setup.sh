@@ -130,6 +130,7 @@ check_no_i2pd() {
     local host pid outside=()
     host="$(readlink /proc/self/ns/net)"
     for pid in $(pgrep -x i2pd || true); do
+        [[ -e "/proc/$pid" ]] || continue  # exited meanwhile
         [[ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" == "$host" ||
             ! -r "/proc/$pid/ns/net" ]] && outside+=("$pid")
     done

@@ -224,3 +224,13 @@ def test_apply_with_errors_needs_confirmation(tmp_path: Path) -> None:
     added, _ = interop.apply(r, s, confirmed=True)
     assert [t.name for t in added] == ["ok"]
     assert [t.name for t in s.load_tunnels()[0]] == ["ok"]
+
+
+def test_failed_save_leaves_no_copied_keys(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    s = Settings(QSettings(str(blocker / "s.ini"), QSettings.Format.IniFormat))
+    s.keys_dir = tmp_path / "keys"
+    with pytest.raises(OSError, match="settings not saved"):
+        interop.apply(interop.load(DATA / "i2pd"), s)
+    assert list((tmp_path / "keys").iterdir()) == []

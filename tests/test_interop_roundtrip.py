@@ -194,3 +194,15 @@ def test_cli_export_to_unwritable_place(tmp_path: Path, keys_env: Path,
     assert _cli(tmp_path, "export", "--format", "i2pd", "--output",
                 str(tmp_path / "missing" / "t.conf")) == 1
     assert "i2ptunnel-gui: error:" in capsys.readouterr().err
+
+
+def test_cli_export_split_folder_and_folder_refusal(tmp_path: Path, keys_env: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    s = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    s.save_tunnels(tricky_specs())
+    out = tmp_path / "i2ptunnel.config.d"
+    assert _cli(tmp_path, "export", "--format", "java", "--output", f"{out}/") == 0
+    assert len(list(out.glob("*-i2ptunnel.config"))) == len(tricky_specs())
+    _assert_round_trip(tricky_specs(), interop.load(out))
+    assert _cli(tmp_path, "export", "--format", "i2pd", "--output", str(out)) == 1
+    assert "is a folder; give a file name" in capsys.readouterr().err

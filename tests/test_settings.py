@@ -172,10 +172,12 @@ def test_bad_sam_address_is_refused_and_a_stored_bad_one_falls_back(tmp_path: Pa
     q = QSettings(str(path), QSettings.Format.IniFormat)
     q.setValue("preferences/sam_address", "nonsense")
     q.setValue("preferences/start_minimized", "maybe")
+    q.setValue("preferences/notifications", "no")
     q.sync()
     t = _fresh(path)
     assert t.sam_address == "127.0.0.1:7656"
-    assert t.start_minimized in (False, True)  # unreadable -> a bool, never a crash
+    assert t.start_minimized is False  # not a boolean: the default, never a crash
+    assert t.notifications is False
 
 
 def test_keys_dir_default_and_created_private(tmp_path: Path,
@@ -196,3 +198,20 @@ def test_no_private_key_material_in_settings(tmp_path: Path) -> None:
     Settings.open(path).save_tunnels(_specs())
     text = path.read_text(encoding="utf-8")
     assert "PRIV" not in text and "key_file" in text  # only a path field, never a blob
+
+
+def test_open_tightens_an_existing_world_readable_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.ini"
+    path.write_text("[General]\nschema_version=1\n")
+    os.chmod(path, 0o644)
+    Settings.open(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_save_without_a_load_still_keeps_unreadable_entries(tmp_path: Path) -> None:
+    path = tmp_path / "s.ini"
+    _write_raw(path, ["{broken", json.dumps(_specs()[0].to_dict())])
+    _fresh(path).save_tunnels(_specs()[1:2])  # e.g. a second process that never loaded
+    loaded, problems = _fresh(path).load_tunnels()
+    assert [t.name for t in loaded] == ["server"]
+    assert len(problems) == 1 and problems[0].message.startswith("not valid JSON")

@@ -256,6 +256,9 @@ def export(specs: Iterable[TunnelSpec], fmt: str, keys_dir: Path,
            output: Path | None = None, *, split: bool = False) -> ExportResult:
     """Write `specs` as `fmt` ("java" | "i2pd") to `output` (a folder if `split`)."""
     res = ExportResult()
+    if output is not None and not split and output.is_dir():
+        raise InteropError(f"{output} is a folder; give a file name (a Java export into a "
+                           "folder is written one file per tunnel: end the path with '/')")
     chunks: list[tuple[str, str, dict[str, str]]] = []  # (name, i2pd text, java props)
     for spec in specs:
         kp = key_path_for(spec, keys_dir)

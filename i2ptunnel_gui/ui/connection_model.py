@@ -59,6 +59,8 @@ class ConnectionTableModel(QAbstractTableModel):
         self._tunnel_id: str | None = None
         self._clock = clock
         self._highlighted = False  # any row still highlighted (needs a full-row repaint)
+        self._sort_column = -1  # -1: arrival order
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     @property
     def tunnel_id(self) -> str | None:
@@ -114,11 +116,37 @@ class ConnectionTableModel(QAbstractTableModel):
                 self._row_of[r.info.id] = n + k
             self._rows.extend(fresh)
             self.endInsertRows()
+        self._resort()
         if self._rows:
             self._highlighted = any(r.new_until > now for r in self._rows) or bool(fresh)
             first = 0 if full_rows else self.COL_DURATION
             self.dataChanged.emit(self.index(0, first),
                                   self.index(len(self._rows) - 1, self.COL_STATE))
+
+    # -- sorting ----------------------------------------------------------------
+    # The model sorts itself instead of sitting behind a QSortFilterProxyModel: with
+    # 5 000 rows whose counters change every tick, the proxy's dynamic re-sort calls
+    # data() ~300 000 times per tick (measured 285 ms); a Python key sort is ~3 ms.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self._resort()
+
+    def _resort(self) -> None:
+        col = self._sort_column
+        if col < 0 or len(self._rows) < 2:
+            return
+        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        ordered = sorted(self._rows, key=lambda r: self._sort_value(r, col), reverse=reverse)
+        if all(a is b for a, b in zip(ordered, self._rows, strict=True)):
+            return  # order unchanged: no relayout for the view
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [(self._rows[i.row()].info.id, i.column()) for i in old]
+        self._rows = ordered
+        self._row_of = {r.info.id: i for i, r in enumerate(ordered)}
+        self.changePersistentIndexList(old, [self.index(self._row_of[cid], c)
+                                             for cid, c in kept])
+        self.layoutChanged.emit()
 
     def _drop_expired(self, now: float) -> None:
         expired = [i for i, r in enumerate(self._rows)

@@ -113,6 +113,7 @@ class DetailsPanel(QWidget):
         self.copy_b32.clicked.connect(self.copy_address)
         self.qr_code = named(QLabel(), "qr_code")
         self.qr_code.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.qr_code.hide()  # until there is an address to draw
         self.key_file = _selectable("key_file")
         self.key_note = named(QLabel(KEY_NOTE), "key_note")
         self.key_note.setWordWrap(True)
@@ -185,6 +186,9 @@ class DetailsPanel(QWidget):
         else:
             self.target.setText(format_endpoint(spec.target_host, spec.target_port))
         self.form.setRowVisible(self.address_row, spec.needs_router)
+        label = self.form.labelForField(self.address_row)
+        if isinstance(label, QLabel):  # a client's own address is what servers see
+            label.setText("Client address" if spec.kind is TunnelKind.CLIENT else "I2P address")
         self.form.setRowVisible(self.key_row, spec.needs_router)
         self._show_key(spec)
         self._show_status()

@@ -63,6 +63,8 @@ class TunnelEditor(EditorForm):
         self._connect_signals()
         self._loading = False
         self._update()
+        self.resize(560, self.height())
+        self.fit_height(shrink=True)
 
     def _connect_signals(self) -> None:
         def touch(field: str) -> Callable[..., None]:
@@ -111,6 +113,7 @@ class TunnelEditor(EditorForm):
             self.connect_timeout.set_value(wanted, wanted)
             self._loading = was
         self._update()
+        self.fit_height(shrink=True)  # rows of the old kind are gone
 
     def _key_mode_changed(self, index: int) -> None:
         if self._loading:

@@ -161,8 +161,15 @@ class TunnelShape(QWidget):
     def set_values(self, options: dict[str, str]) -> None:
         for key, spin in self.spins.items():
             raw = options.get(key, "")
-            number = int(raw) if raw.lstrip("-").isdigit() else spin.minimum()
-            spin.setValue(max(spin.minimum(), min(spin.maximum(), number)))
+            if not _is_int(raw):
+                spin.setValue(spin.minimum())  # unset (format_options shows a bad value)
+                continue
+            number = int(raw)
+            # an imported value beyond the usual range is kept, not silently clamped
+            if number <= spin.minimum():
+                spin.setMinimum(number - 1)
+            spin.setMaximum(max(spin.maximum(), number))
+            spin.setValue(number)
 
 
 def parse_options(text: str) -> tuple[dict[str, str], str | None]:
@@ -190,5 +197,14 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
     return options, None
 
 
+def _is_int(text: str) -> bool:
+    return text.removeprefix("-").isdigit()
+
+
 def format_options(options: dict[str, str]) -> str:
-    return "\n".join(f"{k}={v}" for k, v in sorted(options.items()) if k not in TUNNEL_SHAPE_KEYS)
+    """The free-text lines: every option except the shape fields' (kept there if numeric)."""
+    return "\n".join(
+        f"{k}={v}"
+        for k, v in sorted(options.items())
+        if k not in TUNNEL_SHAPE_KEYS or not _is_int(v)
+    )

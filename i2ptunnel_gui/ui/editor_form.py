@@ -239,16 +239,25 @@ class EditorForm(QDialog):
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
         self.advanced.setVisible(shown and self.current_kind() is not TunnelKind.FORWARD)
-        self.adjustSize()
-        self.fit_height()
+        self.fit_height(shrink=True)
 
-    def fit_height(self) -> None:
-        """Grow to fit wrapped messages: a top-level layout ignores height-for-width."""
+    def fit_height(self, *, shrink: bool = False) -> None:
+        """Fit the height to the rows shown, keeping the user's width.
+
+        Computed by hand: a top-level layout ignores its labels' height-for-width, so
+        wrapped messages would be clipped. Shrinks only when rows were hidden
+        (kind, Advanced), so a message coming and going does not make the window jump.
+        """
         layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
+        if layout is None:
+            return
+        layout.activate()
+        if layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+        else:
+            needed = layout.totalMinimumSize().height()
+        if needed > self.height() or (shrink and needed < self.height()):
+            self.resize(self.width(), needed)
 
     # -- the spec the form describes ----------------------------------------------------
     def current_kind(self) -> TunnelKind:

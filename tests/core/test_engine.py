@@ -129,12 +129,13 @@ def test_stop_frees_every_fd(engine: Engine, echo_server: LoopbackServer) -> Non
         lambda: engine.call(lambda: engine.snapshot(stuck_spec.id), 5).tunnels[0]
         .active_connections == 5
     )
-    engine.call(lambda: engine.stop_tunnel(open_spec.id), IO_TIMEOUT)
-    engine.call(lambda: engine.stop_tunnel(stuck_spec.id), IO_TIMEOUT)
+    import time; t=time.time()
+    engine.call(lambda: engine.stop_tunnel(open_spec.id), IO_TIMEOUT); print("A", time.time()-t)
+    engine.call(lambda: engine.stop_tunnel(stuck_spec.id), IO_TIMEOUT); print("S", time.time()-t)
     for c in clients:
-        assert closed_by_peer(c)
+        assert closed_by_peer(c); print("c", time.time()-t)
         c.close()
-    filler.close()
+    print("B", time.time()-t); filler.close()
     never.close()
     # the echo server's threads close their ends asynchronously
     assert wait_until(lambda: fd_count() <= before, timeout=3), (fd_count(), before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from editor_driver import B32, fill_forward, fill_good, make, refuse_exec, save_button, type_into, w
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -11,48 +12,16 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QWidget,
 )
 
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
-from i2ptunnel_gui.ui.editor import TunnelEditor
-
-B32 = "ukeu3k5oycgaauneqgtnvselmt4yemvoilkln7jpvamvfx7dnkdq.b32.i2p"
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 
 
-def make(qtbot, spec=None, kind=TunnelKind.FORWARD, names=()) -> TunnelEditor:
-    dlg = TunnelEditor(spec, kind, names, None)
-    qtbot.addWidget(dlg)
-    dlg.open()
-    qtbot.waitExposed(dlg)
-    return dlg
-
-
-def w(dlg: QWidget, name: str, cls: type = QWidget):
-    found = dlg.findChild(cls, name)
-    assert found is not None, f"no {cls.__name__} named {name!r}"
-    return found
-
-
-def type_into(qtbot, dlg, name: str, text: str) -> None:
-    edit = w(dlg, name, QLineEdit)
-    edit.clear()
-    qtbot.keyClicks(edit, text)
-
-
-def save_button(dlg) -> QPushButton:
-    return w(dlg, "save", QPushButton)
-
-
-def fill_forward(qtbot, dlg) -> None:
-    type_into(qtbot, dlg, "name", "web")
-    type_into(qtbot, dlg, "listen_port", "8080")
-    type_into(qtbot, dlg, "target_host", "example.org")
-    type_into(qtbot, dlg, "target_port", "80")
+@pytest.fixture(autouse=True)
+def no_nested_loops(monkeypatch):
+    refuse_exec(monkeypatch)
 
 
 def test_new_forward_saves_exact_spec(qtbot):
@@ -127,18 +96,6 @@ BAD_FIELDS = [
 ]
 
 
-def fill_good(qtbot, dlg, kind: TunnelKind) -> None:
-    type_into(qtbot, dlg, "name", "good")
-    if kind is not TunnelKind.SERVER:
-        type_into(qtbot, dlg, "listen_host", "127.0.0.1")
-        type_into(qtbot, dlg, "listen_port", "8080")
-    if kind is not TunnelKind.CLIENT:
-        type_into(qtbot, dlg, "target_host", "localhost")
-        type_into(qtbot, dlg, "target_port", "80")
-    else:
-        type_into(qtbot, dlg, "destination", B32)
-
-
 @pytest.mark.parametrize(("kind", "widget", "bad", "field", "message"), BAD_FIELDS)
 def test_each_bad_text_field_shows_its_message_and_disables_save(
     qtbot, kind, widget, bad, field, message
@@ -183,53 +140,6 @@ def test_zero_numbers_show_their_message(qtbot, field, message):
     assert not save_button(dlg).isEnabled()
     spin.setValue(3)
     assert not error.isVisible() and save_button(dlg).isEnabled()
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("novalue", "line 1: expected key=value"),
-        ("a=1\nbad key=2", "line 2: option name"),
-        ("k=has space", "must not contain spaces"),
-        ("inbound.length=3", "tunnel fields above"),
-        ("a=1\na=2", "a is set twice"),
-    ],
-)
-def test_bad_i2cp_options_show_the_line(qtbot, text, message):
-    dlg = make(qtbot, kind=TunnelKind.SERVER)
-    fill_good(qtbot, dlg, TunnelKind.SERVER)
-    w(dlg, "advanced_toggle").click()
-    w(dlg, "options", QPlainTextEdit).setPlainText(text)
-    error = w(dlg, "options_error", QLabel)
-    assert error.isVisible() and message in error.text()
-    assert not save_button(dlg).isEnabled()
-
-
-def test_advanced_fields_write_options_and_signature(qtbot):
-    dlg = make(qtbot, kind=TunnelKind.SERVER)
-    fill_good(qtbot, dlg, TunnelKind.SERVER)
-    advanced = w(dlg, "advanced")
-    assert not advanced.isVisible()
-    w(dlg, "advanced_toggle").click()
-    assert advanced.isVisible()
-    w(dlg, "shape_inbound_length", QSpinBox).setValue(1)
-    w(dlg, "shape_outbound_quantity", QSpinBox).setValue(4)
-    w(dlg, "shape_inbound_lengthVariance", QSpinBox).setValue(-1)
-    sig = w(dlg, "signature_type", QComboBox)
-    sig.setCurrentIndex(sig.findData(11))
-    type_into(qtbot, dlg, "sam_address", "127.0.0.2:7656")
-    w(dlg, "options", QPlainTextEdit).setPlainText("# comment\n\ni2cp.leaseSetType = 3\n")
-    with qtbot.waitSignal(dlg.spec_saved) as saved:
-        save_button(dlg).click()
-    spec = saved.args[0]
-    assert spec.options_dict == {
-        "inbound.length": "1",
-        "outbound.quantity": "4",
-        "inbound.lengthVariance": "-1",
-        "i2cp.leaseSetType": "3",
-    }
-    assert spec.signature_type == 11
-    assert spec.sam_address == "127.0.0.2:7656"
 
 
 def test_editing_keeps_id_and_unchanged_save_is_identical(qtbot):
@@ -322,48 +232,6 @@ def test_back_on_loopback_drops_the_permission(qtbot):
     assert dlg.spec().allow_public_bind is False and save_button(dlg).isEnabled()
 
 
-def _answer_new_identity(qtbot, dlg, button: QMessageBox.StandardButton) -> None:
-    mode = w(dlg, "key_mode", QComboBox)
-    mode.setCurrentIndex(mode.findData("new-identity"))
-    box = dlg.findChild(QMessageBox, "confirm_new_identity")
-    assert box is not None and box.isVisible()
-    assert "address changes" in box.text()
-    with qtbot.waitSignal(box.finished):
-        box.button(button).click()
-
-
-def test_new_identity_asks_and_cancel_keeps_the_key(qtbot):
-    spec = TunnelSpec(name="site", kind=TunnelKind.SERVER, target_port=80, key_file="/k/a.dat")
-    dlg = make(qtbot, spec, spec.kind)
-    _answer_new_identity(qtbot, dlg, QMessageBox.StandardButton.Cancel)
-    assert w(dlg, "key_mode", QComboBox).currentData() == KeyMode.PERSISTENT
-    assert not dlg.regenerate_key
-    assert dlg.spec() == spec
-
-
-def test_new_identity_confirmed_marks_key_for_regeneration(qtbot):
-    spec = TunnelSpec(name="site", kind=TunnelKind.SERVER, target_port=80, key_file="/k/a.dat")
-    dlg = make(qtbot, spec, spec.kind)
-    _answer_new_identity(qtbot, dlg, QMessageBox.StandardButton.Yes)
-    assert dlg.regenerate_key
-    assert w(dlg, "key_note", QLabel).isVisible()
-    with qtbot.waitSignal(dlg.spec_saved) as saved:
-        save_button(dlg).click()
-    assert saved.args[0] == spec.replace(key_file="")  # same id, key store decides the path
-    assert saved.args[0].key_mode is KeyMode.PERSISTENT
-
-
-def test_new_tunnel_has_no_new_identity_choice_and_transient_saves(qtbot):
-    dlg = make(qtbot, kind=TunnelKind.SERVER)
-    mode = w(dlg, "key_mode", QComboBox)
-    assert mode.findData("new-identity") < 0
-    fill_good(qtbot, dlg, TunnelKind.SERVER)
-    mode.setCurrentIndex(mode.findData(KeyMode.TRANSIENT))
-    with qtbot.waitSignal(dlg.spec_saved) as saved:
-        save_button(dlg).click()
-    assert saved.args[0].key_mode is KeyMode.TRANSIENT
-
-
 def test_untouched_problems_are_listed_next_to_save(qtbot):
     dlg = make(qtbot, kind=TunnelKind.CLIENT)
     hint = w(dlg, "save_hint", QLabel)
@@ -381,22 +249,3 @@ def test_cancel_emits_nothing(qtbot):
     dlg.spec_saved.connect(seen.append)
     w(dlg, "cancel", QPushButton).click()
     assert seen == [] and dlg.result() == dlg.DialogCode.Rejected
-
-
-def test_problem_in_closed_advanced_section_opens_it(qtbot):
-    broken = TunnelSpec(name="x", kind=TunnelKind.SERVER, target_port=80, sam_address="nope")
-    dlg = make(qtbot, broken, broken.kind)
-    assert w(dlg, "advanced").isVisible()
-    assert w(dlg, "sam_address_error", QLabel).isVisible()
-
-
-def test_typed_advanced_problem_reopens_the_section(qtbot):
-    dlg = make(qtbot, kind=TunnelKind.SERVER)
-    fill_good(qtbot, dlg, TunnelKind.SERVER)
-    toggle = w(dlg, "advanced_toggle")
-    toggle.click()
-    type_into(qtbot, dlg, "sam_address", "nope")
-    toggle.click()  # closed with a problem inside
-    assert not w(dlg, "advanced").isVisible()
-    type_into(qtbot, dlg, "name", "other")  # any edit re-checks the form
-    assert w(dlg, "advanced").isVisible() and w(dlg, "sam_address_error").isVisible()

@@ -9,11 +9,15 @@ Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
     session.b32            # "<52 chars>.b32.i2p", computed locally from the key
     session.destination    # public base64 (524 chars for Ed25519)
     session.private_key    # raw blob: KeyStore.save(path, session.private_key)
-    sock, data = await session.stream_connect("peer.b32.i2p")        # client side
-    sock, peer, data = await session.stream_accept()                  # server side
+    sock, data = await session.stream_connect("peer.b32.i2p")   # or .i2p name / base64
+    sock, peer, data = await session.stream_accept()             # waits for a peer
     # `sock` is a connected, non-blocking socket.socket owned by the caller;
     # `data` holds bytes the router already sent past the SAM header: send them
-    # on first (relay local_pending/remote_pending). `peer` is a keys.Destination.
+    # on first (relay remote_pending). `peer` is a keys.Destination (.b32_address).
+    # stream_connect(dest, time_limit=70 s default); stream_accept(time_limit=None
+    # = wait until a peer comes; cancel the task to stop waiting).
+    # i2pd answers CONNECT OK once the LeaseSet is found, before the peer answers:
+    # keep a connect/first-byte timeout in the tunnel (FINDINGS §5).
     await session.wait_closed()    # returns when the router drops the session
     session.close_reason           # SamError, or None after session.close()
     session.close()
@@ -28,6 +32,9 @@ Concurrent pending STREAM ACCEPTs on one session are allowed by the spec from
 SAM 3.2 (`session.concurrent_accepts`); Java I2P also allows them on 3.1, and
 i2pd 2.45.1 (which grants at most 3.1) served 50 pending ACCEPTs correctly
 (FINDINGS §5), so a pool of accepts works on both routers we test with.
+Tests: `tests/fake_sam.py` (FakeSam) is a scriptable in-process bridge with
+fault injection (kill_session, drop_streams, stop/start, replies/hang/delay).
+
 PING keepalive is only sent when the granted version is >= 3.2: i2pd 2.45.1
 destroys the session on PING.
 """

@@ -113,6 +113,11 @@ class SamConnection:
                 reply = await conn.command(
                     hello, ("HELLO", "REPLY"), time_limit=timeouts.hello, context="HELLO"
                 )
+                conn.version = reply.args.get("VERSION", lo)
+                if not (3, 0) <= version_tuple(conn.version) <= (3, 3):
+                    raise SamProtocolError(
+                        f"SAM bridge {conn.where} granted unsupported version {conn.version}"
+                    )
             except SamNoVersion:
                 conn.close()
                 if i + 1 == len(versions):
@@ -121,8 +126,6 @@ class SamConnection:
             except BaseException:
                 conn.close()
                 raise
-            conn.version = reply.args.get("VERSION", lo)
-            version_tuple(conn.version)  # validates
             return conn
         raise SamNoVersion("no SAM version to ask for")  # only with an empty `versions`
 
@@ -131,16 +134,6 @@ class SamConnection:
         if self._sock is None:
             raise SamConnectionClosed(f"SAM bridge {self.where}: connection already closed")
         return self._sock
-
-    @property
-    def version_info(self) -> tuple[int, int]:
-        return version_tuple(self.version)
-
-    async def send(self, data: bytes, *, time_limit: float, context: str) -> None:
-        logger.debug("SAM %s <- %s", self.where, redact(data))
-        await self._guard(
-            asyncio.get_running_loop().sock_sendall(self.sock, data), time_limit, context
-        )
 
     async def read_line(self, *, time_limit: float | None, context: str) -> bytes:
         """The next line; None time_limit waits for ever (pending ACCEPT), cancellable."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 from collections.abc import AsyncIterator
 
@@ -85,6 +86,7 @@ async def test_bad_sam_address_is_input_error() -> None:
         b'HELLO REPLY MESSAGE="open\n',
         b"A" * 40000,
         b"STREAM STATUS RESULT=OK\n",
+        b"HELLO REPLY RESULT=OK VERSION=4.0\n",
     ],
 )
 async def test_garbage_hello_reply_is_protocol_error(sam: FakeSam, garbage: bytes) -> None:
@@ -299,4 +301,21 @@ async def test_accept_time_limit_and_bad_peer_line(sam: FakeSam) -> None:
     with pytest.raises(errors.SamRouterError):
         await a.stream_accept(time_limit=2)
     await until(lambda: sam.open_connections == 1)
+    a.close()
+
+
+async def test_failures_leak_no_file_descriptors(sam: FakeSam) -> None:
+    a = await SamSession.create(sam.address, timeouts=FAST)
+    sam.accept_wait = 0.01
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        with pytest.raises(errors.SamPeerUnreachable):
+            await a.stream_connect(random_private_key().b32_address)
+        task = asyncio.ensure_future(a.stream_accept())
+        await sam.wait_accepts(a.nickname, 1)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await until(lambda: not sam.sessions[a.nickname].accepts)
+    assert len(os.listdir("/proc/self/fd")) <= before
     a.close()

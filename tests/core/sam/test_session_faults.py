@@ -209,3 +209,38 @@ def test_sockets_handed_over_are_plain_nonblocking() -> None:
     for s in (s1, s2):
         assert s.type == socket.SOCK_STREAM and not s.getblocking()
         s.close()
+
+
+@pytest.mark.parametrize("loop_factory", [asyncio.new_event_loop, uvloop.new_event_loop])
+def test_handed_over_socket_works_as_transport(loop_factory: object) -> None:
+    """The relay wraps SAM sockets with connect_accepted_socket: that must work on both
+    loops after the client used loop.sock_* on them."""
+
+    class Collect(asyncio.Protocol):
+        def __init__(self) -> None:
+            self.data = b""
+            self.eof = asyncio.get_running_loop().create_future()
+
+        def data_received(self, data: bytes) -> None:
+            self.data += data
+
+        def eof_received(self) -> None:
+            self.eof.set_result(None)
+
+    async def body() -> None:
+        async with FakeSam() as sam:
+            a, b = await pair(sam)
+            s1, s2, *_ = await connected(sam, a, b)
+            loop = asyncio.get_running_loop()
+            transport, proto = await loop.connect_accepted_socket(Collect, s2)
+            await loop.sock_sendall(s1, b"through the relay")
+            s1.shutdown(socket.SHUT_WR)
+            await asyncio.wait_for(proto.eof, 3)
+            assert proto.data == b"through the relay"
+            transport.close()
+            s1.close()
+            a.close()
+            b.close()
+
+    with asyncio.Runner(loop_factory=loop_factory) as runner:  # type: ignore[arg-type]
+        runner.run(body())

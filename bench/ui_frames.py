@@ -1,0 +1,232 @@
+"""UI frame times with thousands of live connections in the connection table.
+
+Real components end to end: the app's main window (build_shell) over the REAL engine,
+one TCP forward tunnel, and a separate load process holding N loopback connections
+through it to an echo server, each sending a small message every PERIOD seconds (so
+counters change on every sample). The window shows that tunnel's connection table,
+sorted by a counter column (the proxy re-sorts on every tick), while a 16 ms
+Qt.PreciseTimer measures how late the GUI thread gets to it: frame time = the interval
+between two ticks. Target: p99 ≤ 25 ms with 5 000 connections.
+
+    .venv/bin/python bench/ui_frames.py [--conns 5000] [--seconds 10] [--period 2]
+
+Everything is on 127.0.0.1 with ephemeral ports; the load process is ended by closing
+its stdin (and killed by PID if it does not exit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from procstat import raise_nofile  # noqa: E402
+
+OPEN_CONCURRENCY = 100
+NET_TIMEOUT = 10.0
+
+
+# -- the load process -----------------------------------------------------------------
+async def _load(conns: int, period: float) -> None:
+    async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(4096):
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(echo, "127.0.0.1", 0, backlog=4096)
+    port = server.sockets[0].getsockname()[1]
+    print(json.dumps({"echo_port": port}), flush=True)
+    loop = asyncio.get_running_loop()
+    stdin = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    line = await stdin.readline()
+    listen = json.loads(line)["listen_port"]
+    sem = asyncio.Semaphore(OPEN_CONCURRENCY)
+    opened: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    failed = 0
+
+    async def open_one() -> None:
+        nonlocal failed
+        async with sem:
+            try:
+                async with asyncio.timeout(NET_TIMEOUT):
+                    opened.append(await asyncio.open_connection("127.0.0.1", listen))
+            except (OSError, TimeoutError):
+                failed += 1
+
+    t0 = time.perf_counter()
+    async with asyncio.TaskGroup() as tg:
+        for _ in range(conns):
+            tg.create_task(open_one())
+    print(json.dumps({"opened": len(opened), "failed": failed,
+                      "seconds": round(time.perf_counter() - t0, 2)}), flush=True)
+
+    async def chat(i: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(period * i / max(1, len(opened)))  # spread the messages out
+        with contextlib.suppress(OSError, TimeoutError):
+            while True:
+                writer.write(b"m" * 64)
+                async with asyncio.timeout(NET_TIMEOUT):
+                    await reader.readexactly(64)
+                await asyncio.sleep(period)
+
+    async with asyncio.TaskGroup() as tg:
+        chats = [tg.create_task(chat(i, r, w)) for i, (r, w) in enumerate(opened)]
+        await stdin.read()  # the parent closes our stdin: done
+        for c in chats:
+            c.cancel()
+    for _r, w in opened:
+        w.close()
+    server.close()
+
+
+# -- the UI process -------------------------------------------------------------------
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict[str, object]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
+                          else "xcb")
+    tmp = Path(tempfile.mkdtemp(prefix="ui-frames-"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    os.environ["XDG_DATA_HOME"] = str(tmp / "data")
+    import qasync
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from i2ptunnel_gui.core.engine import Engine
+    from i2ptunnel_gui.core.keystore import KeyStore
+    from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+    from i2ptunnel_gui.settings import Settings
+    from i2ptunnel_gui.ui.app import build_shell
+
+    load = subprocess.Popen([sys.executable, __file__, "--load", "--conns", str(conns),
+                             "--period", str(period)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, preexec_fn=raise_nofile)
+    assert load.stdin is not None and load.stdout is not None
+    app = QApplication([sys.argv[0]])
+    engine = Engine(sam_address="127.0.0.1:9", keystore=KeyStore(tmp / "keys"))
+    engine.start()
+    result: dict[str, object] = {"conns": conns, "period_s": period,
+                                 "platform": app.platformName(), "loop": engine.loop_name}
+    try:
+        echo_port = json.loads(load.stdout.readline())["echo_port"]
+        settings = Settings.open(tmp / "bench.ini")
+        spec = TunnelSpec(name="bench", kind=TunnelKind.FORWARD, listen_port=_free_port(),
+                          target_port=echo_port, idle_timeout=None)
+        settings.save_tunnels([spec])
+        shell = build_shell(settings, engine, tray_available=False)
+        win = shell.window
+        win.resize(1280, 800)
+
+        async def run() -> None:
+            shell.bridge.start()
+            win.show()
+            if not await shell.controller.start(spec.id):
+                raise RuntimeError("tunnel did not start")
+            win.tunnel_table.selectRow(0)
+            win.connection_table.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)
+            load.stdin.write(json.dumps({"listen_port": spec.listen_port}) + "\n")
+            load.stdin.flush()
+            opened = json.loads(await asyncio.to_thread(load.stdout.readline))
+            result["load"] = opened
+            async with asyncio.timeout(60):
+                while win.connection_model.rowCount() < opened["opened"]:
+                    await asyncio.sleep(0.1)
+            await asyncio.sleep(2 * period)  # every connection has talked: live counters
+            applies: list[float] = []
+            model = win.connection_model
+            original = model.apply
+
+            def timed_apply(*a: object) -> None:
+                t = time.perf_counter()
+                original(*a)  # type: ignore[arg-type]
+                applies.append(time.perf_counter() - t)
+
+            model.apply = timed_apply  # type: ignore[method-assign]
+            frames: list[float] = []
+            last = [time.perf_counter()]
+
+            def frame() -> None:
+                now = time.perf_counter()
+                frames.append(now - last[0])
+                last[0] = now
+                win.connection_table.viewport().update()  # a repaint every frame
+
+            timer = QTimer()
+            timer.setTimerType(Qt.TimerType.PreciseTimer)
+            timer.timeout.connect(frame)
+            timer.start(16)
+            await asyncio.sleep(seconds)
+            timer.stop()
+            ms = [f * 1000 for f in frames[1:]]
+            result.update(rows=model.rowCount(), frames=len(ms),
+                          frame_p50_ms=round(statistics.median(ms), 1),
+                          frame_p99_ms=round(_pct(ms, 0.99), 1),
+                          frame_max_ms=round(max(ms), 1),
+                          samples=len(applies),
+                          apply_p50_ms=round(statistics.median(applies) * 1000, 1),
+                          apply_p99_ms=round(_pct(applies, 0.99) * 1000, 1))
+            await shell.controller.stop_all()
+            await shell.bridge.aclose()
+
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            runner.run(run())
+    finally:
+        with contextlib.suppress(OSError):
+            load.stdin.close()
+        try:
+            load.wait(15)
+        except subprocess.TimeoutExpired:
+            load.kill()
+            load.wait(5)
+        engine.shutdown(timeout=10)
+    result["load_avg_1m"] = round(os.getloadavg()[0], 1)
+    return result
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--conns", type=int, default=5000)
+    p.add_argument("--seconds", type=float, default=10.0)
+    p.add_argument("--period", type=float, default=2.0, help="seconds between messages")
+    p.add_argument("--sort-column", type=int, default=4, help="4 = Bytes in")
+    p.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    raise_nofile()
+    if args.load:
+        asyncio.run(_load(args.conns, args.period))
+        return
+    print(json.dumps(measure(args.conns, args.seconds, args.period, args.sort_column)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,317 @@
+"""File → Import… (a preview of what will be added or skipped, and why) and File → Export….
+
+Both dialogs are opened with `open()` (never `exec()`, see ui/ask.py), and so are
+their file pickers. The import dialog copies referenced key files into the app
+key store when the user presses Import, then emits `tunnels_accepted(list)` with
+the new TunnelSpecs; `open_import()` adds them through the controller.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i2ptunnel_gui import interop
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+
+logger = logging.getLogger(__name__)
+
+COLUMNS = ("Action", "Name", "Kind", "Listen", "Target", "Notes", "Where")
+_ERROR_BG = QColor(255, 220, 220)
+_SKIP_FG = QColor(120, 120, 120)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)  # tests and screenshots find widgets by objectName
+    return widget
+
+
+def _addr(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+class ImportDialog(QDialog):
+    """Preview an import; Import copies keys and emits the specs to add."""
+
+    tunnels_accepted = Signal(object)  # list[TunnelSpec]
+
+    def __init__(self, existing_names: Iterable[str], keys_dir: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_dialog")
+        self.setWindowTitle(self.tr("Import tunnels"))
+        self.resize(900, 420)
+        self._existing = list(existing_names)
+        self._keys_dir = keys_dir
+        self.result_: interop.ImportResult | None = None
+        self._loaded = ""
+
+        self.path_edit = _named(QLineEdit(), "import_path")
+        self.path_edit.setPlaceholderText(
+            self.tr("i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf or tunnels.d/"))
+        self.path_edit.editingFinished.connect(self._path_edited)
+        file_btn = _named(QPushButton(self.tr("File…")), "import_pick_file")
+        dir_btn = _named(QPushButton(self.tr("Folder…")), "import_pick_folder")
+        file_btn.clicked.connect(lambda: self._pick(folder=False))
+        dir_btn.clicked.connect(lambda: self._pick(folder=True))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Import from:")))
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(file_btn)
+        row.addWidget(dir_btn)
+
+        self.table = _named(QTableWidget(0, len(COLUMNS)), "import_table")
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.summary = _named(QLabel(), "import_summary")
+        self.summary.setWordWrap(True)
+        self.problems = _named(QPlainTextEdit(), "import_problems")
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(110)
+        self.problems.hide()
+        self.confirm_box = _named(QCheckBox(
+            self.tr("Import the valid tunnels anyway (the entries with errors are left out)")),
+            "import_confirm_errors")
+        self.confirm_box.hide()
+        self.confirm_box.toggled.connect(self._update_button)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("import_button")
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._do_import)
+        self.buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.problems)
+        lay.addWidget(self.confirm_box)
+        lay.addWidget(self.buttons)
+
+    # -- choosing what to import ----------------------------------------------
+    def _pick(self, *, folder: bool) -> None:
+        dlg = QFileDialog(self, self.tr("Choose a tunnel config"))
+        dlg.setObjectName("import_file_dialog")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if folder:
+            dlg.setFileMode(QFileDialog.FileMode.Directory)
+        else:
+            dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dlg.setNameFilters([self.tr("Tunnel configs (*.config *.conf)"),
+                                self.tr("All files (*)")])
+        dlg.fileSelected.connect(self.set_path)
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+
+    def _path_edited(self) -> None:
+        # editingFinished also fires on focus loss (even while closing): reload only on change
+        if self.path_edit.text().strip() != self._loaded:
+            self.set_path(self.path_edit.text())
+
+    def set_path(self, path: str | Path) -> None:
+        text = str(path).strip()
+        self._loaded = text
+        if self.path_edit.text() != text:
+            self.path_edit.setText(text)
+        if not text:
+            return
+        found = interop.load(text)
+        self.result_ = interop.without_existing(found, self._existing)
+        self._fill(self.result_)
+
+    # -- the preview ------------------------------------------------------------
+    def _fill(self, r: interop.ImportResult) -> None:
+        rows: list[tuple[str, Sequence[str]]] = []
+        for t in r.tunnels:
+            s = t.spec
+            listen = _addr(s.listen_host, s.listen_port) if s.listens else ""
+            target = s.destination if s.kind is TunnelKind.CLIENT else _addr(
+                s.target_host, s.target_port)
+            notes = "; ".join(w.message for w in t.warnings)
+            rows.append(("add", (self.tr("Add"), s.name, s.kind.value, listen, target, notes,
+                                 t.where)))
+        for k in r.skipped:
+            action = self.tr("Error") if k.error else self.tr("Skip")
+            rows.append(("error" if k.error else "skip",
+                         (action, k.name, k.kind, "", "", k.reason, k.where)))
+        self.table.setRowCount(len(rows))
+        for i, (what, cells) in enumerate(rows):
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.UserRole, what)
+                if what == "error":
+                    item.setBackground(QBrush(_ERROR_BG))
+                elif what == "skip":
+                    item.setForeground(QBrush(_SKIP_FG))
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        for col in range(self.table.columnCount()):  # long reasons wrap into the tooltip
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 300))
+
+        lines = [str(e) for e in r.errors] + [str(w) for w in r.warnings]
+        self.problems.setPlainText("\n".join(lines))
+        self.problems.setVisible(bool(lines))
+        n_err = len(r.errors) + sum(1 for k in r.skipped if k.error)
+        text = self.tr("{n} tunnel(s) to add, {s} skipped").format(
+            n=len(r.tunnels), s=len(r.skipped))
+        if n_err:
+            text += self.tr("; {e} error(s): nothing is imported unless you confirm below").format(
+                e=n_err)
+        self.summary.setText(text)
+        self.confirm_box.setChecked(False)
+        self.confirm_box.setVisible(bool(n_err) and bool(r.tunnels))
+        self._update_button()
+
+    def _update_button(self) -> None:
+        r = self.result_
+        ok = r is not None and bool(r.tunnels) and (
+            not r.has_errors or self.confirm_box.isChecked())
+        self.import_button.setEnabled(ok)
+
+    def _do_import(self) -> None:
+        r = self.result_
+        if r is None or not self.import_button.isEnabled():
+            return
+        try:
+            specs, _written = interop.copy_keys(r.tunnels, self._keys_dir)
+        except interop.InteropError as e:
+            self.summary.setText(self.tr("Nothing imported: {e}").format(e=e))
+            self.import_button.setEnabled(False)
+            return
+        self.tunnels_accepted.emit(specs)
+        self.accept()
+
+
+class ExportDialog(QDialog):
+    """Choose a format and a place, then export the given tunnels."""
+
+    FORMATS = (("java", False, "Java I2P: one i2ptunnel.config file"),
+               ("java", True, "Java I2P: i2ptunnel.config.d folder (one file per tunnel)"),
+               ("i2pd", False, "i2pd: tunnels.conf"))
+
+    def __init__(self, specs: Sequence[TunnelSpec], keys_dir: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export tunnels"))
+        self.resize(640, 300)
+        self._specs = list(specs)
+        self._keys_dir = keys_dir
+        self.result_: interop.ExportResult | None = None
+
+        self.format_box = _named(QComboBox(), "export_format")
+        for _fmt, _split, label in self.FORMATS:
+            self.format_box.addItem(self.tr(label))
+        self.path_edit = _named(QLineEdit(), "export_path")
+        self.path_edit.textChanged.connect(self._update_button)
+        browse = _named(QPushButton(self.tr("Browse…")), "export_browse")
+        browse.clicked.connect(self._pick)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.report = _named(QPlainTextEdit(), "export_report")
+        self.report.setReadOnly(True)
+        self.report.setPlainText(self.tr("{n} tunnel(s) to export. Private keys are not "
+                                         "copied; the export refers to their files.").format(
+                                             n=len(self._specs)))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self.do_export)
+        self.buttons.rejected.connect(self.reject)
+        self._update_button()
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("Format:")))
+        lay.addWidget(self.format_box)
+        lay.addWidget(QLabel(self.tr("Save to:")))
+        lay.addLayout(row)
+        lay.addWidget(self.report, 1)
+        lay.addWidget(self.buttons)
+
+    def _update_button(self) -> None:
+        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and bool(self._specs))
+
+    def _pick(self) -> None:
+        _fmt, split, _label = self.FORMATS[self.format_box.currentIndex()]
+        dlg = QFileDialog(self, self.tr("Export to"))
+        dlg.setObjectName("export_file_dialog")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if split:
+            dlg.setFileMode(QFileDialog.FileMode.Directory)
+        else:
+            dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dlg.selectFile("i2ptunnel.config" if _fmt == "java" else "tunnels.conf")
+        dlg.fileSelected.connect(self.path_edit.setText)
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+
+    def do_export(self) -> None:
+        fmt, split, _label = self.FORMATS[self.format_box.currentIndex()]
+        out = Path(self.path_edit.text().strip()).expanduser()
+        try:
+            res = interop.export(self._specs, fmt, self._keys_dir, out, split=split)
+        except (OSError, interop.InteropError) as e:
+            self.report.setPlainText(self.tr("Not exported: {e}").format(e=e))
+            return
+        self.result_ = res
+        lines = [self.tr("Exported {n} tunnel(s) to {p}").format(n=len(res.exported), p=out)]
+        lines += res.warnings
+        self.report.setPlainText("\n".join(lines))
+
+
+def open_import(window: Any, controller: Any, settings: Any) -> ImportDialog:
+    """File → Import…: the preview dialog; accepted tunnels are added via the controller."""
+    dlg = ImportDialog(controller.names(), settings.keys_dir, window)
+
+    def add(specs: list[TunnelSpec]) -> None:
+        for spec in specs:
+            controller.add(spec)
+        controller.message.emit(f"Imported {len(specs)} tunnel(s)")
+
+    dlg.tunnels_accepted.connect(add)
+    dlg.finished.connect(dlg.deleteLater)
+    dlg.open()
+    return dlg
+
+
+def open_export(window: Any, controller: Any, settings: Any) -> ExportDialog:
+    """File → Export…: format + destination, then writes the files."""
+    dlg = ExportDialog(controller.specs(), settings.keys_dir, window)
+    dlg.finished.connect(dlg.deleteLater)
+    dlg.open()
+    return dlg

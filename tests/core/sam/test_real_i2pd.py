@@ -1,0 +1,93 @@
+"""The SAM client against a real i2pd 2.45.1 (opt-in: run inside the offline launcher).
+
+    /work/shared/i2pd/i2pd-offline.sh -- .venv/bin/python -m pytest tests/core/sam/test_real_i2pd.py
+
+The launcher starts i2pd in a loopback-only network namespace and exports SAM_HOST,
+SAM_PORT and I2PD_PID; without them this module is skipped (the project's integration
+suite starts its own router fixture). One module-scoped pair of sessions: SESSION CREATE
+takes ~20 s on 2.45.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+
+import pytest
+
+from i2ptunnel_gui.core.sam import errors
+from i2ptunnel_gui.core.sam.client import SamConnection, SamSession, dest_generate, naming_lookup
+from i2ptunnel_gui.core.sam.keys import b32_address
+
+pytestmark = [
+    pytest.mark.i2pd,
+    pytest.mark.slow,
+    pytest.mark.skipif("I2PD_PID" not in os.environ, reason="needs i2pd-offline.sh"),
+    pytest.mark.timeout(180),
+]
+
+SAM = f"{os.environ.get('SAM_HOST', '127.0.0.1')}:{os.environ.get('SAM_PORT', '7656')}"
+ZERO_HOP = {
+    "inbound.length": "0",
+    "outbound.length": "0",
+    "inbound.quantity": "1",
+    "outbound.quantity": "1",
+}
+
+
+async def recv_exactly(sock: socket.socket, n: int) -> bytes:
+    loop = asyncio.get_running_loop()
+    buf = b""
+    async with asyncio.timeout(30):
+        while len(buf) < n:
+            chunk = await loop.sock_recv(sock, n - len(buf))
+            if not chunk:
+                break
+            buf += chunk
+    return buf
+
+
+async def test_hello_grants_31() -> None:
+    conn = await SamConnection.open(SAM)
+    conn.close()
+    assert conn.version == "3.1"
+
+
+async def test_sessions_stream_naming_and_errors() -> None:
+    key = await dest_generate(SAM)
+    # the accepting side needs LS1 on a lone 2.45.1 floodfill (FINDINGS §5)
+    server, client = await asyncio.gather(
+        SamSession.create(SAM, private_key=key, options={**ZERO_HOP, "i2cp.leaseSetType": "1"}),
+        SamSession.create(SAM, options=ZERO_HOP),
+    )
+    try:
+        assert server.b32 == key.b32_address == b32_address(server.private_key)
+        assert await server.naming_lookup("ME") == server.destination
+        assert await naming_lookup(SAM, server.b32) == server.destination
+
+        accept = asyncio.ensure_future(server.stream_accept(time_limit=60))
+        await asyncio.sleep(0.2)
+        out, early = await client.stream_connect(server.b32)
+        loop = asyncio.get_running_loop()
+        payload = os.urandom(1 << 20)
+        await loop.sock_sendall(out, payload)
+        inc, peer, rest = await accept
+        assert peer.b32_address == client.b32
+        got = rest + await recv_exactly(inc, len(payload) - len(rest))
+        assert got == payload
+        await loop.sock_sendall(inc, b"pong")
+        assert early + await recv_exactly(out, 4 - len(early)) == b"pong"
+        inc.close()
+        out.close()
+
+        with pytest.raises(errors.SamPeerUnreachable):
+            await client.stream_connect((await dest_generate(SAM)).destination.b64)
+        with pytest.raises(errors.SamInvalidKey):
+            await client.stream_connect("nosuchhost.i2p")
+        with pytest.raises(errors.SamInvalidKey):
+            await naming_lookup(SAM, "nosuchhost.i2p")
+        assert not client.closed.is_set() and not server.closed.is_set()
+    finally:
+        server.close()
+        client.close()

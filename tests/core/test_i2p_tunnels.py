@@ -1,0 +1,317 @@
+"""Server and client I2P tunnels on the engine, against the in-process fake SAM bridge.
+
+The fake runs on its own loop in a thread (like a router in another process), the
+engine on its own; the test drives both with plain blocking sockets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import stat
+import threading
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from fake_sam import FakeSam
+from nethelpers import (
+    IO_TIMEOUT,
+    LoopbackServer,
+    closed_by_peer,
+    connect,
+    echo_handler,
+    free_port,
+    recv_exactly,
+    wait_until,
+)
+
+from i2ptunnel_gui.core import i2p
+from i2ptunnel_gui.core.engine import Engine
+from i2ptunnel_gui.core.errors import ConfigError, TunnelError
+from i2ptunnel_gui.core.keystore import KeyStore
+from i2ptunnel_gui.core.sam.client import SamTimeouts
+from i2ptunnel_gui.core.sam.errors import SamRouterError, SamUnreachable
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import Direction, TunnelEvent, TunnelState, TunnelStatus
+
+T = TypeVar("T")
+FAST = SamTimeouts(
+    connect=2, hello=2, session_create=3, stream_connect=3, stream_status=3, naming=2
+)
+
+
+class FakeRouter:
+    """A FakeSam on its own loop thread; `run(coro_fn)` executes on that loop."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.sam = FakeSam()
+        self.run(self.sam.start)
+
+    def run(self, fn: Callable[[], Coroutine[Any, Any, T]], timeout: float = 10) -> T:
+        return asyncio.run_coroutine_threadsafe(fn(), self.loop).result(timeout)
+
+    def call(self, fn: Callable[[], T]) -> T:
+        async def wrapper() -> T:
+            return fn()
+
+        return self.run(wrapper)
+
+    @property
+    def address(self) -> str:
+        return self.sam.address
+
+    def close(self) -> None:
+        self.run(self.sam.stop)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeRouter]:
+    router = FakeRouter()
+    yield router
+    router.close()
+
+
+@pytest.fixture(autouse=True)
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i2p, "BACKOFF_FIRST", 0.05)
+    monkeypatch.setattr(i2p, "BACKOFF_MAX", 0.2)
+    monkeypatch.setattr(i2p, "SAM_TIMEOUTS", FAST)
+
+
+class Events:
+    def __init__(self, engine: Engine) -> None:
+        self.items: list[TunnelEvent] = []
+        engine.subscribe(self.items.append)
+
+    def states(self, tunnel_id: str) -> list[TunnelState]:
+        return [e.state for e in self.items if e.tunnel_id == tunnel_id]
+
+
+@pytest.fixture
+def keys_dir(tmp_path: Path) -> Path:
+    return tmp_path / "keys"
+
+
+@pytest.fixture
+def engine(fake: FakeRouter, keys_dir: Path) -> Iterator[Engine]:
+    eng = Engine(sam_address=fake.address, keystore=KeyStore(keys_dir))
+    eng.start()
+    yield eng
+    eng.shutdown(5)
+
+
+@pytest.fixture
+def echo() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer(echo_handler)
+    yield srv
+    srv.close()
+
+
+def server_spec(target_port: int, **kw: Any) -> TunnelSpec:
+    kw.setdefault("name", "test server")
+    return TunnelSpec(kind=TunnelKind.SERVER, target_port=target_port, **kw)
+
+
+def client_spec(dest: str, **kw: Any) -> TunnelSpec:
+    kw.setdefault("name", "test client")
+    kw.setdefault("key_mode", KeyMode.TRANSIENT)
+    return TunnelSpec(kind=TunnelKind.CLIENT, listen_port=free_port(), destination=dest, **kw)
+
+
+def start(engine: Engine, spec: TunnelSpec, retry: bool = True) -> TunnelStatus:
+    return engine.call(lambda: engine.start_tunnel(spec, retry=retry), IO_TIMEOUT)
+
+
+def status(engine: Engine, tunnel_id: str) -> TunnelStatus:
+    return engine.call(lambda: engine.snapshot(tunnel_id), IO_TIMEOUT).tunnels[0]
+
+
+def local_port(st: TunnelStatus) -> int:
+    return int(st.local_address.rpartition(":")[2])
+
+
+def wait_state(engine: Engine, tunnel_id: str, state: TunnelState, timeout: float = 8) -> None:
+    assert wait_until(lambda: status(engine, tunnel_id).state is state, timeout), (
+        f"tunnel never reached {state}: {status(engine, tunnel_id)}"
+    )
+
+
+def round_trip(port: int, payload: bytes) -> bytes:
+    with connect(port) as s:
+        s.sendall(payload)
+        s.shutdown(socket.SHUT_WR)
+        return recv_exactly(s, len(payload) + 1)
+
+
+def test_server_and_client_carry_data_both_ways_and_server_sees_client_b32(
+    engine: Engine, echo: LoopbackServer
+) -> None:
+    srv = start(engine, server_spec(echo.port))
+    assert srv.state is TunnelState.RUNNING and srv.i2p_address.endswith(".b32.i2p")
+    cli = start(engine, client_spec(srv.i2p_address))
+    assert cli.i2p_address != srv.i2p_address
+    payload = os.urandom(1 << 20)
+    with connect(local_port(cli)) as s:
+        s.sendall(b"x")
+        assert recv_exactly(s, 1) == b"x"
+        conns = engine.call(lambda: engine.snapshot(srv.id), IO_TIMEOUT).connections
+        assert [(c.peer, c.direction) for c in conns] == [(cli.i2p_address, Direction.INBOUND)]
+        s.sendall(payload)
+        s.shutdown(socket.SHUT_WR)
+        assert recv_exactly(s, len(payload) + 1) == payload
+    assert wait_until(lambda: status(engine, srv.id).active_connections == 0)
+    st = status(engine, srv.id)
+    assert st.bytes_in == st.bytes_out == len(payload) + 1
+
+
+def test_server_keeps_a_pool_of_accepts_for_concurrent_peers(
+    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+) -> None:
+    srv = start(engine, server_spec(echo.port))
+    nick = next(iter(fake.sam.sessions))
+    fake.run(lambda: fake.sam.wait_accepts(nick, i2p.ACCEPT_POOL))
+    cli = start(engine, client_spec(srv.i2p_address))
+    socks = [connect(local_port(cli)) for _ in range(6)]
+    try:
+        for i, s in enumerate(socks):
+            s.sendall(b"peer %d\n" % i)
+        for i, s in enumerate(socks):
+            assert recv_exactly(s, 7) == b"peer %d\n" % i
+        assert status(engine, srv.id).active_connections == 6
+    finally:
+        for s in socks:
+            s.close()
+
+
+def test_server_key_is_persistent_0600_and_transient_is_not(
+    engine: Engine, echo: LoopbackServer, keys_dir: Path
+) -> None:
+    spec = server_spec(echo.port)
+    first = start(engine, spec)
+    key_file = keys_dir / f"{spec.id}.dat"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert i2p.private_key_b32(key_file.read_bytes()) == first.i2p_address
+    engine.call(lambda: engine.stop_tunnel(spec.id), IO_TIMEOUT)
+    assert start(engine, spec).i2p_address == first.i2p_address
+    transient = server_spec(echo.port, key_mode=KeyMode.TRANSIENT)
+    a = start(engine, transient).i2p_address
+    engine.call(lambda: engine.stop_tunnel(transient.id), IO_TIMEOUT)
+    assert start(engine, transient).i2p_address != a
+    assert not (keys_dir / f"{transient.id}.dat").exists()
+
+
+def test_router_drops_session_then_server_comes_back_with_same_key(
+    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+) -> None:
+    events = Events(engine)
+    srv = start(engine, server_spec(echo.port, key_mode=KeyMode.TRANSIENT))
+    cli = start(engine, client_spec(srv.i2p_address))
+    assert round_trip(local_port(cli), b"before") == b"before"
+    server_nick = next(
+        n for n, s in fake.sam.sessions.items() if s.key.b32_address == srv.i2p_address
+    )
+    fake.call(lambda: fake.sam.kill_session(server_nick))
+    assert wait_until(lambda: TunnelState.RECONNECTING in events.states(srv.id), 5)
+    wait_state(engine, srv.id, TunnelState.RUNNING)
+    assert status(engine, srv.id).i2p_address == srv.i2p_address  # same key, same b32
+    assert wait_until(lambda: round_trip(local_port(cli), b"after") == b"after", 5)
+
+
+def test_router_restart_client_listener_stays_open_and_refuses_fast(
+    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+) -> None:
+    srv = start(engine, server_spec(echo.port))
+    cli = start(engine, client_spec(srv.i2p_address))
+    fake.run(fake.sam.stop)
+    wait_state(engine, cli.id, TunnelState.RECONNECTING)
+    wait_state(engine, srv.id, TunnelState.RECONNECTING)
+    assert status(engine, cli.id).next_retry_at is not None
+    t0 = time.monotonic()
+    with connect(local_port(cli)) as s:  # the listener is still there ...
+        assert closed_by_peer(s)  # ... and closes at once
+    assert time.monotonic() - t0 < 1.0
+    fake.run(fake.sam.start)  # same port
+    wait_state(engine, srv.id, TunnelState.RUNNING)
+    wait_state(engine, cli.id, TunnelState.RUNNING)
+    assert status(engine, srv.id).i2p_address == srv.i2p_address
+    assert status(engine, cli.id).i2p_address == cli.i2p_address
+    assert round_trip(local_port(cli), b"again") == b"again"
+
+
+def test_router_refusal_is_an_error_with_its_message(engine: Engine, fake: FakeRouter) -> None:
+    fake.sam.replies["SESSION CREATE"] = [
+        b'SESSION STATUS RESULT=I2P_ERROR MESSAGE="Too many sessions here"\n'
+    ]
+    spec = server_spec(1, key_mode=KeyMode.TRANSIENT)
+    with pytest.raises(SamRouterError, match="Too many sessions here"):
+        start(engine, spec)
+
+
+def test_unreachable_router_at_start(engine: Engine, echo: LoopbackServer) -> None:
+    dead = f"127.0.0.1:{free_port()}"
+    spec = server_spec(echo.port, sam_address=dead, key_mode=KeyMode.TRANSIENT)
+    with pytest.raises(SamUnreachable, match=dead):
+        start(engine, spec, retry=False)
+    st = start(engine, spec.replace(name="retrying"), retry=True)
+    assert st.state is TunnelState.RECONNECTING and "retrying in" in st.message
+
+
+def test_client_port_taken_fails_before_any_session(engine: Engine, fake: FakeRouter) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        spec = client_spec("a" * 52 + ".b32.i2p").replace(listen_port=taken.getsockname()[1])
+        with pytest.raises(TunnelError, match="already in use"):
+            start(engine, spec)
+    assert fake.sam.sessions == {}
+
+
+def test_client_rejects_malformed_base64_destination(engine: Engine) -> None:
+    spec = client_spec("A" * 600)  # right alphabet and length, not a destination
+    with pytest.raises(ConfigError, match="not a valid base64 destination"):
+        start(engine, spec)
+
+
+def test_client_closes_a_stream_that_never_answers(
+    engine: Engine, server_factory: Callable[..., LoopbackServer]
+) -> None:
+    silent = server_factory(lambda c: c.recv(1 << 16) and time.sleep(IO_TIMEOUT))
+    srv = start(engine, server_spec(silent.port))
+    cli = start(engine, client_spec(srv.i2p_address, connect_timeout=0.5))
+    with connect(local_port(cli)) as s:
+        s.sendall(b"hello?")
+        t0 = time.monotonic()
+        assert closed_by_peer(s)
+        assert time.monotonic() - t0 < 3
+    assert wait_until(lambda: status(engine, cli.id).failed_connections == 1)
+
+
+def test_server_nconnect_refuses_the_excess_peer(engine: Engine, echo: LoopbackServer) -> None:
+    srv = start(engine, server_spec(echo.port, nconnect=1))
+    cli = start(engine, client_spec(srv.i2p_address))
+    with connect(local_port(cli)) as first:
+        first.sendall(b"1")
+        assert recv_exactly(first, 1) == b"1"
+        with connect(local_port(cli)) as second:
+            second.sendall(b"2")
+            assert closed_by_peer(second)
+    assert status(engine, srv.id).refused_connections == 1
+
+
+def test_persistent_client_without_key_store_is_a_config_error(fake: FakeRouter) -> None:
+    eng = Engine(sam_address=fake.address)
+    eng.start()
+    try:
+        spec = client_spec("a" * 52 + ".b32.i2p", key_mode=KeyMode.PERSISTENT)
+        with pytest.raises(ConfigError, match="persistent key"):
+            start(eng, spec)
+    finally:
+        eng.shutdown(5)

@@ -1,0 +1,131 @@
+"""Session options and socket helpers for the real-router tests (FINDINGS §5, §10)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import socket
+import threading
+from pathlib import Path
+
+from i2ptunnel_gui.core.keystore import KeyStore
+from i2ptunnel_gui.core.sam.client import dest_generate
+
+IO_TIMEOUT = 30.0
+# zero-hop: no peers exist offline; quantity 1 keeps the lone router light
+ZERO_HOP = {
+    "inbound.length": "0",
+    "outbound.length": "0",
+    "inbound.quantity": "1",
+    "outbound.quantity": "1",
+}
+# the ACCEPTING side on one floodfill router must publish an LS1 (2.45.1 LS2 bug);
+# core.sam drops its default leaseSetEncType=4,0 when it sees leaseSetType=1
+ACCEPTING = {**ZERO_HOP, "i2cp.leaseSetType": "1"}
+CONNECTING = dict(ZERO_HOP)
+
+
+def new_server_key(sam_address: str, path: Path) -> str:
+    """DEST GENERATE a key into `path` (0600) so a server's b32 is known before its
+    session exists: client sessions can then be created in parallel. Returns the b32."""
+    key = asyncio.run(dest_generate(sam_address))
+    KeyStore(path.parent).save(path, key.raw)
+    return key.b32_address
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def recv_exactly(sock: socket.socket, n: int) -> bytes:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = sock.recv(min(1 << 20, n - len(buf)))
+        if not chunk:
+            break
+        buf += chunk
+    return bytes(buf)
+
+
+class BulkTarget:
+    """A TCP target on 127.0.0.1:0: per connection it sends `down` while reading
+    everything the peer sends until EOF, and records a digest of what it read."""
+
+    def __init__(self, down: bytes) -> None:
+        self.down = down
+        self.received: list[str] = []  # sha256 hex of each connection's upload
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port: int = self.sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        conn.settimeout(IO_TIMEOUT)
+        sender = threading.Thread(target=self._send, args=(conn,), daemon=True)
+        sender.start()
+        digest = hashlib.sha256()
+        try:
+            while data := conn.recv(1 << 20):
+                digest.update(data)
+            self.received.append(digest.hexdigest())
+            sender.join(IO_TIMEOUT)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def _send(self, conn: socket.socket) -> None:
+        try:
+            conn.sendall(self.down)
+            conn.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def exchange(port: int, up: bytes, down_len: int) -> bytes:
+    """Connect to 127.0.0.1:port, upload `up` (then half-close) while downloading
+    `down_len` bytes; returns what came down."""
+    with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as s:
+        s.settimeout(IO_TIMEOUT)
+        errors: list[BaseException] = []
+
+        def upload() -> None:
+            try:
+                s.sendall(up)
+                s.shutdown(socket.SHUT_WR)
+            except OSError as e:
+                errors.append(e)
+
+        t = threading.Thread(target=upload, daemon=True)
+        t.start()
+        got = recv_exactly(s, down_len)
+        t.join(IO_TIMEOUT)
+        if errors:
+            raise errors[0]
+        return got
+
+
+def echo_once(port: int, payload: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as s:
+        s.settimeout(IO_TIMEOUT)
+        s.sendall(payload)
+        return recv_exactly(s, len(payload))
+
+
+def random_bytes(n: int) -> bytes:
+    return os.urandom(n)

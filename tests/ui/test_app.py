@@ -1,0 +1,125 @@
+"""The whole app in-process: run(args) with the real engine, auto-start, a live
+connection, a second launch handing over, Quit — and nothing left behind."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from test_real_engine import Chatter, EchoServer, free_port
+
+from i2ptunnel_gui.cli import build_parser
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.settings import Settings
+from i2ptunnel_gui.ui import app as app_module
+
+
+def fds() -> dict[str, str]:
+    """Open fds and what they are (the listing's own directory fd vanishes: skipped)."""
+    out = {}
+    for f in os.listdir("/proc/self/fd"):
+        try:
+            out[f] = os.readlink(f"/proc/self/fd/{f}")
+        except FileNotFoundError:
+            continue
+    return out
+
+
+def window():
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == "main_window":
+            return w
+    return None
+
+
+def run_app(settings_path, script) -> tuple[int, float]:
+    """run() with `script(win) -> bool` polled every 50 ms until it returns True, then Quit."""
+    deadline = time.monotonic() + 20
+    state = {"done": False}
+
+    def poll() -> None:
+        win = window()
+        if win is None or state["done"]:
+            return
+        if script(win) or time.monotonic() > deadline:
+            state["done"] = True
+            state["quit_at"] = time.monotonic()
+            win.findChild(type(win.quit_action), "quit").trigger()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(50)
+    try:
+        code = app_module.run(build_parser().parse_args(["--settings", str(settings_path)]))
+    finally:
+        timer.stop()
+    return code, time.monotonic() - state.get("quit_at", time.monotonic())
+
+
+def test_run_autostarts_hands_over_and_quits_clean(qapp, tmp_path) -> None:
+    echo = EchoServer()
+    listen = free_port()
+    path = tmp_path / "app.ini"
+    spec = TunnelSpec(name="echo", kind=TunnelKind.FORWARD, listen_port=listen,
+                      target_port=echo.port, auto_start=True)
+    s = Settings.open(path)
+    s.sam_address = f"127.0.0.1:{free_port()}"  # nobody there: probe says unreachable
+    s.save_tunnels([spec])
+    try:
+        # warm-up run: Qt opens some process-wide fds (fonts, plugins) once
+        code, _ = run_app(path, lambda win: True)
+        assert code == 0
+        threads_before = {t.ident for t in threading.enumerate()}
+        fds_before = fds()
+
+        chat: list[Chatter] = []
+        second: dict[str, object] = {}
+        raised: list[bool] = []
+
+        def second_launch() -> None:
+            p = subprocess.run([sys.executable, "-m", "i2ptunnel_gui", "--settings", str(path)],
+                               capture_output=True, text=True, timeout=20)
+            second["code"], second["err"] = p.returncode, p.stderr
+
+        def script(win) -> bool:
+            model = win.tunnel_model
+            if not chat:
+                if model.rowCount() and model.index(0, 2).data() == "Running":
+                    chat.append(Chatter(listen))
+                    chat[0].start()
+                return False
+            if "thread" not in second:
+                if win.connection_model.rowCount() == 0:
+                    win.tunnel_table.selectRow(0)
+                    return False
+                win.hide()
+                win.showEvent = lambda e: raised.append(True)
+                second["thread"] = threading.Thread(target=second_launch)
+                second["thread"].start()
+                return False
+            return "code" in second and bool(raised)
+
+        code, quit_seconds = run_app(path, script)
+        assert code == 0
+        assert second.get("code") == 0, second.get("err")
+        assert "already running" in str(second["err"])
+        assert raised == [True]  # the first instance showed its window again
+        assert quit_seconds < 10  # bounded shutdown
+        chat[0].ended.wait(5)
+        assert chat[0].ended.is_set()  # Quit closed the relayed connection
+        chat[0].join(5)
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", listen)) != 0  # listener closed
+        second["thread"].join(5)
+        left = [t for t in threading.enumerate() if t.ident not in threads_before]
+        assert left == []  # no engine thread, no helper thread
+        extra = {f: what for f, what in fds().items() if fds_before.get(f) != what}
+        assert extra == {}  # no socket or pipe left open
+    finally:
+        echo.close()
