@@ -234,7 +234,7 @@ def check_host(host: str) -> str | None:
         return None
     except ValueError:
         pass
-    if not _HOSTNAME.match(h):
+    if not _HOSTNAME.fullmatch(h):
         return f"{host!r} is not a valid host name or IP address"
     return None
 
@@ -287,20 +287,20 @@ def check_destination(dest: str) -> str | None:
         return "destination must not contain spaces"
     low = d.lower()
     if low.endswith(".b32.i2p"):
-        if _B32.match(low) or _B33.match(low):
+        if _B32.fullmatch(low) or _B33.fullmatch(low):
             return None
         return "a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p"
     if low.endswith(".i2p"):
-        return None if _I2P_NAME.match(low) else f"{dest!r} is not a valid .i2p host name"
-    if len(d) >= 516 and _B64.match(d):
+        return None if _I2P_NAME.fullmatch(low) else f"{dest!r} is not a valid .i2p host name"
+    if len(d) >= 516 and _B64.fullmatch(d):
         return None
-    if _B64.match(d):
+    if _B64.fullmatch(d):
         return f"base64 destination is too short ({len(d)} characters, at least 516 expected)"
     return "expected a .b32.i2p address, an .i2p name or a base64 destination"
 
 
 def check_option(key: str, value: str) -> str | None:
-    if not key or not _OPTION_KEY.match(key):
+    if not key or not _OPTION_KEY.fullmatch(key):
         return f"option name {key!r} may only use letters, digits and . _ - :"
     if any(c in value for c in "\n\r\0\"") or " " in value:
         return f"option {key}: value must not contain spaces, quotes or line breaks"

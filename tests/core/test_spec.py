@@ -181,3 +181,16 @@ def test_duplicate_gets_new_id_and_own_key() -> None:
     spec = TunnelSpec(name="a", kind=TunnelKind.SERVER, target_port=1, key_file="/k/a.dat")
     dup = spec.duplicate("a (copy)")
     assert dup.id != spec.id and dup.key_file == "" and dup.target_port == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["inbound.length\n", "zzz.i2p\n", "a" * 52 + ".b32.i2p\n", "A" * 516 + "\n", "host\n"],
+)
+def test_trailing_newline_never_validates(value: str) -> None:
+    """`$` matches before a final newline; a newline must never reach the SAM bridge."""
+    from i2ptunnel_gui.core.spec import check_host, check_option
+
+    assert check_option(value, "1") is not None
+    assert check_destination(value) is not None
+    assert check_host(value) is not None
