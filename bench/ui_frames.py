@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import statistics
@@ -163,6 +164,16 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
                 applies.append(time.perf_counter() - t)
 
             model.apply = timed_apply  # type: ignore[method-assign]
+            gc_pauses: list[tuple[int, float]] = []
+            gc_start = [0.0]
+
+            def gc_watch(phase: str, info: dict[str, int]) -> None:
+                if phase == "start":
+                    gc_start[0] = time.perf_counter()
+                else:
+                    gc_pauses.append((info["generation"], time.perf_counter() - gc_start[0]))
+
+            gc.callbacks.append(gc_watch)
             frames: list[float] = []
             last = [time.perf_counter()]
 
@@ -178,6 +189,11 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             timer.start(16)
             await asyncio.sleep(seconds)
             timer.stop()
+            gc.callbacks.remove(gc_watch)
+            gen2 = [d * 1000 for g, d in gc_pauses if g == 2]
+            result.update(gc_collections=len(gc_pauses), gc_gen2=len(gen2),
+                          gc_gen2_max_ms=round(max(gen2, default=0.0), 1),
+                          gc_total_ms=round(sum(d for _g, d in gc_pauses) * 1000, 1))
             ms = [f * 1000 for f in frames[1:]]
             result.update(rows=model.rowCount(), frames=len(ms),
                           frame_p50_ms=round(statistics.median(ms), 1),

@@ -23,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from i2ptunnel_gui import APP_NAME, ORG_NAME
+from i2ptunnel_gui import ORG_NAME, SETTINGS_NAME
 from i2ptunnel_gui.core.spec import (
     DEFAULT_SAM,
     SCHEMA_VERSION,
@@ -74,7 +74,7 @@ def default_keys_dir() -> Path:
 
 def default_settings_path() -> Path:
     """Where QSettings keeps the user's INI file (~/.config/<org>/<app>.ini on Linux)."""
-    q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
+    q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, SETTINGS_NAME)
     return Path(q.fileName())
 
 

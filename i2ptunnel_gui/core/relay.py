@@ -174,7 +174,8 @@ class Relay:
                 )
             if idle_timeout is not None:
                 self._arm_idle(idle_timeout)
-            await self._done
+            # shield: cancelling us must not cancel _done, the finally below needs it
+            await asyncio.shield(self._done)
         finally:
             for t in self._timers:
                 t.cancel()

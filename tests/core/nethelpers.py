@@ -139,8 +139,13 @@ def recv_all(sock: socket.socket) -> bytes:
     return bytes(buf)
 
 
-def closed_by_peer(sock: socket.socket) -> bool:
-    """True when the other end closed (EOF or reset) with no further data."""
+def closed_by_peer(sock: socket.socket, timeout: float = 3.0) -> bool:
+    """True when the other end closed (EOF or reset) with no further data.
+
+    The short timeout matters: test servers give up after IO_TIMEOUT, so only
+    the code under test can close the socket this early (else TimeoutError).
+    """
+    sock.settimeout(timeout)
     try:
         return recv_all(sock) == b""
     except ConnectionResetError:
