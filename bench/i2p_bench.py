@@ -137,7 +137,7 @@ def _bulk(connect: Callable[[], socket.socket], direction: str, nbytes: int) -> 
     t0 = time.perf_counter()
     with connect() as s:
         res = bulk_on(s, direction, nbytes, t0)
-    return nbytes / res["seconds"] / 1e6
+    return float(nbytes / res["seconds"] / 1e6)
 
 
 def measure(paths: dict[str, Callable[[], socket.socket]], nbytes: int, runs: int,
@@ -184,12 +184,17 @@ def _targets(s: dict[str, Any]) -> list[report.Target]:
 
 
 def markdown(meta: dict[str, Any], s: dict[str, Any], checks: list[report.Target]) -> str:
-    rows = [[n, report.fmt(v["up_MBps"]), report.fmt(v["down_MBps"]),
-             report.fmt(v["open_ms_median"]), report.fmt(v["open_ms_p90"])] for n, v in s.items()]
+    def spread(xs: list[float], scale: float = 1.0) -> str:
+        return f"{report.fmt(min(xs) * scale, 1)}–{report.fmt(max(xs) * scale, 1)}" if xs else "–"
+
+    rows = [[n, report.fmt(v["up_MBps"]), spread(v["runs"]["up"]), report.fmt(v["down_MBps"]),
+             spread(v["runs"]["down"]), report.fmt(v["open_ms_median"]),
+             report.fmt(v["open_ms_p90"]), spread(v["runs"]["open_s"], 1e3)]
+            for n, v in s.items()]
     if "ours" in s and "raw" in s:
-        rows.append(["ours/raw", *(report.fmt(report.ratio(s["ours"][k], s["raw"][k]))
-                                   for k in ("up_MBps", "down_MBps", "open_ms_median",
-                                             "open_ms_p90"))])
+        r = [report.fmt(report.ratio(s["ours"][k], s["raw"][k]))
+             for k in ("up_MBps", "down_MBps", "open_ms_median", "open_ms_p90")]
+        rows.append(["**ours/raw**", r[0], "", r[1], "", r[2], r[3], ""])
     m = meta["mode"]
     return "\n".join([
         f"### I2P benchmark ({m['name']} run)", report.machine_md(meta),
@@ -198,8 +203,8 @@ def markdown(meta: dict[str, Any], s: dict[str, Any], checks: list[report.Target
         f"connector → acceptor); stream open = connect + 1-byte echo, {m['opens']} per path. "
         "Paths interleaved. i2pd's throughput is noisy on this VM (FINDINGS §6: 8–56 MiB/s "
         "for the same transfer), so compare medians and read the per-run figures in the JSON.",
-        "", report.table(["path", "MB/s up", "MB/s down", "open ms median", "open ms p90"],
-                         rows),
+        "", report.table(["path", "MB/s up", "(min–max)", "MB/s down", "(min–max)",
+                          "open ms median", "open ms p90", "(min–max)"], rows),
         "", *(t.line() for t in checks)])
 
 
@@ -212,8 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-docs", action=argparse.BooleanOptionalAction, default=None)
     args = ap.parse_args(argv)
     check_namespace()
-    mode = ({"name": "quick", "mib": 8, "runs": 3, "opens": 10} if args.quick
-            else {"name": "full", "mib": 32, "runs": 7, "opens": 30})
+    mode: dict[str, Any] = ({"name": "quick", "mib": 8, "runs": 3, "opens": 10} if args.quick
+            else {"name": "full", "mib": 32, "runs": 9, "opens": 40})
     wanted = args.paths.split(",")
     meta = report.machine() | {"mode": mode, "i2pd": _i2pd_version()}
     procstat.raise_nofile()
@@ -271,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nJSON: {path.relative_to(REPO)}")
     if args.write_docs or (args.write_docs is None and mode["name"] == "full"):
         report.rewrite_doc_section("i2p-bench", text)
+        print(f"rewrote the I2P figures in {report.DOC.relative_to(REPO)}")
     return 0
 
 

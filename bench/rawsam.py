@@ -41,6 +41,8 @@ def _expect_ok(reply: str, what: str) -> str:
 
 def hello(sam: tuple[str, int], timeout: float = CONTROL_TIMEOUT) -> socket.socket:
     sock = socket.create_connection(sam, timeout=timeout)
+    # as our SAM client does: a small write (the echo) must not wait for an ACK
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.sendall(b"HELLO VERSION MIN=3.0 MAX=3.3\n")
         _expect_ok(readline(sock), "HELLO")
@@ -99,12 +101,17 @@ class RawSession:
                 sock.sendall(f"STREAM ACCEPT ID={self.nick} SILENT=false\n".encode())
                 _expect_ok(readline(sock), "STREAM ACCEPT")
                 sock.settimeout(None)  # waits for the next peer; close() ends it
+                # i2pd writes the peer line and the first data separately, Nagle on:
+                # ACK the line at once or the data waits for our delayed ACK (~40 ms)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
                 readline(sock)  # the peer's destination
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
                 sock.settimeout(120.0)
             except OSError:
                 if self._closing:
                     return
                 raise
+            self._accept_sock = None  # handed over: close() must not cut a served stream
             threading.Thread(target=serve, args=(sock,), daemon=True).start()
 
     def close(self) -> None:

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -81,7 +82,7 @@ async def _load(conns: int, period: float) -> None:
 
     async def chat(i: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await asyncio.sleep(period * i / max(1, len(opened)))  # spread the messages out
-        with contextlib.suppress(OSError, TimeoutError):
+        with contextlib.suppress(OSError, TimeoutError, asyncio.IncompleteReadError):
             while True:
                 writer.write(b"m" * 64)
                 async with asyncio.timeout(NET_TIMEOUT):
@@ -141,11 +142,17 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
 
         async def run() -> None:
             shell.bridge.start()
+            gc.freeze()  # as app.amain does after building the window
+            if os.environ.get("BENCH_GC"):
+                gc.set_threshold(*map(int, os.environ["BENCH_GC"].split(",")))
             win.show()
             if not await shell.controller.start(spec.id):
                 raise RuntimeError("tunnel did not start")
             win.tunnel_table.selectRow(0)
             win.connection_table.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)
+            idle = await frame_times(win, seconds)  # same window, no connections yet
+            result.update(idle_frame_p50_ms=round(statistics.median(idle), 1),
+                          idle_frame_p99_ms=round(_pct(idle, 0.99), 1))
             load.stdin.write(json.dumps({"listen_port": spec.listen_port}) + "\n")
             load.stdin.flush()
             opened = json.loads(await asyncio.to_thread(load.stdout.readline))
@@ -174,6 +181,25 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
                     gc_pauses.append((info["generation"], time.perf_counter() - gc_start[0]))
 
             gc.callbacks.append(gc_watch)
+            ms = await frame_times(win, seconds)
+            gc.callbacks.remove(gc_watch)
+            gen2 = [d * 1000 for g, d in gc_pauses if g == 2]
+            result["gc_max_by_gen_ms"] = [round(max([d * 1000 for g, d in gc_pauses if g == k],
+                                                    default=0.0), 1) for k in range(3)]
+            result.update(gc_collections=len(gc_pauses), gc_gen2=len(gen2),
+                          gc_gen2_max_ms=round(max(gen2, default=0.0), 1),
+                          gc_total_ms=round(sum(d for _g, d in gc_pauses) * 1000, 1))
+            result.update(rows=model.rowCount(), frames=len(ms),
+                          frame_p50_ms=round(statistics.median(ms), 1),
+                          frame_p99_ms=round(_pct(ms, 0.99), 1),
+                          frame_max_ms=round(max(ms), 1),
+                          samples=len(applies),
+                          apply_p50_ms=round(statistics.median(applies) * 1000, 1),
+                          apply_p99_ms=round(_pct(applies, 0.99) * 1000, 1))
+            await shell.controller.stop_all()
+            await shell.bridge.aclose()
+
+        async def frame_times(win: Any, seconds: float) -> list[float]:
             frames: list[float] = []
             last = [time.perf_counter()]
 
@@ -189,21 +215,7 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             timer.start(16)
             await asyncio.sleep(seconds)
             timer.stop()
-            gc.callbacks.remove(gc_watch)
-            gen2 = [d * 1000 for g, d in gc_pauses if g == 2]
-            result.update(gc_collections=len(gc_pauses), gc_gen2=len(gen2),
-                          gc_gen2_max_ms=round(max(gen2, default=0.0), 1),
-                          gc_total_ms=round(sum(d for _g, d in gc_pauses) * 1000, 1))
-            ms = [f * 1000 for f in frames[1:]]
-            result.update(rows=model.rowCount(), frames=len(ms),
-                          frame_p50_ms=round(statistics.median(ms), 1),
-                          frame_p99_ms=round(_pct(ms, 0.99), 1),
-                          frame_max_ms=round(max(ms), 1),
-                          samples=len(applies),
-                          apply_p50_ms=round(statistics.median(applies) * 1000, 1),
-                          apply_p99_ms=round(_pct(applies, 0.99) * 1000, 1))
-            await shell.controller.stop_all()
-            await shell.bridge.aclose()
+            return [f * 1000 for f in frames[1:]]
 
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             runner.run(run())

@@ -20,6 +20,7 @@ seed's security note asks.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import socket
 import threading
 from collections.abc import Callable
@@ -136,10 +137,8 @@ class Tunnel:
         self._closed = True
         if not self._engine.running:
             return
-        try:
+        with contextlib.suppress(UnknownTunnel):  # already stopped with its engine
             self._engine.call(lambda: self._engine.stop_tunnel(self.spec.id), _CALL_TIMEOUT)
-        except UnknownTunnel:
-            pass
 
     def __enter__(self) -> Tunnel:
         return self

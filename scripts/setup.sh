@@ -50,11 +50,17 @@ die() {
     exit 1
 }
 
-SUDO=()
-if [[ $EUID -ne 0 ]]; then
-    command -v sudo >/dev/null || die "not root and no sudo: run as root or install sudo"
-    SUDO=(sudo)
-fi
+# root only for what needs it (apt, policy-rc.d): a re-run with everything installed
+# works as a plain user without sudo
+as_root() {
+    if [[ $EUID -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        die "'$*' needs root: run as root or install sudo"
+    fi
+}
 
 # Packages (or virtual names such as libglib2.0-0 on t64 Ubuntu) not installed yet.
 missing_pkgs() {
@@ -77,11 +83,11 @@ apt_install() {
     fi
     command -v apt-get >/dev/null || die "apt-get not found; install by hand: ${missing[*]}"
     if [[ $APT_UPDATED == 0 ]]; then
-        "${SUDO[@]}" apt-get update -q || die "apt-get update failed"
+        as_root apt-get update -q || die "apt-get update failed"
         APT_UPDATED=1
     fi
     echo "[setup] apt-get install ${missing[*]}" >&2
-    "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null ||
+    as_root apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null ||
         die "apt-get install failed for: ${missing[*]}"
 }
 
@@ -92,9 +98,9 @@ POLICY=/usr/sbin/policy-rc.d
 POLICY_BACKUP="$POLICY.i2ptunnel-gui-backup"
 restore_policy() {
     if [[ -e "$POLICY_BACKUP" ]]; then
-        "${SUDO[@]}" mv -f "$POLICY_BACKUP" "$POLICY"
+        as_root mv -f "$POLICY_BACKUP" "$POLICY"
     elif [[ "${POLICY_CREATED:-0}" == 1 ]]; then
-        "${SUDO[@]}" rm -f "$POLICY"
+        as_root rm -f "$POLICY"
     fi
 }
 install_i2pd() {
@@ -105,11 +111,11 @@ install_i2pd() {
     fi
     if [[ $rc != 101 ]]; then
         # absent, or present but allowing starts: put ours in place for this install only
-        [[ -e "$POLICY" ]] && "${SUDO[@]}" cp -p "$POLICY" "$POLICY_BACKUP"
+        [[ -e "$POLICY" ]] && as_root cp -p "$POLICY" "$POLICY_BACKUP"
         [[ -e "$POLICY" ]] || POLICY_CREATED=1
         printf '#!/bin/sh\n# i2ptunnel-gui setup.sh: no service starts during this install\nexit 101\n' |
-            "${SUDO[@]}" tee "$POLICY" >/dev/null
-        "${SUDO[@]}" chmod 755 "$POLICY"
+            as_root tee "$POLICY" >/dev/null
+        as_root chmod 755 "$POLICY"
         trap restore_policy EXIT
     fi
     apt_install i2pd
@@ -117,26 +123,27 @@ install_i2pd() {
     trap - EXIT
     # not at boot either (both tools only edit links; neither starts anything)
     if command -v deb-systemd-helper >/dev/null; then
-        "${SUDO[@]}" deb-systemd-helper disable i2pd.service >/dev/null 2>&1 || true
+        as_root deb-systemd-helper disable i2pd.service >/dev/null 2>&1 || true
     fi
     if command -v update-rc.d >/dev/null; then
-        "${SUDO[@]}" update-rc.d i2pd disable >/dev/null 2>&1 || true
+        as_root update-rc.d i2pd disable >/dev/null 2>&1 || true
     fi
 }
 
-# i2pd may run inside some loopback-only namespace (tests, also other users' runs), never
-# in the host's network namespace. A process whose namespace we cannot read counts as outside.
+# i2pd may run only where loopback is the sole interface (our tests, or other users'
+# test runs). /proc/PID/net/dev lists the interfaces of that process's network namespace
+# and is readable without privileges; a process we cannot inspect counts as outside.
 check_no_i2pd() {
-    local host pid outside=()
-    host="$(readlink /proc/self/ns/net)"
+    local pid ifaces outside=()
     for pid in $(pgrep -x i2pd || true); do
-        [[ -e "/proc/$pid" ]] || continue  # exited meanwhile
-        [[ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" == "$host" ||
-            ! -r "/proc/$pid/ns/net" ]] && outside+=("$pid")
+        ifaces="$(awk -F: 'NR > 2 { gsub(/ /, "", $1); print $1 }' "/proc/$pid/net/dev" \
+            2>/dev/null)" || { [[ -e "/proc/$pid" ]] || continue; }  # exited meanwhile
+        [[ "$ifaces" == lo ]] || outside+=("$pid")
     done
     if [[ ${#outside[@]} -gt 0 ]]; then
         ps -o pid,user,args -p "${outside[*]}" >&2 || true
-        die "i2pd runs OUTSIDE a network namespace (pid ${outside[*]}); stop it before testing"
+        die "i2pd runs with a network interface other than lo (pid ${outside[*]});" \
+            "stop it before testing"
     fi
 }
 

@@ -26,6 +26,8 @@ from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.i2p import ClientTunnel, ServerTunnel
 from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.runtime import EngineContext, TunnelRuntime, open_listener
+from i2ptunnel_gui.core.sam.errors import KeyFormatError
+from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.spec import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_I2P_CONNECT_TIMEOUT,
@@ -33,6 +35,7 @@ from i2ptunnel_gui.core.spec import (
     SpecError,
     TunnelKind,
     TunnelSpec,
+    check_destination,
     check_host,
     is_loopback_host,
     parse_hostport,
@@ -107,6 +110,12 @@ def _spec(args: argparse.Namespace) -> tuple[TunnelSpec, int]:
             f"--listen {host} is not a loopback address: anyone who can reach it could "
             "use this tunnel; add --public to allow that",
         )
+    dest = args.dest.strip()
+    if dest and not dest.lower().endswith(".i2p") and check_destination(dest) is None:
+        try:  # right alphabet and length: is it really a destination?
+            parse_destination(dest)
+        except KeyFormatError as e:
+            raise SpecError("dest", f"--dest is not a valid base64 destination: {e}") from None
     common.setdefault("key_mode", KeyMode.TRANSIENT)
     spec = TunnelSpec(
         name=f"client {args.listen} -> I2P",
@@ -157,7 +166,6 @@ async def _serve(prog: str, spec: TunnelSpec, port: int) -> int:
             listener = open_listener(spec.listen_host, port)
             spec = spec.replace(listen_port=listener.getsockname()[1])
         engine.start()
-        engine.subscribe(_log_event)
         lsock = listener
 
         def make(ctx: EngineContext) -> TunnelRuntime:
@@ -176,6 +184,7 @@ async def _serve(prog: str, spec: TunnelSpec, port: int) -> int:
         ready = status.i2p_address if spec.kind is TunnelKind.SERVER else status.local_address
         sys.stdout.write(f"READY {ready}\n")
         sys.stdout.flush()
+        engine.subscribe(_log_event)  # from now on: reconnecting, errors ...
         if spec.kind is TunnelKind.SERVER and spec.key_file:
             sys.stderr.write(f"key file: {Path(spec.key_file)}\n")
         await stopping

@@ -24,6 +24,7 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
+from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
 from i2ptunnel_gui.core.runtime import KINDS, EngineContext, TunnelRuntime
 from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec, validate
@@ -140,6 +141,7 @@ class Engine:
             try:
                 loop.run_until_complete(loop.shutdown_default_executor())
             finally:
+                splice.close_pool(loop)
                 loop.close()
                 self._ready.set()  # unblock start() if we died early
 

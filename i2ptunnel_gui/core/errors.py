@@ -19,12 +19,12 @@ class TargetError(TunnelError, ConnectionError):
     """The target of a connection refused, reset or did not answer."""
 
 
-class UnknownTunnel(TunnelError, KeyError):
+class UnknownTunnel(TunnelError, KeyError):  # noqa: N818 -- reads as a domain noun
     """No tunnel with that id."""
 
     def __str__(self) -> str:  # KeyError quotes its arg; we want plain text
         return str(self.args[0]) if self.args else "unknown tunnel"
 
 
-class EngineStopped(TunnelError, RuntimeError):
+class EngineStopped(TunnelError, RuntimeError):  # noqa: N818 -- a state, not an "Error"
     """The engine thread is not running."""

@@ -220,7 +220,7 @@ class ConnectionTableModel(QAbstractTableModel):
         if (role == Qt.ItemDataRole.BackgroundRole and cid not in self._gone_at
                 and self._new_until.get(cid, 0.0) > self._clock()):
             return self._NEW_BG
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.COL_DURATION:
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.COL_DURATION <= col <= self.COL_RATE:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_PEER:
             return self._cur[cid].peer

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------
     def _action(self, name: str, text: str, icon: str | None, slot: Any,
-                shortcut: QKeySequence | str | None = None) -> QAction:
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if icon is not None:
@@ -143,8 +143,10 @@ class MainWindow(QMainWindow):
         self.tunnel_table = self._table("tunnel_table", self.tunnel_proxy)
         self.tunnel_table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.tunnel_table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.tunnel_table.horizontalHeader().setSectionResizeMode(
-            TunnelTableModel.COL_I2P, QHeaderView.ResizeMode.Stretch)
+        header = self.tunnel_table.horizontalHeader()
+        for col in range(self.tunnel_model.columnCount()):  # a handful of rows: cheap
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TunnelTableModel.COL_I2P, QHeaderView.ResizeMode.Stretch)
         self.tunnel_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for a in (self.start_action, self.stop_action, self.restart_action, self.edit_action,
                   self.duplicate_action, self.delete_action):

@@ -27,6 +27,13 @@ _FAILED = (TunnelState.ERROR, TunnelState.RECONNECTING)
 NOTICE_MS = 6000
 
 
+def tray_state(states: list[TunnelState]) -> str:
+    """Tray picture name: a failing or retrying tunnel needs attention, so it wins."""
+    if any(s in _FAILED for s in states):
+        return "some-error"
+    return icons.tray_state(states)
+
+
 class Tray(QObject):
     quit_requested = Signal()
     toggle_window = Signal()
@@ -60,7 +67,7 @@ class Tray(QObject):
         model = self.controller.model
         specs = model.specs()
         states = [model.state_of(s.id) for s in specs]
-        name = icons.tray_state(states)
+        name = tray_state(states)
         if name != self.state_name:
             self.state_name = name
             self.icon.setIcon(icons.icon(f"tray-{name}"))
@@ -79,8 +86,7 @@ class Tray(QObject):
             a = QAction(f"{spec.name} — {state.value}", self.menu)
             a.setObjectName(f"tray_tunnel_{spec.id}")
             a.setCheckable(True)
-            a.setChecked(state.active)
-            a.setIcon(icons.state_icon(state))
+            a.setChecked(state.active)  # no icon: it would hide the check box
             a.toggled.connect(lambda on, tid=spec.id: self._toggle(tid, on))
             self.menu.addAction(a)
         if model.specs():

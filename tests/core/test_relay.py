@@ -1,4 +1,7 @@
-"""The Protocol-pair relay through a forward tunnel: bytes, half-close, backpressure."""
+"""The relay through a forward tunnel: bytes, half-close, backpressure.
+
+These run on the default relay; test_relay_modes.py runs them on each relay.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import os
 import socket
 import threading
 
+import pytest
 from nethelpers import (
     IO_TIMEOUT,
     LoopbackServer,
@@ -17,8 +21,10 @@ from nethelpers import (
     wait_until,
 )
 
+from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.relay import CloseReason, Relay
+from i2ptunnel_gui.core.relay import CloseReason
+from i2ptunnel_gui.core.runtime import relay_class
 
 
 def test_16mib_random_echo_is_byte_exact(any_engine: Engine, echo_server: LoopbackServer) -> None:
@@ -112,8 +118,11 @@ def test_backpressure_bounds_buffering(engine: Engine, server_factory) -> None:
     )
 
 
-def test_pending_bytes_are_written_first() -> None:
+@pytest.mark.parametrize("mode", ["protocol", "splice"])
+def test_pending_bytes_are_written_first(mode: str) -> None:
     """Bytes already read past a handshake go out before anything read later."""
+    if mode == "splice" and not splice.available():
+        pytest.skip("os.splice is Linux-only")
 
     async def main() -> tuple[bytes, bytes, CloseReason, int, int]:
         loop = asyncio.get_running_loop()
@@ -121,7 +130,7 @@ def test_pending_bytes_are_written_first() -> None:
         remote_relay, remote_app = socket.socketpair()
         for s in (local_app, remote_app):
             s.setblocking(False)
-        relay = Relay(loop)
+        relay = relay_class(mode)(loop)
         task = asyncio.ensure_future(
             relay.run(
                 local_relay,

@@ -19,17 +19,31 @@ from i2pd_router import I2pdRouter, RouterError, check_isolated
 
 @pytest.fixture(scope="session")
 def i2pd() -> Iterator[I2pdRouter]:
-    try:
-        check_isolated()
-    except RouterError as e:
-        pytest.fail(str(e), pytrace=False)
+    problem = _isolation_problem()
+    if problem:
+        pytest.fail(problem, pytrace=False)
     with tempfile.TemporaryDirectory(prefix="i2pd-test-") as workdir:
         router = I2pdRouter(workdir)
-        try:
-            router.start()
-        except RouterError as e:
-            pytest.fail(f"i2pd did not start: {e}", pytrace=False)
+        problem = _start_problem(router)
+        if problem:
+            pytest.fail(f"i2pd did not start: {problem}", pytrace=False)
         try:
             yield router
         finally:
             router.stop()
+
+
+def _isolation_problem() -> str:
+    try:
+        check_isolated()
+    except RouterError as e:
+        return str(e)
+    return ""
+
+
+def _start_problem(router: I2pdRouter) -> str:
+    try:
+        router.start()
+    except RouterError as e:
+        return str(e)
+    return ""

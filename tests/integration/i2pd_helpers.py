@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
+import select
 import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -52,12 +56,15 @@ def recv_exactly(sock: socket.socket, n: int) -> bytes:
 
 
 class BulkTarget:
-    """A TCP target on 127.0.0.1:0: per connection it sends `down` while reading
-    everything the peer sends until EOF, and records a digest of what it read."""
+    """A TCP target on 127.0.0.1:0: per connection it sends `down` while reading `up_len`
+    bytes, records their sha256, then closes. No half-close anywhere: i2pd 2.45.1 ends
+    BOTH directions of a SAM stream when either SAM socket sends FIN (measured: the
+    other direction's in-flight data is lost), so tests use known lengths."""
 
-    def __init__(self, down: bytes) -> None:
+    def __init__(self, down: bytes, up_len: int) -> None:
         self.down = down
-        self.received: list[str] = []  # sha256 hex of each connection's upload
+        self.up_len = up_len
+        self.received: list[str] = []  # sha256 hex of each complete upload
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port: int = self.sock.getsockname()[1]
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -75,11 +82,10 @@ class BulkTarget:
         conn.settimeout(IO_TIMEOUT)
         sender = threading.Thread(target=self._send, args=(conn,), daemon=True)
         sender.start()
-        digest = hashlib.sha256()
         try:
-            while data := conn.recv(1 << 20):
-                digest.update(data)
-            self.received.append(digest.hexdigest())
+            got = recv_exactly(conn, self.up_len)
+            if len(got) == self.up_len:
+                self.received.append(hashlib.sha256(got).hexdigest())
             sender.join(IO_TIMEOUT)
         except OSError:
             pass
@@ -87,19 +93,16 @@ class BulkTarget:
             conn.close()
 
     def _send(self, conn: socket.socket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             conn.sendall(self.down)
-            conn.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
 
     def close(self) -> None:
         self.sock.close()
 
 
 def exchange(port: int, up: bytes, down_len: int) -> bytes:
-    """Connect to 127.0.0.1:port, upload `up` (then half-close) while downloading
-    `down_len` bytes; returns what came down."""
+    """Connect to 127.0.0.1:port, upload `up` while downloading `down_len` bytes,
+    then close; returns what came down."""
     with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as s:
         s.settimeout(IO_TIMEOUT)
         errors: list[BaseException] = []
@@ -107,7 +110,6 @@ def exchange(port: int, up: bytes, down_len: int) -> bytes:
         def upload() -> None:
             try:
                 s.sendall(up)
-                s.shutdown(socket.SHUT_WR)
             except OSError as e:
                 errors.append(e)
 
@@ -129,3 +131,29 @@ def echo_once(port: int, payload: bytes) -> bytes:
 
 def random_bytes(n: int) -> bytes:
     return os.urandom(n)
+
+
+def read_line(proc: subprocess.Popen[str], timeout: float) -> str:
+    """The next stdout line of `proc`, or AssertionError after `timeout` s / at EOF."""
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    assert ready, f"no output from {proc.args!r} within {timeout} s"
+    line = proc.stdout.readline()
+    assert line, f"{proc.args!r} exited ({proc.poll()}) without a line"
+    return line.strip()
+
+
+def cli(*args: str) -> subprocess.Popen[str]:
+    """`python -m i2ptunnel_gui ARGS` with pipes (stderr kept for failure messages)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "i2ptunnel_gui", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+
+
+def option_args(options: dict[str, str]) -> list[str]:
+    return [a for k, v in options.items() for a in ("--option", f"{k}={v}")]

@@ -64,7 +64,7 @@ class Pair:
 @pytest.fixture(scope="module")
 def pair(i2pd: I2pdRouter, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     keys = KeyStore(tmp_path_factory.mktemp("keys"))
-    target = BulkTarget(random_bytes(4 * MIB))
+    target = BulkTarget(random_bytes(4 * MIB), up_len=4 * MIB)
     server = TunnelSpec(
         name="it server",
         kind=TunnelKind.SERVER,
@@ -138,7 +138,7 @@ def test_router_killed_and_restarted_server_returns_with_same_b32(pair: Pair) ->
     cli = pair.wait_state(pair.client.id, TunnelState.RUNNING, 90)
     assert srv.i2p_address == pair.server.i2p_address
     assert cli.i2p_address == pair.client.i2p_address  # transient key kept across reconnects
-    payload = random_bytes(256 * 1024)
+    payload = random_bytes(4 * MIB)
     down = exchange(pair.client_port, payload, len(pair.target.down))
     assert down == pair.target.down
     deadline = time.monotonic() + 10

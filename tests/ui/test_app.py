@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from test_real_engine import Chatter, EchoServer, free_port
@@ -123,3 +124,64 @@ def test_run_autostarts_hands_over_and_quits_clean(qapp, tmp_path) -> None:
         assert extra == {}  # no socket or pipe left open
     finally:
         echo.close()
+
+
+def test_sigterm_quits_the_window_app_clean(tmp_path) -> None:
+    """A real process: the window app, SIGTERM (session end, kill) → clean exit 0."""
+    import signal
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "i2ptunnel_gui", "--settings",
+                             str(tmp_path / "s.ini")], env=env, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        deadline = time.monotonic() + 20
+        # running once the single-instance server answers (its socket is in XDG_RUNTIME_DIR)
+        from i2ptunnel_gui.ui.single_instance import notify_running, server_name
+
+        name = server_name(str(tmp_path / "s.ini"))
+        while not notify_running(name):
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "the app did not come up"
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_minimized_starts_hidden_in_tray(qapp, tmp_path, monkeypatch) -> None:
+    """--minimized with a tray: no window at start; the tray's Show brings it up."""
+    monkeypatch.setattr(app_module.QSystemTrayIcon, "isSystemTrayAvailable",
+                        staticmethod(lambda: True))
+    path = tmp_path / "min.ini"
+    Settings.open(path).save_tunnels([])
+    seen: list[bool] = []
+
+    def script(win) -> bool:
+        seen.append(win.isVisible())
+        return len(seen) >= 3
+
+    deadline = time.monotonic() + 20
+    state = {"quit": False}
+
+    def poll() -> None:
+        win = window()
+        if win is None or state["quit"]:
+            return
+        if script(win) or time.monotonic() > deadline:
+            state["quit"] = True
+            win.quit_action.trigger()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(50)
+    try:
+        code = app_module.run(build_parser().parse_args(["--settings", str(path),
+                                                         "--minimized"]))
+    finally:
+        timer.stop()
+    assert code == 0 and seen and not any(seen)

@@ -188,3 +188,14 @@ def test_corrupt_entry_is_reported_and_good_tunnels_kept(qtbot, qloop, settings_
     qtbot.addWidget(sh.window)
     assert [s.name for s in sh.controller.specs()] == ["web"]
     assert len(sh.problems) == 1 and "JSON" in str(sh.problems[0])
+
+
+def test_file_menu_opens_import_and_export(qtbot, shell) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    act(shell.window, "import").trigger()
+    dlg = find_top(qtbot, QDialog, "import_dialog")
+    dlg.reject()
+    act(shell.window, "export").trigger()
+    dlg = find_top(qtbot, QDialog, "export_dialog")
+    dlg.reject()

@@ -152,3 +152,23 @@ def test_connection_closed_by_engine_state_and_sorting() -> None:
     assert m.index(0, m.COL_STATE).data() == "closed" and m.rowCount() == 2
     m.set_tunnel(None)
     assert m.rowCount() == 0
+
+
+def test_connection_model_sorts_itself_and_keeps_selection(qtbot) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(m)
+    view.setSortingEnabled(True)
+    view.sortByColumn(m.COL_IN, Qt.SortOrder.DescendingOrder)  # calls m.sort()
+    m.apply((conn(1, "t", 10), conn(2, "t", 30), conn(3, "t", 20)), 0.0)
+    assert [m.connection_at(r).id for r in range(3)] == [2, 3, 1]
+    view.selectRow(2)  # connection 1
+    m.apply((conn(1, "t", 99), conn(2, "t", 30), conn(3, "t", 20)), 1.0)  # 1 overtakes
+    assert [m.connection_at(r).id for r in range(3)] == [1, 2, 3]
+    rows = view.selectionModel().selectedRows()
+    assert [r.data(Qt.ItemDataRole.UserRole + 2) for r in rows] == [1]  # selection followed
+    assert m.index(0, m.COL_RATE).data(SORT_ROLE) == 89.0

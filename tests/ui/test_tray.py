@@ -50,6 +50,8 @@ def test_toggle_start_all_stop_all_and_icon(qtbot, shell, fake_engine) -> None:
     assert tray.notices[-1] == ("ssh failed", "router said: DUPLICATED_DEST")
     fake_engine.emit(SSH.id, TunnelState.RUNNING, "")
     qtbot.waitUntil(lambda: tray.notices[-1][0] == "ssh recovered", timeout=2000)
+    fake_engine.emit(WEB.id, TunnelState.RECONNECTING, "router gone")  # retrying: attention
+    qtbot.waitUntil(lambda: tray.state_name == "some-error", timeout=2000)
     tray.action("tray_stop_all").trigger()
     qtbot.waitUntil(lambda: not fake_engine.statuses, timeout=2000)
     qtbot.waitUntil(lambda: tray.state_name == "stopped", timeout=2000)

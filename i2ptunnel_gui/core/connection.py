@@ -1,0 +1,54 @@
+"""Bookkeeping of one relayed connection (counters live in its Relay)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from i2ptunnel_gui.core.relay import CloseReason, Relay
+from i2ptunnel_gui.core.splice import SpliceRelay
+from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction
+
+
+class Connection:
+    """Bookkeeping of one relayed connection; counters live in its Relay."""
+
+    __slots__ = ("closed_at", "direction", "id", "opened_at", "peer", "relay", "task")
+
+    def __init__(self, conn_id: int, peer: str, direction: Direction) -> None:
+        self.id = conn_id
+        self.peer = peer
+        self.direction = direction
+        self.opened_at = time.time()
+        self.closed_at: float | None = None
+        self.relay: Relay | SpliceRelay | None = None  # None while the other side is being opened
+        self.task: asyncio.Task[Any] | None = None
+
+    def info(self, tunnel_id: str) -> ConnectionInfo:
+        r = self.relay
+        if self.closed_at is not None:
+            state = ConnState.CLOSED
+        elif r is None or not r.started:
+            state = ConnState.CONNECTING
+        elif r.half_closed:
+            state = ConnState.HALF_CLOSED
+        else:
+            state = ConnState.OPEN
+        return ConnectionInfo(
+            id=self.id,
+            tunnel_id=tunnel_id,
+            peer=self.peer,
+            direction=self.direction,
+            opened_at=self.opened_at,
+            bytes_in=r.bytes_in if r else 0,
+            bytes_out=r.bytes_out if r else 0,
+            state=state,
+            closed_at=self.closed_at,
+        )
+
+    def close(self) -> None:
+        if self.relay is not None and self.relay.started:
+            self.relay.abort(CloseReason.CLOSED)
+        elif self.task is not None:
+            self.task.cancel()

@@ -1,0 +1,276 @@
+"""Linux fast path: move bytes socket -> pipe -> socket with os.splice (zero copy).
+
+Same interface and semantics as `relay.Relay` (counters, half-close, idle and
+lifetime timeouts, abort), so a runtime can use either. Bytes never enter
+Python: each direction splices from its source socket into a pipe and from the
+pipe into the destination socket. Pipes come from a small per-loop pool and
+are held by a direction only while bytes sit in them (its destination is
+full), so an idle connection costs its two sockets and no pipe.
+
+Backpressure: a direction with bytes stuck in its pipe stops reading its
+source (remove_reader) and waits for its destination to be writable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import socket
+import sys
+
+from i2ptunnel_gui.core.relay import CloseReason
+
+CHUNK = 1 << 20  # bytes per splice call; the pipe is grown to match
+_F_SETPIPE_SZ = 1031
+_FLAGS = getattr(os, "SPLICE_F_MOVE", 1) | getattr(os, "SPLICE_F_NONBLOCK", 2)
+_POOL_KEEP = 4  # idle pipes kept per loop
+_BURST = 8  # splices per wake-up before yielding to other connections
+_pools: dict[int, list[tuple[int, int]]] = {}
+
+
+def available() -> bool:
+    return sys.platform == "linux" and hasattr(os, "splice")
+
+
+def _take_pipe(loop: asyncio.AbstractEventLoop) -> tuple[int, int]:
+    pool = _pools.setdefault(id(loop), [])
+    if pool:
+        return pool.pop()
+    r, w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    with contextlib.suppress(OSError):  # a smaller pipe still works
+        fcntl.fcntl(w, _F_SETPIPE_SZ, CHUNK)
+    return r, w
+
+
+def _give_pipe(loop: asyncio.AbstractEventLoop, pipe: tuple[int, int]) -> None:
+    pool = _pools.setdefault(id(loop), [])
+    if len(pool) < _POOL_KEEP:
+        pool.append(pipe)
+    else:
+        os.close(pipe[0])
+        os.close(pipe[1])
+
+
+def close_pool(loop: asyncio.AbstractEventLoop) -> None:
+    """Close the loop's idle pipes (the engine calls this when its loop ends)."""
+    for r, w in _pools.pop(id(loop), []):
+        os.close(r)
+        os.close(w)
+
+
+class _Direction:
+    """src socket -> pipe -> dst socket, with the pipe held only while non-empty."""
+
+    __slots__ = ("count_in", "dst", "eof", "finished", "pipe", "queued", "relay", "src")
+
+    def __init__(self, relay: SpliceRelay, src: int, dst: int, count_in: bool) -> None:
+        self.relay = relay
+        self.src = src
+        self.dst = dst
+        self.count_in = count_in  # bytes from the local side count as bytes_in
+        self.pipe: tuple[int, int] | None = None
+        self.queued = 0  # bytes in the pipe
+        self.eof = False
+        self.finished = False  # EOF passed on (dst shut down for writing)
+
+    def start(self) -> None:
+        self.relay.loop.add_reader(self.src, self.on_readable)
+
+    def on_readable(self) -> None:
+        relay = self.relay
+        loop = relay.loop
+        for _ in range(_BURST):
+            if relay.closed:
+                return
+            if self.pipe is None:
+                self.pipe = _take_pipe(loop)
+            try:
+                n = os.splice(self.src, self.pipe[1], CHUNK, flags=_FLAGS)
+            except BlockingIOError:
+                break
+            except OSError as e:
+                relay.fail(e)
+                return
+            if n == 0:
+                self.eof = True
+                loop.remove_reader(self.src)
+                break
+            self.queued += n
+            relay.last_activity = loop.time()
+            if self.count_in:
+                relay.bytes_in += n
+            else:
+                relay.bytes_out += n
+            if not self.flush():
+                if relay.closed:
+                    return
+                loop.remove_reader(self.src)  # dst is full: stop reading src
+                loop.add_writer(self.dst, self.on_writable)
+                return
+            if n < CHUNK:
+                break  # the socket had less than a chunk: it is drained, skip the EAGAIN call
+        self._settle()
+
+    def on_writable(self) -> None:
+        if self.flush() and not self.relay.closed:
+            self.relay.loop.remove_writer(self.dst)
+            if not self.eof:
+                self.relay.loop.add_reader(self.src, self.on_readable)
+            self._settle()
+
+    def flush(self) -> bool:
+        """Move the pipe's bytes to dst; True when the pipe is empty."""
+        assert self.pipe is not None
+        while self.queued:
+            try:
+                n = os.splice(self.pipe[0], self.dst, self.queued, flags=_FLAGS)
+            except BlockingIOError:
+                return False
+            except OSError as e:
+                self.relay.fail(e)
+                return False
+            self.queued -= n
+        return True
+
+    def _settle(self) -> None:
+        if self.queued == 0 and self.pipe is not None and not self.relay.closed:
+            _give_pipe(self.relay.loop, self.pipe)
+            self.pipe = None
+        if self.eof and self.queued == 0 and not self.finished:
+            self.finished = True
+            self.relay.passed_eof(self)
+
+    def release(self) -> None:
+        loop = self.relay.loop
+        loop.remove_reader(self.src)
+        loop.remove_writer(self.dst)
+        if self.pipe is not None:
+            os.close(self.pipe[0])  # may hold bytes: never back to the pool
+            os.close(self.pipe[1])
+            self.pipe = None
+
+
+class SpliceRelay:
+    """Drop-in for `relay.Relay` on Linux (see module doc)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.bytes_in = 0
+        self.bytes_out = 0
+        self.last_activity = loop.time()
+        self.started = False
+        self.closed = False
+        self.reason: CloseReason | None = None
+        self.error: Exception | None = None
+        self._socks: tuple[socket.socket, socket.socket] | None = None
+        self._dirs: tuple[_Direction, _Direction] | None = None
+        self._done: asyncio.Future[None] = loop.create_future()
+        self._timers: list[asyncio.TimerHandle] = []
+        self._sending: asyncio.Task[None] | None = None
+
+    @property
+    def half_closed(self) -> bool:
+        return self._dirs is not None and self._dirs[0].finished != self._dirs[1].finished
+
+    async def run(
+        self,
+        local_sock: socket.socket,
+        remote_sock: socket.socket,
+        *,
+        local_pending: bytes = b"",
+        remote_pending: bytes = b"",
+        idle_timeout: float | None = None,
+        lifetime: float | None = None,
+    ) -> CloseReason:
+        self._socks = (local_sock, remote_sock)
+        try:
+            local_sock.setblocking(False)
+            remote_sock.setblocking(False)
+            if lifetime is not None:
+                self._timers.append(
+                    self.loop.call_later(lifetime, self.abort, CloseReason.LIFETIME)
+                )
+            if idle_timeout is not None:
+                self._arm_idle(idle_timeout)
+            if local_pending:
+                self.bytes_in += len(local_pending)
+                await self._send_pending(remote_sock, local_pending)
+            if remote_pending:
+                self.bytes_out += len(remote_pending)
+                await self._send_pending(local_sock, remote_pending)
+            if self.closed:  # a timeout hit while the pending bytes waited
+                return self.reason or CloseReason.CLOSED
+            lfd, rfd = local_sock.fileno(), remote_sock.fileno()
+            self._dirs = (_Direction(self, lfd, rfd, True), _Direction(self, rfd, lfd, False))
+            self.started = True
+            for d in self._dirs:
+                d.start()
+            await asyncio.shield(self._done)
+        finally:
+            self._close(CloseReason.CLOSED)
+            self._close_sockets()
+        return self.reason or CloseReason.DONE
+
+    async def _send_pending(self, sock: socket.socket, data: bytes) -> None:
+        """Write bytes read past a handshake, unless a timeout closes us first."""
+        sending = self.loop.create_task(self.loop.sock_sendall(sock, data))
+        self._sending = sending
+        try:
+            await asyncio.wait({sending, self._done}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            if not sending.done():
+                sending.cancel()
+                await asyncio.wait({sending})
+            self._sending = None
+        if not sending.cancelled() and (exc := sending.exception()) is not None:
+            raise exc
+
+    def _arm_idle(self, idle: float) -> None:
+        def check() -> None:
+            if self.closed:
+                return
+            remaining = self.last_activity + idle - self.loop.time()
+            if remaining <= 0:
+                self.abort(CloseReason.IDLE)
+            else:
+                self._timers.append(self.loop.call_later(remaining, check))
+
+        self._timers.append(self.loop.call_later(idle, check))
+
+    def passed_eof(self, d: _Direction) -> None:
+        with contextlib.suppress(OSError):
+            sock = self._socks[1] if d.count_in else self._socks[0]  # type: ignore[index]
+            sock.shutdown(socket.SHUT_WR)
+        assert self._dirs is not None
+        if all(x.finished for x in self._dirs):
+            self._close(CloseReason.DONE)
+
+    def fail(self, exc: Exception) -> None:
+        self.error = exc
+        self._close(CloseReason.RESET)
+
+    def abort(self, reason: CloseReason = CloseReason.CLOSED) -> None:
+        self._close(reason)
+
+    def _close(self, reason: CloseReason) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.reason is None:
+            self.reason = reason
+        for t in self._timers:
+            t.cancel()
+        if self._dirs is not None:
+            for d in self._dirs:
+                d.release()
+        if self._sending is None:  # else sock_sendall still has the fd registered
+            self._close_sockets()
+        if not self._done.done():
+            self._done.set_result(None)
+
+    def _close_sockets(self) -> None:
+        if self._socks is not None:
+            for s in self._socks:
+                s.close()
