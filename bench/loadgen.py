@@ -2,7 +2,7 @@
 
 Each request line is one job; the answer is one JSON line on stdout. Jobs:
   {"op": "bulk", "port": P, "dir": "up"|"down", "bytes": N}      -> seconds
-  {"op": "rate", "port": P, "conns": N, "concurrency": C}         -> ok, errors, seconds
+  {"op": "rate", "port": P, "concurrency": C, "conns": N | "seconds": S} -> conns_per_s
   {"op": "open", "port": P, "conns": N}                           -> opened, failed, seconds
   {"op": "echo", "rounds": R, "concurrency": C, "size": S}        -> latency percentiles
   {"op": "close"}                                                 -> closed (held sockets)
@@ -98,25 +98,52 @@ class Load:
     def __init__(self) -> None:
         self.held: list[socket.socket] = []
 
-    async def rate(self, port: int, conns: int, concurrency: int) -> dict[str, Any]:
+    async def rate(self, port: int, concurrency: int, conns: int | None = None,
+                   seconds: float | None = None) -> dict[str, Any]:
+        """Connections per second: a fixed count, or as many as fit in `seconds`.
+
+        With `seconds`, the rate counts connections completed inside the window, so one
+        connection stuck in SYN retries (socat's backlog of 5) cannot stretch the window;
+        connections still running at the deadline are finished (each bounded by
+        OP_TIMEOUT) and a failure among them still counts as an error.
+        """
+        if (conns is None) == (seconds is None):
+            raise ValueError("rate needs exactly one of conns or seconds")
         loop = asyncio.get_running_loop()
-        todo = iter(range(conns))
+        todo = iter(range(conns)) if conns is not None else None
         errors: dict[str, int] = {}
+        done_at: list[float] = []
+        took: list[float] = []
+        t0 = time.perf_counter()
+        deadline = t0 + seconds if seconds is not None else float("inf")
+
+        def more() -> bool:
+            if todo is not None:
+                return next(todo, None) is not None
+            return time.perf_counter() < deadline
 
         async def worker() -> None:
-            for _ in todo:
+            while more():
+                start = time.perf_counter()
                 try:
                     sock = await _open_one(loop, port)
                     sock.close()
+                    done_at.append(time.perf_counter())
+                    took.append(done_at[-1] - start)
                 except (OSError, TimeoutError) as e:
                     errors[type(e).__name__] = errors.get(type(e).__name__, 0) + 1
 
-        t0 = time.perf_counter()
         await _workers(concurrency, worker)
-        seconds = time.perf_counter() - t0
-        failed = sum(errors.values())
-        return {"ok": conns - failed, "errors": failed, "error_kinds": errors,
-                "seconds": seconds, "conns_per_s": (conns - failed) / seconds}
+        elapsed = time.perf_counter() - t0
+        if seconds is not None:
+            in_window = sum(1 for t in done_at if t <= deadline)
+            rate = in_window / seconds
+        else:
+            rate = len(done_at) / elapsed
+        p99 = (statistics.quantiles(took, n=100, method="inclusive")[98] * 1e3
+               if len(took) > 1 else None)
+        return {"ok": len(done_at), "errors": sum(errors.values()), "error_kinds": errors,
+                "seconds": elapsed, "conns_per_s": rate, "p99_ms": p99}
 
     async def open(self, port: int, conns: int, concurrency: int) -> dict[str, Any]:
         loop = asyncio.get_running_loop()

@@ -41,8 +41,9 @@ class Mode:
     name: str
     bulk_bytes: int
     bulk_runs: int
-    seq_conns: int
-    conc_conns: int
+    seq_seconds: float
+    conc_seconds: float
+    conc_batch: int
     concurrency: int
     rate_rounds: int
     open_conns: int
@@ -52,8 +53,8 @@ class Mode:
     echo_size: int = 32
 
 
-QUICK = Mode("quick", 256 << 20, 2, 500, 2000, 100, 1, 1000, 100, 1, 50)
-FULL = Mode("full", 1 << 30, 5, 2000, 10000, 100, 3, 5000, 100, 2, 50)
+QUICK = Mode("quick", 256 << 20, 2, 1.0, 2.0, 2000, 100, 1, 1000, 100, 1, 50)
+FULL = Mode("full", 1 << 30, 5, 2.0, 4.0, 10000, 100, 3, 5000, 100, 2, 50)
 
 
 class Child:
@@ -133,29 +134,42 @@ def phase_bulk(mode: Mode, names: list[str], load: Child, port: int) -> dict[str
 
 
 def phase_rate(mode: Mode, names: list[str], load: Child, port: int) -> dict[str, Any]:
-    out: dict[str, Any] = {n: {"seq": [], "conc": [], "errors": 0, "kinds": {}} for n in names}
+    out: dict[str, Any] = {n: {"seq": [], "conc": [], "batch": [], "p99": [], "errors": 0,
+                               "kinds": {}} for n in names}
     started = [relays.start(n, port) for n in names]
     try:
         for rnd in range(mode.rate_rounds):
             for r in started:
-                seq = load.job(op="rate", port=r.port, conns=mode.seq_conns, concurrency=1)
-                conc = load.job(op="rate", port=r.port, conns=mode.conc_conns,
+                seq = load.job(op="rate", port=r.port, seconds=mode.seq_seconds, concurrency=1)
+                conc = load.job(op="rate", port=r.port, seconds=mode.conc_seconds,
                                 concurrency=mode.concurrency)
+                # the same clients making a fixed batch: the slowest connection (SYN
+                # retries) ends the batch, so stalls cost what they cost a user waiting
+                batch = load.job(op="rate", port=r.port, conns=mode.conc_batch,
+                                 concurrency=mode.concurrency)
                 o = out[r.name]
                 o["seq"].append(seq["conns_per_s"])
                 o["conc"].append(conc["conns_per_s"])
-                o["errors"] += seq["errors"] + conc["errors"]
-                for k, v in {**seq["error_kinds"], **conc["error_kinds"]}.items():
-                    o["kinds"][k] = o["kinds"].get(k, 0) + v
-                print(f"  rate round {rnd + 1} {r.name:>12}: seq {seq['conns_per_s']:7.0f}/s, "
-                      f"{mode.concurrency} conc {conc['conns_per_s']:7.0f}/s, "
-                      f"errors {seq['errors'] + conc['errors']}", flush=True)
+                o["batch"].append(batch["conns_per_s"])
+                if conc["p99_ms"] is not None:
+                    o["p99"].append(conc["p99_ms"])
+                jobs = (seq, conc, batch)
+                o["errors"] += sum(j["errors"] for j in jobs)
+                for j in jobs:
+                    for k, v in j["error_kinds"].items():
+                        o["kinds"][k] = o["kinds"].get(k, 0) + v
+                print(f"  rate round {rnd + 1} {r.name:>12}: seq {seq['conns_per_s']:6.0f}/s, "
+                      f"{mode.concurrency} conc {conc['conns_per_s']:6.0f}/s, batch "
+                      f"{batch['conns_per_s']:6.0f}/s, errors "
+                      f"{sum(j['errors'] for j in jobs)}", flush=True)
     finally:
         for r in started:
             r.stop()
     return {n: {"conn_rate_seq": _median(v["seq"]), "conn_rate_conc": _median(v["conc"]),
+                "conn_p99_ms_conc": _median(v["p99"]),
+                "conn_rate_conc_batch": _median(v["batch"]),
                 "conn_errors": v["errors"], "conn_error_kinds": v["kinds"],
-                "conn_rate_runs": {"seq": v["seq"], "conc": v["conc"]}}
+                "conn_rate_runs": {"seq": v["seq"], "conc": v["conc"], "batch": v["batch"]}}
             for n, v in out.items()}
 
 
@@ -247,8 +261,9 @@ def main(argv: list[str] | None = None) -> int:
                 results[n].update(v)
         if "rate" in phases:
             meta["loadavg_phases"]["rate"] = procstat.loadavg()
-            print(f"rate: {mode.seq_conns} sequential, {mode.conc_conns} with "
-                  f"{mode.concurrency} concurrent, x {mode.rate_rounds}", flush=True)
+            print(f"rate: {mode.seq_seconds:g} s sequential, {mode.conc_seconds:g} s and "
+                  f"{mode.conc_batch} conns with {mode.concurrency} concurrent, "
+                  f"x {mode.rate_rounds}", flush=True)
             for n, v in phase_rate(mode, names, load, echo_port).items():
                 results[n].update(v)
         if "open" in phases:

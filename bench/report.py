@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from procstat import loadavg
+from procstat import cpu_busy_percent, loadavg
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results"
@@ -86,6 +86,7 @@ def machine() -> dict[str, Any]:
         "kernel": platform.release(), "python": platform.python_version(),
         "socat": _socat_version(),
         "loadavg_start": loadavg(), "commit": _git_head(),
+        "cpu_busy_before_pct": round(cpu_busy_percent(), 1),
     }
 
 
@@ -114,6 +115,8 @@ def machine_md(m: dict[str, Any]) -> str:
     return (f"Run {m['date_utc']} UTC, commit {m['commit']} · {m['cpu']} · {m['cores']} cores · "
             f"{m['mem_gib']} GiB · Linux {m['kernel']} · CPython {m['python']} · "
             f"socat {m['socat']}  \n"
+            f"CPU busy in the 2 s before the run (other work): "
+            f"{m['cpu_busy_before_pct']:.0f} % of all cores. "
             f"Load average (1/5/15 min) at start {la0}"
             + (f"; 1-min load when each phase began: {phases}" if phases else "")
             + ". Other work on the machine shows up here and skews absolute figures "

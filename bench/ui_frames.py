@@ -11,7 +11,11 @@ between two ticks. Target: p99 ≤ 25 ms with 5 000 connections.
     .venv/bin/python bench/ui_frames.py [--conns 5000] [--seconds 10] [--period 2]
 
 Everything is on 127.0.0.1 with ephemeral ports; the load process is ended by closing
-its stdin (and killed by PID if it does not exit).
+its stdin (and killed by PID if it does not exit). The same window is first measured idle
+(no connections) for the same time: on a shared machine that is the noise floor.
+The result also gives GC pauses by generation and the model's apply() time per sample.
+Knobs for experiments: BENCH_SWITCH=<seconds> (sys.setswitchinterval) and
+BENCH_GC=<g0,g1,g2> (gc.set_threshold), applied after startup.
 """
 
 from __future__ import annotations
@@ -143,6 +147,8 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
         async def run() -> None:
             shell.bridge.start()
             gc.freeze()  # as app.amain does after building the window
+            if os.environ.get("BENCH_SWITCH"):
+                sys.setswitchinterval(float(os.environ["BENCH_SWITCH"]))
             if os.environ.get("BENCH_GC"):
                 gc.set_threshold(*map(int, os.environ["BENCH_GC"].split(",")))
             win.show()
@@ -183,6 +189,8 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             gc.callbacks.append(gc_watch)
             ms = await frame_times(win, seconds)
             gc.callbacks.remove(gc_watch)
+            result["gc_tracked"] = {"gen2": len(gc.get_objects(2)),
+                                    "frozen": gc.get_freeze_count()}
             gen2 = [d * 1000 for g, d in gc_pauses if g == 2]
             result["gc_max_by_gen_ms"] = [round(max([d * 1000 for g, d in gc_pauses if g == k],
                                                     default=0.0), 1) for k in range(3)]

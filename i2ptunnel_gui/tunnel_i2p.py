@@ -32,7 +32,6 @@ from i2ptunnel_gui.core.spec import (
     validate,
 )
 from i2ptunnel_gui.core.status import TunnelStatus
-from i2ptunnel_gui.tunnel import shared_engine
 
 READY_TIMEOUT = 180.0  # SESSION CREATE: ~20 s on i2pd 2.45.1, the client allows 120 s
 _CALL_TIMEOUT = 15.0
@@ -55,7 +54,12 @@ class _SamTunnel:
         if errors:
             raise ConfigError("; ".join(f"{e.field}: {e.message}" for e in errors))
         self.spec = spec
-        self._engine = engine or shared_engine()
+        if engine is None:
+            # imported here: tunnel.py re-exports this module's classes (no import cycle)
+            from i2ptunnel_gui.tunnel import shared_engine
+
+            engine = shared_engine()
+        self._engine = engine
         self._closed = False
         self._runtime: TunnelRuntime | None = None
 

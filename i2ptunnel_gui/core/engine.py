@@ -53,6 +53,24 @@ def uvloop_wanted(use_uvloop: bool | None = None) -> bool:
     return True
 
 
+def raise_fd_limit(want: int = 65536) -> int:
+    """Lift the soft open-files limit toward the hard one: every relayed
+    connection holds two sockets, and desktops default to a soft limit of 1024."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return -1
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = want if hard == resource.RLIM_INFINITY else min(want, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+        except (ValueError, OSError) as e:
+            logger.warning("cannot raise the open-files limit to %d: %s", target, e)
+    return int(soft)
+
+
 def _kind_factory(kind: TunnelKind) -> Callable[..., TunnelRuntime]:
     """Runtime class for `kind`; SAM kinds come from core.i2p, imported on first use."""
     if kind not in KINDS:
@@ -108,6 +126,7 @@ class Engine:
             if self._thread.is_alive():
                 return
             raise EngineStopped("this engine was shut down; create a new one")
+        raise_fd_limit()
         self._thread = threading.Thread(
             target=self._thread_main, name="i2ptunnel-engine", daemon=True
         )

@@ -23,12 +23,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.forward import resolve_target
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
 from i2ptunnel_gui.core.relay import CloseReason
 from i2ptunnel_gui.core.runtime import (
-    Connection,
     EngineContext,
     ListenerTunnel,
     TunnelRuntime,
@@ -40,6 +40,7 @@ from i2ptunnel_gui.core.sam.client import SamSession, SamTimeouts
 from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS
 from i2ptunnel_gui.core.sam.errors import (
     KeyFormatError,
+    SamDuplicatedDest,
     SamError,
     SamInvalidId,
     SamTimeout,
@@ -55,6 +56,7 @@ ACCEPT_POOL = 4  # pending STREAM ACCEPTs per server session
 ACCEPT_RETRY_DELAY = 0.5  # after a failed accept, so a sick router is not hammered
 BACKOFF_FIRST = 1.0  # seconds; doubles per failed attempt ...
 BACKOFF_MAX = 60.0  # ... up to this (ARCHITECTURE.md retry policy)
+STABLE_SESSION = 10.0  # seconds a session must live before the backoff resets
 SAM_TIMEOUTS: SamTimeouts = DEFAULT_TIMEOUTS  # module-level so tests can shorten them
 
 
@@ -106,7 +108,9 @@ class SessionKeeper:
             try:
                 session = await self._create()
             except SamError as e:
-                if not is_connectivity_error(e) or (not ever_up and not rt.retry):
+                # after a loss the router may still hold our old session for a moment
+                lingering = ever_up and isinstance(e, SamDuplicatedDest)
+                if not (is_connectivity_error(e) or lingering) or (not ever_up and not rt.retry):
                     raise
                 delay = backoff_delay(attempt)
                 attempt += 1
@@ -118,8 +122,8 @@ class SessionKeeper:
                 )
                 await asyncio.sleep(delay)
                 continue
-            attempt = 0
             ever_up = True
+            up_since = time.monotonic()
             self.session = session
             try:
                 rt.i2p_address = session.b32
@@ -130,10 +134,18 @@ class SessionKeeper:
                 self.session = None
                 session.close()
             why = session.close_reason or "session closed"
-            rt.next_retry_at = time.time()
+            # a session that dies right away again and again must not spin: back off
+            delay = 0.0
+            if time.monotonic() - up_since < STABLE_SESSION:
+                delay = backoff_delay(attempt)
+                attempt += 1
+            else:
+                attempt = 0
+            rt.next_retry_at = time.time() + delay
             rt.set_state(
                 TunnelState.RECONNECTING, f"router connection lost: {why}", level="warning"
             )
+            await asyncio.sleep(delay)
 
     def _running_text(self, session: SamSession) -> str:
         where = f" via {self.rt.local_address}" if self.rt.local_address else ""
@@ -303,7 +315,7 @@ class ClientTunnel(ListenerTunnel):
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
         session = self.keeper.session
-        if session is None or session.closed.is_set():
+        if session is None or not self.keeper.ready:
             raise TargetError("no I2P session: the router is unavailable (reconnecting)")
         return await session.stream_connect(
             self.remote_destination, time_limit=self.spec.connect_timeout

@@ -8,6 +8,10 @@ when both directions have seen EOF, or when either side fails, and then closes
 both transports. Counters are plain ints on the `Relay` object, bumped on the
 engine thread only; snapshots copy them. No streams, no per-byte callbacks.
 
+On Linux the runtime uses `splice.SpliceRelay` by default (same interface,
+zero-copy, fewer CPU-s/GiB); this Protocol pair is the portable path and the
+one chosen with I2PTUNNEL_RELAY=protocol (see connection.relay_class).
+
 Direction words: the *local* socket is the side that came to us (an accepted
 TCP client, or an incoming I2P stream), the *remote* socket is the side we
 opened (the target). `bytes_in` = read from local, `bytes_out` = written to it.
@@ -18,10 +22,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+from collections.abc import Callable
 from enum import StrEnum
 from typing import cast
 
 # A closed relay reports why, so the UI/log can say "idle timeout" etc.
+
+
+_CLOSE_WAIT = 1.0  # seconds to wait for aborted transports to release their fds
 
 
 class CloseReason(StrEnum):
@@ -119,14 +127,17 @@ class Relay:
 
     __slots__ = (
         "_done",
+        "_finished",
         "_local",
         "_remote",
         "_timers",
         "bytes_in",
         "bytes_out",
+        "created",
         "error",
         "last_activity",
         "loop",
+        "on_finished",
         "reason",
         "started",
     )
@@ -135,7 +146,7 @@ class Relay:
         self.loop = loop
         self.bytes_in = 0
         self.bytes_out = 0
-        self.last_activity = loop.time()
+        self.created = self.last_activity = loop.time()
         self.started = False
         self.reason: CloseReason | None = None
         self.error: Exception | None = None
@@ -144,7 +155,14 @@ class Relay:
         self._local.other = self._remote
         self._remote.other = self._local
         self._done: asyncio.Future[None] = loop.create_future()
+        self._finished = False  # both transports lost (_done may be cancelled instead)
         self._timers: list[asyncio.TimerHandle] = []
+        self.on_finished: Callable[[], None] | None = None  # set by detached users
+
+    @property
+    def finished(self) -> bool:
+        """Both sides are closed (or about to be, after an abort)."""
+        return self._finished
 
     @property
     def half_closed(self) -> bool:
@@ -167,33 +185,63 @@ class Relay:
         and goes to the local side first. Cancelling closes both sides at once.
         """
         try:
-            await self._start(local_sock, remote_sock, local_pending, remote_pending)
-            if lifetime is not None:
-                self._timers.append(
-                    self.loop.call_later(lifetime, self.abort, CloseReason.LIFETIME)
-                )
-            if idle_timeout is not None:
-                self._arm_idle(idle_timeout)
-            # shield: cancelling us must not cancel _done, the finally below needs it
-            await asyncio.shield(self._done)
+            await self.start(
+                local_sock,
+                remote_sock,
+                local_pending=local_pending,
+                remote_pending=remote_pending,
+                idle_timeout=idle_timeout,
+                lifetime=lifetime,
+            )
+            await self._done
         finally:
-            for t in self._timers:
-                t.cancel()
-            if not self._done.done():
-                self.abort(CloseReason.CLOSED)
-                # a transport owns (and closes) its socket; close the others here
-                if self._local.transport is None:
-                    local_sock.close()
-                if self._remote.transport is None:
-                    remote_sock.close()
-                # fds are released in connection_lost (next loop turns); wait briefly
-                if self._local.transport is not None or self._remote.transport is not None:
-                    try:
-                        async with asyncio.timeout(1.0):
-                            await asyncio.shield(self._done)
-                    except (TimeoutError, asyncio.CancelledError):
-                        pass
+            if not self._finished:
+                await self._close_now(local_sock, remote_sock)
         return self.reason or CloseReason.DONE
+
+    async def start(
+        self,
+        local_sock: socket.socket,
+        remote_sock: socket.socket,
+        *,
+        local_pending: bytes = b"",
+        remote_pending: bytes = b"",
+        idle_timeout: float | None = None,
+        lifetime: float | None = None,
+    ) -> None:
+        """Join the sockets and return: the relay then runs on loop callbacks alone
+        (no task), calls `on_finished()` when both sides are closed. Owns both
+        sockets from here on, also when this raises."""
+        try:
+            await self._start(local_sock, remote_sock, local_pending, remote_pending)
+        except BaseException:
+            await self._close_now(local_sock, remote_sock)
+            raise
+        if lifetime is not None:
+            self._timers.append(self.loop.call_later(lifetime, self.abort, CloseReason.LIFETIME))
+        if idle_timeout is not None:
+            self._arm_idle(idle_timeout)
+
+    async def wait_closed(self) -> None:
+        """After abort(): transports release their fds on the next loop turns."""
+        if self._finished:
+            return
+        if self._done.done():  # cancelled along with an awaiting task
+            self._done = self.loop.create_future()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(_CLOSE_WAIT):
+                await self._done
+
+    async def _close_now(self, local_sock: socket.socket, remote_sock: socket.socket) -> None:
+        self.abort(CloseReason.CLOSED)
+        # a transport owns (and closes) its socket; close the others here
+        if self._local.transport is None:
+            local_sock.close()
+        if self._remote.transport is None:
+            remote_sock.close()
+        self._check_lost()
+        with contextlib.suppress(asyncio.CancelledError):  # cancelled twice: give up waiting
+            await self.wait_closed()
 
     async def _start(
         self,
@@ -240,7 +288,7 @@ class Relay:
 
     def _arm_idle(self, idle: float) -> None:
         def check() -> None:
-            if self._done.done():
+            if self._finished:
                 return
             remaining = self.last_activity + idle - self.loop.time()
             if remaining <= 0:
@@ -273,5 +321,12 @@ class Relay:
             self._lost()
 
     def _lost(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        for t in self._timers:
+            t.cancel()
         if not self._done.done():
             self._done.set_result(None)
+        if self.on_finished is not None:
+            self.on_finished()

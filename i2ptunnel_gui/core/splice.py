@@ -19,6 +19,7 @@ import fcntl
 import os
 import socket
 import sys
+from collections.abc import Callable
 
 from i2ptunnel_gui.core.relay import CloseReason
 
@@ -132,6 +133,7 @@ class _Direction:
                 self.relay.fail(e)
                 return False
             self.queued -= n
+            self.relay.last_activity = self.relay.loop.time()  # a slow reader is not idle
         return True
 
     def _settle(self) -> None:
@@ -155,11 +157,29 @@ class _Direction:
 class SpliceRelay:
     """Drop-in for `relay.Relay` on Linux (see module doc)."""
 
+    __slots__ = (
+        "_dirs",
+        "_done",
+        "_sending",
+        "_socks",
+        "_timers",
+        "bytes_in",
+        "bytes_out",
+        "closed",
+        "created",
+        "error",
+        "last_activity",
+        "loop",
+        "on_finished",
+        "reason",
+        "started",
+    )
+
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.bytes_in = 0
         self.bytes_out = 0
-        self.last_activity = loop.time()
+        self.created = self.last_activity = loop.time()
         self.started = False
         self.closed = False
         self.reason: CloseReason | None = None
@@ -169,6 +189,11 @@ class SpliceRelay:
         self._done: asyncio.Future[None] = loop.create_future()
         self._timers: list[asyncio.TimerHandle] = []
         self._sending: asyncio.Task[None] | None = None
+        self.on_finished: Callable[[], None] | None = None  # set by detached users
+
+    @property
+    def finished(self) -> bool:
+        return self.closed
 
     @property
     def half_closed(self) -> bool:
@@ -184,6 +209,35 @@ class SpliceRelay:
         idle_timeout: float | None = None,
         lifetime: float | None = None,
     ) -> CloseReason:
+        """Relay until done; owns and closes both sockets (see relay.Relay.run)."""
+        try:
+            await self.start(
+                local_sock,
+                remote_sock,
+                local_pending=local_pending,
+                remote_pending=remote_pending,
+                idle_timeout=idle_timeout,
+                lifetime=lifetime,
+            )
+            if not self.closed:
+                await self._done  # cancelled with us: the finally closes everything
+        finally:
+            self._close(CloseReason.CLOSED)
+        return self.reason or CloseReason.DONE
+
+    async def start(
+        self,
+        local_sock: socket.socket,
+        remote_sock: socket.socket,
+        *,
+        local_pending: bytes = b"",
+        remote_pending: bytes = b"",
+        idle_timeout: float | None = None,
+        lifetime: float | None = None,
+    ) -> None:
+        """Join the sockets and return; from then on loop callbacks alone move the
+        bytes and `on_finished()` is called once closed. Owns both sockets, also
+        when this raises."""
         self._socks = (local_sock, remote_sock)
         try:
             local_sock.setblocking(False)
@@ -200,18 +254,21 @@ class SpliceRelay:
             if remote_pending:
                 self.bytes_out += len(remote_pending)
                 await self._send_pending(local_sock, remote_pending)
-            if self.closed:  # a timeout hit while the pending bytes waited
-                return self.reason or CloseReason.CLOSED
-            lfd, rfd = local_sock.fileno(), remote_sock.fileno()
-            self._dirs = (_Direction(self, lfd, rfd, True), _Direction(self, rfd, lfd, False))
-            self.started = True
-            for d in self._dirs:
-                d.start()
-            await asyncio.shield(self._done)
-        finally:
+        except BaseException:
             self._close(CloseReason.CLOSED)
             self._close_sockets()
-        return self.reason or CloseReason.DONE
+            raise
+        if self.closed:  # a timeout hit while the pending bytes waited
+            self._close_sockets()
+            return
+        lfd, rfd = local_sock.fileno(), remote_sock.fileno()
+        self._dirs = (_Direction(self, lfd, rfd, True), _Direction(self, rfd, lfd, False))
+        self.started = True
+        for d in self._dirs:
+            d.start()
+
+    async def wait_closed(self) -> None:
+        """Closing is synchronous here (no transports): nothing to wait for."""
 
     async def _send_pending(self, sock: socket.socket, data: bytes) -> None:
         """Write bytes read past a handshake, unless a timeout closes us first."""
@@ -269,6 +326,8 @@ class SpliceRelay:
             self._close_sockets()
         if not self._done.done():
             self._done.set_result(None)
+        if self.on_finished is not None:
+            self.on_finished()
 
     def _close_sockets(self) -> None:
         if self._socks is not None:

@@ -232,6 +232,9 @@ def _open_export(window: MainWindow, controller: TunnelController, settings: Set
     import_dialog.open_export(window, controller, settings)
 
 
+_error_boxes: list[QMessageBox] = []
+
+
 def _excepthook(etype: type[BaseException], value: BaseException,
                 tb: TracebackType | None) -> None:
     """qasync routes exceptions of async slots here: log them, tell the user."""
@@ -243,7 +246,8 @@ def _excepthook(etype: type[BaseException], value: BaseException,
                           f"{etype.__name__}: {value}")
         box.setObjectName("unexpected_error")
         box.setDetailedText(text)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _error_boxes.append(box)  # no parent: keep it alive until the user closes it
+        box.finished.connect(lambda _code: _error_boxes.remove(box))
         box.open()
 
 

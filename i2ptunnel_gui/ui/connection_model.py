@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +39,11 @@ GREY_SECONDS = 3.0  # a closed connection row stays (greyed) this long, then goe
 _Index = QModelIndex | QPersistentModelIndex
 _tr = QCoreApplication.translate
 _ROOT = QModelIndex()
+# one connection as the model keeps it: (peer, direction, opened_at, bytes_in, bytes_out,
+# state, closed_at) — see apply() for why not ConnectionInfo
+_Rec = tuple[str, str, float, int, int, str, float | None]
+_P, _D, _O, _BI, _BO, _S, _C = range(7)
+_CLOSED = ConnState.CLOSED.value
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -62,8 +66,8 @@ class ConnectionTableModel(QAbstractTableModel):
     def _clear(self) -> None:
         self._order: list[int] = []  # connection ids in display order
         self._row_of: dict[int, int] = {}
-        self._cur: dict[int, ConnectionInfo] = {}  # latest sample (closed rows: last seen)
-        self._prev: dict[int, ConnectionInfo] = {}  # the sample before, for rates
+        self._cur: dict[int, _Rec] = {}  # latest sample (closed rows: last seen)
+        self._prev: dict[int, _Rec] = {}  # the sample before, for rates
         self._dt = 0.0
         self._now = 0.0
         self._sampled = False
@@ -83,7 +87,10 @@ class ConnectionTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def connection_at(self, row: int) -> ConnectionInfo:
-        return self._cur[self._order[row]]
+        cid = self._order[row]
+        p, d, o, bi, bo, st, closed = self._cur[cid]
+        return ConnectionInfo(cid, self._tunnel_id or "", p, Direction(d), o, bi, bo,
+                              ConnState(st), closed)
 
     def rate(self, conn_id: int) -> float:
         """Bytes per second (both directions) over the last tick; 0 for closed rows."""
@@ -91,7 +98,7 @@ class ConnectionTableModel(QAbstractTableModel):
         if prev is None or self._dt <= 0 or conn_id in self._gone_at:
             return 0.0
         c = self._cur[conn_id]
-        return max(0, c.bytes_in + c.bytes_out - prev.bytes_in - prev.bytes_out) / self._dt
+        return max(0, c[_BI] + c[_BO] - prev[_BI] - prev[_BO]) / self._dt
 
     # -- one tick -----------------------------------------------------------------
     def apply_snapshot(self, snap: EngineSnapshot) -> None:
@@ -102,16 +109,19 @@ class ConnectionTableModel(QAbstractTableModel):
 
     def apply(self, conns: tuple[ConnectionInfo, ...], now: float) -> None:
         """Merge one sample: insert new rows, update counters, grey then drop closed ones."""
-        cur = {c.id: c for c in conns}
+        # plain tuples of str/int/float: CPython stops tracking them at their first
+        # collection, so 5 000 live rows add nothing to later (stalling) GC passes
+        cur = {c.id: (c.peer, c.direction.value, c.opened_at, c.bytes_in, c.bytes_out,
+                      c.state.value, c.closed_at) for c in conns}
         old = self._cur
         looks_changed = bool(self._new_until)
         for cid in old.keys() - cur.keys():  # gone from the engine: closed
-            c = old[cid]
+            r = old[cid]
             if cid not in self._gone_at:
                 self._gone_at[cid] = now
-                c = replace(c, state=ConnState.CLOSED, closed_at=c.closed_at or now)
+                r = (*r[:_S], _CLOSED, r[_C] or now)
                 looks_changed = True
-            cur[cid] = c
+            cur[cid] = r
         for c in conns:  # the engine may still list a closed connection for a while
             if c.state is ConnState.CLOSED and c.id not in self._gone_at:
                 if c.id not in old:
@@ -172,9 +182,9 @@ class ConnectionTableModel(QAbstractTableModel):
         cur = self._cur
         key: Callable[[int], Any]
         if col == self.COL_IN:
-            key = lambda cid: cur[cid].bytes_in  # noqa: E731 -- the hot path, kept flat
+            key = lambda cid: cur[cid][_BI]  # noqa: E731 -- the hot path, kept flat
         elif col == self.COL_OUT:
-            key = lambda cid: cur[cid].bytes_out  # noqa: E731
+            key = lambda cid: cur[cid][_BO]  # noqa: E731
         else:
             key = lambda cid: self._sort_value(cid, col)  # noqa: E731
         ordered = sorted(self._order, key=key,
@@ -223,43 +233,44 @@ class ConnectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and self.COL_DURATION <= col <= self.COL_RATE:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_PEER:
-            return self._cur[cid].peer
+            return self._cur[cid][_P]
         return None
 
-    def _duration(self, c: ConnectionInfo) -> float:
-        end = c.closed_at if c.closed_at is not None else self._gone_at.get(c.id, self._now)
-        return end - c.opened_at
+    def _duration(self, cid: int) -> float:
+        c = self._cur[cid]
+        end = c[_C] if c[_C] is not None else self._gone_at.get(cid, self._now)
+        return end - c[_O]
 
     def _display(self, cid: int, col: int) -> str:
         c = self._cur[cid]
         if col == self.COL_PEER:
-            return c.peer
+            return c[_P]
         if col == self.COL_DIR:
-            return "in" if c.direction is Direction.INBOUND else "out"
+            return "in" if c[_D] == Direction.INBOUND.value else "out"
         if col == self.COL_OPENED:
-            return time.strftime("%H:%M:%S", time.localtime(c.opened_at))
+            return time.strftime("%H:%M:%S", time.localtime(c[_O]))
         if col == self.COL_DURATION:
-            return human_duration(self._duration(c))
+            return human_duration(self._duration(cid))
         if col == self.COL_IN:
-            return human_bytes(c.bytes_in)
+            return human_bytes(c[_BI])
         if col == self.COL_OUT:
-            return human_bytes(c.bytes_out)
+            return human_bytes(c[_BO])
         if col == self.COL_RATE:
             return "" if cid in self._gone_at else human_rate(self.rate(cid))
         if col == self.COL_STATE:
-            return c.state.value
+            return c[_S]
         return ""
 
     def _sort_value(self, cid: int, col: int) -> Any:
         c = self._cur[cid]
         if col == self.COL_OPENED:
-            return c.opened_at
+            return c[_O]
         if col == self.COL_DURATION:
-            return self._duration(c)
+            return self._duration(cid)
         if col == self.COL_IN:
-            return c.bytes_in
+            return c[_BI]
         if col == self.COL_OUT:
-            return c.bytes_out
+            return c[_BO]
         if col == self.COL_RATE:
             return self.rate(cid)
         return self._display(cid, col)

@@ -76,11 +76,21 @@ def test_rate_open_echo_close_count_real_connections(backend: tuple[int, int]) -
     assert procstat.fd_count(os.getpid(), False) == fds_before - 40
 
 
+def test_rate_over_a_time_window_counts_only_what_finished_inside_it(
+        backend: tuple[int, int]) -> None:
+    res = asyncio.run(loadgen.Load().rate(backend[1], concurrency=4, seconds=0.3))
+    assert res["errors"] == 0 and res["ok"] > 0
+    assert res["seconds"] >= 0.3
+    assert 0 < res["conns_per_s"] * 0.3 <= res["ok"]
+    with pytest.raises(ValueError, match="exactly one"):
+        asyncio.run(loadgen.Load().rate(backend[1], concurrency=1))
+
+
 def test_rate_counts_refused_connections_as_errors() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # bound, not listening: connects are refused
-        res = asyncio.run(loadgen.Load().rate(port, conns=5, concurrency=2))
+        res = asyncio.run(loadgen.Load().rate(port, concurrency=2, conns=5))
     assert (res["ok"], res["errors"]) == (0, 5)
     assert res["error_kinds"] == {"ConnectionRefusedError": 5}
 
@@ -132,13 +142,14 @@ def test_unknown_relay_is_refused_by_name() -> None:
 
 def test_targets_are_ratios_to_the_same_run() -> None:
     base = {"bulk_up_MBps": 100.0, "bulk_down_MBps": 100.0, "cpu_s_per_GiB_up": None,
-            "cpu_s_per_GiB_down": None, "conn_rate_conc": 100.0, "conn_errors": 0}
+            "cpu_s_per_GiB_down": None, "conn_rate_conc": 100.0, "conn_rate_conc_batch": 100.0,
+            "conn_errors": 0}
     results = {
         "direct": {**base, "bulk_up_MBps": 1000.0, "bulk_down_MBps": 1000.0},
         "socat": base,
         "ours": {**base, "bulk_up_MBps": 250.0, "bulk_down_MBps": 249.0,
                  "cpu_s_per_GiB_up": 0.3, "cpu_s_per_GiB_down": 0.31,
-                 "conn_rate_conc": 500.0, "conn_errors": 1},
+                 "conn_rate_conc": 500.0, "conn_rate_conc_batch": 499.0, "conn_errors": 1},
     }
     got = {(t.name, t.limit, t.stretch): t.passed
            for t in targets(results, ["direct", "socat", "ours"])["ours"]}
@@ -146,7 +157,8 @@ def test_targets_are_ratios_to_the_same_run() -> None:
     assert got[("bulk down ×socat", 2.5, False)] is False
     assert got[("CPU-s/GiB up", 0.3, True)] is True
     assert got[("CPU-s/GiB down", 0.3, True)] is False
-    assert got[("100 concurrent conns/s ×socat", 5.0, False)] is True
+    assert got[("100 concurrent conns/s ×socat (time window)", 5.0, False)] is True
+    assert got[("100 concurrent conns/s ×socat (fixed batch)", 5.0, False)] is False
     assert got[("connection errors (rate phase)", 0, False)] is False
 
 

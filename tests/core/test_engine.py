@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -149,3 +151,19 @@ def test_loop_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(LOOP_ENV, "trio")
     with pytest.raises(ConfigError, match="I2PTUNNEL_LOOP must be 'asyncio' or 'uvloop'"):
         Engine()
+
+
+def test_start_lifts_a_low_open_files_limit() -> None:
+    """Desktops default to 1024 open files; 5 000 connections need ~10 000."""
+    code = (
+        "import resource\n"
+        "soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)\n"
+        "resource.setrlimit(resource.RLIMIT_NOFILE, (min(256, hard), hard))\n"
+        "from i2ptunnel_gui.core.engine import Engine\n"
+        "e = Engine(); e.start(); e.shutdown()\n"
+        "print(resource.getrlimit(resource.RLIMIT_NOFILE)[0], min(hard, 65536))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True
+    ).stdout.split()
+    assert out[0] == out[1]

@@ -7,6 +7,7 @@ engine on its own; the test drives both with plain blocking sockets.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import stat
@@ -144,6 +145,15 @@ def wait_state(engine: Engine, tunnel_id: str, state: TunnelState, timeout: floa
     assert wait_until(lambda: status(engine, tunnel_id).state is state, timeout), (
         f"tunnel never reached {state}: {status(engine, tunnel_id)}"
     )
+
+
+def socket_count() -> int:
+    """Open sockets of this process (the splice relay keeps a pool of pipes on purpose)."""
+    n = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            n += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+    return n
 
 
 def round_trip(port: int, payload: bytes) -> bytes:
@@ -315,3 +325,44 @@ def test_persistent_client_without_key_store_is_a_config_error(fake: FakeRouter)
             start(eng, spec)
     finally:
         eng.shutdown(5)
+
+
+def test_refusal_after_a_loss_is_an_error_and_a_lingering_session_is_retried(
+    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+) -> None:
+    srv = start(engine, server_spec(echo.port))
+    # 1) the router still holds our old destination once: retried, same b32
+    fake.sam.replies["SESSION CREATE"] = [b"SESSION STATUS RESULT=DUPLICATED_DEST\n"]
+    fake.call(lambda: fake.sam.kill_session(next(iter(fake.sam.sessions))))
+    assert wait_until(lambda: not fake.sam.replies["SESSION CREATE"], 5)
+    wait_state(engine, srv.id, TunnelState.RUNNING)
+    assert status(engine, srv.id).i2p_address == srv.i2p_address
+    # 2) a real refusal: ERROR with the router's words
+    fake.sam.replies["SESSION CREATE"] = [
+        b'SESSION STATUS RESULT=INVALID_KEY MESSAGE="key revoked by admin"\n'
+    ]
+    fake.call(lambda: fake.sam.kill_session(next(iter(fake.sam.sessions))))
+    wait_state(engine, srv.id, TunnelState.ERROR)
+    assert "key revoked by admin" in status(engine, srv.id).message
+
+
+def test_persistent_client_key_keeps_the_client_address(
+    engine: Engine, echo: LoopbackServer, keys_dir: Path
+) -> None:
+    srv = start(engine, server_spec(echo.port))
+    spec = client_spec(srv.i2p_address, key_mode=KeyMode.PERSISTENT)
+    first = start(engine, spec).i2p_address
+    engine.call(lambda: engine.stop_tunnel(spec.id), IO_TIMEOUT)
+    assert (keys_dir / f"{spec.id}.dat").exists()
+    assert start(engine, spec).i2p_address == first
+
+
+def test_stopping_tunnels_frees_every_fd(engine: Engine, echo: LoopbackServer) -> None:
+    before = socket_count()
+    srv = start(engine, server_spec(echo.port, key_mode=KeyMode.TRANSIENT))
+    cli = start(engine, client_spec(srv.i2p_address))
+    for _ in range(3):
+        assert round_trip(local_port(cli), b"fd") == b"fd"
+    for tid in (cli.id, srv.id):
+        engine.call(lambda tid=tid: engine.stop_tunnel(tid), IO_TIMEOUT)
+    assert wait_until(lambda: socket_count() <= before, 5), (before, socket_count())

@@ -31,6 +31,8 @@ def i2pd() -> Iterator[I2pdRouter]:
             yield router
         finally:
             router.stop()
+            if router.needed_sigkill:  # a SAM socket was left open by some test
+                print("\ni2pd ignored SIGTERM (a SAM socket was still open): SIGKILLed")
 
 
 def _isolation_problem() -> str:

@@ -190,6 +190,7 @@ class I2pdRouter:
         self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0
         self.hello_reply = ""
+        self.needed_sigkill = False  # last stop(): SIGTERM ignored (2.45.1 deadlock)
 
     @property
     def sam_address(self) -> str:
@@ -289,10 +290,12 @@ class I2pdRouter:
             self.process = None
             return
         time.sleep(settle)
+        self.needed_sigkill = False
         p.send_signal(signal.SIGTERM)
         try:
             p.wait(STOP_GRACE)
         except subprocess.TimeoutExpired:
+            self.needed_sigkill = True
             p.kill()  # the 2.45.1 SAMBridge::Stop self-deadlock (FINDINGS §9)
             p.wait(STOP_GRACE)
         self.process = None

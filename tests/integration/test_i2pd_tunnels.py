@@ -7,6 +7,7 @@ the router-restart test runs last in this module and leaves the router running.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import socket
 import time
@@ -123,6 +124,21 @@ def test_4mib_both_ways_byte_exact_and_server_sees_client_b32(pair: Pair) -> Non
     st = pair.status(pair.server.id)
     assert st.bytes_in >= 4 * MIB and st.bytes_out >= 4 * MIB
     print(f"4 MiB each way through i2pd in {elapsed:.2f} s")
+
+
+def test_concurrent_peers_use_the_accept_pool(pair: Pair) -> None:
+    """Six streams at once through the client tunnel: the server's pending ACCEPTs
+    (i2pd 2.45.1 serves concurrent ones although it grants only SAM 3.1) take them all."""
+    ups = [random_bytes(4 * MIB) for _ in range(6)]
+    with concurrent.futures.ThreadPoolExecutor(len(ups)) as pool:
+        downs = list(pool.map(lambda up: exchange(pair.client_port, up, 4 * MIB), ups))
+    assert all(d == pair.target.down for d in downs)
+    deadline = time.monotonic() + 10
+    wanted = {hashlib.sha256(up).hexdigest() for up in ups}
+    while not wanted <= set(pair.target.received):
+        assert time.monotonic() < deadline, "not every upload arrived complete"
+        time.sleep(0.05)
+    assert pair.status(pair.server.id).failed_connections == 0
 
 
 def test_router_killed_and_restarted_server_returns_with_same_b32(pair: Pair) -> None:

@@ -108,6 +108,7 @@ def test_run_autostarts_hands_over_and_quits_clean(qapp, tmp_path) -> None:
 
         code, quit_seconds = run_app(path, script)
         assert code == 0
+        assert not Settings.open(path).window_geometry.isEmpty()  # restored next start
         assert second.get("code") == 0, second.get("err")
         assert "already running" in str(second["err"])
         assert raised == [True]  # the first instance showed its window again

@@ -199,3 +199,25 @@ def test_file_menu_opens_import_and_export(qtbot, shell) -> None:
     act(shell.window, "export").trigger()
     dlg = find_top(qtbot, QDialog, "export_dialog")
     dlg.reject()
+
+
+def test_status_bar_shows_reachable_router_and_version(qtbot, shell) -> None:
+    from i2ptunnel_gui.ui.sam_probe import SamStatus
+
+    label = shell.window.findChild(QLabel, "sam_status")
+    shell.window.show_sam_status(SamStatus("127.0.0.1:7656", True, "3.1", "", 0.0))
+    assert label.text() == "SAM 127.0.0.1:7656: reachable, version 3.1"
+    shell.window.show_sam_status(SamStatus("127.0.0.1:7656", False, "", "refused", 0.0))
+    assert "not reachable" in label.text() and label.toolTip() == "refused"
+
+
+def test_unhandled_exception_is_shown_not_lost(qtbot) -> None:
+    from i2ptunnel_gui.ui import app as app_module
+
+    try:
+        raise RuntimeError("slot blew up")
+    except RuntimeError as e:
+        app_module._excepthook(type(e), e, e.__traceback__)
+    box = find_top(qtbot, QMessageBox, "unexpected_error")
+    assert "slot blew up" in box.text() and "Traceback" in box.detailedText()
+    box.close()
