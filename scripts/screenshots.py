@@ -133,7 +133,8 @@ class Director:
         self.stop = threading.Event()
         self.clients: list[threading.Thread] = []
         self.steps: list[tuple[float, Callable[[], None]]] = [
-            (3.0, self.start_traffic), (3.5, self.shoot_main), (0.8, self.shoot_connections),
+            (3.0, self.start_traffic), (3.5, self.shoot_main), (0.2, self.churn),
+            (0.9, self.shoot_connections),
             (0.5, self.select_blog), (0.8, self.shoot_details), (0.3, self.open_editor),
             (0.8, self.shoot_editor), (0.3, self.open_tray_menu), (0.8, self.shoot_tray),
             (0.2, self.quit)]
@@ -189,7 +190,18 @@ class Director:
     def shoot_main(self) -> None:
         self._save(self.window.grab(), "main-window.png")
 
+    def churn(self) -> None:
+        """Close one connection from the table (it turns grey), open a new one (highlighted)."""
+        table = self.window.connection_table
+        table.selectRow(1)
+        self.window.close_conn_action.trigger()
+        t = threading.Thread(target=chatter, daemon=True,
+                             args=(self.demo["web"], 2048, 0.05, self.stop))
+        t.start()
+        self.clients.append(t)
+
     def shoot_connections(self) -> None:
+        self.window.connection_table.clearSelection()
         self._save(self.window.tabs.grab(), "connections.png")
 
     def select_blog(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from i2ptunnel_gui.core import splice
@@ -73,3 +74,35 @@ class Connection:
             self.relay.abort(CloseReason.CLOSED)
         elif self.task is not None:
             self.task.cancel()
+
+
+async def sweep_timeouts(
+    conns: Mapping[int, Connection], idle: float | None, lifetime: float | None
+) -> None:
+    """Close connections past `lifetime` or idle for `idle` seconds, forever. One
+    task per tunnel instead of timers per connection keeps 5 000 connections cheap."""
+    limits = [x for x in (idle, lifetime) if x is not None]
+    if not limits:
+        return
+    step = min(1.0, max(0.02, min(limits) / 8))  # deadlines hold to within `step`
+    loop = asyncio.get_running_loop()
+    while True:
+        await asyncio.sleep(step)
+        now = loop.time()
+        for conn in list(conns.values()):
+            r = conn.relay
+            if r is None or not r.started or r.finished:
+                continue
+            if lifetime is not None and now - r.created >= lifetime:
+                r.abort(CloseReason.LIFETIME)
+            elif idle is not None and now - r.last_activity >= idle:
+                r.abort(CloseReason.IDLE)
+
+
+async def close_relays(conns: Iterable[Connection]) -> None:
+    """Abort the running relays of `conns` and wait until their fds are freed."""
+    relays = [c.relay for c in list(conns) if c.relay is not None and c.relay.started]
+    for r in relays:
+        r.abort(CloseReason.CLOSED)
+    for r in relays:  # the first wait lets every aborted transport finish
+        await r.wait_closed()

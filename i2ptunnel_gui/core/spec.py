@@ -62,6 +62,17 @@ def new_tunnel_id() -> str:
     return uuid.uuid4().hex
 
 
+def kind_defaults(kind: TunnelKind) -> dict[str, Any]:
+    """Defaults that differ by kind, for new definitions (editor, CLI, importers).
+
+    Client tunnels are transient by default (a stable address is only wanted on request)
+    and wait longer for the target: a router's stream connect takes up to ~1 min.
+    """
+    if kind is TunnelKind.CLIENT:
+        return {"key_mode": KeyMode.TRANSIENT, "connect_timeout": DEFAULT_I2P_CONNECT_TIMEOUT}
+    return {"key_mode": KeyMode.PERSISTENT, "connect_timeout": DEFAULT_CONNECT_TIMEOUT}
+
+
 @dataclass(frozen=True, slots=True)
 class TunnelSpec:
     """One tunnel definition. Field names follow the domain, not a file format."""
@@ -110,6 +121,11 @@ class TunnelSpec:
         if "options" in changes and isinstance(changes["options"], Mapping):
             changes["options"] = tuple(sorted(changes["options"].items()))
         return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def new(cls, name: str, kind: TunnelKind, **fields: Any) -> TunnelSpec:
+        """A new definition with the kind's defaults (see `kind_defaults`)."""
+        return cls(name=name, kind=kind, **{**kind_defaults(kind), **fields})
 
     def duplicate(self, name: str) -> TunnelSpec:
         """A copy with a fresh id (and so its own key file)."""

@@ -86,6 +86,10 @@ class ConnectionTableModel(QAbstractTableModel):
         self._clear()
         self.endResetModel()
 
+    def open_count(self) -> int:
+        """Rows that are still open (closed rows linger greyed for a moment)."""
+        return len(self._order) - len(self._gone_at)
+
     def connection_at(self, row: int) -> ConnectionInfo:
         cid = self._order[row]
         p, d, o, bi, bo, st, closed = self._cur[cid]

@@ -27,6 +27,7 @@ class TunnelController(QObject):
     message = Signal(str)  # transient information for the status bar
     changed = Signal()  # definitions or states changed (tray menu rebuilds)
     removed = Signal(str)  # a tunnel definition was deleted (its id)
+    start_failed = Signal(str, str)  # tunnel name, why (the engine never ran it: no event)
 
     def __init__(self, bridge: EngineBridge, settings: Any, model: TunnelTableModel,
                  parent: QObject | None = None) -> None:
@@ -107,6 +108,8 @@ class TunnelController(QObject):
         except (TunnelError, TimeoutError) as e:
             self.model.set_state(tunnel_id, TunnelState.ERROR, _why(e))
             self.error.emit(f"{spec.name}: {_why(e)}")
+            self.start_failed.emit(spec.name, _why(e))
+            self.changed.emit()
             return False
         self.pending_restart.discard(tunnel_id)
         self.model.set_state(tunnel_id, status.state, status.message)

@@ -20,12 +20,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from i2ptunnel_gui.core.spec import (
-    DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_I2P_CONNECT_TIMEOUT,
     TunnelKind,
     TunnelSpec,
     check_host,
     is_loopback_host,
+    kind_defaults,
     validate,
 )
 from i2ptunnel_gui.ui import icons
@@ -46,7 +45,7 @@ class TunnelEditor(EditorForm):
         super().__init__(parent)
         self.setObjectName("tunnel_editor")
         self._original = spec
-        self._base = spec if spec is not None else TunnelSpec(name="", kind=TunnelKind(kind))
+        self._base = spec if spec is not None else TunnelSpec.new("", TunnelKind(kind))
         own = spec.name.casefold() if spec is not None else None
         self._taken = {n.strip().casefold() for n in existing_names} - {own}
         # a new tunnel only shows a message once its field was edited; an existing one at once
@@ -102,15 +101,16 @@ class TunnelEditor(EditorForm):
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
-        # a new tunnel follows the kind's connect-timeout default until the user sets one
-        if self._original is None and "connect_timeout" not in self._touched:
-            wanted = (
-                DEFAULT_I2P_CONNECT_TIMEOUT
-                if kind is TunnelKind.CLIENT
-                else DEFAULT_CONNECT_TIMEOUT
-            )
+        # a new tunnel follows the kind's defaults until the user sets the field
+        if self._original is None:
+            defaults = kind_defaults(kind)
             self._loading, was = True, self._loading
-            self.connect_timeout.set_value(wanted, wanted)
+            if "connect_timeout" not in self._touched:
+                wanted = defaults["connect_timeout"]
+                self.connect_timeout.set_value(wanted, wanted)
+            if "key_mode" not in self._touched:
+                self.key_mode.setCurrentIndex(self.key_mode.findData(defaults["key_mode"]))
+                self._key_index = self.key_mode.currentIndex()
             self._loading = was
         self._update()
         self.fit_height(shrink=True)  # rows of the old kind are gone
@@ -118,6 +118,7 @@ class TunnelEditor(EditorForm):
     def _key_mode_changed(self, index: int) -> None:
         if self._loading:
             return
+        self._touched.add("key_mode")
         if self.key_mode.itemData(index) != NEW_IDENTITY:
             self._key_index = index
             self.regenerate_key = False

@@ -258,11 +258,15 @@ class MainWindow(QMainWindow):
         self.stop_all_action.setEnabled(any_active)
         self.close_conn_action.setEnabled(
             self.connection_table.selectionModel().hasSelection())
-        self.connection_count.setText(f"  {self.connection_model.rowCount()} connections")
+        self._show_connection_count()
+
+    def _show_connection_count(self) -> None:
+        n = self.connection_model.open_count()
+        self.connection_count.setText(f"  {n} open connection{'' if n == 1 else 's'}")
 
     # -- engine updates -------------------------------------------------------
     def _refresh_details(self, _snap: Any) -> None:
-        self.connection_count.setText(f"  {self.connection_model.rowCount()} connections")
+        self._show_connection_count()
         spec = self.selected_spec()
         if spec is not None:
             status = self.tunnel_model.status_of(spec.id)

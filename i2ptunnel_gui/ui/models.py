@@ -169,8 +169,8 @@ class TunnelTableModel(QAbstractTableModel):
         by_id = {s.id: s for s in snap.tunnels}
         for r in self._rows:
             status = by_id.get(r.spec.id)
-            if status is None:
-                if r.status is not None and r.status.state is not TunnelState.STOPPED:
+            if status is None:  # not in the engine: stopped, or its start failed (Error kept)
+                if r.status is not None and r.status.state.active:
                     r.status = _replace_status(r.status, state=TunnelState.STOPPED,
                                                active_connections=0)
                 r.rate_in = r.rate_out = 0.0

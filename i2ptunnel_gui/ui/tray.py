@@ -54,6 +54,9 @@ class Tray(QObject):
         self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
         controller.changed.connect(self.refresh)
         controller.bridge.tunnel_event.connect(self._on_event)
+        controller.start_failed.connect(
+            lambda name, why: self.notify(f"{name} failed", why,
+                                          QSystemTrayIcon.MessageIcon.Warning))
         self.refresh()
 
     def show(self) -> None:

@@ -14,7 +14,10 @@ import pytest
 from nethelpers import (
     IO_TIMEOUT,
     LoopbackServer,
+    closed_by_peer,
     connect,
+    fd_count,
+    forward_spec,
     recv_all,
     recv_exactly,
     start_forward,
@@ -23,6 +26,7 @@ from nethelpers import (
 
 from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.engine import Engine
+from i2ptunnel_gui.core.forward import ForwardTunnel
 from i2ptunnel_gui.core.relay import CloseReason
 from i2ptunnel_gui.core.runtime import relay_class
 
@@ -176,3 +180,43 @@ def test_peer_reset_ends_the_connection(engine: Engine, echo_server: LoopbackSer
     assert wait_until(
         lambda: engine.call(lambda: engine.snapshot(spec.id), 5).tunnels[0].active_connections == 0
     )
+
+
+class WrappedRelayTunnel(ForwardTunnel):
+    """A kind that wraps `relay()` (as the I2P client does) takes the awaited path."""
+
+    wrapped = 0
+
+    async def relay(self, local_sock, remote_sock, *, conn, local_pending=b"", remote_pending=b""):
+        WrappedRelayTunnel.wrapped += 1
+        return await super().relay(local_sock, remote_sock, conn=conn)
+
+
+def test_awaited_relay_path_keeps_every_promise(engine: Engine, server_factory) -> None:
+    def upper_after_eof(conn: socket.socket) -> None:
+        conn.sendall(recv_all(conn).upper())
+        conn.shutdown(socket.SHUT_WR)
+
+    srv = server_factory(upper_after_eof)
+    spec = forward_spec(srv.port, idle_timeout=0.6)
+    status = engine.call(
+        lambda: engine.start_runtime(lambda ctx: WrappedRelayTunnel(spec, ctx)), IO_TIMEOUT
+    )
+    port = int(status.local_address.rpartition(":")[2])
+    with connect(port) as s:  # half-close through the awaited relay
+        s.sendall(b"abc")
+        s.shutdown(socket.SHUT_WR)
+        assert recv_all(s) == b"ABC"
+    with connect(port) as quiet:  # idle timeout via the tunnel's sweeper
+        assert closed_by_peer(quiet)
+    held = connect(port)
+    assert wait_until(
+        lambda: engine.call(lambda: engine.snapshot(spec.id), 5).tunnels[0].active_connections
+        == 1
+    )
+    before_stop = fd_count()
+    engine.call(lambda: engine.stop_tunnel(spec.id), IO_TIMEOUT)
+    assert fd_count() <= before_stop - 3  # listener + both sides of the held connection
+    assert closed_by_peer(held)
+    held.close()
+    assert WrappedRelayTunnel.wrapped == 3

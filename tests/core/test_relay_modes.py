@@ -15,6 +15,7 @@ from test_forward import (
 )
 from test_relay import (
     test_16mib_random_echo_is_byte_exact,
+    test_awaited_relay_path_keeps_every_promise,
     test_backpressure_bounds_buffering,
     test_half_close_client_to_target,
     test_half_close_target_to_client,
@@ -27,6 +28,7 @@ from i2ptunnel_gui.core.runtime import RELAY_ENV, relay_class
 
 __all__ = [
     "test_16mib_random_echo_is_byte_exact",
+    "test_awaited_relay_path_keeps_every_promise",
     "test_backpressure_bounds_buffering",
     "test_half_close_client_to_target",
     "test_half_close_target_to_client",

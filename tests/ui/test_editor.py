@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 
 
 @pytest.fixture(autouse=True)
@@ -73,6 +73,7 @@ def test_new_client_saves_destination_and_i2p_defaults(qtbot):
         listen_port=6668,
         destination=B32,
         connect_timeout=60.0,  # a new client starts from the I2P connect default
+        key_mode=KeyMode.TRANSIENT,  # and with a new address each start unless asked
     )
 
 

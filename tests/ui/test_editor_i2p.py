@@ -142,3 +142,16 @@ def test_imported_shape_values_are_kept_or_flagged(qtbot):
     error = w(dlg, "options_error", QLabel)
     assert error.isVisible() and "inbound.length" in error.text()
     assert not save_button(dlg).isEnabled()
+
+
+def test_new_client_defaults_to_transient_key_and_long_connect_timeout(qtbot) -> None:
+    """A client needs no stable address by default; I2P stream connects take up to a minute."""
+    from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode
+    from i2ptunnel_gui.ui.editor import TunnelEditor
+
+    ed = TunnelEditor(None, "client", [], None)
+    qtbot.addWidget(ed)
+    assert ed.key_mode.currentData() == KeyMode.TRANSIENT
+    assert ed.connect_timeout.value() == DEFAULT_I2P_CONNECT_TIMEOUT
+    ed.kind.setCurrentIndex(ed.kind.findData("server"))
+    assert ed.key_mode.currentData() == KeyMode.PERSISTENT

@@ -57,6 +57,18 @@ def test_toggle_start_all_stop_all_and_icon(qtbot, shell, fake_engine) -> None:
     qtbot.waitUntil(lambda: tray.state_name == "stopped", timeout=2000)
 
 
+def test_failed_start_is_notified(qtbot, shell, fake_engine) -> None:
+    from i2ptunnel_gui.core.errors import ListenError
+
+    fake_engine.fail_start[WEB.id] = ListenError("127.0.0.1:18081: address already in use")
+    shell.tray.action(f"tray_tunnel_{WEB.id}").trigger()
+    qtbot.waitUntil(lambda: bool(shell.tray.notices), timeout=2000)
+    assert shell.tray.notices[-1] == ("web failed", "127.0.0.1:18081: address already in use")
+    qtbot.waitUntil(lambda: not shell.tray.action(f"tray_tunnel_{WEB.id}").isChecked(),
+                    timeout=2000)
+    assert shell.tray.state_name == "some-error"
+
+
 def test_quit_and_show_hide(qtbot, shell) -> None:
     tray, window = shell.tray, shell.window
     with qtbot.waitSignal(tray.quit_requested, timeout=1000):
