@@ -27,6 +27,7 @@ class Target:
     limit: float
     at_least: bool  # True: value >= limit passes; False: value <= limit passes
     stretch: bool = False
+    note: str = ""  # e.g. a confidence interval: how far to trust the verdict
 
     @property
     def passed(self) -> bool:
@@ -38,12 +39,14 @@ class Target:
         verdict = "PASS" if self.passed else "FAIL"
         op = "≥" if self.at_least else "≤"
         kind = " (stretch)" if self.stretch else ""
+        note = f"; {self.note}" if self.note else ""
         return (f"- **{verdict}**{kind} {self.name}: {fmt(self.value)} "
-                f"(target {op} {fmt(self.limit)})")
+                f"(target {op} {fmt(self.limit)}{note})")
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "value": self.value, "limit": self.limit,
-                "at_least": self.at_least, "stretch": self.stretch, "pass": self.passed}
+                "at_least": self.at_least, "stretch": self.stretch, "pass": self.passed,
+                "note": self.note}
 
 
 def fmt(v: float | int | None, digits: int = 2) -> str:

@@ -255,13 +255,19 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=10.0)
     p.add_argument("--period", type=float, default=2.0, help="seconds between messages")
     p.add_argument("--sort-column", type=int, default=4, help="4 = Bytes in")
+    p.add_argument("--output", default=None,
+                   help="also write the JSON result here (e.g. bench/results/ui-frames.json)")
     p.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     raise_nofile()
     if args.load:
         asyncio.run(_load(args.conns, args.period))
         return
-    print(json.dumps(measure(args.conns, args.seconds, args.period, args.sort_column)))
+    result = measure(args.conns, args.seconds, args.period, args.sort_column)
+    result["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    print(json.dumps(result))
+    if args.output:
+        Path(args.output).write_text(json.dumps(result, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -148,3 +148,6 @@ class Tunnel:
 
 
 # TunnelServer / TunnelClient (SAM) are wired in by the lead below this line.
+from i2ptunnel_gui.tunnel_i2p import TunnelClient, TunnelServer  # noqa: E402 -- needs Tunnel
+
+__all__ = ["Tunnel", "TunnelClient", "TunnelServer"]

@@ -9,7 +9,10 @@ so the caller's loop never does relay work. `call()` and `shutdown()` are the
 blocking entry points for plain threads (seed API, CLI).
 
 Loop: uvloop when importable, stock asyncio otherwise; `I2PTUNNEL_LOOP=asyncio`
-(or `use_uvloop=False`) forces stock asyncio.
+(or `use_uvloop=False`) forces stock asyncio. `start()` also lifts the soft
+open-files limit (two fds per relayed connection). Besides `start_tunnel(spec)`,
+`start_runtime(make)` runs a runtime built by `make(ctx)` (the seed API, and
+CLIs that pre-bind their listener to report port 0's real port).
 """
 
 from __future__ import annotations

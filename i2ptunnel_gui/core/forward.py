@@ -8,9 +8,10 @@ backs the seed API, where the caller hands over a listening socket and a
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
+import contextlib
 import os
 import socket
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -64,17 +65,22 @@ class ForwardTunnel(ListenerTunnel):
                 sock.close()
                 raise
         target = _target_text(self.spec.target_host, self.spec.target_port)
-        why = (last.strerror or str(last)) if last is not None else "no address"
+        if last is None:
+            why = "no address"
+        else:  # asyncio/uvloop wrap errno in varying texts; the errno name is the clear part
+            why = os.strerror(last.errno) if last.errno else (last.strerror or str(last))
         raise TargetError(f"target {target}: {why}")
 
 
 class SocketFactoryTunnel(ListenerTunnel):
     """The seed's Tunnel: an adopted listening socket and a `make_send()` per connection.
 
-    `make_send()` may block (DNS, a SAM handshake...) so it runs in this tunnel's
-    own thread pool: a slow call never stalls the engine loop or other
-    connections. The socket it returns may still be connecting (non-blocking
-    connect); we wait until it is writable and check SO_ERROR.
+    `make_send()` may block (DNS, a SAM handshake...) so each call runs in its own
+    daemon thread (at most `max_threads` at once): a slow call never stalls the
+    engine loop or other connections, and a stuck one never blocks interpreter
+    exit (a ThreadPoolExecutor's workers are joined at exit). The socket it
+    returns may still be connecting (non-blocking connect): we wait until it is
+    writable and check SO_ERROR.
     """
 
     def __init__(
@@ -88,28 +94,17 @@ class SocketFactoryTunnel(ListenerTunnel):
     ) -> None:
         super().__init__(spec, ctx, listener=listener)
         self._make_send = make_send
-        limit = spec.nconnect if spec.nconnect > 0 else max_threads
-        self._pool = concurrent.futures.ThreadPoolExecutor(
-            max_workers=max(1, min(limit, max_threads)), thread_name_prefix="make_send"
-        )
-
-    async def serve(self) -> None:
-        try:
-            await super().serve()
-        finally:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._threads = asyncio.Semaphore(max_threads)
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
-        cf = self._pool.submit(self._make_send)
-        try:
-            sock = await asyncio.wrap_future(cf)
-        except asyncio.CancelledError:
-            # the call may still finish in its thread: close what it returns
-            cf.add_done_callback(_close_result)
-            raise
-        except Exception as e:
-            raise TargetError(f"make_send() failed: {e!r}") from e
+        async with self._threads:
+            try:
+                sock = await _call_in_daemon_thread(self.loop, self._make_send)
+            except Exception as e:
+                raise TargetError(f"make_send() failed: {e!r}") from e
         if not isinstance(sock, socket.socket):
+            with contextlib.suppress(Exception):
+                sock.close()
             raise TargetError(f"make_send() returned {type(sock).__name__}, not a socket")
         try:
             sock.setblocking(False)
@@ -120,9 +115,35 @@ class SocketFactoryTunnel(ListenerTunnel):
             raise
 
 
-def _close_result(cf: concurrent.futures.Future[socket.socket]) -> None:
-    if not cf.cancelled() and cf.exception() is None:
-        cf.result().close()
+async def _call_in_daemon_thread(
+    loop: asyncio.AbstractEventLoop, fn: Callable[[], socket.socket]
+) -> socket.socket:
+    """`fn()` in a new daemon thread; if we stop waiting, its socket is closed."""
+    result: asyncio.Future[socket.socket] = loop.create_future()
+
+    def deliver(value: Any, failed: bool) -> None:
+        if result.cancelled():
+            if not failed:
+                value.close()  # nobody wants it any more
+        elif failed:
+            result.set_exception(value)
+        else:
+            result.set_result(value)
+
+    def work() -> None:
+        try:
+            value: Any = fn()
+            failed = False
+        except BaseException as e:
+            value, failed = e, True
+        try:
+            loop.call_soon_threadsafe(deliver, value, failed)
+        except RuntimeError:  # the engine loop is gone
+            if not failed:
+                value.close()
+
+    threading.Thread(target=work, name="make_send", daemon=True).start()
+    return await result
 
 
 async def _wait_connected(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:

@@ -61,6 +61,13 @@ def close_pool(loop: asyncio.AbstractEventLoop) -> None:
         os.close(w)
 
 
+def _no_delay(sock: socket.socket) -> None:
+    """No Nagle delay on relayed bytes (asyncio's transports do the same)."""
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 class _Direction:
     """src socket -> pipe -> dst socket, with the pipe held only while non-empty."""
 
@@ -240,8 +247,9 @@ class SpliceRelay:
         when this raises."""
         self._socks = (local_sock, remote_sock)
         try:
-            local_sock.setblocking(False)
-            remote_sock.setblocking(False)
+            for sock in (local_sock, remote_sock):
+                sock.setblocking(False)
+                _no_delay(sock)
             if lifetime is not None:
                 self._timers.append(
                     self.loop.call_later(lifetime, self.abort, CloseReason.LIFETIME)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,8 +42,21 @@ _ROOT = QModelIndex()
 # one connection as the model keeps it: (peer, direction, opened_at, bytes_in, bytes_out,
 # state, closed_at) — see apply() for why not ConnectionInfo
 _Rec = tuple[str, str, float, int, int, str, float | None]
-_P, _D, _O, _BI, _BO, _S, _C = range(7)
+_P: Final = 0
+_D: Final = 1
+_O: Final = 2
+_BI: Final = 3
+_BO: Final = 4
+_S: Final = 5
+_C: Final = 6
 _CLOSED = ConnState.CLOSED.value
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset((_DISPLAY, _FOREGROUND, _BACKGROUND, _ALIGN, _TOOLTIP, int(SORT_ROLE),
+                    int(ID_ROLE)))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -115,8 +128,10 @@ class ConnectionTableModel(QAbstractTableModel):
         """Merge one sample: insert new rows, update counters, grey then drop closed ones."""
         # plain tuples of str/int/float: CPython stops tracking them at their first
         # collection, so 5 000 live rows add nothing to later (stalling) GC passes
-        cur = {c.id: (c.peer, c.direction.value, c.opened_at, c.bytes_in, c.bytes_out,
-                      c.state.value, c.closed_at) for c in conns}
+        # (str.__str__ of a StrEnum member is its plain value, without Enum's slow .value)
+        plain = str.__str__
+        cur = {c.id: (c.peer, plain(c.direction), c.opened_at, c.bytes_in, c.bytes_out,
+                      plain(c.state), c.closed_at) for c in conns}
         old = self._cur
         looks_changed = bool(self._new_until)
         for cid in old.keys() - cur.keys():  # gone from the engine: closed
@@ -218,25 +233,29 @@ class ConnectionTableModel(QAbstractTableModel):
             return _tr("ConnectionTableModel", self._HEADERS[section])
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # called ~800 times per repaint: plain int roles, cheapest checks first
+        if role not in _ROLES:
+            return None
         row = index.row()
         if not index.isValid() or row >= len(self._order):
             return None
         cid, col = self._order[row], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(cid, col)
+        if role == _FOREGROUND:
+            return self._GONE_FG if cid in self._gone_at else None
+        if role == _BACKGROUND:
+            if cid not in self._gone_at and self._new_until.get(cid, 0.0) > self._clock():
+                return self._NEW_BG
+            return None
+        if role == _ALIGN:
+            return _RIGHT if self.COL_DURATION <= col <= self.COL_RATE else None
         if role == SORT_ROLE:
             return self._sort_value(cid, col)
         if role == ID_ROLE:
             return cid
-        if role == Qt.ItemDataRole.ForegroundRole and cid in self._gone_at:
-            return self._GONE_FG
-        if (role == Qt.ItemDataRole.BackgroundRole and cid not in self._gone_at
-                and self._new_until.get(cid, 0.0) > self._clock()):
-            return self._NEW_BG
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.COL_DURATION <= col <= self.COL_RATE:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_PEER:
+        if role == _TOOLTIP and col == self.COL_PEER:
             return self._cur[cid][_P]
         return None
 

@@ -205,3 +205,45 @@ def test_raw_sam_readline_leaves_the_stream_data_unread() -> None:
         b.sendall(b"x" * 5000)
         with pytest.raises(ConnectionError, match="longer than 4096"):
             rawsam.readline(a)
+
+
+@pytest.mark.skipif(shutil.which("socat") is None, reason="socat is not installed")
+def test_every_phase_end_to_end_on_a_tiny_run(backend: tuple[int, int]) -> None:
+    """The driver's phases with real relays (direct and socat), at toy sizes."""
+    import relay_bench
+
+    # 64 MiB: enough socat CPU (~90 ms) to show in 10 ms clock ticks
+    tiny = relay_bench.Mode("tiny", 64 << 20, 1, 0.2, 0.3, 200, 10, 1, 50, 10, 1, 5)
+    load = Child("loadgen.py")
+    try:
+        bulk = relay_bench.phase_bulk(tiny, ["direct", "socat"], load, backend[0])
+        assert bulk["direct"]["bulk_up_MBps"] > 0 and bulk["socat"]["bulk_down_MBps"] > 0
+        assert bulk["direct"]["cpu_s_per_GiB_up"] is None  # no relay process to measure
+        assert bulk["socat"]["cpu_s_per_GiB_up"] > 0  # its forked child did the copying
+        rate = relay_bench.phase_rate(tiny, ["direct"], load, backend[1])
+        assert rate["direct"]["conn_errors"] == 0 and rate["direct"]["conn_rate_seq"] > 0
+        opened = relay_bench.phase_open(tiny, "socat", load, backend[1])
+    finally:
+        load.close()
+    assert (opened["open_ok"], opened["open_failed"]) == (50, 0)
+    assert opened["echo"]["samples"] == 50
+    assert opened["with_open"]["procs"] == opened["idle"]["procs"] + 50  # one child per conn
+    assert opened["kib_per_conn_rss"] is None and opened["kib_per_conn_pss"] > 0
+    assert opened["fd_release_s"] is not None
+
+
+def test_i2p_targets_say_when_the_noise_cannot_settle_them() -> None:
+    import i2p_bench
+
+    def path(up: list[float], opens: list[float]) -> dict[str, object]:
+        return {"up_MBps": sorted(up)[len(up) // 2], "down_MBps": 10.0,
+                "open_ms_median": sorted(opens)[len(opens) // 2] * 1e3,
+                "runs": {"up": up, "down": [10.0] * 5, "open_s": opens}}
+
+    bimodal = [9.0, 9.1, 30.0, 9.2, 41.0, 18.0, 9.0]
+    got = i2p_bench._targets({"raw": path(bimodal, [0.0027] * 5 + [0.003]),
+                              "ours": path(bimodal[::-1], [0.0075] * 5 + [0.008])})
+    up, down, opened = got
+    assert "not settled" in up.note
+    assert down.passed and "not settled" not in down.note
+    assert not opened.passed and "not settled" not in opened.note

@@ -167,3 +167,54 @@ def test_start_lifts_a_low_open_files_limit() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True
     ).stdout.split()
     assert out[0] == out[1]
+
+
+def test_shutdown_mid_transfer_is_clean(server_factory, caplog: pytest.LogCaptureFixture) -> None:
+    """Stopping while bytes flow both ways closes everything and logs no errors."""
+
+    def slow_echo(conn: socket.socket) -> None:
+        while data := conn.recv(4096):
+            conn.sendall(data)
+
+    srv = server_factory(slow_echo)
+    eng = Engine()
+    eng.start()
+    _, port = start_forward(eng, srv.port)
+    clients = [connect(port) for _ in range(4)]
+    for c in clients:
+        c.setblocking(False)
+        try:
+            while True:
+                c.send(b"z" * 65536)  # fill every buffer on the way
+        except BlockingIOError:
+            pass
+    eng.shutdown(5)
+    assert eng.thread is not None and not eng.thread.is_alive()
+    for c in clients:  # echoed bytes may still arrive, then the end (no hang)
+        c.setblocking(True)
+        c.settimeout(3)
+        try:
+            while c.recv(1 << 20):
+                pass
+        except ConnectionResetError:
+            pass
+        c.close()
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+
+
+def test_target_failure_emits_a_warning_event(engine: Engine) -> None:
+    events: list[TunnelEvent] = []
+    engine.subscribe(events.append)
+    with socket.socket() as reserved:  # bound, not listening: connects are refused
+        reserved.bind(("127.0.0.1", 0))
+        spec, port = start_forward(engine, reserved.getsockname()[1])
+        with connect(port) as c:
+            assert closed_by_peer(c)
+
+    def warnings() -> list[TunnelEvent]:
+        return [e for e in events if e.tunnel_id == spec.id and e.level == "warning"]
+
+    assert wait_until(lambda: len(warnings()) == 1)  # emitted on the engine thread
+    expected = f"target 127.0.0.1:{spec.target_port}: Connection refused"
+    assert warnings()[0].message.endswith(expected)
+    assert warnings()[0].state is TunnelState.RUNNING

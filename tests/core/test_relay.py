@@ -197,6 +197,7 @@ def test_awaited_relay_path_keeps_every_promise(engine: Engine, server_factory) 
         conn.sendall(recv_all(conn).upper())
         conn.shutdown(socket.SHUT_WR)
 
+    WrappedRelayTunnel.wrapped = 0
     srv = server_factory(upper_after_eof)
     spec = forward_spec(srv.port, idle_timeout=0.6)
     status = engine.call(
@@ -214,6 +215,7 @@ def test_awaited_relay_path_keeps_every_promise(engine: Engine, server_factory) 
         lambda: engine.call(lambda: engine.snapshot(spec.id), 5).tunnels[0].active_connections
         == 1
     )
+    assert wait_until(lambda: srv.accepted == 3)  # the server's fd exists before we count
     before_stop = fd_count()
     engine.call(lambda: engine.stop_tunnel(spec.id), IO_TIMEOUT)
     assert fd_count() <= before_stop - 3  # listener + both sides of the held connection

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -153,3 +155,21 @@ def test_receive_must_listen(engine: Engine) -> None:
         s.bind(("127.0.0.1", 0))
         with pytest.raises(ConfigError, match="bound and listening"):
             Tunnel(s, socket.socket, engine=engine)
+
+
+def test_stuck_make_send_does_not_block_exit() -> None:
+    """The seed's tunnel thread is daemonic: a program may exit while a make_send hangs."""
+    code = (
+        "import socket, threading, time\n"
+        "from i2ptunnel_gui.tunnel import Tunnel\n"
+        "receive = socket.create_server(('127.0.0.1', 0))\n"
+        "Tunnel(receive, lambda: threading.Event().wait() or socket.socket())\n"
+        "c = socket.create_connection(receive.getsockname())\n"
+        "time.sleep(0.2)\n"
+        "print('exiting', flush=True)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=20, check=False
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "exiting\n"
