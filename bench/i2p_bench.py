@@ -25,6 +25,7 @@ import argparse
 import base64
 import contextlib
 import hashlib
+import json
 import os
 import random
 import select
@@ -236,7 +237,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="use this running router (in this namespace) instead of starting i2pd")
     ap.add_argument("--paths", default="raw,ours", help="raw, ours or raw,ours")
     ap.add_argument("--write-docs", action=argparse.BooleanOptionalAction, default=None)
+    ap.add_argument("--render", metavar="JSON", default=None,
+                    help="no measuring: re-print (and with --write-docs re-write) a saved run")
     args = ap.parse_args(argv)
+    if args.render:
+        saved = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        text = markdown(saved["meta"], saved["results"], _targets(saved["results"]))
+        print(text)
+        if args.write_docs:
+            report.rewrite_doc_section("i2p-bench", text)
+        return 0
     check_namespace()
     mode: dict[str, Any] = ({"name": "quick", "mib": 8, "runs": 3, "opens": 10} if args.quick
             else {"name": "full", "mib": 32, "runs": 9, "opens": 40})

@@ -236,7 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phases", default="bulk,rate,open", help="subset of bulk,rate,open")
     ap.add_argument("--write-docs", action=argparse.BooleanOptionalAction, default=None,
                     help="rewrite the figures in docs/BENCHMARKS.md (default: full runs only)")
+    ap.add_argument("--render", metavar="JSON", default=None,
+                    help="no measuring: re-print (and with --write-docs re-write) a saved run")
     args = ap.parse_args(argv)
+    if args.render:
+        return _render(Path(args.render), bool(args.write_docs))
     mode = QUICK if args.quick else FULL
     names = [n.strip() for n in args.relays.split(",") if n.strip()]
     for n in names:
@@ -286,6 +290,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_docs or (args.write_docs is None and mode is FULL):
         report.rewrite_doc_section("relay-bench", text)
         print(f"rewrote the relay figures in {report.DOC.relative_to(report.REPO)}")
+    return 0
+
+
+def _render(path: Path, write_docs: bool) -> int:
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    meta, results = saved["meta"], saved["results"]
+    names = meta["relays"]
+    text = markdown(meta, results, names, targets(results, names))
+    print(text)
+    if write_docs:
+        report.rewrite_doc_section("relay-bench", text)
     return 0
 
 

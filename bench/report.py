@@ -40,7 +40,12 @@ class Target:
         op = "≥" if self.at_least else "≤"
         kind = " (stretch)" if self.stretch else ""
         note = f"; {self.note}" if self.note else ""
-        return (f"- **{verdict}**{kind} {self.name}: {fmt(self.value)} "
+        # enough decimals that a FAIL never prints the limit itself (0.5997 vs ≥ 0.60)
+        digits = 3
+        while (self.value is not None and not self.passed and digits < 6
+               and round(self.value, digits) == self.limit):
+            digits += 1
+        return (f"- **{verdict}**{kind} {self.name}: {fmt(self.value, digits)} "
                 f"(target {op} {fmt(self.limit)}{note})")
 
     def as_dict(self) -> dict[str, Any]:
@@ -114,7 +119,8 @@ def _socat_version() -> str:
 
 def machine_md(m: dict[str, Any]) -> str:
     la0 = " / ".join(f"{x:.2f}" for x in m["loadavg_start"])
-    phases = ", ".join(f"{k} {v[0]:.2f}" for k, v in m.get("loadavg_phases", {}).items())
+    at = m.get("loadavg_phases", {})  # JSON round trips sort keys: keep the run's order
+    phases = ", ".join(f"{k} {at[k][0]:.2f}" for k in ("bulk", "rate", "open") if k in at)
     return (f"Run {m['date_utc']} UTC, commit {m['commit']} · {m['cpu']} · {m['cores']} cores · "
             f"{m['mem_gib']} GiB · Linux {m['kernel']} · CPython {m['python']} · "
             f"socat {m['socat']}  \n"

@@ -329,7 +329,12 @@ class ClientTunnel(ListenerTunnel):
         conn: Connection,
         local_pending: bytes = b"",
         remote_pending: bytes = b"",
+        local_half_close: bool = True,
+        remote_half_close: bool = False,
     ) -> CloseReason:
+        # remote_half_close=False: i2pd ends BOTH directions of a SAM stream on a FIN,
+        # so the reply to a local client that half-closed after its request would be
+        # lost (FINDINGS §5); the stream's own end (or the idle timeout) ends it
         timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
         try:
             return await super().relay(
@@ -338,6 +343,8 @@ class ClientTunnel(ListenerTunnel):
                 conn=conn,
                 local_pending=local_pending,
                 remote_pending=remote_pending,
+                local_half_close=local_half_close,
+                remote_half_close=remote_half_close,
             )
         finally:
             timer.cancel()

@@ -5,8 +5,11 @@ transport. Backpressure: when a transport's write buffer passes its high-water
 mark (`pause_writing`), the *other* side stops reading until it drains. EOF on
 one side becomes `write_eof()` on the other (half-close); the relay finishes
 when both directions have seen EOF, or when either side fails, and then closes
-both transports. Counters are plain ints on the `Relay` object, bumped on the
-engine thread only; snapshots copy them. No streams, no per-byte callbacks.
+both transports. A side started with `*_half_close=False` (a SAM stream: i2pd
+ends both directions on a FIN) never gets that `write_eof()`; it keeps sending
+to the other side, and its own EOF ends the whole connection. Counters are
+plain ints on the `Relay` object, bumped on the engine thread only; snapshots
+copy them. No streams, no per-byte callbacks.
 
 On Linux the runtime uses `splice.SpliceRelay` by default (same interface,
 zero-copy, fewer CPU-s/GiB); this Protocol pair is the portable path and the
@@ -43,11 +46,15 @@ class CloseReason(StrEnum):
 class _Pipe(asyncio.Protocol):
     """One socket of the pair. `other` is the pipe of the opposite socket."""
 
-    __slots__ = ("early", "eof", "is_local", "lost", "other", "read_paused", "relay", "transport")
+    __slots__ = (
+        "early", "eof", "half_close", "is_local", "lost", "other", "read_paused", "relay",
+        "transport",
+    )  # fmt: skip
 
     def __init__(self, relay: Relay, is_local: bool) -> None:
         self.relay = relay
         self.is_local = is_local
+        self.half_close = True  # our socket can carry a half-close (see module doc)
         self.other: _Pipe
         self.transport: asyncio.Transport | None = None
         self.eof = False  # we read EOF from our socket
@@ -84,12 +91,16 @@ class _Pipe(asyncio.Protocol):
         if not self.relay.started:
             return True  # Relay._start passes it on after the early bytes
         self.relay.last_activity = self.relay.loop.time()
-        peer = self.other.transport
-        if peer is not None and not self.other.lost and peer.can_write_eof():
+        if not self.half_close:  # our stream is over both ways: flush what we sent, close
+            self.relay._finish(CloseReason.DONE)
+            return True
+        other = self.other
+        peer = other.transport
+        if other.half_close and peer is not None and not other.lost and peer.can_write_eof():
             # if the peer is going away, its connection_lost finishes the relay
             with contextlib.suppress(OSError, RuntimeError):
                 peer.write_eof()
-        if self.other.eof:
+        if other.eof:
             self.relay._finish(CloseReason.DONE)
         return True  # keep our write side open: the other direction may still flow
 
@@ -177,12 +188,17 @@ class Relay:
         remote_pending: bytes = b"",
         idle_timeout: float | None = None,
         lifetime: float | None = None,
+        local_half_close: bool = True,
+        remote_half_close: bool = True,
     ) -> CloseReason:
         """Relay until done; owns and closes both sockets. Returns why it ended.
 
         `local_pending` was already read from `local_sock` and goes to the remote
         first; `remote_pending` was read from `remote_sock` (past a SAM handshake)
-        and goes to the local side first. Cancelling closes both sides at once.
+        and goes to the local side first. `local_half_close=False` /
+        `remote_half_close=False`: that socket cannot carry a half-close (a SAM
+        stream): EOF from the other side is not passed to it, and its own EOF ends
+        the connection. Cancelling closes both sides at once.
         """
         try:
             await self.start(
@@ -192,6 +208,8 @@ class Relay:
                 remote_pending=remote_pending,
                 idle_timeout=idle_timeout,
                 lifetime=lifetime,
+                local_half_close=local_half_close,
+                remote_half_close=remote_half_close,
             )
             await self._done
         finally:
@@ -208,10 +226,14 @@ class Relay:
         remote_pending: bytes = b"",
         idle_timeout: float | None = None,
         lifetime: float | None = None,
+        local_half_close: bool = True,
+        remote_half_close: bool = True,
     ) -> None:
         """Join the sockets and return: the relay then runs on loop callbacks alone
         (no task), calls `on_finished()` when both sides are closed. Owns both
         sockets from here on, also when this raises."""
+        self._local.half_close = local_half_close
+        self._remote.half_close = remote_half_close
         try:
             await self._start(local_sock, remote_sock, local_pending, remote_pending)
         except BaseException:

@@ -120,7 +120,7 @@ class TunnelRuntime:
         finally:
             self._tg = None
             self._sweeper = None
-            await self._close_detached()
+            await close_relays(self._conns.values())  # detached relays hold no task
             if self.state is not TunnelState.ERROR:
                 self.set_state(TunnelState.STOPPED)
             self._fail_start(TunnelError("tunnel stopped before it was running"))
@@ -211,10 +211,13 @@ class TunnelRuntime:
         conn: Connection,
         local_pending: bytes = b"",
         remote_pending: bytes = b"",
+        local_half_close: bool = True,
+        remote_half_close: bool = True,
     ) -> CloseReason:
         """Join `local_sock` (the side that came to us) and `remote_sock` (the side
         we opened) until both directions end or a timeout hits; owns and closes both.
-        `*_pending`: bytes already read from that socket (past a SAM handshake)."""
+        `*_pending`: bytes already read from that socket (past a SAM handshake);
+        `*_half_close=False`: that socket cannot carry a half-close (relay.Relay.run)."""
         r = conn.relay = self._relay_class(self.loop)
         if conn.task is None:
             conn.task = asyncio.current_task()
@@ -222,8 +225,9 @@ class TunnelRuntime:
         try:
             # idle/lifetime limits: _sweep_timeouts, not one timer per connection
             return await r.run(
-                local_sock, remote_sock, local_pending=local_pending, remote_pending=remote_pending
-            )
+                local_sock, remote_sock, local_pending=local_pending, remote_pending=remote_pending,
+                local_half_close=local_half_close, remote_half_close=remote_half_close,
+            )  # fmt: skip
         except Exception as e:  # one connection's failure never stops the tunnel
             logger.warning("relay of connection %d failed: %r", conn.id, e)
             return CloseReason.RESET
@@ -238,6 +242,8 @@ class TunnelRuntime:
         conn: Connection,
         local_pending: bytes = b"",
         remote_pending: bytes = b"",
+        local_half_close: bool = True,
+        remote_half_close: bool = True,
     ) -> None:
         """Like `relay()`, but returns once the sockets are joined: the relay then
         lives on loop callbacks alone, with no task or coroutine frames held per
@@ -246,8 +252,9 @@ class TunnelRuntime:
         self._ensure_sweeper()
         try:
             await r.start(
-                local_sock, remote_sock, local_pending=local_pending, remote_pending=remote_pending
-            )
+                local_sock, remote_sock, local_pending=local_pending, remote_pending=remote_pending,
+                local_half_close=local_half_close, remote_half_close=remote_half_close,
+            )  # fmt: skip
         except Exception as e:  # one connection's failure never stops the tunnel
             logger.warning("relay of connection %d failed: %r", conn.id, e)
             self._forget(conn)
@@ -260,9 +267,6 @@ class TunnelRuntime:
             self._forget(conn)
         else:
             r.on_finished = functools.partial(self._forget, conn)
-
-    async def _close_detached(self) -> None:
-        await close_relays(self._conns.values())
 
     def _ensure_sweeper(self) -> None:
         if self._sweeper is None and self._tg is not None:

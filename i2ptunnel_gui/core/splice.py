@@ -9,6 +9,10 @@ full), so an idle connection costs its two sockets and no pipe.
 
 Backpressure: a direction with bytes stuck in its pipe stops reading its
 source (remove_reader) and waits for its destination to be writable.
+
+A socket that cannot carry a half-close (`*_half_close=False`, a SAM stream) is
+never shut down for writing; its own EOF ends the connection once its bytes
+are passed on (see relay.py).
 """
 
 from __future__ import annotations
@@ -167,6 +171,7 @@ class SpliceRelay:
     __slots__ = (
         "_dirs",
         "_done",
+        "_half_close",
         "_sending",
         "_socks",
         "_timers",
@@ -193,6 +198,7 @@ class SpliceRelay:
         self.error: Exception | None = None
         self._socks: tuple[socket.socket, socket.socket] | None = None
         self._dirs: tuple[_Direction, _Direction] | None = None
+        self._half_close = (True, True)  # (local, remote) can carry a half-close
         self._done: asyncio.Future[None] = loop.create_future()
         self._timers: list[asyncio.TimerHandle] = []
         self._sending: asyncio.Task[None] | None = None
@@ -215,6 +221,8 @@ class SpliceRelay:
         remote_pending: bytes = b"",
         idle_timeout: float | None = None,
         lifetime: float | None = None,
+        local_half_close: bool = True,
+        remote_half_close: bool = True,
     ) -> CloseReason:
         """Relay until done; owns and closes both sockets (see relay.Relay.run)."""
         try:
@@ -225,6 +233,8 @@ class SpliceRelay:
                 remote_pending=remote_pending,
                 idle_timeout=idle_timeout,
                 lifetime=lifetime,
+                local_half_close=local_half_close,
+                remote_half_close=remote_half_close,
             )
             if not self.closed:
                 await self._done  # cancelled with us: the finally closes everything
@@ -241,11 +251,14 @@ class SpliceRelay:
         remote_pending: bytes = b"",
         idle_timeout: float | None = None,
         lifetime: float | None = None,
+        local_half_close: bool = True,
+        remote_half_close: bool = True,
     ) -> None:
         """Join the sockets and return; from then on loop callbacks alone move the
         bytes and `on_finished()` is called once closed. Owns both sockets, also
         when this raises."""
         self._socks = (local_sock, remote_sock)
+        self._half_close = (local_half_close, remote_half_close)
         try:
             for sock in (local_sock, remote_sock):
                 sock.setblocking(False)
@@ -305,10 +318,15 @@ class SpliceRelay:
         self._timers.append(self.loop.call_later(idle, check))
 
     def passed_eof(self, d: _Direction) -> None:
-        with contextlib.suppress(OSError):
-            sock = self._socks[1] if d.count_in else self._socks[0]  # type: ignore[index]
-            sock.shutdown(socket.SHUT_WR)
-        assert self._dirs is not None
+        """`d`'s source ended and its bytes are out: half-close its destination."""
+        assert self._socks is not None and self._dirs is not None
+        src, dst = (0, 1) if d.count_in else (1, 0)
+        if not self._half_close[src]:  # its stream is over both ways: so is the connection
+            self._close(CloseReason.DONE)
+            return
+        if self._half_close[dst]:
+            with contextlib.suppress(OSError):
+                self._socks[dst].shutdown(socket.SHUT_WR)
         if all(x.finished for x in self._dirs):
             self._close(CloseReason.DONE)
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from i2ptunnel_gui import APP_ID, APP_NAME, ORG_NAME, __version__
+from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.settings import Settings, SettingsError
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.bridge import EngineBridge
@@ -80,11 +81,22 @@ def run(args: argparse.Namespace, *,
         instance.listen()
     except OSError as e:
         logger.warning("%s; a second launch will start another instance", e)
-    engine = engine_factory(settings)
-    engine.start()
+    try:
+        engine = engine_factory(settings)
+        engine.start()
+    except TunnelError as e:  # e.g. the worker thread could not start its loop
+        sys.stderr.write(f"i2ptunnel-gui: the engine did not start: {e}\n")
+        instance.close()
+        sys.excepthook = previous_hook
+        return 1
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             return runner.run(amain(app, args, settings, engine, instance))
+    except RuntimeError as e:
+        # something called QApplication.quit()/exit() (a session manager): Qt's loop has
+        # ended under us; the engine is still stopped below, within its bounded time
+        logger.warning("the event loop was ended from outside: %s", e)
+        return 0
     finally:
         engine.shutdown(timeout=ENGINE_JOIN_TIMEOUT)  # joins the thread (idempotent)
         instance.close()

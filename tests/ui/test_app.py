@@ -186,3 +186,28 @@ def test_minimized_starts_hidden_in_tray(qapp, tmp_path, monkeypatch) -> None:
     finally:
         timer.stop()
     assert code == 0 and seen and not any(seen)
+
+
+def test_quit_from_outside_still_stops_engine(tmp_path) -> None:
+    """QApplication.quit() by someone else (a session manager) ends the run cleanly.
+
+    In a child process: quitting Qt with no way back would poison this test process.
+    """
+    code = f"""
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from i2ptunnel_gui.cli import build_parser
+from i2ptunnel_gui.ui import app as app_module
+qapp = QApplication([sys.argv[0]])
+QTimer.singleShot(1000, qapp.quit)
+rc = app_module.run(build_parser().parse_args(["--settings", {str(tmp_path / "q.ini")!r}]))
+left = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+print("LEFT", left)
+sys.exit(rc)
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert "LEFT []" in p.stdout
