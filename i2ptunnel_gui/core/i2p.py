@@ -334,7 +334,8 @@ class ClientTunnel(ListenerTunnel):
     ) -> CloseReason:
         # remote_half_close=False: i2pd ends BOTH directions of a SAM stream on a FIN,
         # so the reply to a local client that half-closed after its request would be
-        # lost (FINDINGS §5); the stream's own end (or the idle timeout) ends it
+        # lost; the stream's own end (or the idle timeout) ends the connection instead
+        # (docs/ENGINE.md, "SAM streams and half-close")
         timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
         try:
             return await super().relay(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import qasync
@@ -35,14 +34,6 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         loop._after_run_forever()
         loop.close()
         asyncio.set_event_loop(None)
-
-
-def run_async(qtbot: Any, loop: asyncio.AbstractEventLoop, coro: Any, timeout: float = 10.0
-              ) -> Any:
-    """Run `coro` as a task on the qasync loop and pump Qt until it is done."""
-    task = loop.create_task(coro)
-    qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
-    return task.result()
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import socket
 import threading
 
 import pytest
-from conftest import run_async
 from fake_sam import FakeSam
 from PySide6.QtCore import QThread
+from qtasync import run_async
 
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState

@@ -6,10 +6,10 @@ Persistence is checked by reading a fresh Settings on the same file.
 from __future__ import annotations
 
 import pytest
-from conftest import run_async
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
+from qtasync import run_async
 
 from i2ptunnel_gui.core.errors import ListenError
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec

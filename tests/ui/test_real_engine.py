@@ -9,10 +9,10 @@ import socket
 import threading
 
 import pytest
-from conftest import run_async
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
+from qtasync import run_async
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore

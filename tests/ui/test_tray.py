@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_async
+from qtasync import run_async
 
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState

@@ -1,11 +1,8 @@
-"""The SAM client against a real i2pd 2.45.1 (opt-in: run inside the offline launcher).
+"""The SAM client on its own against the real i2pd 2.45.1 of the integration suite.
 
-    /work/shared/i2pd/i2pd-offline.sh -- .venv/bin/python -m pytest tests/core/sam/test_real_i2pd.py
-
-The launcher starts i2pd in a loopback-only network namespace and exports SAM_HOST,
-SAM_PORT and I2PD_PID; without them this module is skipped (the project's integration
-suite starts its own router fixture). One module-scoped pair of sessions: SESSION CREATE
-takes ~20 s on 2.45.1.
+HELLO negotiation, SESSION CREATE with a stored key, b32 computed locally vs the
+router's, NAMING LOOKUP, a 1 MiB stream both ways, and the router's error replies
+mapped to typed errors. SESSION CREATE takes ~20 s on 2.45.1: both sessions in parallel.
 """
 
 from __future__ import annotations
@@ -20,14 +17,8 @@ from i2ptunnel_gui.core.sam import errors
 from i2ptunnel_gui.core.sam.client import SamConnection, SamSession, dest_generate, naming_lookup
 from i2ptunnel_gui.core.sam.keys import b32_address
 
-pytestmark = [
-    pytest.mark.i2pd,
-    pytest.mark.slow,
-    pytest.mark.skipif("I2PD_PID" not in os.environ, reason="needs i2pd-offline.sh"),
-    pytest.mark.timeout(180),
-]
+pytestmark = [pytest.mark.i2pd, pytest.mark.slow, pytest.mark.timeout(180)]
 
-SAM = f"{os.environ.get('SAM_HOST', '127.0.0.1')}:{os.environ.get('SAM_PORT', '7656')}"
 ZERO_HOP = {
     "inbound.length": "0",
     "outbound.length": "0",
@@ -48,23 +39,28 @@ async def recv_exactly(sock: socket.socket, n: int) -> bytes:
     return buf
 
 
-async def test_hello_grants_31() -> None:
-    conn = await SamConnection.open(SAM)
+@pytest.fixture
+def sam(i2pd) -> str:
+    return i2pd.sam_address
+
+
+async def test_hello_grants_31(sam: str) -> None:
+    conn = await SamConnection.open(sam)
     conn.close()
     assert conn.version == "3.1"
 
 
-async def test_sessions_stream_naming_and_errors() -> None:
-    key = await dest_generate(SAM)
+async def test_sessions_stream_naming_and_errors(sam: str) -> None:
+    key = await dest_generate(sam)
     # the accepting side needs LS1 on a lone 2.45.1 floodfill (FINDINGS §5)
     server, client = await asyncio.gather(
-        SamSession.create(SAM, private_key=key, options={**ZERO_HOP, "i2cp.leaseSetType": "1"}),
-        SamSession.create(SAM, options=ZERO_HOP),
+        SamSession.create(sam, private_key=key, options={**ZERO_HOP, "i2cp.leaseSetType": "1"}),
+        SamSession.create(sam, options=ZERO_HOP),
     )
     try:
         assert server.b32 == key.b32_address == b32_address(server.private_key)
         assert await server.naming_lookup("ME") == server.destination
-        assert await naming_lookup(SAM, server.b32) == server.destination
+        assert await naming_lookup(sam, server.b32) == server.destination
 
         accept = asyncio.ensure_future(server.stream_accept(time_limit=60))
         await asyncio.sleep(0.2)
@@ -82,11 +78,11 @@ async def test_sessions_stream_naming_and_errors() -> None:
         out.close()
 
         with pytest.raises(errors.SamPeerUnreachable):
-            await client.stream_connect((await dest_generate(SAM)).destination.b64)
+            await client.stream_connect((await dest_generate(sam)).destination.b64)
         with pytest.raises(errors.SamInvalidKey):
             await client.stream_connect("nosuchhost.i2p")
         with pytest.raises(errors.SamInvalidKey):
-            await naming_lookup(SAM, "nosuchhost.i2p")
+            await naming_lookup(sam, "nosuchhost.i2p")
         assert not client.closed.is_set() and not server.closed.is_set()
     finally:
         server.close()
