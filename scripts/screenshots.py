@@ -4,8 +4,9 @@
 
 Starts `Xvfb :N -screen 0 1280x800x24 -nolisten tcp` and `trayer` (ended by PID at
 the end), writes an isolated settings file with demo tunnels — two TCP forwards to a
-local echo server that carry live connections, an I2P server and an I2P client that
-show Reconnecting because no router answers on the (free, loopback) SAM port, and a
+local echo server that carry live connections, an I2P server and an I2P client on
+the in-process fake SAM bridge of the tests (tests/fake_sam.py: a stand-in router on
+127.0.0.1, so the server shows its b32 and QR code without a real I2P network), and a
 stopped one — then runs the app in this process (`ui.app.run`) and, step by step,
 saves main-window.png, connections.png, details.png, editor.png and tray-menu.png.
 Nothing leaves 127.0.0.1; the app's settings, keys and config live in a temp dir.
@@ -99,7 +100,36 @@ def chatter(port: int, size: int, pause: float, stop: threading.Event) -> None:
         pass
 
 
-def demo_settings(path: Path, echo_port: int) -> dict[str, object]:
+class DemoRouter:
+    """The tests' fake SAM bridge on its own thread and loop (a stand-in router)."""
+
+    def __init__(self) -> None:
+        import asyncio
+
+        sys.path.insert(0, str(ROOT / "tests"))
+        from fake_sam import FakeSam, random_private_key
+
+        self.loop = asyncio.new_event_loop()
+        self.fake = FakeSam(versions=("3.0", "3.1"))
+        # the client tunnel's .i2p name resolves to some destination (nobody answers it)
+        self.fake.names["irc.postman.i2p"] = random_private_key().destination.b64
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        asyncio.run_coroutine_threadsafe(self.fake.start(), self.loop).result(10)
+
+    @property
+    def address(self) -> str:
+        return self.fake.address
+
+    def close(self) -> None:
+        import asyncio
+
+        asyncio.run_coroutine_threadsafe(self.fake.stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
+def demo_settings(path: Path, echo_port: int, sam_address: str) -> dict[str, object]:
     from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
     from i2ptunnel_gui.settings import Settings
 
@@ -118,7 +148,7 @@ def demo_settings(path: Path, echo_port: int) -> dict[str, object]:
                    target_host="127.0.0.1", target_port=9418),
     ]
     s = Settings.open(path)
-    s.sam_address = f"127.0.0.1:{free_port()}"  # nobody listens: I2P tunnels retry
+    s.sam_address = sam_address
     s.save_tunnels(specs)
     return {"web": web, "db": db, "specs": specs}
 
@@ -274,9 +304,10 @@ def main() -> int:
                                "--tint", "0x303030", "--iconspacing", "4"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     echo = Echo()
+    router = DemoRouter()
     try:
         time.sleep(1.0)  # trayer owns the tray selection before the app looks for it
-        demo = demo_settings(home / "demo.ini", echo.port)
+        demo = demo_settings(home / "demo.ini", echo.port, router.address)
         from PySide6.QtWidgets import QApplication
 
         from i2ptunnel_gui.cli import build_parser
@@ -297,6 +328,7 @@ def main() -> int:
         return code
     finally:
         echo.close()
+        router.close()
         for proc in (trayer, xvfb):
             proc.terminate()
             try:

@@ -137,7 +137,6 @@ class DetailsPanel(QWidget):
         column = QVBoxLayout(self.address_row)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(address)
-        column.addWidget(self.qr_code)
         self.key_row = QWidget()
         key_column = QVBoxLayout(self.key_row)
         key_column.setContentsMargins(0, 0, 0, 0)
@@ -154,7 +153,12 @@ class DetailsPanel(QWidget):
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(head)
-        inner.addLayout(self.form)
+        # the QR sits beside the facts, not under them: the panel is wide but short,
+        # and a squeezed layout would overlap (and so unscannably clip) the code
+        facts = QHBoxLayout()
+        facts.addLayout(self.form, 1)
+        facts.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(facts)
         inner.addWidget(QLabel("Log"))
         inner.addWidget(self.log, 1)
         outer = QVBoxLayout(self)

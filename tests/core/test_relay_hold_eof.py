@@ -10,9 +10,11 @@ ends (or by the idle timeout). Runs on both relays and both relay paths (awaited
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -48,7 +50,7 @@ def relay_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 class HeldTargetTunnel(ForwardTunnel):
     """Its target stands in for a SAM stream, as in the I2P client (awaited path)."""
 
-    async def relay(self, local_sock, remote_sock, *, conn, **kw):  # noqa: ANN001, ANN003, ANN201
+    async def relay(self, local_sock, remote_sock, *, conn, **kw):
         kw["remote_half_close"] = False
         return await super().relay(local_sock, remote_sock, conn=conn, **kw)
 
@@ -56,7 +58,7 @@ class HeldTargetTunnel(ForwardTunnel):
 class HeldTargetDetachedTunnel(ForwardTunnel):
     """The same on the detached path (no task per connection)."""
 
-    async def relay_detached(self, local_sock, remote_sock, *, conn, **kw):  # noqa: ANN001, ANN003, ANN201
+    async def relay_detached(self, local_sock, remote_sock, *, conn, **kw):
         kw["remote_half_close"] = False
         await super().relay_detached(local_sock, remote_sock, conn=conn, **kw)
 
@@ -71,14 +73,14 @@ def socket_fds() -> int:
     """Open sockets of this process (pipes of the splice pool are kept, not leaked)."""
     count = 0
     for fd in os.listdir("/proc/self/fd"):
-        try:
+        with contextlib.suppress(OSError):  # closed while listing
             count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
-        except OSError:  # closed while listing
-            pass
     return count
 
 
-def start(engine: Engine, kind: type[ForwardTunnel], target_port: int, **kw: Any) -> tuple[str, int]:
+def start(
+    engine: Engine, kind: type[ForwardTunnel], target_port: int, **kw: Any
+) -> tuple[str, int]:
     spec = forward_spec(target_port, **kw)
     status = engine.call(lambda: engine.start_runtime(lambda ctx: kind(spec, ctx)), IO_TIMEOUT)
     return spec.id, int(status.local_address.rpartition(":")[2])
@@ -149,11 +151,12 @@ def test_idle_timeout_bounds_a_target_waiting_for_eof(
     engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel]
 ) -> None:
     """A held side that waits for an EOF which never comes: the idle timeout ends it."""
-    target_done = threading.Event()
+    waited: list[float] = []
 
     def wait_for_eof(conn: socket.socket) -> None:
-        recv_all(conn)  # returns once the relay closes the connection
-        target_done.set()
+        t0 = time.monotonic()
+        recv_all(conn)  # returns when the relay closes the connection
+        waited.append(time.monotonic() - t0)
 
     srv = server_factory(wait_for_eof)
     tunnel_id, port = start(engine, held_kind, srv.port, idle_timeout=0.5)
@@ -161,7 +164,8 @@ def test_idle_timeout_bounds_a_target_waiting_for_eof(
         s.sendall(REQUEST)
         s.shutdown(socket.SHUT_WR)
         assert closed_by_peer(s, timeout=3)
-    assert target_done.wait(3)
+    assert wait_until(lambda: waited)
+    assert waited[0] >= 0.4, "the held side got an EOF instead of waiting for the timeout"
     assert wait_until(lambda: active(engine, tunnel_id) == 0)
 
 

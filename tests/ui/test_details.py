@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 import segno
-from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
@@ -249,3 +250,33 @@ def test_forgotten_address_is_no_longer_shown(panel):
     assert child(panel, QLineEdit, "b32_address").text() == ""
     assert not child(panel, QToolButton, "copy_b32").isEnabled()
     assert not child(panel, QLabel, "qr_code").isVisible()
+
+
+@pytest.mark.parametrize("size", [(1180, 400), (700, 420)])
+def test_qr_stays_whole_in_a_short_wide_panel(qtbot, size):
+    """In the main window the panel is a short tab: the QR must not be overlapped by
+    the rows below it (it was, once, and then no reader could scan it)."""
+    import zxingcpp
+
+    p = DetailsPanel(key_locator=lambda spec: KEYS / f"{spec.id}.dat")
+    qtbot.addWidget(p)
+    p.resize(*size)
+    p.show()
+    qtbot.waitExposed(p)
+    spec = server()
+    p.set_spec(spec)
+    p.set_status(status(spec, i2p_address=B32))
+    qtbot.wait(50)  # let the layout settle
+
+    def rect_in_panel(w: QWidget) -> QRect:
+        return QRect(w.mapTo(p, QPoint(0, 0)), w.size())
+
+    rect = rect_in_panel(child(p, QLabel, "qr_code"))
+    for name in ("key_note", "log", "b32_address", "key_file"):
+        assert not rect.intersects(rect_in_panel(p.findChild(QWidget, name))), name
+    shot = p.grab(rect).toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h, stride = shot.width(), shot.height(), shot.bytesPerLine()
+    raw = bytes(shot.constBits())
+    pixels = b"".join(raw[y * stride : y * stride + w] for y in range(h))
+    found = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (h, w)))
+    assert [b.text for b in found] == [B32]
