@@ -142,8 +142,8 @@ def demo_settings(path: Path, echo_port: int, sam_address: str) -> dict[str, obj
                    target_port=echo_port, auto_start=True, nconnect=50),
         TunnelSpec(name="My blog", kind=TunnelKind.SERVER, target_port=8080, auto_start=True,
                    description="the blog on 127.0.0.1:8080, published on I2P"),
-        TunnelSpec(name="IRC (Irc2P)", kind=TunnelKind.CLIENT, listen_port=free_port(),
-                   destination="irc.postman.i2p", auto_start=True),
+        TunnelSpec.new("IRC (Irc2P)", TunnelKind.CLIENT, listen_port=free_port(),
+                       destination="irc.postman.i2p", auto_start=True),
         TunnelSpec(name="Git mirror", kind=TunnelKind.FORWARD, listen_port=free_port(),
                    target_host="127.0.0.1", target_port=9418),
     ]
