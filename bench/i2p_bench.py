@@ -16,7 +16,7 @@ Paths compared, interleaved run by run so router noise hits both alike:
   raw:  bench --SAM STREAM CONNECT--> i2pd --STREAM ACCEPT--> bench (serves in-process)
   ours: bench -> `client` tunnel -> i2pd -> `server` tunnel -> backend.py
 Throughput each direction (median of runs) and stream-open latency (connect + 1-byte echo,
-median and p90). Target (issue 3): our tunnels add ≤ 5 %.
+median and p90; opens 50 ms apart, see OPEN_GAP). Target (issue 3): our tunnels add ≤ 5 %.
 """
 
 from __future__ import annotations
@@ -50,6 +50,10 @@ from relay_bench import Child
 REPO = Path(__file__).resolve().parent.parent
 READY_TIMEOUT = 120.0  # a tunnel's SESSION CREATE takes ~20 s on i2pd 2.45.1
 _I2P_B64 = bytes.maketrans(b"-~", b"+/")
+# untimed pause before each stream open: what one path does after an open (the raw
+# acceptor and our server re-arming their ACCEPT, our client its spare SAM socket)
+# must not land inside the other path's timing, as it did back to back
+OPEN_GAP = 0.05
 
 
 def check_namespace() -> None:
@@ -157,6 +161,7 @@ def measure(paths: dict[str, Callable[[], socket.socket]], nbytes: int, runs: in
     for i in range(opens):
         order = list(paths) if i % 2 == 0 else list(reversed(paths))
         for name in order:
+            time.sleep(OPEN_GAP)
             out[name]["open_s"].append(_open_probe(paths[name]))
     summary: dict[str, Any] = {}
     for name, v in out.items():
@@ -222,8 +227,9 @@ def markdown(meta: dict[str, Any], s: dict[str, Any], checks: list[report.Target
         f"### I2P benchmark ({m['name']} run)", report.machine_md(meta),
         f"i2pd {meta['i2pd']} offline, one floodfill router, zero-hop tunnels. "
         f"{m['mib']} MiB per transfer, median of {m['runs']} runs per direction (up = "
-        f"connector → acceptor); stream open = connect + 1-byte echo, {m['opens']} per path. "
-        "Paths interleaved. i2pd's throughput is noisy on this VM (FINDINGS §6: 8–56 MiB/s "
+        f"connector → acceptor); stream open = connect + 1-byte echo, {m['opens']} per path"
+        + (f", {m['open_gap_ms']:g} ms apart. " if "open_gap_ms" in m else ". ")
+        + "Paths interleaved. i2pd's throughput is noisy on this VM (FINDINGS §6: 8–56 MiB/s "
         "for the same transfer), so compare medians and read the per-run figures in the JSON.",
         "", report.table(["path", "MB/s up", "(min–max)", "MB/s down", "(min–max)",
                           "open ms median", "open ms p90", "(min–max)"], rows),
@@ -250,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     check_namespace()
     mode: dict[str, Any] = ({"name": "quick", "mib": 8, "runs": 3, "opens": 10} if args.quick
             else {"name": "full", "mib": 32, "runs": 9, "opens": 40})
+    mode["open_gap_ms"] = OPEN_GAP * 1e3
     wanted = args.paths.split(",")
     meta = report.machine() | {"mode": mode, "i2pd": _i2pd_version()}
     procstat.raise_nofile()

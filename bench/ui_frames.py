@@ -169,14 +169,16 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             await asyncio.sleep(2 * period)  # every connection has talked: live counters
             applies: list[float] = []
             model = win.connection_model
-            original = model.apply
+            # the model's per-sample merge (apply_rows since Engine.live_sample; older: apply)
+            merge = "apply_rows" if hasattr(model, "apply_rows") else "apply"
+            original = getattr(model, merge)
 
             def timed_apply(*a: object) -> None:
                 t = time.perf_counter()
-                original(*a)  # type: ignore[arg-type]
+                original(*a)
                 applies.append(time.perf_counter() - t)
 
-            model.apply = timed_apply  # type: ignore[method-assign]
+            setattr(model, merge, timed_apply)
             gc_pauses: list[tuple[int, float]] = []
             gc_start = [0.0]
 

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from i2ptunnel_gui.core.dial import connect_tcp
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.runtime import EngineContext, ListenerTunnel, register_kind
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
@@ -53,17 +54,10 @@ class ForwardTunnel(ListenerTunnel):
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
         last: OSError | None = None
         for family, addr in self._targets:
-            sock = socket.socket(family, socket.SOCK_STREAM)
             try:
-                sock.setblocking(False)
-                await self.loop.sock_connect(sock, addr)
-                return sock, b""
+                return await connect_tcp(self.loop, family, addr), b""
             except OSError as e:
-                sock.close()
                 last = e
-            except BaseException:
-                sock.close()
-                raise
         target = _target_text(self.spec.target_host, self.spec.target_port)
         if last is None:
             why = "no address"

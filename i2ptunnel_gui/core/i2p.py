@@ -16,6 +16,7 @@ while the router is gone; new local connections are closed at once then.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import time
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from i2ptunnel_gui.core.connection import Connection
+from i2ptunnel_gui.core.dial import connect_tcp
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.forward import resolve_target
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
@@ -40,6 +42,7 @@ from i2ptunnel_gui.core.sam.client import SamSession, SamTimeouts
 from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS
 from i2ptunnel_gui.core.sam.errors import (
     KeyFormatError,
+    SamConnectionClosed,
     SamDuplicatedDest,
     SamError,
     SamInvalidId,
@@ -47,6 +50,7 @@ from i2ptunnel_gui.core.sam.errors import (
     SamUnreachable,
 )
 from i2ptunnel_gui.core.sam.keys import parse_destination, parse_private_key
+from i2ptunnel_gui.core.sam.spares import SpareSockets
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Direction, TunnelState
 
@@ -54,6 +58,8 @@ logger = logging.getLogger(__name__)
 
 ACCEPT_POOL = 4  # pending STREAM ACCEPTs per server session
 ACCEPT_RETRY_DELAY = 0.5  # after a failed accept, so a sick router is not hammered
+REFILL_WAIT = 0.05  # seconds an accept worker waits for its peer's target before re-arming
+REFILL_DELAY = 0.01  # ... and then this long, past the peer's first exchange
 BACKOFF_FIRST = 1.0  # seconds; doubles per failed attempt ...
 BACKOFF_MAX = 60.0  # ... up to this (ARCHITECTURE.md retry policy)
 STABLE_SESSION = 10.0  # seconds a session must live before the backoff resets
@@ -230,9 +236,18 @@ class ServerTunnel(TunnelRuntime):
             if conn is None:
                 sock.close()  # nconnect reached: refused
                 continue
-            conn.task = self.spawn(self._serve_peer(conn, sock, rest))
+            opened = asyncio.Event()
+            conn.task = self.spawn(self._serve_peer(conn, sock, rest, opened))
+            # refill the pool once this peer's target is open: a HELLO + ACCEPT right
+            # now competes with it for the router and the CPU (~1 ms per stream open)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(REFILL_WAIT):
+                    await opened.wait()
+            await asyncio.sleep(REFILL_DELAY)
 
-    async def _serve_peer(self, conn: Connection, sock: socket.socket, rest: bytes) -> None:
+    async def _serve_peer(
+        self, conn: Connection, sock: socket.socket, rest: bytes, opened: asyncio.Event
+    ) -> None:
         try:
             async with asyncio.timeout(self.spec.connect_timeout):
                 target = await self._open_target()
@@ -246,22 +261,19 @@ class ServerTunnel(TunnelRuntime):
             sock.close()
             self._forget(conn)
             raise
+        finally:
+            opened.set()
+        # local_half_close stays True: the target's EOF ends the stream (i2pd ends both
+        # directions), which tells the peer the reply is complete (docs/ENGINE.md)
         await self.relay(sock, target, conn=conn, local_pending=rest)
 
     async def _open_target(self) -> socket.socket:
         last: OSError | None = None
         for family, addr in self._targets:
-            sock = socket.socket(family, socket.SOCK_STREAM)
-            try:
-                sock.setblocking(False)
-                await self.loop.sock_connect(sock, addr)
-                return sock
+            try:  # not loop.sock_connect: a thread-pool hop per connection on uvloop
+                return await connect_tcp(self.loop, family, addr)
             except OSError as e:
-                sock.close()
                 last = e
-            except BaseException:
-                sock.close()
-                raise
         why = (last.strerror or str(last)) if last is not None else "no address"
         raise TargetError(f"target {self.spec.target_host}:{self.spec.target_port}: {why}")
 
@@ -288,6 +300,7 @@ class ClientTunnel(ListenerTunnel):
         super().__init__(spec, ctx, retry=retry, listener=listener)
         self.keeper = SessionKeeper(self, nickname=nickname)
         self.remote_destination = spec.destination.strip()
+        self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
 
     async def serve(self) -> None:
         self._check_destination()
@@ -299,10 +312,21 @@ class ClientTunnel(ListenerTunnel):
             lsock.setblocking(False)
             self.local_address = format_address(lsock.getsockname())
             # the listener stays open while the router is away (fast local refusals)
-            self.spawn(self.keeper.run(_until_closed), name="sam session")
+            self.spawn(self.keeper.run(self._serve_session), name="sam session")
             await self._accept_loop(lsock)
         finally:
             lsock.close()
+
+    async def _serve_session(self, session: SamSession) -> None:
+        self.spares = spares = SpareSockets(session)
+        try:
+            async with asyncio.TaskGroup() as tg:
+                filler = tg.create_task(spares.fill(), name="spare SAM sockets")
+                await session.wait_closed()
+                filler.cancel()
+        finally:
+            self.spares = None
+            spares.close()
 
     def _check_destination(self) -> None:
         dest = self.remote_destination
@@ -317,9 +341,13 @@ class ClientTunnel(ListenerTunnel):
         session = self.keeper.session
         if session is None or not self.keeper.ready:
             raise TargetError("no I2P session: the router is unavailable (reconnecting)")
-        return await session.stream_connect(
-            self.remote_destination, time_limit=self.spec.connect_timeout
-        )
+        spares = self.spares
+        spare = spares.take() if spares is not None and spares.session is session else None
+        dest, limit = self.remote_destination, self.spec.connect_timeout
+        if spare is not None:
+            with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
+                return await session.stream_connect(dest, time_limit=limit, via=spare)
+        return await session.stream_connect(dest, time_limit=limit)
 
     async def relay(
         self,
@@ -332,10 +360,8 @@ class ClientTunnel(ListenerTunnel):
         local_half_close: bool = True,
         remote_half_close: bool = False,
     ) -> CloseReason:
-        # remote_half_close=False: i2pd ends BOTH directions of a SAM stream on a FIN,
-        # so the reply to a local client that half-closed after its request would be
-        # lost; the stream's own end (or the idle timeout) ends the connection instead
-        # (docs/ENGINE.md, "SAM streams and half-close")
+        # remote_half_close=False: i2pd ends BOTH directions on a FIN, losing the reply
+        # to a client that half-closed (docs/ENGINE.md "SAM streams and half-close")
         timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
         try:
             return await super().relay(
@@ -362,10 +388,6 @@ class ClientTunnel(ListenerTunnel):
                 level="warning",
             )
             r.abort(CloseReason.RESET)
-
-
-async def _until_closed(session: SamSession) -> None:
-    await session.wait_closed()
 
 
 def private_key_b32(blob: bytes) -> str:

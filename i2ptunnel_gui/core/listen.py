@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import socket
+from collections.abc import Callable
 from typing import Any
 
 from i2ptunnel_gui.core.errors import ListenError
 
 LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (DESIGN.md 1.1)
+ACCEPT_BATCH = 64  # accepts per wake-up before other callbacks get a turn
+_ACCEPT_PAUSE = 0.1  # seconds without accepting after an accept error (EMFILE...)
 
 
 def format_address(addr: Any) -> str:
@@ -42,3 +46,50 @@ def open_listener(host: str, port: int, *, backlog: int = LISTEN_BACKLOG) -> soc
     if last is not None and last.errno == errno.EADDRINUSE:
         reason = "address already in use (another program listens on this port)"
     raise ListenError(f"cannot listen on {where}: {reason}")
+
+
+async def accept_forever(
+    loop: asyncio.AbstractEventLoop,
+    lsock: socket.socket,
+    handle: Callable[[socket.socket, Any], None],
+    warn: Callable[[OSError], None],
+) -> None:
+    """Hand each connection accepted on `lsock` to `handle(sock, addr)` (a
+    non-blocking socket it then owns) until cancelled. One reader for the
+    listener's life and up to ACCEPT_BATCH accepts per wake-up: loop.sock_accept
+    costs a future and a reader (de)registration per connection. An accept error
+    (EMFILE...) goes to `warn` and pauses accepting briefly; an exception from
+    `handle` ends the loop with it."""
+    while True:
+        stalled: asyncio.Future[OSError] = loop.create_future()
+        loop.add_reader(lsock, _accept_ready, lsock, handle, stalled)
+        try:
+            err = await stalled
+        finally:
+            loop.remove_reader(lsock)
+        warn(err)
+        await asyncio.sleep(_ACCEPT_PAUSE)
+
+
+def _accept_ready(
+    lsock: socket.socket,
+    handle: Callable[[socket.socket, Any], None],
+    stalled: asyncio.Future[OSError],
+) -> None:
+    for _ in range(ACCEPT_BATCH):
+        if stalled.done():  # the reader is removed on the accept loop's next turn
+            return
+        try:
+            sock, addr = lsock.accept()
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError as e:
+            stalled.set_result(e)
+            return
+        try:
+            sock.setblocking(False)
+            handle(sock, addr)
+        except Exception as e:
+            sock.close()
+            stalled.set_exception(e)
+            return

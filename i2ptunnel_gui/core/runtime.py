@@ -37,7 +37,7 @@ from i2ptunnel_gui.core.connection import (
 )
 from i2ptunnel_gui.core.errors import TargetError, TunnelError
 from i2ptunnel_gui.core.kinds import KINDS, EngineContext, register_kind
-from i2ptunnel_gui.core.listen import LISTEN_BACKLOG, format_address, open_listener
+from i2ptunnel_gui.core.listen import LISTEN_BACKLOG, accept_forever, format_address, open_listener
 from i2ptunnel_gui.core.relay import CloseReason
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (
@@ -361,20 +361,18 @@ class ListenerTunnel(TunnelRuntime):
             lsock.close()
 
     async def _accept_loop(self, lsock: socket.socket) -> None:
-        loop = self.loop
-        while True:
-            try:
-                sock, addr = await loop.sock_accept(lsock)
-            except OSError as e:  # EMFILE and friends: keep serving, slow down a little
-                self.event(f"accept failed: {e}", level="warning")
-                await asyncio.sleep(0.1)
-                continue
-            peer = format_address(addr) if isinstance(addr, tuple) else str(addr)
-            conn = self.admit(peer, Direction.OUTBOUND)
-            if conn is None:
-                sock.close()  # refused: nconnect reached
-                continue
-            conn.task = self.spawn(self._serve_connection(conn, sock))
+        def failed(e: OSError) -> None:  # EMFILE and friends: keep serving, slow down a little
+            self.event(f"accept failed: {e}", level="warning")
+
+        await accept_forever(self.loop, lsock, self._accepted, failed)
+
+    def _accepted(self, sock: socket.socket, addr: Any) -> None:
+        peer = format_address(addr) if isinstance(addr, tuple) else str(addr)
+        conn = self.admit(peer, Direction.OUTBOUND)
+        if conn is None:
+            sock.close()  # refused: nconnect reached
+            return
+        conn.task = self.spawn(self._serve_connection(conn, sock))
 
     async def _serve_connection(self, conn: Connection, sock: socket.socket) -> None:
         try:

@@ -58,6 +58,7 @@ from .connection import (
     naming_lookup,
     new_nickname,
     parse_peer_line,
+    quick_ack,
 )
 from .control import ControlChannel
 from .errors import (
@@ -227,7 +228,8 @@ class SamSession:
 
     # ------------------------------------------------------------ streams
 
-    async def _stream_socket(self) -> SamConnection:
+    async def stream_socket(self) -> SamConnection:
+        """A fresh socket after HELLO, for one STREAM command (see stream_connect `via`)."""
         self._control.check_open()
         # reuse the granted version: one HELLO round trip, no fallback dance
         return await SamConnection.open(
@@ -239,15 +241,20 @@ class SamSession:
         )
 
     async def stream_connect(
-        self, destination: str, *, time_limit: float | None = None
+        self,
+        destination: str,
+        *,
+        time_limit: float | None = None,
+        via: SamConnection | None = None,
     ) -> tuple[socket.socket, bytes]:
-        """STREAM CONNECT to a base64 destination, b32 address or .i2p name.
+        """STREAM CONNECT to a base64 destination, b32 address or .i2p name, on `via`
+        (a socket from stream_socket(), consumed: closed on failure) or a new one.
 
         Note: i2pd answers OK once the LeaseSet is found, before the peer answers
         (FINDINGS §5): callers need their own first-byte/idle timeout.
         """
         line = build_stream_connect(self.nickname, destination)
-        conn = await self._stream_socket()
+        conn = via if via is not None else await self.stream_socket()
         try:
             await conn.command(
                 line,
@@ -255,6 +262,7 @@ class SamSession:
                 time_limit=time_limit or self.timeouts.stream_connect,
                 context="STREAM CONNECT",
             )
+            quick_ack(conn.sock)  # the peer's first bytes must not wait for our ACK
             return conn.detach()
         except BaseException:
             conn.close()
@@ -266,7 +274,7 @@ class SamSession:
         """Wait for one incoming stream; `time_limit` None waits until a peer comes
         (cancel it to stop). Returns (socket, peer destination, bytes after the peer line)."""
         line = build_stream_accept(self.nickname)
-        conn = await self._stream_socket()
+        conn = await self.stream_socket()
         try:
             await conn.command(
                 line,
@@ -274,7 +282,11 @@ class SamSession:
                 time_limit=self.timeouts.stream_status,
                 context="STREAM ACCEPT",
             )
+            # i2pd writes the peer line and the first data separately, Nagle on: ACK
+            # the line at once or the data waits for our delayed ACK (up to ~40 ms)
+            quick_ack(conn.sock)
             first = await conn.read_line(time_limit=time_limit, context="STREAM ACCEPT (peer)")
+            quick_ack(conn.sock)
             peer = parse_peer_line(first, conn.where)
             sock, rest = conn.detach()
             return sock, peer, rest
