@@ -17,10 +17,13 @@ import socket
 from typing import Any
 
 _NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)  # Linux: no separate FIONBIO ioctl
-# connect() on a non-blocking socket: still in progress, wait for writability
+# connect() on a non-blocking socket: still in progress, wait for writability (not
+# EAGAIN: for TCP on Linux that is "no free local port", a failure)
 _IN_PROGRESS = frozenset(
-    {errno.EINPROGRESS, errno.EAGAIN, errno.EINTR, getattr(errno, "WSAEWOULDBLOCK", -1)}
+    {errno.EINPROGRESS, errno.EALREADY, errno.EINTR}
+    | {getattr(errno, "WSAEWOULDBLOCK", -1), getattr(errno, "WSAEALREADY", -1)}
 )
+_CONNECTED = frozenset({errno.EISCONN, getattr(errno, "WSAEISCONN", -1)})  # asked again
 
 
 async def connect_tcp(loop: asyncio.AbstractEventLoop, family: int, addr: Any) -> socket.socket:
@@ -33,8 +36,14 @@ async def connect_tcp(loop: asyncio.AbstractEventLoop, family: int, addr: Any) -
             sock.setblocking(False)
         err = sock.connect_ex(addr)
         if err in _IN_PROGRESS:
-            await _writable(loop, sock)
-            err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            # a loopback handshake is done by now: asking again (EISCONN) costs one
+            # syscall, waiting for writability a poll registration and a loop turn
+            err = sock.connect_ex(addr)
+            if err in _CONNECTED:
+                err = 0
+            elif err in _IN_PROGRESS:
+                await _writable(loop, sock)
+                err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
         if err:
             raise OSError(err, os.strerror(err))
     except BaseException:

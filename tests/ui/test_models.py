@@ -172,3 +172,62 @@ def test_connection_model_sorts_itself_and_keeps_selection(qtbot) -> None:
     rows = view.selectionModel().selectedRows()
     assert [r.data(Qt.ItemDataRole.UserRole + 2) for r in rows] == [1]  # selection followed
     assert m.index(0, m.COL_RATE).data(SORT_ROLE) == 89.0
+
+
+def row(cid: int, bin_: int = 0, bout: int = 0, state: str = "open"):
+    """A ConnectionRow as Engine.live_sample() sends it (core/live_rows.py)."""
+    return (cid, f"127.0.0.1:{50000 + cid}", "out", 1000.0, bin_, bout, state, None)
+
+
+def test_connection_model_takes_live_rows(qtmodeltester) -> None:
+    from i2ptunnel_gui.core.live_rows import LiveSnapshot
+
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    changed = []
+    m.dataChanged.connect(lambda a, b, _r: changed.append((a.row(), a.column(), b.row())))
+    m.apply_snapshot(LiveSnapshot(0.0, (), rows={"t": (row(1, 10), row(2, 5)),
+                                                 "other": (row(9),)}))
+    assert m.rowCount() == 2 and m.connection_at(1) == conn(2, "t", 5)
+    later = HIGHLIGHT_SECONDS + 1.0  # no longer highlighted
+    m.apply_snapshot(LiveSnapshot(later, (), rows={"t": (row(1, 30, 4), row(2, 5))}))
+    assert m.connection_at(0) == conn(1, "t", 30, 4)
+    assert m.index(0, m.COL_RATE).data(SORT_ROLE) == 24.0 / later  # (20 + 4) B
+    assert changed[-1] == (0, 0, 1)  # the highlight went: whole rows, once
+    m.apply_snapshot(LiveSnapshot(later + 0.5, (), rows={"t": (row(1, 30, 4), row(2, 5))}))
+    assert changed[-1] == (0, m.COL_DURATION, 1)  # then counters only, one range per tick
+    m.sort(m.COL_OUT, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(m)
+    m.apply_snapshot(LiveSnapshot(later + 1, (), rows={"t": (row(2, 5, state="closed"),)}))
+    assert [m.index(r, m.COL_STATE).data() for r in range(2)] == ["closed", "closed"]
+    m.apply_snapshot(LiveSnapshot(later + 1 + GREY_SECONDS, (), rows={}))
+    assert m.rowCount() == 0
+
+
+def test_connection_sort_ties_keep_arrival_order_and_raw_columns() -> None:
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply_rows((row(3, 7), row(1, 9), row(2, 7), row(4, 1)), 0.0)
+    m.sort(m.COL_IN, Qt.SortOrder.DescendingOrder)
+    assert [m.connection_at(r).id for r in range(4)] == [1, 3, 2, 4]  # 3 before 2: arrival
+    m.sort(m.COL_IN, Qt.SortOrder.AscendingOrder)
+    assert [m.connection_at(r).id for r in range(4)] == [4, 3, 2, 1]
+    m.sort(m.COL_PEER, Qt.SortOrder.AscendingOrder)  # by the text shown
+    peers = [m.index(r, m.COL_PEER).data() for r in range(4)]
+    assert peers == sorted(peers)
+    m.sort(m.COL_RATE, Qt.SortOrder.AscendingOrder)  # computed column: still sorts
+    m.apply_rows((row(3, 7), row(1, 9), row(2, 107), row(4, 1)), 1.0)
+    assert m.connection_at(3).id == 2  # the only one with a rate
+
+
+def test_connection_rows_stay_untracked_by_the_gc() -> None:
+    """The model keeps the engine's rows as they came: plain tuples the GC untracks,
+    so 5 000 live rows add nothing to full collections (bench/ui_frames.py)."""
+    import gc
+
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply_rows(tuple(row(i, i) for i in range(100)), 0.0)
+    m.apply((conn(100, "t"),), 1.0)  # ConnectionInfo in: stored as a plain row too
+    gc.collect()
+    assert not any(gc.is_tracked(m._cur[cid]) for cid in m._order)

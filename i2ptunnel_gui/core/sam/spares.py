@@ -52,6 +52,9 @@ class SpareSockets:
         """A live spare (the caller owns it), or None: open a fresh socket then."""
         self._wanted.set()
         self._taken = True
+        if self.session.closed.is_set():
+            self.close()
+            return None
         now = time.monotonic()
         while self._ready:
             conn, born = self._ready.popleft()
@@ -61,7 +64,8 @@ class SpareSockets:
         return None
 
     async def fill(self) -> None:
-        """Keep the pool full until cancelled or closed (run it in a TaskGroup)."""
+        """Keep the pool full until cancelled (run it in the tunnel's TaskGroup and
+        cancel it when the session ends) or close()d."""
         try:
             while not self._closed and not self.session.closed.is_set():
                 self._drop_expired()
