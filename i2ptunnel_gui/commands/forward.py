@@ -11,9 +11,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import signal
 import sys
 
+from i2ptunnel_gui.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_CANNOT_START,
+    check_public,
+    fail,
+    install_stop_signals,
+    parse_listen,
+    remove_stop_signals,
+)
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError, TunnelError
 from i2ptunnel_gui.core.forward import ForwardTunnel, resolve_target
@@ -23,52 +31,23 @@ from i2ptunnel_gui.core.spec import (
     SpecError,
     TunnelKind,
     TunnelSpec,
-    check_host,
-    is_loopback_host,
     parse_hostport,
     validate,
 )
 
-PROG = "i2ptunnel-gui forward"
-EXIT_BAD_INPUT = 2
-EXIT_CANNOT_START = 1
-
-
-def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
-    sys.stderr.flush()
-    return code
-
-
-def _parse_listen(text: str) -> tuple[str, int]:
-    """Like parse_hostport, but port 0 (any free port) is fine here."""
-    host, _, port_s = text.strip().rpartition(":")
-    if port_s == "0" and host:
-        host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
-        if (why := check_host(host)) is not None:
-            raise SpecError("listen_host", f"--listen {text!r}: {why}")
-        return host, 0
-    try:
-        return parse_hostport(text)
-    except SpecError as e:
-        raise SpecError("listen", f"--listen {e.message}") from None
+PROG = "forward"
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        listen_host, listen_port = _parse_listen(args.listen)
+        listen_host, listen_port = parse_listen(args.listen)
+        check_public(listen_host, args.public)
         try:
             target_host, target_port = parse_hostport(args.target)
         except SpecError as e:
             raise SpecError("target", f"--target {e.message}") from None
     except SpecError as e:
-        return _fail(e.message, EXIT_BAD_INPUT)
-    if not args.public and not is_loopback_host(listen_host):
-        return _fail(
-            f"--listen {listen_host} is not a loopback address: anyone who can reach it "
-            "could use this tunnel; add --public to allow that",
-            EXIT_BAD_INPUT,
-        )
+        return fail(PROG, e.message, EXIT_BAD_INPUT)
     spec = TunnelSpec(
         name=f"forward {args.listen} -> {args.target}",
         kind=TunnelKind.FORWARD,
@@ -84,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     )
     errors = validate(spec)
     if errors:
-        return _fail("; ".join(f"{e.field}: {e.message}" for e in errors), EXIT_BAD_INPUT)
+        return fail(PROG, "; ".join(f"{e.field}: {e.message}" for e in errors), EXIT_BAD_INPUT)
     try:
         return asyncio.run(_serve(spec, listen_port))
     except KeyboardInterrupt:  # SIGINT before our handler was installed
@@ -92,15 +71,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _serve(spec: TunnelSpec, listen_port: int) -> int:
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    stop = install_stop_signals()
     try:
         await resolve_target(spec.target_host, spec.target_port)  # a typo fails fast
         listener = open_listener(spec.listen_host, listen_port)
     except TunnelError as e:
-        return _fail(str(e), EXIT_CANNOT_START)
+        remove_stop_signals()
+        return fail(PROG, str(e), EXIT_CANNOT_START)
     bound = listener.getsockname()
     spec = spec.replace(listen_port=bound[1])
     engine = Engine()
@@ -116,13 +93,12 @@ async def _serve(spec: TunnelSpec, listen_port: int) -> int:
             await engine.aclose()
         return 0
     except (TunnelError, ConfigError) as e:
-        return _fail(str(e), EXIT_CANNOT_START)
+        return fail(PROG, str(e), EXIT_CANNOT_START)
     except TimeoutError:
-        return _fail("tunnels did not stop within 10 s", EXIT_CANNOT_START)
+        return fail(PROG, "tunnels did not stop within 10 s", EXIT_CANNOT_START)
     finally:
         with contextlib.suppress(OSError):
             listener.close()
         engine.shutdown(10.0)
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+        remove_stop_signals()
 

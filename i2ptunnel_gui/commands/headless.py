@@ -13,10 +13,10 @@ import argparse
 import asyncio
 import logging
 import shlex
-import signal
 import sys
 import time
 
+from i2ptunnel_gui.commands.common import install_stop_signals, remove_stop_signals
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.keystore import KeyStore
@@ -74,10 +74,7 @@ async def _serve(engine: Engine, specs: list[TunnelSpec]) -> int:
                    f" ({ev.message})" if ev.message and ev.message != ev.state.value else "")
 
     unsubscribe = engine.subscribe(on_event)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    stop = install_stop_signals()
     started = 0
     try:
         async with asyncio.TaskGroup() as tg:
@@ -102,8 +99,7 @@ async def _serve(engine: Engine, specs: list[TunnelSpec]) -> int:
         return 0
     finally:
         unsubscribe()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+        remove_stop_signals()
 
 
 async def _all_done(tasks: list[asyncio.Task[bool]]) -> None:

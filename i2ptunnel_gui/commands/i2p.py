@@ -16,11 +16,19 @@ import argparse
 import asyncio
 import contextlib
 import re
-import signal
 import sys
 from pathlib import Path
 from typing import Any
 
+from i2ptunnel_gui.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_CANNOT_START,
+    check_public,
+    fail,
+    install_stop_signals,
+    parse_listen,
+    remove_stop_signals,
+)
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.i2p import ClientTunnel, ServerTunnel
@@ -36,36 +44,12 @@ from i2ptunnel_gui.core.spec import (
     TunnelKind,
     TunnelSpec,
     check_destination,
-    check_host,
-    is_loopback_host,
     parse_hostport,
     validate,
 )
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelStatus
 
-EXIT_BAD_INPUT = 2
-EXIT_CANNOT_START = 1
 STOP_TIMEOUT = 10.0
-
-
-def _fail(prog: str, message: str, code: int) -> int:
-    sys.stderr.write(f"i2ptunnel-gui {prog}: error: {message}\n")
-    sys.stderr.flush()
-    return code
-
-
-def _parse_listen(text: str) -> tuple[str, int]:
-    """parse_hostport, plus port 0 (any free port)."""
-    host, _, port_s = text.strip().rpartition(":")
-    if port_s == "0" and host:
-        host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
-        if (why := check_host(host)) is not None:
-            raise SpecError("listen", f"--listen {text!r}: {why}")
-        return host, 0
-    try:
-        return parse_hostport(text)
-    except SpecError as e:
-        raise SpecError("listen", f"--listen {e.message}") from None
 
 
 def _spec(args: argparse.Namespace) -> tuple[TunnelSpec, int]:
@@ -103,13 +87,8 @@ def _spec(args: argparse.Namespace) -> tuple[TunnelSpec, int]:
             **common,
         )
         return spec, 0
-    host, port = _parse_listen(args.listen)
-    if not args.public and not is_loopback_host(host):
-        raise SpecError(
-            "listen",
-            f"--listen {host} is not a loopback address: anyone who can reach it could "
-            "use this tunnel; add --public to allow that",
-        )
+    host, port = parse_listen(args.listen)
+    check_public(host, args.public)
     dest = args.dest.strip()
     if dest and not dest.lower().endswith(".i2p") and check_destination(dest) is None:
         try:  # right alphabet and length: is it really a destination?
@@ -135,11 +114,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         spec, port = _spec(args)
     except SpecError as e:
-        return _fail(prog, e.message, EXIT_BAD_INPUT)
+        return fail(prog, e.message, EXIT_BAD_INPUT)
     errors = validate(spec)
     if errors:
         listing = "; ".join(f"{e.field}: {e.message}" for e in errors)
-        return _fail(prog, listing, EXIT_BAD_INPUT)
+        return fail(prog, listing, EXIT_BAD_INPUT)
     try:
         return asyncio.run(_serve(prog, spec, port))
     except KeyboardInterrupt:  # before our handler was installed
@@ -153,10 +132,7 @@ def _log_event(ev: TunnelEvent) -> None:
 
 
 async def _serve(prog: str, spec: TunnelSpec, port: int) -> int:
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    stop = install_stop_signals()
     listener = None
     starting: asyncio.Task[TunnelStatus] | None = None
     stopping = asyncio.create_task(stop.wait(), name="wait for SIGINT/SIGTERM")
@@ -192,9 +168,9 @@ async def _serve(prog: str, spec: TunnelSpec, port: int) -> int:
             await engine.aclose()
         return 0
     except TunnelError as e:
-        return _fail(prog, str(e), EXIT_CANNOT_START)
+        return fail(prog, str(e), EXIT_CANNOT_START)
     except TimeoutError:
-        return _fail(prog, f"tunnel did not stop within {STOP_TIMEOUT:g} s", EXIT_CANNOT_START)
+        return fail(prog, f"tunnel did not stop within {STOP_TIMEOUT:g} s", EXIT_CANNOT_START)
     finally:
         stopping.cancel()
         if starting is not None and not starting.done():
@@ -203,5 +179,4 @@ async def _serve(prog: str, spec: TunnelSpec, port: int) -> int:
             with contextlib.suppress(OSError):
                 listener.close()
         engine.shutdown(STOP_TIMEOUT)
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+        remove_stop_signals()

@@ -262,8 +262,13 @@ def check_port(port: int, *, allow_zero: bool = False) -> str | None:
     return None
 
 
-def parse_hostport(text: str, *, default_host: str | None = None) -> tuple[str, int]:
-    """'host:port', '[v6]:port' or (with default_host) ':port' / 'port'. Raises SpecError."""
+def parse_hostport(
+    text: str, *, default_host: str | None = None, allow_any_port: bool = False
+) -> tuple[str, int]:
+    """'host:port', '[v6]:port' or (with default_host) ':port' / 'port'. Raises SpecError.
+
+    `allow_any_port`: port 0 (let the system pick) is accepted, for listen addresses.
+    """
     t = text.strip()
     if not t:
         raise SpecError("", "address is empty; expected HOST:PORT")
@@ -287,7 +292,7 @@ def parse_hostport(text: str, *, default_host: str | None = None) -> tuple[str, 
     if not port_s.isdigit():
         raise SpecError("", f"{text!r}: port {port_s!r} is not a number")
     port = int(port_s)
-    if (why := check_port(port)) is not None:
+    if (why := check_port(port, allow_zero=allow_any_port)) is not None:
         raise SpecError("", f"{text!r}: {why}")
     if (why := check_host(host)) is not None:
         raise SpecError("", f"{text!r}: {why}")

@@ -69,7 +69,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, w
 
 def test_bad_port() -> None:
     r = run_forward("--listen", "127.0.0.1:70000", "--target", "127.0.0.1:80")
-    assert_one_line_error(r, 2, "port must be a whole number from 1 to 65535")
+    assert_one_line_error(r, 2, "port must be a whole number from 0 to 65535")
 
 
 def test_port_in_use() -> None:
