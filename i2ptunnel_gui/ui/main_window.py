@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, spec: TunnelSpec, new_identity: bool = False) -> None:
         if new_identity:  # the next start makes a new key, so a new address
             self.controller.forget_key(spec)
+            self.details.forget_address(spec.id)  # the old b32 must not be shared anymore
         if self.tunnel_model.spec_of(spec.id) is None:
             self.controller.add(spec)
             self.select_tunnel(spec.id)

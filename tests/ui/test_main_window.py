@@ -225,3 +225,39 @@ def test_unhandled_exception_is_shown_not_lost(qtbot) -> None:
     box = find_top(qtbot, QMessageBox, "unexpected_error")
     assert "slot blew up" in box.text() and "Traceback" in box.detailedText()
     box.close()
+
+
+def test_new_identity_deletes_the_key_and_forgets_the_address(qtbot, qloop, settings, tmp_path):
+    """'New identity' (confirmed in the editor) deletes the key store's file for the
+    tunnel and stops showing the old b32: the next start has a new address."""
+    from fake_engine import FakeEngine
+    from PySide6.QtWidgets import QToolButton
+
+    from i2ptunnel_gui.core.keystore import KeyStore
+    from i2ptunnel_gui.core.status import TunnelStatus
+
+    store = KeyStore(tmp_path / "keys")
+    blog = TunnelSpec(name="blog", kind=TunnelKind.SERVER, target_port=8080)
+    key = store.key_path(blog)
+    store.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    key.write_bytes(b"k" * 679)
+    key.chmod(0o600)
+    settings.save_tunnels([blog])
+    engine = FakeEngine(keystore=store)
+    engine.start()
+    sh = build_shell(Settings.open(settings.path), engine, tray_available=False)
+    qtbot.addWidget(sh.window)
+    sh.bridge.start()
+    try:
+        select(sh.window, "blog")
+        b32 = "a" * 52 + ".b32.i2p"
+        sh.window.details.set_status(TunnelStatus(
+            id=blog.id, name="blog", kind="server", state=TunnelState.STOPPED, i2p_address=b32))
+        assert sh.window.details.findChild(QLineEdit, "b32_address").text() == b32
+        sh.window._on_saved(blog.replace(key_file=""), True)  # what the editor emits on Yes
+        assert not key.exists()
+        assert sh.window.details.findChild(QLineEdit, "b32_address").text() == ""
+        assert not sh.window.details.findChild(QToolButton, "copy_b32").isEnabled()
+    finally:
+        run_async(qtbot, qloop, sh.bridge.aclose())
+        engine.shutdown()
