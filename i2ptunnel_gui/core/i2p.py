@@ -29,7 +29,7 @@ from i2ptunnel_gui.core.dial import connect_tcp
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.forward import resolve_target
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
-from i2ptunnel_gui.core.relay import CloseReason
+from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
 from i2ptunnel_gui.core.runtime import (
     EngineContext,
     ListenerTunnel,
@@ -265,7 +265,8 @@ class ServerTunnel(TunnelRuntime):
             opened.set()
         # local_half_close stays True: the target's EOF ends the stream (i2pd ends both
         # directions), which tells the peer the reply is complete (docs/ENGINE.md)
-        await self.relay(sock, target, conn=conn, local_pending=rest)
+        options = self.relay_options.with_pending(local=rest)
+        await self.relay(sock, target, conn=conn, options=options)
 
     async def _open_target(self) -> socket.socket:
         last: OSError | None = None
@@ -287,6 +288,10 @@ class ClientTunnel(ListenerTunnel):
     So a connection whose local side has sent data but which got nothing back from I2P
     within `connect_timeout` is closed and counted as failed (first-byte timeout).
     """
+
+    # remote_half_close=False: i2pd ends BOTH directions on a FIN, losing the reply
+    # to a client that half-closed (docs/ENGINE.md "SAM streams and half-close")
+    relay_options = RelayOptions(remote_half_close=False)
 
     def __init__(
         self,
@@ -355,24 +360,11 @@ class ClientTunnel(ListenerTunnel):
         remote_sock: socket.socket,
         *,
         conn: Connection,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        local_half_close: bool = True,
-        remote_half_close: bool = False,
+        options: RelayOptions | None = None,
     ) -> CloseReason:
-        # remote_half_close=False: i2pd ends BOTH directions on a FIN, losing the reply
-        # to a client that half-closed (docs/ENGINE.md "SAM streams and half-close")
         timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
         try:
-            return await super().relay(
-                local_sock,
-                remote_sock,
-                conn=conn,
-                local_pending=local_pending,
-                remote_pending=remote_pending,
-                local_half_close=local_half_close,
-                remote_half_close=remote_half_close,
-            )
+            return await super().relay(local_sock, remote_sock, conn=conn, options=options)
         finally:
             timer.cancel()
 

@@ -26,6 +26,7 @@ import asyncio
 import contextlib
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import cast
 
@@ -41,6 +42,29 @@ class CloseReason(StrEnum):
     IDLE = "idle timeout"
     LIFETIME = "lifetime reached"
     CLOSED = "closed"  # closed on request (tunnel stop, close_connection)
+
+
+@dataclass(frozen=True, slots=True)
+class RelayOptions:
+    """How one relay runs (see `Relay.run`). Immutable, so a tunnel builds one and
+    shares it; only connections with pending bytes get their own (`with_pending`)."""
+
+    local_pending: bytes = b""
+    remote_pending: bytes = b""
+    idle_timeout: float | None = None
+    lifetime: float | None = None
+    local_half_close: bool = True
+    remote_half_close: bool = True
+
+    def with_pending(self, *, local: bytes = b"", remote: bytes = b"") -> RelayOptions:
+        """These options plus bytes already read; `self` when there are none."""
+        if not local and not remote:
+            return self
+        local, remote = local or self.local_pending, remote or self.remote_pending
+        return replace(self, local_pending=local, remote_pending=remote)
+
+
+DEFAULT_OPTIONS = RelayOptions()
 
 
 class _Pipe(asyncio.Protocol):
@@ -183,34 +207,19 @@ class Relay:
         self,
         local_sock: socket.socket,
         remote_sock: socket.socket,
-        *,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        idle_timeout: float | None = None,
-        lifetime: float | None = None,
-        local_half_close: bool = True,
-        remote_half_close: bool = True,
+        options: RelayOptions = DEFAULT_OPTIONS,
     ) -> CloseReason:
         """Relay until done; owns and closes both sockets. Returns why it ended.
 
-        `local_pending` was already read from `local_sock` and goes to the remote
-        first; `remote_pending` was read from `remote_sock` (past a SAM handshake)
-        and goes to the local side first. `local_half_close=False` /
+        `options.local_pending` was already read from `local_sock` and goes to the
+        remote first; `remote_pending` was read from `remote_sock` (past a SAM
+        handshake) and goes to the local side first. `local_half_close=False` /
         `remote_half_close=False`: that socket cannot carry a half-close (a SAM
         stream): EOF from the other side is not passed to it, and its own EOF ends
         the connection. Cancelling closes both sides at once.
         """
         try:
-            await self.start(
-                local_sock,
-                remote_sock,
-                local_pending=local_pending,
-                remote_pending=remote_pending,
-                idle_timeout=idle_timeout,
-                lifetime=lifetime,
-                local_half_close=local_half_close,
-                remote_half_close=remote_half_close,
-            )
+            await self.start(local_sock, remote_sock, options)
             await self._done
         finally:
             if not self._finished:
@@ -221,28 +230,26 @@ class Relay:
         self,
         local_sock: socket.socket,
         remote_sock: socket.socket,
-        *,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        idle_timeout: float | None = None,
-        lifetime: float | None = None,
-        local_half_close: bool = True,
-        remote_half_close: bool = True,
+        options: RelayOptions = DEFAULT_OPTIONS,
     ) -> None:
         """Join the sockets and return: the relay then runs on loop callbacks alone
         (no task), calls `on_finished()` when both sides are closed. Owns both
         sockets from here on, also when this raises."""
-        self._local.half_close = local_half_close
-        self._remote.half_close = remote_half_close
+        self._local.half_close = options.local_half_close
+        self._remote.half_close = options.remote_half_close
         try:
-            await self._start(local_sock, remote_sock, local_pending, remote_pending)
+            await self._start(
+                local_sock, remote_sock, options.local_pending, options.remote_pending
+            )
         except BaseException:
             await self._close_now(local_sock, remote_sock)
             raise
-        if lifetime is not None:
-            self._timers.append(self.loop.call_later(lifetime, self.abort, CloseReason.LIFETIME))
-        if idle_timeout is not None:
-            self._arm_idle(idle_timeout)
+        if options.lifetime is not None:
+            self._timers.append(
+                self.loop.call_later(options.lifetime, self.abort, CloseReason.LIFETIME)
+            )
+        if options.idle_timeout is not None:
+            self._arm_idle(options.idle_timeout)
 
     async def wait_closed(self) -> None:
         """After abort(): transports release their fds on the next loop turns."""

@@ -38,7 +38,7 @@ from i2ptunnel_gui.core.connection import (
 from i2ptunnel_gui.core.errors import TargetError, TunnelError
 from i2ptunnel_gui.core.kinds import KINDS, EngineContext, register_kind
 from i2ptunnel_gui.core.listen import LISTEN_BACKLOG, accept_forever, format_address, open_listener
-from i2ptunnel_gui.core.relay import CloseReason
+from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (
     ConnectionInfo,
@@ -60,6 +60,9 @@ _FAILURE_EVENT_INTERVAL = 1.0  # at most one "target failed" event per second pe
 
 class TunnelRuntime:
     """One running tunnel: state machine, connections, counters, TaskGroup owner."""
+
+    # shared by every connection of the tunnel (idle/lifetime limits: _sweep_timeouts)
+    relay_options: RelayOptions = DEFAULT_OPTIONS
 
     def __init__(self, spec: TunnelSpec, ctx: EngineContext, *, retry: bool = True) -> None:
         self.spec = spec
@@ -209,25 +212,19 @@ class TunnelRuntime:
         remote_sock: socket.socket,
         *,
         conn: Connection,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        local_half_close: bool = True,
-        remote_half_close: bool = True,
+        options: RelayOptions | None = None,
     ) -> CloseReason:
         """Join `local_sock` (the side that came to us) and `remote_sock` (the side
         we opened) until both directions end or a timeout hits; owns and closes both.
-        `*_pending`: bytes already read from that socket (past a SAM handshake);
-        `*_half_close=False`: that socket cannot carry a half-close (relay.Relay.run)."""
+        `options` (default `relay_options`): pending bytes already read from either
+        socket (past a SAM handshake), which side cannot carry a half-close."""
         r = conn.relay = self._relay_class(self.loop)
         if conn.task is None:
             conn.task = asyncio.current_task()
         self._ensure_sweeper()
         try:
             # idle/lifetime limits: _sweep_timeouts, not one timer per connection
-            return await r.run(
-                local_sock, remote_sock, local_pending=local_pending, remote_pending=remote_pending,
-                local_half_close=local_half_close, remote_half_close=remote_half_close,
-            )  # fmt: skip
+            return await r.run(local_sock, remote_sock, options or self.relay_options)
         except Exception as e:  # one connection's failure never stops the tunnel
             logger.warning("relay of connection %d failed: %r", conn.id, e)
             return CloseReason.RESET
@@ -240,10 +237,7 @@ class TunnelRuntime:
         remote_sock: socket.socket,
         *,
         conn: Connection,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        local_half_close: bool = True,
-        remote_half_close: bool = True,
+        options: RelayOptions | None = None,
     ) -> None:
         """Like `relay()`, but returns once the sockets are joined: the relay then
         lives on loop callbacks alone, with no task or coroutine frames held per
@@ -251,10 +245,7 @@ class TunnelRuntime:
         r = conn.relay = self._relay_class(self.loop)
         self._ensure_sweeper()
         try:
-            await r.start(
-                local_sock, remote_sock, local_pending=local_pending, remote_pending=remote_pending,
-                local_half_close=local_half_close, remote_half_close=remote_half_close,
-            )  # fmt: skip
+            await r.start(local_sock, remote_sock, options or self.relay_options)
         except Exception as e:  # one connection's failure never stops the tunnel
             logger.warning("relay of connection %d failed: %r", conn.id, e)
             self._forget(conn)
@@ -390,7 +381,8 @@ class ListenerTunnel(TunnelRuntime):
             sock.close()
             self._forget(conn)
             raise
+        options = self.relay_options.with_pending(remote=pending)
         if type(self).relay is TunnelRuntime.relay:  # nothing to wrap around it
-            await self.relay_detached(sock, remote, conn=conn, remote_pending=pending)
+            await self.relay_detached(sock, remote, conn=conn, options=options)
         else:
-            await self.relay(sock, remote, conn=conn, remote_pending=pending)
+            await self.relay(sock, remote, conn=conn, options=options)

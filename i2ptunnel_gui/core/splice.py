@@ -25,7 +25,7 @@ import socket
 import sys
 from collections.abc import Callable
 
-from i2ptunnel_gui.core.relay import CloseReason
+from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 
 CHUNK = 1 << 20  # bytes per splice call; the pipe is grown to match
 _F_SETPIPE_SZ = 1031
@@ -219,26 +219,11 @@ class SpliceRelay:
         self,
         local_sock: socket.socket,
         remote_sock: socket.socket,
-        *,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        idle_timeout: float | None = None,
-        lifetime: float | None = None,
-        local_half_close: bool = True,
-        remote_half_close: bool = True,
+        options: RelayOptions = DEFAULT_OPTIONS,
     ) -> CloseReason:
         """Relay until done; owns and closes both sockets (see relay.Relay.run)."""
         try:
-            await self.start(
-                local_sock,
-                remote_sock,
-                local_pending=local_pending,
-                remote_pending=remote_pending,
-                idle_timeout=idle_timeout,
-                lifetime=lifetime,
-                local_half_close=local_half_close,
-                remote_half_close=remote_half_close,
-            )
+            await self.start(local_sock, remote_sock, options)
             if not self.closed:
                 await self._done  # cancelled with us: the finally closes everything
         finally:
@@ -249,30 +234,25 @@ class SpliceRelay:
         self,
         local_sock: socket.socket,
         remote_sock: socket.socket,
-        *,
-        local_pending: bytes = b"",
-        remote_pending: bytes = b"",
-        idle_timeout: float | None = None,
-        lifetime: float | None = None,
-        local_half_close: bool = True,
-        remote_half_close: bool = True,
+        options: RelayOptions = DEFAULT_OPTIONS,
     ) -> None:
         """Join the sockets and return; from then on loop callbacks alone move the
         bytes and `on_finished()` is called once closed. Owns both sockets, also
         when this raises."""
         self._socks = (local_sock, remote_sock)
-        self._half_close = (local_half_close, remote_half_close)
+        self._half_close = (options.local_half_close, options.remote_half_close)
+        local_pending, remote_pending = options.local_pending, options.remote_pending
         try:
             for sock in (local_sock, remote_sock):
                 if sock.gettimeout() != 0.0:  # no syscall when already non-blocking
                     sock.setblocking(False)
                 _no_delay(sock)
-            if lifetime is not None:
+            if options.lifetime is not None:
                 self._timers.append(
-                    self.loop.call_later(lifetime, self.abort, CloseReason.LIFETIME)
+                    self.loop.call_later(options.lifetime, self.abort, CloseReason.LIFETIME)
                 )
-            if idle_timeout is not None:
-                self._arm_idle(idle_timeout)
+            if options.idle_timeout is not None:
+                self._arm_idle(options.idle_timeout)
             if local_pending:
                 self.bytes_in += len(local_pending)
                 await self._send_pending(remote_sock, local_pending)

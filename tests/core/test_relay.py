@@ -27,7 +27,7 @@ from nethelpers import (
 from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.forward import ForwardTunnel
-from i2ptunnel_gui.core.relay import CloseReason
+from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
 from i2ptunnel_gui.core.runtime import relay_class
 
 
@@ -139,9 +139,7 @@ def test_pending_bytes_are_written_first(mode: str) -> None:
             relay.run(
                 local_relay,
                 remote_relay,
-                local_pending=b"L0|",
-                remote_pending=b"R0|",
-                idle_timeout=5,
+                RelayOptions(local_pending=b"L0|", remote_pending=b"R0|", idle_timeout=5),
             )
         )
         await loop.sock_sendall(local_app, b"L1")
@@ -187,7 +185,7 @@ class WrappedRelayTunnel(ForwardTunnel):
 
     wrapped = 0
 
-    async def relay(self, local_sock, remote_sock, *, conn, local_pending=b"", remote_pending=b""):
+    async def relay(self, local_sock, remote_sock, *, conn, options=None):
         WrappedRelayTunnel.wrapped += 1
         return await super().relay(local_sock, remote_sock, conn=conn)
 

@@ -15,6 +15,7 @@ import os
 import socket
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -31,7 +32,7 @@ from nethelpers import (
 from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.forward import ForwardTunnel
-from i2ptunnel_gui.core.relay import CloseReason
+from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
 from i2ptunnel_gui.core.runtime import RELAY_ENV, relay_class
 
 REQUEST = b"GET / HTTP/1.0\r\n\r\n"
@@ -51,7 +52,7 @@ class HeldTargetTunnel(ForwardTunnel):
     """Its target stands in for a SAM stream, as in the I2P client (awaited path)."""
 
     async def relay(self, local_sock, remote_sock, *, conn, **kw):
-        kw["remote_half_close"] = False
+        kw["options"] = replace(kw.get("options") or self.relay_options, remote_half_close=False)
         return await super().relay(local_sock, remote_sock, conn=conn, **kw)
 
 
@@ -59,7 +60,7 @@ class HeldTargetDetachedTunnel(ForwardTunnel):
     """The same on the detached path (no task per connection)."""
 
     async def relay_detached(self, local_sock, remote_sock, *, conn, **kw):
-        kw["remote_half_close"] = False
+        kw["options"] = replace(kw.get("options") or self.relay_options, remote_half_close=False)
         await super().relay_detached(local_sock, remote_sock, conn=conn, **kw)
 
 
@@ -181,7 +182,9 @@ def test_held_local_side_server_style(relay_mode: str) -> None:
             s.setblocking(False)
         relay = relay_class(relay_mode)(loop)
         task = asyncio.ensure_future(
-            relay.run(local_relay, remote_relay, idle_timeout=5, local_half_close=False)
+            relay.run(
+                local_relay, remote_relay, RelayOptions(idle_timeout=5, local_half_close=False)
+            )
         )
 
         async def recv(s: socket.socket, n: int) -> bytes:
