@@ -20,21 +20,19 @@ seed's security note asks.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import socket
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from i2ptunnel_gui._blocking import CALL_TIMEOUT, BlockingTunnel
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.errors import ConfigError, UnknownTunnel
+from i2ptunnel_gui.core.errors import ConfigError
 from i2ptunnel_gui.core.forward import SocketFactoryTunnel
 from i2ptunnel_gui.core.runtime import format_address
 from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, TunnelKind, TunnelSpec
-from i2ptunnel_gui.core.status import TunnelStatus
 
 DEFAULT_IDLE_TIMEOUT = 600.0
-_CALL_TIMEOUT = 15.0
 
 _shared: Engine | None = None
 _shared_lock = threading.Lock()
@@ -63,7 +61,7 @@ def _check_timeout(name: str, value: float | None) -> float | None:
     return float(value)
 
 
-class Tunnel:
+class Tunnel(BlockingTunnel):
     """Relay connections accepted on `receive` to sockets made by `make_send()`.
 
     nconnect: max simultaneous connections (-1 = unlimited; excess refused).
@@ -121,33 +119,10 @@ class Tunnel:
         def make(ctx: Any) -> SocketFactoryTunnel:
             return SocketFactoryTunnel(spec, ctx, make_send, receive)
 
-        self._engine.call(lambda: self._engine.start_runtime(make), _CALL_TIMEOUT)
-
-    def status(self) -> TunnelStatus:
-        """Counters and state (active/refused/failed connections, bytes)."""
-        snap = self._engine.call(
-            lambda: self._engine.snapshot(self.spec.id, connections=False), _CALL_TIMEOUT
-        )
-        return snap.tunnels[0]
-
-    def close(self) -> None:
-        """Close every connection and the listening socket. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        if not self._engine.running:
-            return
-        with contextlib.suppress(UnknownTunnel):  # already stopped with its engine
-            self._engine.call(lambda: self._engine.stop_tunnel(self.spec.id), _CALL_TIMEOUT)
-
-    def __enter__(self) -> Tunnel:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._engine.call(lambda: self._engine.start_runtime(make), CALL_TIMEOUT)
 
 
-# TunnelServer / TunnelClient (SAM) are wired in by the lead below this line.
+# the SAM tunnels of the seed API; tunnel_i2p imports shared_engine lazily (no cycle)
 from i2ptunnel_gui.tunnel_i2p import TunnelClient, TunnelServer  # noqa: E402 -- needs Tunnel
 
 __all__ = ["Tunnel", "TunnelClient", "TunnelServer"]

@@ -16,11 +16,11 @@ tunnel stays open. `session` is the SAM session nickname.
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
+from i2ptunnel_gui._blocking import BlockingTunnel
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.errors import ConfigError, UnknownTunnel
+from i2ptunnel_gui.core.errors import ConfigError
 from i2ptunnel_gui.core.i2p import ClientTunnel, ServerTunnel
 from i2ptunnel_gui.core.runtime import EngineContext, TunnelRuntime
 from i2ptunnel_gui.core.spec import (
@@ -34,7 +34,6 @@ from i2ptunnel_gui.core.spec import (
 from i2ptunnel_gui.core.status import TunnelStatus
 
 READY_TIMEOUT = 180.0  # SESSION CREATE: ~20 s on i2pd 2.45.1, the client allows 120 s
-_CALL_TIMEOUT = 15.0
 
 
 def _options(kwargs: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -46,7 +45,7 @@ def _options(kwargs: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-class _SamTunnel:
+class _SamTunnel(BlockingTunnel):
     """Shared life cycle: validate the spec, start on the engine, block until ready."""
 
     def __init__(self, spec: TunnelSpec, engine: Engine | None) -> None:
@@ -75,27 +74,6 @@ class _SamTunnel:
         """Our own `.b32.i2p` address."""
         return self.status().i2p_address
 
-    def status(self) -> TunnelStatus:
-        snap = self._engine.call(
-            lambda: self._engine.snapshot(self.spec.id, connections=False), _CALL_TIMEOUT
-        )
-        return snap.tunnels[0]
-
-    def close(self) -> None:
-        """Close every connection and the SAM session. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        if not self._engine.running:
-            return
-        with contextlib.suppress(UnknownTunnel):
-            self._engine.call(lambda: self._engine.stop_tunnel(self.spec.id), _CALL_TIMEOUT)
-
-    def __enter__(self) -> Any:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 class TunnelServer(_SamTunnel):
