@@ -125,11 +125,14 @@ def build_spec(
     return FoundTunnel(spec, raw.where(), key_source, tuple(warnings))
 
 
-def resolve_key(path_text: str, bases: list[Path]) -> Path | None:
-    """The existing key file `path_text` names (absolute, or relative to one of `bases`)."""
+def find_key(path_text: str, base: Path, where: str, warnings: list[Problem]) -> Path | None:
+    """The existing key file `path_text` names (absolute, or relative to `base`); if there
+    is none, a warning at `where` that the tunnel will get a new key and address."""
     p = Path(path_text).expanduser()
-    candidates = [p] if p.is_absolute() else [b / p for b in bases]
-    for c in candidates:
-        if c.is_file():
-            return c
+    candidate = p if p.is_absolute() else base / p
+    if candidate.is_file():
+        return candidate
+    warnings.append(Problem(where, (
+        f"key file {path_text} not found (relative to {base}): a new key and a new "
+        ".b32 address will be generated on first start")))
     return None

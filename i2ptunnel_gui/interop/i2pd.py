@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, is_loopback_host
-from i2ptunnel_gui.interop.common import RawTunnel, build_spec, read_text, resolve_key
+from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     FoundTunnel,
     ImportResult,
@@ -179,12 +179,7 @@ def _key(raw: RawTunnel, kind: TunnelKind, datadir: Path,
         raise TunnelProblem(raw.where(), "keys is missing (i2pd requires it for servers)")
     if not keys or keys.startswith("transient"):
         return None, KeyMode.TRANSIENT
-    found = resolve_key(keys, [datadir])
-    if found is None:
-        warnings.append(Problem(raw.where("keys"), (
-            f"key file {keys} not found (relative to {datadir}): a new key and a new .b32 "
-            "address will be generated on first start")))
-    return found, KeyMode.PERSISTENT
+    return find_key(keys, datadir, raw.where("keys"), warnings), KeyMode.PERSISTENT
 
 
 def datadir_for(conf: Path) -> Path:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, is_loopback_host
-from i2ptunnel_gui.interop.common import RawTunnel, build_spec, read_text, resolve_key
+from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     EXT,
     FoundTunnel,
@@ -208,11 +208,7 @@ def _key(raw: RawTunnel, kind: TunnelKind, config_dir: Path,
         warnings.append(Problem(raw.where(), "no privKeyFile: a new key (and a new .b32 "
                                 "address) will be generated on first start"))
         return None, KeyMode.PERSISTENT
-    found = resolve_key(key_text, [config_dir])
-    if found is None:
-        warnings.append(Problem(raw.where("privKeyFile"), (
-            f"key file {key_text} not found (relative to {config_dir}): a new key and a new "
-            ".b32 address will be generated on first start")))
+    found = find_key(key_text, config_dir, raw.where("privKeyFile"), warnings)
     return found, KeyMode.PERSISTENT
 
 

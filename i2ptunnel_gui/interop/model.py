@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from i2ptunnel_gui.core.spec import (
-    DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_I2P_CONNECT_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     SIGNATURE_TYPES,
     TunnelKind,
     TunnelSpec,
+    kind_defaults,
 )
 
 EXT = "i2ptunnelgui."
@@ -118,10 +117,6 @@ def _parse_bool(text: str) -> bool:
     raise ValueError(text)
 
 
-def default_connect_timeout(kind: TunnelKind) -> float:
-    return DEFAULT_I2P_CONNECT_TIMEOUT if kind is TunnelKind.CLIENT else DEFAULT_CONNECT_TIMEOUT
-
-
 # field -> (key suffix, to text, from text, default for a kind)
 _EXT_FIELDS: dict[str, tuple[str, Callable[[Any], str], Callable[[str], Any]]] = {
     "nconnect": ("nconnect", str, int),
@@ -141,7 +136,7 @@ def ext_defaults(kind: TunnelKind) -> dict[str, Any]:
         "nconnect": -1,
         "lifetime": None,
         "idle_timeout": DEFAULT_IDLE_TIMEOUT,
-        "connect_timeout": default_connect_timeout(kind),
+        "connect_timeout": kind_defaults(kind)["connect_timeout"],
         "allow_public_bind": False,
         "sam_address": "",
         "description": "",
