@@ -170,16 +170,19 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             await asyncio.sleep(2 * period)  # every connection has talked: live counters
             applies: list[float] = []
             model = win.connection_model
-            # the model's per-sample merge (apply_rows since Engine.live_sample; older: apply)
-            merge = "apply_rows" if hasattr(model, "apply_rows") else "apply"
-            original = getattr(model, merge)
+            # the model's per-sample merge: full samples (apply_rows) and deltas
+            # (apply_delta, since live samples carry only what changed)
+            for merge in ("apply_rows", "apply_delta"):
+                if not hasattr(model, merge):
+                    continue
+                original = getattr(model, merge)
 
-            def timed_apply(*a: object) -> None:
-                t = time.perf_counter()
-                original(*a)
-                applies.append(time.perf_counter() - t)
+                def timed(*a: object, _original: Any = original) -> None:
+                    t = time.perf_counter()
+                    _original(*a)
+                    applies.append(time.perf_counter() - t)
 
-            setattr(model, merge, timed_apply)
+                setattr(model, merge, timed)
             gc_pauses: list[tuple[int, float]] = []
             gc_start = [0.0]
 

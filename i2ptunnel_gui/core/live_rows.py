@@ -7,11 +7,18 @@ way to the GUI thread get promoted and trigger full collections of every long-li
 (46–180 ms GUI stalls, bench/ui_frames.py). A ConnectionRow is a plain tuple of
 str/int/float/None: ~0.7 µs to build, and CPython untracks such a tuple at the first
 collection it survives, so it never reaches the old generations.
+
+A live table asks for deltas: the rows of connections that moved since its last sample
+(`since`, the engine clock of that sample; a relay stamps `last_activity` on every read,
+write, start and half-close) plus the ids of every open connection, so it can tell which
+went away. With 5 000 connections chatting every 2 s, a 4 Hz sample then builds ~600
+rows instead of 5 000: the engine thread holds the GIL (and so stalls the GUI thread)
+~0.8 ms per sample instead of ~5.5 ms (bench/ui_frames.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from i2ptunnel_gui.core.connection import Connection
@@ -32,11 +39,35 @@ _OPEN = _plain(ConnState.OPEN)
 
 
 @dataclass(frozen=True, slots=True)
-class LiveSnapshot(EngineSnapshot):
-    """An EngineSnapshot whose `connections` stay empty: each tunnel's connections come
-    as ConnectionRow tuples in `rows` (tunnel id -> rows) instead."""
+class LiveRows:
+    """One tunnel's connections in a live sample: all of them (`since` None), or only
+    those that moved after `since`; `alive` always lists every open connection."""
 
-    rows: Mapping[str, tuple[ConnectionRow, ...]] = field(default_factory=dict)
+    rows: tuple[ConnectionRow, ...]
+    alive: tuple[int, ...]
+    cursor: float  # the engine clock of this sample: pass it as the next `since`
+    since: float | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.since is None
+
+
+@dataclass(frozen=True, slots=True)
+class LiveSnapshot(EngineSnapshot):
+    """An EngineSnapshot whose `connections` stay empty: each watched tunnel's
+    connections come as LiveRows in `rows` (tunnel id -> rows) instead."""
+
+    rows: Mapping[str, LiveRows] = field(default_factory=dict)
+
+
+def live_rows(conns: Mapping[int, Connection], since: float | None, now: float) -> LiveRows:
+    """`conns` as LiveRows at engine time `now`: every row, or those active since `since`
+    (a connection still being opened has no relay yet: always sent)."""
+    picked: Sequence[Connection] | Iterable[Connection] = conns.values()
+    if since is not None:
+        picked = [c for c in picked if (r := c.relay) is None or r.last_activity >= since]
+    return LiveRows(connection_rows(picked), tuple(conns), now, since)
 
 
 def connection_rows(conns: Iterable[Connection]) -> tuple[ConnectionRow, ...]:

@@ -297,6 +297,7 @@ class Relay:
         # asyncio calls connection_made via call_soon; connect_accepted_socket
         # awaits it, so both transports exist and are paused here.
         self.started = True
+        self.last_activity = self.loop.time()  # live tables show the state change
         if local_pending:
             self.bytes_in += len(local_pending)
             rt.write(local_pending)

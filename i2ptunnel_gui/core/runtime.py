@@ -38,6 +38,7 @@ from i2ptunnel_gui.core.connection import (
 from i2ptunnel_gui.core.errors import TargetError, TunnelError
 from i2ptunnel_gui.core.kinds import KINDS, EngineContext, register_kind
 from i2ptunnel_gui.core.listen import LISTEN_BACKLOG, accept_forever, format_address, open_listener
+from i2ptunnel_gui.core.live_rows import LiveRows, live_rows
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (
@@ -308,6 +309,9 @@ class TunnelRuntime:
 
     def connections(self) -> list[ConnectionInfo]:
         return [c.info(self.spec.id) for c in self._conns.values()]
+
+    def live_rows(self, since: float | None) -> LiveRows:
+        return live_rows(self._conns, since, self.loop.time())
 
 
 class ListenerTunnel(TunnelRuntime):

@@ -269,6 +269,7 @@ class SpliceRelay:
         lfd, rfd = local_sock.fileno(), remote_sock.fileno()
         self._dirs = (_Direction(self, lfd, rfd, True), _Direction(self, rfd, lfd, False))
         self.started = True
+        self.last_activity = self.loop.time()  # live tables show the state change
         for d in self._dirs:
             d.start()
 
@@ -304,6 +305,7 @@ class SpliceRelay:
     def passed_eof(self, d: _Direction) -> None:
         """`d`'s source ended and its bytes are out: half-close its destination."""
         assert self._socks is not None and self._dirs is not None
+        self.last_activity = self.loop.time()  # now half-closed: live tables show it
         src, dst = (0, 1) if d.count_in else (1, 0)
         if not self._half_close[src]:  # its stream is over both ways: so is the connection
             self._close(CloseReason.DONE)

@@ -7,7 +7,9 @@
   emits `snapshot_ready`. The timer stops when no tunnel is active.
   With the real engine that is a LiveSnapshot: connections come as compact rows
   (core/live_rows.py) and `connections` is empty — 5 000 ConnectionInfo per sample
-  cost the engine 16 ms of GIL and the GUI full GC passes. Engines without
+  cost the engine 16 ms of GIL and the GUI full GC passes. A live table names what
+  it shows (`watch_rows`): only that tunnel's rows come, and only those that changed
+  since the table's last merge. Engines without
   live_sample() (test doubles) are sampled with snapshot(connections=True).
 - The router is probed every few seconds (SAM HELLO) and reported by `sam_status`.
 
@@ -21,6 +23,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -69,6 +72,9 @@ class EngineBridge(QObject):
         self._closed = False
         self.last_snapshot: EngineSnapshot | None = None
         self.last_sam_status: SamStatus | None = None
+        # which tunnels' connection rows samples carry, and since when (a live table's
+        # watch(), see ConnectionTableModel); None: every tunnel's rows, in full
+        self.watch_rows: Callable[[], Mapping[str, float | None]] | None = None
         self._from_engine.connect(self._on_engine_event, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -137,8 +143,9 @@ class EngineBridge(QObject):
         live = getattr(self._engine, "live_sample", None)
         if live is None:
             return await self.snapshot(connections=True)
+        watch = self.watch_rows() if self.watch_rows is not None else None
         async with asyncio.timeout(SNAPSHOT_TIMEOUT):
-            snap: EngineSnapshot = await live()
+            snap: EngineSnapshot = await live(watch)
         return snap
 
     async def stop_all(self) -> None:

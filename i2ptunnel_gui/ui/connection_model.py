@@ -16,7 +16,7 @@ SORT_ROLE still returns the raw value of each cell.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any, Final
 
@@ -35,6 +35,7 @@ from i2ptunnel_gui.ui.format import human_bytes, human_duration, human_rate
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+LOOK_PLAIN, LOOK_NEW, LOOK_GONE = range(3)  # how a row looks (cell())
 HIGHLIGHT_SECONDS = 2.0  # a new connection row stays highlighted this long
 GREY_SECONDS = 3.0  # a closed connection row stays (greyed) this long, then goes
 
@@ -72,8 +73,8 @@ class ConnectionTableModel(QAbstractTableModel):
     # columns that sort by a raw row field (what they show sorts the same way)
     _RAW_FIELD: Final = {COL_PEER: _P, COL_DIR: _D, COL_OPENED: _O, COL_IN: _BI, COL_OUT: _BO,
                          COL_STATE: _S}
-    _NEW_BG = QColor(255, 243, 176)
-    _GONE_FG = QColor(150, 150, 150)
+    NEW_BG = QColor(255, 243, 176)
+    GONE_FG = QColor(150, 150, 150)
 
     def __init__(self, parent: Any = None, *, clock: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
@@ -93,6 +94,7 @@ class ConnectionTableModel(QAbstractTableModel):
         self._sampled = False
         self._new_until: dict[int, float] = {}  # highlighted rows
         self._gone_at: dict[int, float] = {}  # greyed rows
+        self._cursor: float | None = None  # engine clock of the last live rows merged
 
     @property
     def tunnel_id(self) -> str | None:
@@ -125,14 +127,31 @@ class ConnectionTableModel(QAbstractTableModel):
         return max(0, c[_BI] + c[_BO] - prev[_BI] - prev[_BO]) / self._dt
 
     # -- one tick -----------------------------------------------------------------
+    def watch(self) -> dict[str, float | None]:
+        """What the next live sample should carry for this table (EngineBridge asks
+        before each sample): the shown tunnel's rows since the last ones merged, or all
+        of them (None) when the table has none yet."""
+        return {} if self._tunnel_id is None else {self._tunnel_id: self._cursor}
+
     def apply_snapshot(self, snap: EngineSnapshot) -> None:
         if self._tunnel_id is None:
             return
         tid = self._tunnel_id
-        if isinstance(snap, LiveSnapshot):  # the bridge's samples (Engine.live_sample)
-            self.apply_rows(snap.rows.get(tid, ()), snap.time)
-        else:
+        if not isinstance(snap, LiveSnapshot):  # a plain snapshot: every connection
             self.apply(tuple(c for c in snap.connections if c.tunnel_id == tid), snap.time)
+            return
+        live = snap.rows.get(tid)
+        if live is None:  # asked for another tunnel; or this one is stopped: rows go
+            if all(t.id != tid for t in snap.tunnels):
+                self.apply_rows((), snap.time)
+            return
+        if live.full:
+            self.apply_rows(live.rows, snap.time)
+        elif live.since == self._cursor:
+            self.apply_delta(live.rows, live.alive, snap.time)
+        else:  # a delta on a base this table no longer has (tunnel switched back and
+            return  # forth while a sample was out): watch() asks from our own cursor
+        self._cursor = live.cursor
 
     def apply(self, conns: tuple[ConnectionInfo, ...], now: float) -> None:
         """apply_rows() for ConnectionInfo (snapshots with connections, tests)."""
@@ -141,29 +160,51 @@ class ConnectionTableModel(QAbstractTableModel):
                                c.bytes_out, plain(c.state), c.closed_at) for c in conns), now)
 
     def apply_rows(self, rows: tuple[ConnectionRow, ...], now: float) -> None:
-        """Merge one sample: insert new rows, update counters, grey then drop closed ones."""
+        """Merge a full sample (`rows` = every open connection): insert new rows, update
+        counters, grey then drop closed ones."""
         # C-level passes first: most ticks have no new, gone or closed connection
-        cur = dict(zip(map(_first, rows), rows, strict=True))
+        new = dict(zip(map(_first, rows), rows, strict=True))
         old = self._cur
+        if new.keys() == old.keys():
+            self._merge(new, old, [], (), rows, now)
+            return
+        gone = old.keys() - new.keys() - self._gone_at.keys()
+        fresh = [cid for cid in new if cid not in old]
+        # closed rows stay (grey) for a moment, in place: the order deltas keep too
+        self._merge({**old, **new}, old, fresh, gone, rows, now)
+
+    def apply_delta(self, rows: tuple[ConnectionRow, ...], alive: tuple[int, ...],
+                    now: float) -> None:
+        """Merge a delta sample: `rows` changed since the last merge, `alive` = the ids
+        of every open connection. Work is in proportion to the rows that changed."""
+        old = self._cur
+        prev = {cid: p for r in rows if (p := old.get(cid := r[0])) is not None}
+        fresh = [r[0] for r in rows if r[0] not in old] if len(prev) < len(rows) else []
+        old.update(zip(map(_first, rows), rows, strict=True))
+        gone: set[int] | tuple[()] = ()
+        # every alive id is a row here (new ones come in `rows`): equal counts, none gone
+        if len(alive) != len(old) - len(self._gone_at):
+            gone = old.keys() - self._gone_at.keys() - set(alive)
+        self._merge(old, prev, fresh, gone, rows, now)
+
+    def _merge(self, cur: dict[int, _Rec], prev: dict[int, _Rec], fresh: list[int],
+               gone: Iterable[int], rows: tuple[ConnectionRow, ...], now: float) -> None:
         looks_changed = bool(self._new_until)
-        same_ids = cur.keys() == old.keys()
-        for cid in () if same_ids else old.keys() - cur.keys():  # gone from the engine
-            r = old[cid]
-            if cid not in self._gone_at:
-                self._gone_at[cid] = now
-                r = (*r[:_S], _CLOSED, r[_C] or now)
-                looks_changed = True
-            cur[cid] = r
+        for cid in gone:  # gone from the engine
+            r = cur[cid]
+            self._gone_at[cid] = now
+            cur[cid] = (*r[:_S], _CLOSED, r[_C] or now)
+            looks_changed = True
         closing = rows if _CLOSED in map(_state, rows) else ()
         for r in closing:  # the engine may still list a closed connection for a while
             if r[_S] == _CLOSED and (cid := r[0]) not in self._gone_at:
-                if cid not in old:
+                if cid in fresh:
                     del cur[cid]  # opened and closed between two samples: nothing to show
+                    fresh.remove(cid)
                     continue
                 self._gone_at[cid] = now
                 looks_changed = True
-        fresh = [] if same_ids else [cid for cid in cur if cid not in old]
-        self._prev, self._cur = old, cur
+        self._prev, self._cur = prev, cur
         self._dt, self._now = (now - self._now if self._sampled else 0.0), now
         self._sampled = True
         self._drop_expired(now)
@@ -267,10 +308,10 @@ class ConnectionTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(cid, col)
         if role == _FOREGROUND:
-            return self._GONE_FG if cid in self._gone_at else None
+            return self.GONE_FG if cid in self._gone_at else None
         if role == _BACKGROUND:
             if cid not in self._gone_at and self._new_until.get(cid, 0.0) > self._clock():
-                return self._NEW_BG
+                return self.NEW_BG
             return None
         if role == _ALIGN:
             return _RIGHT if self.COL_DURATION <= col <= self.COL_RATE else None
@@ -281,6 +322,18 @@ class ConnectionTableModel(QAbstractTableModel):
         if role == _TOOLTIP and col == self.COL_PEER:
             return self._cur[cid][_P]
         return None
+
+    def cell(self, row: int, col: int) -> tuple[str, bool, int]:
+        """What ConnectionDelegate paints, without data()'s seven calls per cell:
+        (text, right-aligned, LOOK_PLAIN | LOOK_NEW | LOOK_GONE)."""
+        cid = self._order[row]
+        if cid in self._gone_at:
+            look = LOOK_GONE
+        elif self._new_until.get(cid, 0.0) > self._clock():
+            look = LOOK_NEW
+        else:
+            look = LOOK_PLAIN
+        return self._display(cid, col), self.COL_DURATION <= col <= self.COL_RATE, look
 
     def _duration(self, cid: int) -> float:
         c = self._cur[cid]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -33,10 +32,12 @@ from i2ptunnel_gui import APP_NAME
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.ask import confirm
+from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.models import ID_ROLE, ConnectionTableModel, SortProxy, TunnelTableModel
 from i2ptunnel_gui.ui.sam_probe import SamStatus
+from i2ptunnel_gui.ui.tables import fit_columns, make_table
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +76,11 @@ class MainWindow(QMainWindow):
         controller.error.connect(self.show_error)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.changed.connect(self._update_actions)
+        controller.changed.connect(self._fit_tunnel_columns)  # edits, state changes
         controller.removed.connect(self.details.forget)
         bridge = controller.bridge
         bridge.snapshot_ready.connect(self.connection_model.apply_snapshot)
+        bridge.watch_rows = self.connection_model.watch  # samples carry only its rows
         bridge.snapshot_ready.connect(self._refresh_details)
         bridge.tunnel_event.connect(self._on_event)
         bridge.sam_status.connect(self.show_sam_status)
@@ -140,20 +143,22 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
         self.tunnel_proxy = SortProxy(self.tunnel_model, self)
-        self.tunnel_table = self._table("tunnel_table", self.tunnel_proxy)
+        self.tunnel_table = make_table("tunnel_table", self.tunnel_proxy)
         self.tunnel_table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.tunnel_table.selectionModel().selectionChanged.connect(self._selection_changed)
-        header = self.tunnel_table.horizontalHeader()
-        for col in range(self.tunnel_model.columnCount()):  # a handful of rows: cheap
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TunnelTableModel.COL_I2P, QHeaderView.ResizeMode.Stretch)
+        self._fit_tunnel_columns()
+        for sig in (self.tunnel_model.rowsInserted, self.tunnel_model.rowsRemoved,
+                    self.tunnel_model.modelReset):
+            sig.connect(self._fit_tunnel_columns)
         self.tunnel_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for a in (self.start_action, self.stop_action, self.restart_action, self.edit_action,
                   self.duplicate_action, self.delete_action):
             self.tunnel_table.addAction(a)
 
         # no proxy here: the model sorts itself (5 000 live rows; see ConnectionTableModel.sort)
-        self.connection_table = self._table("connection_table", self.connection_model)
+        self.connection_table = make_table("connection_table", self.connection_model)
+        self.connection_table.setItemDelegate(  # one Python call per cell, not seven
+            ConnectionDelegate(self.connection_model, self.connection_table))
         self.connection_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.connection_table.horizontalHeader().setSectionResizeMode(
             ConnectionTableModel.COL_PEER, QHeaderView.ResizeMode.Stretch)
@@ -183,22 +188,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
 
-    def _table(self, name: str, model: Any) -> QTableView:
-        table = QTableView(objectName=name)
-        table.setModel(model)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        # fixed row height: no per-row size hints to compute for thousands of rows
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setHighlightSections(False)
-        table.setWordWrap(False)
-        return table
-
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action("import", "Import…", None, self.import_requested.emit)
@@ -225,6 +214,11 @@ class MainWindow(QMainWindow):
     def selected_spec(self) -> TunnelSpec | None:
         tid = self.selected_id()
         return self.tunnel_model.spec_of(tid) if tid is not None else None
+
+    def _fit_tunnel_columns(self, *_: Any) -> None:
+        m = TunnelTableModel
+        fit_columns(self.tunnel_table, stretch=m.COL_I2P,
+                    counters=(m.COL_CONNS, m.COL_IN, m.COL_OUT))
 
     def select_tunnel(self, tunnel_id: str) -> None:
         row = self.tunnel_model.row_of(tunnel_id)

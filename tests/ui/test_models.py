@@ -179,29 +179,138 @@ def row(cid: int, bin_: int = 0, bout: int = 0, state: str = "open"):
     return (cid, f"127.0.0.1:{50000 + cid}", "out", 1000.0, bin_, bout, state, None)
 
 
+def full(*rows_, cursor: float = 0.0):
+    """Every open connection of a tunnel, as Engine.live_sample() sends them."""
+    from i2ptunnel_gui.core.live_rows import LiveRows
+
+    return LiveRows(tuple(rows_), tuple(r[0] for r in rows_), cursor)
+
+
+def delta(*rows_, alive, since: float, cursor: float):
+    from i2ptunnel_gui.core.live_rows import LiveRows
+
+    return LiveRows(tuple(rows_), tuple(alive), cursor, since)
+
+
+def status_of(tid: str):
+    return TunnelStatus(id=tid, name=tid, kind="forward", state=TunnelState.RUNNING)
+
+
 def test_connection_model_takes_live_rows(qtmodeltester) -> None:
     from i2ptunnel_gui.core.live_rows import LiveSnapshot
 
     m = ConnectionTableModel(clock=lambda: 0.0)
+    assert m.watch() == {}  # no tunnel shown: no rows wanted
     m.set_tunnel("t")
+    assert m.watch() == {"t": None}  # nothing merged yet: every row
     changed = []
     m.dataChanged.connect(lambda a, b, _r: changed.append((a.row(), a.column(), b.row())))
-    m.apply_snapshot(LiveSnapshot(0.0, (), rows={"t": (row(1, 10), row(2, 5)),
-                                                 "other": (row(9),)}))
+    running = (status_of("t"),)
+    m.apply_snapshot(LiveSnapshot(0.0, running, rows={"t": full(row(1, 10), row(2, 5),
+                                                                  cursor=100.0),
+                                                      "other": full(row(9))}))
     assert m.rowCount() == 2 and m.connection_at(1) == conn(2, "t", 5)
+    assert m.watch() == {"t": 100.0}  # from now on, what changed since that sample
     later = HIGHLIGHT_SECONDS + 1.0  # no longer highlighted
-    m.apply_snapshot(LiveSnapshot(later, (), rows={"t": (row(1, 30, 4), row(2, 5))}))
+    m.apply_snapshot(LiveSnapshot(later, running, rows={
+        "t": delta(row(1, 30, 4), alive=(1, 2), since=100.0, cursor=103.0)}))
     assert m.connection_at(0) == conn(1, "t", 30, 4)
+    assert m.connection_at(1) == conn(2, "t", 5)  # not in the delta: kept as it was
     assert m.index(0, m.COL_RATE).data(SORT_ROLE) == 24.0 / later  # (20 + 4) B
     assert changed[-1] == (0, 0, 1)  # the highlight went: whole rows, once
-    m.apply_snapshot(LiveSnapshot(later + 0.5, (), rows={"t": (row(1, 30, 4), row(2, 5))}))
+    m.apply_snapshot(LiveSnapshot(later + 0.5, running, rows={
+        "t": delta(alive=(1, 2), since=103.0, cursor=103.5)}))
     assert changed[-1] == (0, m.COL_DURATION, 1)  # then counters only, one range per tick
+    assert m.index(0, m.COL_RATE).data(SORT_ROLE) == 0.0  # nothing moved: no rate
     m.sort(m.COL_OUT, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(m)
-    m.apply_snapshot(LiveSnapshot(later + 1, (), rows={"t": (row(2, 5, state="closed"),)}))
+    m.apply_snapshot(LiveSnapshot(later + 1, running, rows={  # 1 gone, 2 closing
+        "t": delta(row(2, 5, state="closed"), alive=(2,), since=103.5, cursor=104.0)}))
     assert [m.index(r, m.COL_STATE).data() for r in range(2)] == ["closed", "closed"]
-    m.apply_snapshot(LiveSnapshot(later + 1 + GREY_SECONDS, (), rows={}))
+    m.apply_snapshot(LiveSnapshot(later + 1 + GREY_SECONDS, running, rows={
+        "t": delta(alive=(), since=104.0, cursor=107.0)}))
     assert m.rowCount() == 0
+
+
+def test_connection_model_ignores_a_delta_on_another_base() -> None:
+    """Switching tunnels while a sample is out: a delta from before the switch must not
+    be merged into the fresh table; watch() asks for everything again."""
+    from i2ptunnel_gui.core.live_rows import LiveSnapshot
+
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    running = (status_of("t"),)
+    m.apply_snapshot(LiveSnapshot(0.0, running, rows={"t": full(row(1), row(2), cursor=5.0)}))
+    m.set_tunnel("u")
+    m.set_tunnel("t")  # back again: the table starts empty
+    assert m.watch() == {"t": None}
+    m.apply_snapshot(LiveSnapshot(1.0, running, rows={  # asked before the switch
+        "t": delta(row(2, 9), alive=(1, 2), since=5.0, cursor=6.0)}))
+    assert m.rowCount() == 0 and m.watch() == {"t": None}
+    m.apply_snapshot(LiveSnapshot(1.2, running, rows={"t": full(row(1), row(2, 9),
+                                                                cursor=6.2)}))
+    assert [m.connection_at(r).bytes_in for r in range(2)] == [0, 9]
+
+
+def test_connection_model_rows_go_when_the_tunnel_stops() -> None:
+    from i2ptunnel_gui.core.live_rows import LiveSnapshot
+
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply_snapshot(LiveSnapshot(0.0, (status_of("t"),), rows={"t": full(row(1))}))
+    m.apply_snapshot(LiveSnapshot(1.0, (status_of("t"),), rows={}))  # not asked for: kept
+    assert m.index(0, m.COL_STATE).data() == "open"
+    m.apply_snapshot(LiveSnapshot(2.0, (), rows={}))  # not in the engine: stopped
+    assert m.index(0, m.COL_STATE).data() == "closed"
+    m.apply_snapshot(LiveSnapshot(2.0 + GREY_SECONDS, (), rows={}))
+    assert m.rowCount() == 0
+
+
+def test_deltas_and_full_samples_give_the_same_table() -> None:
+    """Random opens, traffic, half-closes and closes: a table fed deltas (what changed +
+    alive ids) shows exactly what a table fed every row shows, tick after tick."""
+    import random
+
+    rng = random.Random(7)
+    by_full, by_delta = (ConnectionTableModel(clock=lambda: 0.0) for _ in range(2))
+    for m in (by_full, by_delta):
+        m.set_tunnel("t")
+        m.sort(m.COL_IN, Qt.SortOrder.DescendingOrder)
+    conns: dict[int, list] = {}
+    next_id, since = 1, None
+    for tick in range(60):
+        now = tick * 0.25
+        moved: set[int] = set()
+        for _ in range(rng.randrange(4)):  # new connections
+            conns[next_id] = [next_id, 0, 0, "open"]
+            moved.add(next_id)
+            next_id += 1
+        for cid in rng.sample(sorted(conns), k=min(len(conns), rng.randrange(6))):
+            c = conns[cid]
+            action = rng.random()
+            if action < 0.15:
+                del conns[cid]
+                moved.discard(cid)
+            elif action < 0.25:
+                c[3] = "half-closed"
+                moved.add(cid)
+            else:
+                c[1] += rng.randrange(1, 5000)
+                c[2] += rng.randrange(0, 500)
+                moved.add(cid)
+        rows = [row(c[0], c[1], c[2], state=c[3]) for c in conns.values()]
+        by_full.apply_rows(tuple(rows), now)
+        if since is None:
+            by_delta.apply_rows(tuple(rows), now)
+        else:
+            by_delta.apply_delta(tuple(r for r in rows if r[0] in moved), tuple(conns), now)
+        since = now
+        shown = [[m.index(r, c).data() for c in range(m.columnCount())
+                  for r in range(m.rowCount())] for m in (by_full, by_delta)]
+        assert shown[0] == shown[1], f"tick {tick}"
+        rates = [[m.index(r, m.COL_RATE).data(SORT_ROLE) for r in range(m.rowCount())]
+                 for m in (by_full, by_delta)]
+        assert rates[0] == rates[1], f"tick {tick}"
 
 
 def test_connection_sort_ties_keep_arrival_order_and_raw_columns() -> None:
