@@ -12,9 +12,13 @@ is already running in the namespace:
 
     /work/shared/i2pd/i2pd-offline.sh .venv/bin/python bench/i2p_bench.py --sam 127.0.0.1:7656
 
-Paths compared, interleaved run by run so router noise hits both alike:
+Paths compared, interleaved run by run so router noise hits all alike:
   raw:  bench --SAM STREAM CONNECT--> i2pd --STREAM ACCEPT--> bench (serves in-process)
   ours: bench -> `client` tunnel -> i2pd -> `server` tunnel -> backend.py
+  legs: raw, but each side's SAM sockets cross one plain TCP relay (`forward`, our
+        fastest; socat forks per connection): the two extra loopback legs any tunnel
+        adds (app -> client tunnel, server tunnel -> service), with no tunnel logic.
+        ours/legs is what our tunnels add beyond those legs.
 Throughput each direction (median of runs) and stream-open latency (connect + 1-byte echo,
 median and p90; opens 50 ms apart, see OPEN_GAP). Target (issue 3): our tunnels add ≤ 5 %.
 """
@@ -202,12 +206,20 @@ def _targets(s: dict[str, Any]) -> list[report.Target]:
     if "ours" not in s or "raw" not in s:
         return []
     r, o = s["raw"], s["ours"]
-    return [
+    checks = [
         _target("throughput up, ours/raw", o, r, "up_MBps", "up", 0.95, True),
         _target("throughput down, ours/raw", o, r, "down_MBps", "down", 0.95, True),
         _target("stream-open latency (median), ours/raw", o, r, "open_ms_median", "open_s",
                 1.05, False),
     ]
+    if "legs" in s:  # context: the floor two plain relay legs set, same run
+        checks += [
+            _target("(context) stream open, legs/raw: the cost of two relay legs alone",
+                    s["legs"], r, "open_ms_median", "open_s", 1.05, False),
+            _target("(context) stream open, ours/legs: what the tunnels add beyond them",
+                    o, s["legs"], "open_ms_median", "open_s", 1.05, False),
+        ]
+    return checks
 
 
 def markdown(meta: dict[str, Any], s: dict[str, Any], checks: list[report.Target]) -> str:
@@ -241,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="8 MiB x 3 runs, 10 opens")
     ap.add_argument("--sam", default=None, metavar="HOST:PORT",
                     help="use this running router (in this namespace) instead of starting i2pd")
-    ap.add_argument("--paths", default="raw,ours", help="raw, ours or raw,ours")
+    ap.add_argument("--paths", default="raw,ours,legs",
+                    help="comma-separated: raw, ours, legs (raw through two relay legs)")
     ap.add_argument("--write-docs", action=argparse.BooleanOptionalAction, default=None)
     ap.add_argument("--render", metavar="JSON", default=None,
                     help="no measuring: re-print (and with --write-docs re-write) a saved run")
@@ -268,14 +281,24 @@ def main(argv: list[str] | None = None) -> int:
         sessions: dict[str, rawsam.RawSession] = {}
         errors: list[BaseException] = []
 
-        def create(nick: str, accepting: bool) -> None:
+        jobs: list[tuple[tuple[str, int], str, bool]] = []
+        if "raw" in wanted:
+            jobs += [(sam, "benchacc", True), (sam, "benchcon", False)]
+        if "legs" in wanted:  # one relay per side, as ours has one process per side
+            for nick, accepting in (("legsacc", True), ("legscon", False)):
+                relay = Tunnel(["forward", "--listen", "127.0.0.1:0",
+                                "--target", f"{sam[0]}:{sam[1]}", "--idle-timeout", "3600"])
+                stack.callback(relay.stop)
+                host, _, port = relay.ready().rpartition(":")
+                jobs.append(((host, int(port)), nick, accepting))
+
+        def create(where: tuple[str, int], nick: str, accepting: bool) -> None:
             try:
-                sessions[nick] = rawsam.RawSession(sam, nick, accepting)
+                sessions[nick] = rawsam.RawSession(where, nick, accepting)
             except BaseException as e:  # reported below, in the main thread
                 errors.append(e)
 
-        makers = [threading.Thread(target=create, args=a) for a in
-                  (("benchacc", True), ("benchcon", False))] if "raw" in wanted else []
+        makers = [threading.Thread(target=create, args=job) for job in jobs]
         for t in makers:
             t.start()
         if "ours" in wanted:
@@ -303,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
             acc, con = sessions["benchacc"], sessions["benchcon"]
             acc.serve_forever()
             paths = {"raw": lambda: con.connect(acc.destination), **paths}
+        if "legs" in wanted:
+            lacc, lcon = sessions["legsacc"], sessions["legscon"]
+            lacc.serve_forever()
+            paths["legs"] = lambda: lcon.connect(lacc.destination)
         print(f"paths ready: {', '.join(paths)}", flush=True)
         summary = measure(paths, mode["mib"] << 20, mode["runs"], mode["opens"])
     meta["loadavg_end"] = procstat.loadavg()
