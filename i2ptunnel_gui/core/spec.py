@@ -9,13 +9,30 @@ next to the fields, the CLI prints them, the engine refuses invalid specs.
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from i2ptunnel_gui.core.addresses import (
+    SpecError,
+    check_destination,
+    check_host,
+    check_port,
+    is_loopback_host,
+    parse_hostport,
+)
+
+__all__ = [  # the address checks live in core/addresses.py; importers use them from here
+    "SpecError",
+    "check_destination",
+    "check_host",
+    "check_port",
+    "is_loopback_host",
+    "parse_hostport",
+]
 
 SCHEMA_VERSION = 1
 
@@ -50,12 +67,7 @@ TUNNEL_SHAPE_KEYS = (
 )
 
 _OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
-_LABEL = r"[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-_HOSTNAME = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*\.?$")
-_B32 = re.compile(r"^[a-z2-7]{52}\.b32\.i2p$")
-_B33 = re.compile(r"^[a-z2-7]{56,}\.b32\.i2p$")
-_I2P_NAME = re.compile(r"^(?=.{1,255}$)([a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?\.)+i2p$")
-_B64 = re.compile(r"^[A-Za-z0-9\-~]+={0,2}$")
+
 
 
 def new_tunnel_id() -> str:
@@ -211,15 +223,6 @@ def _coerce(typ: type, value: Any) -> Any:
     return typ(value)
 
 
-class SpecError(ValueError):
-    """A definition is invalid; `field` names the TunnelSpec field ('' = whole spec)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 @dataclass(frozen=True, slots=True)
 class FieldError:
     field: str
@@ -227,97 +230,6 @@ class FieldError:
 
 
 # -- validation -------------------------------------------------------------
-
-
-def is_loopback_host(host: str) -> bool:
-    if host in ("localhost", "localhost."):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_host(host: str) -> str | None:
-    """None if `host` is a plausible IP literal or DNS name, else why not."""
-    if not host:
-        return "host is empty"
-    h = host.strip()
-    if h != host or any(c.isspace() for c in host):
-        return "host must not contain spaces"
-    try:
-        ipaddress.ip_address(h.strip("[]"))
-        return None
-    except ValueError:
-        pass
-    if not _HOSTNAME.fullmatch(h):
-        return f"{host!r} is not a valid host name or IP address"
-    return None
-
-
-def check_port(port: int, *, allow_zero: bool = False) -> str | None:
-    lo = 0 if allow_zero else 1
-    if not isinstance(port, int) or isinstance(port, bool) or not lo <= port <= 65535:
-        return f"port must be a whole number from {lo} to 65535"
-    return None
-
-
-def parse_hostport(
-    text: str, *, default_host: str | None = None, allow_any_port: bool = False
-) -> tuple[str, int]:
-    """'host:port', '[v6]:port' or (with default_host) ':port' / 'port'. Raises SpecError.
-
-    `allow_any_port`: port 0 (let the system pick) is accepted, for listen addresses.
-    """
-    t = text.strip()
-    if not t:
-        raise SpecError("", "address is empty; expected HOST:PORT")
-    if t.startswith("["):
-        end = t.find("]")
-        if end < 0 or t[end + 1 : end + 2] != ":":
-            raise SpecError("", f"{text!r}: expected [IPv6]:PORT")
-        host, port_s = t[1:end], t[end + 2 :]
-    elif ":" in t:
-        host, _, port_s = t.rpartition(":")
-        if ":" in host:
-            raise SpecError("", f"{text!r}: write IPv6 addresses as [ADDR]:PORT")
-    elif default_host is not None:
-        host, port_s = default_host, t
-    else:
-        raise SpecError("", f"{text!r}: expected HOST:PORT")
-    if not host:
-        if default_host is None:
-            raise SpecError("", f"{text!r}: host is missing")
-        host = default_host
-    if not port_s.isdigit():
-        raise SpecError("", f"{text!r}: port {port_s!r} is not a number")
-    port = int(port_s)
-    if (why := check_port(port, allow_zero=allow_any_port)) is not None:
-        raise SpecError("", f"{text!r}: {why}")
-    if (why := check_host(host)) is not None:
-        raise SpecError("", f"{text!r}: {why}")
-    return host, port
-
-
-def check_destination(dest: str) -> str | None:
-    """None if `dest` looks like a b32/b33 address, an .i2p name or a base64 destination."""
-    d = dest.strip()
-    if not d:
-        return "destination is empty"
-    if d != dest or any(c.isspace() for c in dest):
-        return "destination must not contain spaces"
-    low = d.lower()
-    if low.endswith(".b32.i2p"):
-        if _B32.fullmatch(low) or _B33.fullmatch(low):
-            return None
-        return "a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p"
-    if low.endswith(".i2p"):
-        return None if _I2P_NAME.fullmatch(low) else f"{dest!r} is not a valid .i2p host name"
-    if len(d) >= 516 and _B64.fullmatch(d):
-        return None
-    if _B64.fullmatch(d):
-        return f"base64 destination is too short ({len(d)} characters, at least 516 expected)"
-    return "expected a .b32.i2p address, an .i2p name or a base64 destination"
 
 
 def check_option(key: str, value: str) -> str | None:
