@@ -209,16 +209,21 @@ class ServerTunnel(TunnelRuntime):
         await self.keeper.run(self._serve_session)
 
     async def _serve_session(self, session: SamSession) -> None:
+        # SAM < 3.2 allows ONE pending STREAM ACCEPT per session, and i2pd 2.45.1 (3.1)
+        # means it: with several pending, under load it handed two streams to one socket
+        # and left others unserved (peers got silence or an empty reply). The router
+        # queues streams that arrive between two ACCEPTs, so one is also correct.
+        pool = self.accept_pool if session.concurrent_accepts else 1
         async with asyncio.TaskGroup() as tg:
             workers = [
-                tg.create_task(self._accept_worker(session), name=f"accept {i}")
-                for i in range(self.accept_pool)
+                tg.create_task(self._accept_worker(session, pooled=pool > 1), name=f"accept {i}")
+                for i in range(pool)
             ]
             await session.wait_closed()
             for w in workers:
                 w.cancel()
 
-    async def _accept_worker(self, session: SamSession) -> None:
+    async def _accept_worker(self, session: SamSession, *, pooled: bool) -> None:
         while not session.closed.is_set():
             try:
                 sock, peer, rest = await session.stream_accept()
@@ -238,12 +243,13 @@ class ServerTunnel(TunnelRuntime):
                 continue
             opened = asyncio.Event()
             conn.task = self.spawn(self._serve_peer(conn, sock, rest, opened))
-            # refill the pool once this peer's target is open: a HELLO + ACCEPT right
-            # now competes with it for the router and the CPU (~1 ms per stream open)
+            # re-arm once this peer's target is open: a HELLO + ACCEPT right now
+            # competes with it for the router and the CPU (~1 ms per stream open)
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(REFILL_WAIT):
                     await opened.wait()
-            await asyncio.sleep(REFILL_DELAY)
+            if pooled:  # the others are still pending; a lone acceptor hurries back
+                await asyncio.sleep(REFILL_DELAY)
 
     async def _serve_peer(
         self, conn: Connection, sock: socket.socket, rest: bytes, opened: asyncio.Event

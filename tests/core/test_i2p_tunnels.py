@@ -184,20 +184,29 @@ def test_server_and_client_carry_data_both_ways_and_server_sees_client_b32(
     assert st.bytes_in == st.bytes_out == len(payload) + 1
 
 
-def test_server_keeps_a_pool_of_accepts_for_concurrent_peers(
-    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+@pytest.mark.parametrize(("versions", "pending"), [
+    (("3.0", "3.1"), 1),  # below 3.2 the spec allows one pending ACCEPT (i2pd 2.45.1)
+    (("3.0", "3.1", "3.2", "3.3"), i2p.ACCEPT_POOL),  # 3.2+: a pool of them
+])
+def test_server_accepts_as_many_at_once_as_the_sam_version_allows(
+    engine: Engine, fake: FakeRouter, echo: LoopbackServer, versions: tuple[str, ...],
+    pending: int,
 ) -> None:
+    fake.sam.versions = versions
     srv = start(engine, server_spec(echo.port))
     nick = next(iter(fake.sam.sessions))
-    fake.run(lambda: fake.sam.wait_accepts(nick, i2p.ACCEPT_POOL))
+    fake.run(lambda: fake.sam.wait_accepts(nick, pending))
+    time.sleep(0.2)  # no more come
+    assert len(fake.call(lambda: fake.sam.sessions[nick].accepts)) == pending
     cli = start(engine, client_spec(srv.i2p_address))
-    socks = [connect(local_port(cli)) for _ in range(6)]
+    socks = [connect(local_port(cli)) for _ in range(6)]  # more peers than pending
     try:
         for i, s in enumerate(socks):
             s.sendall(b"peer %d\n" % i)
-        for i, s in enumerate(socks):
+        for i, s in enumerate(socks):  # the router queues the rest: all are served
             assert recv_exactly(s, 7) == b"peer %d\n" % i
         assert status(engine, srv.id).active_connections == 6
+        fake.run(lambda: fake.sam.wait_accepts(nick, pending))  # and re-armed
     finally:
         for s in socks:
             s.close()

@@ -29,9 +29,10 @@ DUPLICATED_ID is handled here (new random nickname). Sockets are closed on every
 failure, including cancellation.
 
 Concurrent pending STREAM ACCEPTs on one session are allowed by the spec from
-SAM 3.2 (`session.concurrent_accepts`); Java I2P also allows them on 3.1, and
-i2pd 2.45.1 (which grants at most 3.1) served 50 pending ACCEPTs correctly
-(FINDINGS §5), so a pool of accepts works on both routers we test with.
+SAM 3.2 (`session.concurrent_accepts`). i2pd 2.45.1 grants at most 3.1 and, although
+it served 50 pending ACCEPTs in a quiet test (FINDINGS §5), under load it crossed
+streams between them (two streams on one socket, others never served), so server
+tunnels keep one pending ACCEPT below 3.2: the router queues what arrives meanwhile.
 Tests: `tests/fake_sam.py` (FakeSam) is a scriptable in-process bridge with
 fault injection (kill_session, drop_streams, stop/start, replies/hang/delay).
 
