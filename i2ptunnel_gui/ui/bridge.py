@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 SNAPSHOT_INTERVAL_MS = 250  # 4 Hz: smooth rates, far under the 10 Hz ceiling
 SNAPSHOT_TIMEOUT = 5.0
 MIN_GAP = 0.1  # seconds between two samples, whatever asks for them (≤ 10 Hz)
+# sampling goes on this long after the last tunnel stopped: its connection rows stay grey
+# for ConnectionTableModel's GREY_SECONDS (3 s) and leave on a later sample
+IDLE_LINGER = 4.0
 ACTION_TIMEOUT = 90.0  # an I2P start may wait ~60 s for the router (DESIGN.md 1.3)
 STOP_TIMEOUT = 15.0
 SAM_PROBE_INTERVAL = 5.0
@@ -54,13 +57,15 @@ class EngineBridge(QObject):
 
     def __init__(self, engine: Any, *, sam_address: str, parent: QObject | None = None,
                  interval_ms: int = SNAPSHOT_INTERVAL_MS,
-                 probe_interval: float = SAM_PROBE_INTERVAL) -> None:
+                 probe_interval: float = SAM_PROBE_INTERVAL,
+                 idle_linger: float | None = None) -> None:
         super().__init__(parent)
         if interval_ms < 100:
             raise ValueError("snapshot interval must be at least 100 ms (≤ 10 Hz)")
         self._engine = engine
         self.sam_address = sam_address
         self._probe_interval = probe_interval
+        self._idle_linger = IDLE_LINGER if idle_linger is None else idle_linger
         self._timer = QTimer(self)
         self._timer.setObjectName("snapshotTimer")
         self._timer.setInterval(interval_ms)
@@ -183,6 +188,7 @@ class EngineBridge(QObject):
     async def _poll_loop(self) -> None:
         loop = asyncio.get_running_loop()
         last = -MIN_GAP
+        idle_since: float | None = None
         while True:
             await self._tick.wait()
             # event-driven wakes come in bursts: keep the 10 Hz ceiling anyway
@@ -201,7 +207,11 @@ class EngineBridge(QObject):
                 continue
             self.last_snapshot = snap
             self.snapshot_ready.emit(snap)
-            if not any(t.state.active for t in snap.tunnels):
+            if any(t.state.active for t in snap.tunnels):
+                idle_since = None
+            elif idle_since is None:
+                idle_since = last
+            if idle_since is not None and last - idle_since >= self._idle_linger:
                 self._timer.stop()
 
     async def _probe_loop(self) -> None:

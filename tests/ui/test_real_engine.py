@@ -102,7 +102,12 @@ def engine(tmp_path):
 
 
 def test_forward_tunnel_from_ui_shows_and_closes_connection(qtbot, qloop, settings,
-                                                            engine) -> None:
+                                                            engine, monkeypatch) -> None:
+    from i2ptunnel_gui.ui import bridge as bridge_module
+    from i2ptunnel_gui.ui import connection_model
+
+    monkeypatch.setattr(connection_model, "GREY_SECONDS", 0.3)  # closed rows leave sooner
+    monkeypatch.setattr(bridge_module, "IDLE_LINGER", 1.0)  # ... also after the last stop
     echo = EchoServer()
     listen = free_port()
     spec = TunnelSpec(name="echo", kind=TunnelKind.FORWARD, listen_port=listen,
@@ -135,8 +140,15 @@ def test_forward_tunnel_from_ui_shows_and_closes_connection(qtbot, qloop, settin
         qtbot.waitUntil(chatter.ended.is_set, timeout=5000)
         qtbot.waitUntil(lambda: model.index(0, ConnectionTableModel.COL_STATE).data()
                         in ("closed", None), timeout=5000)
-        w.findChild(QAction, "stop").trigger()
-        qtbot.waitUntil(lambda: tunnels.model().index(0, 2).data() == "Stopped", timeout=5000)
+        with socket.create_connection(("127.0.0.1", listen), timeout=5) as extra:
+            extra.sendall(b"x")
+            assert extra.recv(1) == b"x"
+            qtbot.waitUntil(lambda: model.open_count() == 1, timeout=5000)
+            w.findChild(QAction, "stop").trigger()
+            qtbot.waitUntil(lambda: tunnels.model().index(0, 2).data() == "Stopped",
+                            timeout=5000)
+        # the stopped tunnel's rows turn grey, then leave: sampling outlives the last stop
+        qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=5000)
         with socket.socket() as s:  # the listener is gone
             assert s.connect_ex(("127.0.0.1", listen)) != 0
     finally:
