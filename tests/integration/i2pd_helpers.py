@@ -13,10 +13,14 @@ import sys
 import threading
 from pathlib import Path
 
+from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.sam.client import dest_generate
+from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import TunnelStatus
 
 IO_TIMEOUT = 30.0
+START_TIMEOUT = 90.0  # SESSION CREATE is ~20 s on 2.45.1
 # zero-hop: no peers exist offline; quantity 1 keeps the lone router light
 ZERO_HOP = {
     "inbound.length": "0",
@@ -55,20 +59,13 @@ def recv_exactly(sock: socket.socket, n: int) -> bytes:
     return bytes(buf)
 
 
-class BulkTarget:
-    """A TCP target on 127.0.0.1:0: per connection it sends `down` while reading `up_len`
-    bytes, records their sha256, then closes. No half-close anywhere: i2pd 2.45.1 ends
-    BOTH directions of a SAM stream when either SAM socket sends FIN (measured: the
-    other direction's in-flight data is lost), so tests use known lengths."""
+class ThreadedTarget:
+    """A TCP target on 127.0.0.1:0 serving each connection in a thread (`_handle`)."""
 
-    def __init__(self, down: bytes, up_len: int) -> None:
-        self.down = down
-        self.up_len = up_len
-        self.received: list[str] = []  # sha256 hex of each complete upload
+    def __init__(self) -> None:
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port: int = self.sock.getsockname()[1]
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
         while True:
@@ -77,6 +74,25 @@ class BulkTarget:
             except OSError:
                 return
             threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+class BulkTarget(ThreadedTarget):
+    """Per connection: sends `down` while reading `up_len` bytes, records their sha256,
+    then closes. No half-close anywhere: i2pd 2.45.1 ends BOTH directions of a SAM
+    stream when either SAM socket sends FIN (measured: the other direction's in-flight
+    data is lost), so tests use known lengths."""
+
+    def __init__(self, down: bytes, up_len: int) -> None:
+        self.down = down
+        self.up_len = up_len
+        self.received: list[str] = []  # sha256 hex of each complete upload
+        super().__init__()
 
     def _handle(self, conn: socket.socket) -> None:
         conn.settimeout(IO_TIMEOUT)
@@ -96,8 +112,43 @@ class BulkTarget:
         with contextlib.suppress(OSError):
             conn.sendall(self.down)
 
-    def close(self) -> None:
-        self.sock.close()
+
+def start_tunnel_pair(i2pd_sam: str, keys: KeyStore, target_port: int, name: str
+                      ) -> tuple[Engine, TunnelStatus, TunnelStatus]:
+    """A new engine running a server tunnel (stored key, so its b32 is known at once)
+    to `target_port` and a client tunnel to it, their sessions created in parallel
+    (~20 s). The caller shuts the engine down (before the router stops)."""
+    server = TunnelSpec(
+        name=f"{name} server",
+        kind=TunnelKind.SERVER,
+        target_port=target_port,
+        key_mode=KeyMode.PERSISTENT,
+        options=tuple(ACCEPTING.items()),
+    )
+    server_b32 = new_server_key(i2pd_sam, Path(keys.key_path(server)))
+    client = TunnelSpec(
+        name=f"{name} client",
+        kind=TunnelKind.CLIENT,
+        listen_port=free_port(),
+        destination=server_b32,
+        key_mode=KeyMode.TRANSIENT,
+        connect_timeout=DEFAULT_I2P_CONNECT_TIMEOUT,
+        options=tuple(CONNECTING.items()),
+    )
+    engine = Engine(sam_address=i2pd_sam, keystore=keys)
+    engine.start()
+    try:
+        srv, cli = engine.call(
+            lambda: asyncio.gather(
+                engine.start_tunnel(server, retry=False), engine.start_tunnel(client, retry=False)
+            ),
+            START_TIMEOUT,
+        )
+    except BaseException:
+        engine.shutdown(10)
+        raise
+    assert srv.i2p_address == server_b32  # the stored key was used
+    return engine, srv, cli
 
 
 def exchange(port: int, up: bytes, down_len: int) -> bytes:

@@ -12,59 +12,42 @@ One module-scoped pair of sessions (created in parallel: ~20 s) serves both test
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import hashlib
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from i2pd_helpers import (
-    ACCEPTING,
-    CONNECTING,
     IO_TIMEOUT,
-    free_port,
-    new_server_key,
+    ThreadedTarget,
     random_bytes,
     recv_exactly,
+    start_tunnel_pair,
 )
 from i2pd_router import I2pdRouter
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelStatus
 
 pytestmark = [pytest.mark.i2pd, pytest.mark.slow]
 
 KIB = 1 << 10
 REQUEST_LEN = 64 * KIB
-START_TIMEOUT = 90.0  # SESSION CREATE is ~20 s on 2.45.1
 EOF_WITHIN = 20.0  # the reply's end must arrive long before any idle timeout
 
 
-class RequestReplyService:
+class RequestReplyService(ThreadedTarget):
     """Per connection: read exactly REQUEST_LEN bytes (sha256 recorded), send
     `reply`, close. It never waits for an EOF, like an HTTP/1.0 server."""
 
     def __init__(self, reply: bytes) -> None:
         self.reply = reply
         self.requests: list[str] = []
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port: int = self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+        super().__init__()
 
     def _handle(self, conn: socket.socket) -> None:
         with conn:
@@ -75,9 +58,6 @@ class RequestReplyService:
                 conn.sendall(self.reply)
             except OSError:
                 pass
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 @dataclass
@@ -110,37 +90,16 @@ class Pair:
 
 @pytest.fixture(scope="module")
 def pair(i2pd: I2pdRouter, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
-    keys = KeyStore(tmp_path_factory.mktemp("keys"))
     service = RequestReplyService(random_bytes(256 * KIB))
-    server = TunnelSpec(
-        name="halfclose server",
-        kind=TunnelKind.SERVER,
-        target_port=service.port,
-        key_mode=KeyMode.PERSISTENT,
-        options=tuple(ACCEPTING.items()),
-    )
-    server_b32 = new_server_key(i2pd.sam_address, Path(keys.key_path(server)))
-    client = TunnelSpec(
-        name="halfclose client",
-        kind=TunnelKind.CLIENT,
-        listen_port=free_port(),
-        destination=server_b32,
-        key_mode=KeyMode.TRANSIENT,
-        connect_timeout=DEFAULT_I2P_CONNECT_TIMEOUT,
-        options=tuple(CONNECTING.items()),
-    )
-    engine = Engine(sam_address=i2pd.sam_address, keystore=keys)
-    engine.start()
     try:
-        srv, cli = engine.call(
-            lambda: asyncio.gather(
-                engine.start_tunnel(server, retry=False), engine.start_tunnel(client, retry=False)
-            ),
-            START_TIMEOUT,
-        )
-        yield Pair(engine, service, srv, cli)
+        engine, srv, cli = start_tunnel_pair(
+            i2pd.sam_address, KeyStore(tmp_path_factory.mktemp("keys")), service.port,
+            "halfclose")
+        try:
+            yield Pair(engine, service, srv, cli)
+        finally:
+            engine.shutdown(10)  # closes every SAM socket before the router stops
     finally:
-        engine.shutdown(10)  # closes every SAM socket before the router stops
         service.close()
 
 

@@ -6,36 +6,29 @@ the router-restart test runs last in this module and leaves the router running.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import hashlib
 import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from i2pd_helpers import (
-    ACCEPTING,
-    CONNECTING,
     BulkTarget,
     exchange,
-    free_port,
-    new_server_key,
     random_bytes,
+    start_tunnel_pair,
 )
 from i2pd_router import I2pdRouter
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Direction, TunnelState, TunnelStatus
 
 pytestmark = [pytest.mark.i2pd, pytest.mark.slow]
 
 MIB = 1 << 20
-START_TIMEOUT = 90.0  # SESSION CREATE is ~20 s on 2.45.1
 
 
 @dataclass
@@ -64,39 +57,15 @@ class Pair:
 
 @pytest.fixture(scope="module")
 def pair(i2pd: I2pdRouter, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
-    keys = KeyStore(tmp_path_factory.mktemp("keys"))
     target = BulkTarget(random_bytes(4 * MIB), up_len=4 * MIB)
-    server = TunnelSpec(
-        name="it server",
-        kind=TunnelKind.SERVER,
-        target_port=target.port,
-        key_mode=KeyMode.PERSISTENT,
-        options=tuple(ACCEPTING.items()),
-    )
-    server_b32 = new_server_key(i2pd.sam_address, Path(keys.key_path(server)))
-    client = TunnelSpec(
-        name="it client",
-        kind=TunnelKind.CLIENT,
-        listen_port=free_port(),
-        destination=server_b32,
-        key_mode=KeyMode.TRANSIENT,
-        connect_timeout=DEFAULT_I2P_CONNECT_TIMEOUT,
-        options=tuple(CONNECTING.items()),
-    )
-    engine = Engine(sam_address=i2pd.sam_address, keystore=keys)
-    engine.start()
     try:
-        both = engine.call(
-            lambda: asyncio.gather(
-                engine.start_tunnel(server, retry=False), engine.start_tunnel(client, retry=False)
-            ),
-            START_TIMEOUT,
-        )
-        srv, cli = both
-        assert srv.i2p_address == server_b32  # the stored key was used
-        yield Pair(engine, i2pd, target, srv, cli)
+        engine, srv, cli = start_tunnel_pair(
+            i2pd.sam_address, KeyStore(tmp_path_factory.mktemp("keys")), target.port, "it")
+        try:
+            yield Pair(engine, i2pd, target, srv, cli)
+        finally:
+            engine.shutdown(10)  # closes every SAM socket before the router stops
     finally:
-        engine.shutdown(10)  # closes every SAM socket before the router stops
         target.close()
 
 
