@@ -183,8 +183,8 @@ class ConnectionTableModel(QAbstractTableModel):
         old.update(zip(map(_first, rows), rows, strict=True))
         gone: set[int] | tuple[()] = ()
         # every alive id is a row here (new ones come in `rows`): equal counts, none gone
-        if len(alive) != len(old) - len(self._gone_at):
-            gone = old.keys() - self._gone_at.keys() - set(alive)
+        if len(alive) != len(old) - len(self._gone_at):  # new ones are not "gone": as full
+            gone = old.keys() - self._gone_at.keys() - set(alive) - set(fresh)
         self._merge(old, prev, fresh, gone, rows, now)
 
     def _merge(self, cur: dict[int, _Rec], prev: dict[int, _Rec], fresh: list[int],
@@ -196,14 +196,17 @@ class ConnectionTableModel(QAbstractTableModel):
             cur[cid] = (*r[:_S], _CLOSED, r[_C] or now)
             looks_changed = True
         closing = rows if _CLOSED in map(_state, rows) else ()
+        unseen: set[int] = set()
         for r in closing:  # the engine may still list a closed connection for a while
             if r[_S] == _CLOSED and (cid := r[0]) not in self._gone_at:
-                if cid in fresh:
-                    del cur[cid]  # opened and closed between two samples: nothing to show
-                    fresh.remove(cid)
+                if cid not in prev:  # new, i.e. opened and closed between two samples:
+                    del cur[cid]  # nothing to show
+                    unseen.add(cid)
                     continue
                 self._gone_at[cid] = now
                 looks_changed = True
+        if unseen:
+            fresh = [cid for cid in fresh if cid not in unseen]
         self._prev, self._cur = prev, cur
         self._dt, self._now = (now - self._now if self._sampled else 0.0), now
         self._sampled = True

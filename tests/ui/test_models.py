@@ -340,3 +340,14 @@ def test_connection_rows_stay_untracked_by_the_gc() -> None:
     m.apply((conn(100, "t"),), 1.0)  # ConnectionInfo in: stored as a plain row too
     gc.collect()
     assert not any(gc.is_tracked(m._cur[cid]) for cid in m._order)
+
+
+def test_a_connection_opened_and_closed_between_samples_is_not_shown() -> None:
+    m = ConnectionTableModel(clock=lambda: 0.0)
+    m.set_tunnel("t")
+    m.apply_rows((row(1),), 0.0)
+    m.apply_rows((row(1), row(2, state="closed"), row(3)), 1.0)  # full sample
+    assert [m.connection_at(r).id for r in range(m.rowCount())] == [1, 3]
+    m.apply_delta((row(4, state="closed"), row(5), row(1, 9, state="closed")), (3, 5), 2.0)
+    assert [m.connection_at(r).id for r in range(m.rowCount())] == [1, 3, 5]
+    assert m.index(0, m.COL_STATE).data() == "closed"  # known before: greyed, not dropped
