@@ -31,6 +31,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelStatus
+from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
 from i2ptunnel_gui.ui.sam_probe import SamStatus, probe_sam
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,8 @@ SNAPSHOT_INTERVAL_MS = 250  # 4 Hz: smooth rates, far under the 10 Hz ceiling
 SNAPSHOT_TIMEOUT = 5.0
 MIN_GAP = 0.1  # seconds between two samples, whatever asks for them (≤ 10 Hz)
 # sampling goes on this long after the last tunnel stopped: its connection rows stay grey
-# for ConnectionTableModel's GREY_SECONDS (3 s) and leave on a later sample
-IDLE_LINGER = 4.0
+# for GREY_SECONDS and leave on a later sample
+IDLE_LINGER = GREY_SECONDS + 1.0
 ACTION_TIMEOUT = 90.0  # an I2P start may wait ~60 s for the router (DESIGN.md 1.3)
 STOP_TIMEOUT = 15.0
 SAM_PROBE_INTERVAL = 5.0
