@@ -36,7 +36,7 @@ from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.models import ID_ROLE, ConnectionTableModel, SortProxy, TunnelTableModel
-from i2ptunnel_gui.ui.sam_probe import SamStatus
+from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.ui.tables import fit_columns, make_table
 
 logger = logging.getLogger(__name__)

@@ -206,7 +206,7 @@ def test_file_menu_opens_import_and_export(qtbot, shell) -> None:
 
 
 def test_status_bar_shows_reachable_router_and_version(qtbot, shell) -> None:
-    from i2ptunnel_gui.ui.sam_probe import SamStatus
+    from i2ptunnel_gui.core.sam.probe import SamStatus
 
     label = shell.window.findChild(QLabel, "sam_status")
     shell.window.show_sam_status(SamStatus("127.0.0.1:7656", True, "3.1", "", 0.0))

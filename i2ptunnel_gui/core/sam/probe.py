@@ -1,8 +1,7 @@
 """Is the router's SAM bridge there, and which version does it speak?
 
-One short HELLO every few seconds. It runs on the GUI loop only while the engine
-has no `probe_sam()` of its own: a single short-lived socket is no load for
-qasync (its cost grows with thousands of sockets, DESIGN.md 1.1).
+One short HELLO on a short-lived socket. `Engine.probe_sam()` runs it on the
+engine loop, so the GUI loop holds no SAM socket of its own.
 """
 
 from __future__ import annotations
