@@ -1,6 +1,6 @@
 """Loopback helpers for core tests (real sockets, port 0, daemon threads).
 
-Import from tests as `from nethelpers import ...` (tests/core is on sys.path);
+Import from tests as `from nethelpers import ...` (tests/ is on sys.path);
 the fixtures that use them live in conftest.py.
 """
 
