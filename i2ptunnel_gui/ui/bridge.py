@@ -29,10 +29,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
+from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelStatus
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
-from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 
 logger = logging.getLogger(__name__)
 

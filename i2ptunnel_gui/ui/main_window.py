@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from i2ptunnel_gui import APP_NAME
+from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.ask import confirm
@@ -36,7 +37,6 @@ from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.models import ID_ROLE, ConnectionTableModel, SortProxy, TunnelTableModel
-from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.ui.tables import fit_columns, make_table
 
 logger = logging.getLogger(__name__)

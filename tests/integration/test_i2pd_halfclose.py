@@ -24,10 +24,10 @@ from i2pd_helpers import (
     IO_TIMEOUT,
     ThreadedTarget,
     random_bytes,
-    recv_exactly,
     start_tunnel_pair,
 )
 from i2pd_router import I2pdRouter
+from nethelpers import recv_exactly
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore

@@ -11,10 +11,10 @@ from fake_sam import FakeSam
 from PySide6.QtCore import QThread
 from qtasync import run_async
 
+from i2ptunnel_gui.core.sam.probe import probe_sam
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.ui.bridge import EngineBridge
-from i2ptunnel_gui.core.sam.probe import probe_sam
 
 SPEC = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=18080, target_port=80)
 

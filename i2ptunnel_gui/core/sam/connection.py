@@ -18,8 +18,8 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from ..addresses import SpecError, parse_hostport
 from ..dial import connect_tcp
-from ..spec import SpecError, parse_hostport
 from .errors import (
     KeyFormatError,
     SamConnectionClosed,

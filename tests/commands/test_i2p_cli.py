@@ -9,28 +9,12 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from nethelpers import LoopbackServer, echo_handler, free_port, recv_exactly
-from test_i2p_tunnels import FakeRouter
+from fake_router import FakeRouter
+from nethelpers import LoopbackServer, free_port, recv_exactly
 
 from i2ptunnel_gui.core.sam.keys import parse_private_key
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeRouter]:
-    router = FakeRouter()
-    yield router
-    router.close()
-
-
-@pytest.fixture
-def echo() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer(echo_handler)
-    yield srv
-    srv.close()
 
 
 def cli(*args: str) -> subprocess.Popen[str]:
@@ -69,11 +53,12 @@ def one_line_error(proc: subprocess.Popen[str], code: int) -> str:
 
 
 def test_server_and_client_ready_lines_traffic_and_sigterm(
-    fake: FakeRouter, echo: LoopbackServer, tmp_path: Path
+    fake: FakeRouter, echo_server: LoopbackServer, tmp_path: Path
 ) -> None:
     keys = tmp_path / "k" / "server.dat"
     server = cli(
-        "server", "--target", f"127.0.0.1:{echo.port}", "--keys", str(keys), "--sam", fake.address
+        "server", "--target", f"127.0.0.1:{echo_server.port}", "--keys", str(keys),
+        "--sam", fake.address,
     )
     client = None
     try:
