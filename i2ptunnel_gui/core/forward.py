@@ -18,9 +18,7 @@ from i2ptunnel_gui.core.spec import TunnelSpec
 class ForwardTunnel(ListenerTunnel):
     """listen_host:listen_port -> target_host:target_port (or `dial()`) over plain TCP."""
 
-    def __init__(
-        self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions
-    ) -> None:
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self.target = TcpTarget(spec.target_host, spec.target_port)
         self._dial = start.dial

@@ -116,9 +116,7 @@ class ListenerTunnel(TunnelRuntime):
     # False so each connection keeps its task through `relay()`.
     detached_relay: ClassVar[bool] = True
 
-    def __init__(
-        self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions
-    ) -> None:
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self._listener = start.listener
 

@@ -55,9 +55,7 @@ class TunnelRuntime:
     # shared by every connection of the tunnel (idle/lifetime limits: _sweep_timeouts)
     relay_options: RelayOptions = DEFAULT_OPTIONS
 
-    def __init__(
-        self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions
-    ) -> None:
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         self.spec = spec
         self.ctx = ctx
         self.loop = ctx.loop

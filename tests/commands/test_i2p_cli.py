@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from fake_router import FakeRouter
+from headless_helpers import write_settings
 from nethelpers import LoopbackServer, free_port, recv_exactly
 
 from i2ptunnel_gui.core.sam.keys import parse_private_key
@@ -91,6 +92,22 @@ def test_server_keeps_its_address_across_runs(fake: FakeRouter, tmp_path: Path) 
         proc.send_signal(signal.SIGINT)
         assert finish(proc)[0] == 0
     assert lines[0] == lines[1] and lines[0].endswith(".b32.i2p")
+
+
+def test_server_keeps_its_default_key_in_the_settings_keys_folder(
+    fake: FakeRouter, tmp_path: Path
+) -> None:
+    settings = tmp_path / "app.ini"
+    write_settings(settings, [])  # its keys folder: tmp_path / "keys"
+    proc = cli("--settings", str(settings), "server", "--target", "127.0.0.1:9",
+               "--sam", fake.address)
+    ready = read_line(proc)
+    proc.send_signal(signal.SIGINT)
+    rc, _, err = finish(proc)
+    assert rc == 0, err
+    key_file = tmp_path / "keys" / "cli-server-127.0.0.1-9.dat"
+    assert ready == "READY " + parse_private_key(key_file.read_bytes()).b32_address
+    assert f"key file: {key_file}" in err
 
 
 def test_unreachable_router_is_one_line_and_nonzero() -> None:

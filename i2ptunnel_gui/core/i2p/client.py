@@ -38,16 +38,21 @@ class ClientTunnel(ListenerTunnel):
 
     detached_relay = False  # relay() is wrapped: the first-byte check
 
-    def __init__(
-        self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions
-    ) -> None:
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self.keeper = SessionKeeper(self, start)
         self.remote_destination = spec.destination.strip()
         self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
 
     async def prepare(self) -> None:
-        self._check_destination()
+        """A malformed base64 destination fails the start (a name waits for the router)."""
+        dest = self.remote_destination
+        if dest.lower().endswith(".i2p"):
+            return  # b32 or a name: the router resolves it at connect time
+        try:
+            parse_destination(dest)
+        except KeyFormatError as e:
+            raise ConfigError(f"destination is not a valid base64 destination: {e}") from None
 
     async def listening(self) -> None:
         # the listener stays open while the router is away (fast local refusals); the
@@ -64,15 +69,6 @@ class ClientTunnel(ListenerTunnel):
         finally:
             self.spares = None
             spares.close()
-
-    def _check_destination(self) -> None:
-        dest = self.remote_destination
-        if dest.lower().endswith(".i2p"):
-            return  # b32 or a name: the router resolves it at connect time
-        try:
-            parse_destination(dest)
-        except KeyFormatError as e:
-            raise ConfigError(f"destination is not a valid base64 destination: {e}") from None
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
         session = self.keeper.session

@@ -32,9 +32,7 @@ REFILL_DELAY = 0.01  # ... and then this long, past the peer's first exchange
 class ServerTunnel(TunnelRuntime):
     """Incoming I2P streams -> target_host:target_port, the peer's b32 recorded."""
 
-    def __init__(
-        self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions
-    ) -> None:
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self.keeper = SessionKeeper(self, start)
         self.target = TcpTarget(spec.target_host, spec.target_port)
