@@ -17,6 +17,7 @@ from typing import Any
 
 from i2ptunnel_gui.core.sam.client import SamTimeouts
 from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS
+from i2ptunnel_gui.core.spec import DEFAULT_SAM
 from i2ptunnel_gui.core.status import TunnelEvent
 
 # Opens the other side of one connection on the engine loop: a connected,
@@ -45,7 +46,7 @@ class EngineContext:
 
     loop: asyncio.AbstractEventLoop
     emit: Callable[[TunnelEvent], None]  # deliver an event to the engine's subscribers
-    sam_address: str = "127.0.0.1:7656"  # app-wide; spec.sam_address overrides when set
+    sam_address: str = DEFAULT_SAM  # app-wide; spec.sam_address overrides when set
     keystore: Any = None  # core.keystore.KeyStore, or None (transient keys only)
     sam_timeouts: SamTimeouts = DEFAULT_TIMEOUTS
     backoff: Backoff = DEFAULT_BACKOFF

@@ -5,8 +5,10 @@ support, over a tunnel running on an Engine."""
 from __future__ import annotations
 
 import contextlib
+import socket
 from typing import Any
 
+from i2ptunnel_gui.core.context import Dial
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import UnknownTunnel
 from i2ptunnel_gui.core.spec import TunnelSpec
@@ -24,10 +26,23 @@ class BlockingTunnel:
         self._engine = engine or shared_engine()
         self._closed = False
 
-    def _start(self, timeout: float, **start: Any) -> TunnelStatus:
-        """`Engine.start_tunnel(spec, retry=False, **start)`, blocking up to `timeout`."""
+    def _start(
+        self,
+        timeout: float,
+        *,
+        listener: socket.socket | None = None,
+        dial: Dial | None = None,
+        nickname: str | None = None,
+    ) -> TunnelStatus:
+        """Start through the engine's one door (no retry: a seed caller wants the error),
+        blocking up to `timeout`."""
         spec, engine = self.spec, self._engine
-        return engine.call(lambda: engine.start_tunnel(spec, retry=False, **start), timeout)
+        return engine.call(
+            lambda: engine.start_tunnel(
+                spec, retry=False, listener=listener, dial=dial, nickname=nickname
+            ),
+            timeout,
+        )
 
     def status(self) -> TunnelStatus:
         """Counters and state (active/refused/failed connections, bytes)."""

@@ -3,7 +3,7 @@
 i2pd ends BOTH directions of a SAM stream when either of its sockets sends FIN
 (measured: the other direction's data in flight is lost), so the client tunnel
 must not pass the local client's EOF on to its SAM stream (`remote_half_close=False`
-in core/i2p.py): `nc -N`, HTTP/1.0 clients, `printf req | socat` would lose the
+in core/i2p/client.py): `nc -N`, HTTP/1.0 clients, `printf req | socat` would lose the
 reply. Path: client -> our client tunnel -> i2pd -> our server tunnel -> a service
 that reads the whole request, answers 256 KiB and closes.
 
