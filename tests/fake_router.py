@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from fake_sam import FakeSam
 
 from i2ptunnel_gui.core.context import Backoff
-from i2ptunnel_gui.core.sam.client import SamTimeouts
+from i2ptunnel_gui.core.sam.connection import SamTimeouts
 
 T = TypeVar("T")
 FAST_TIMEOUTS = SamTimeouts(

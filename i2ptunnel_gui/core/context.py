@@ -15,8 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from i2ptunnel_gui.core.sam.client import SamTimeouts
-from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS
+from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS, SamTimeouts
 from i2ptunnel_gui.core.spec import DEFAULT_SAM
 from i2ptunnel_gui.core.status import TunnelEvent
 

@@ -39,8 +39,7 @@ from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
 from i2ptunnel_gui.core.kinds import KINDS
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.runtime import TunnelRuntime
-from i2ptunnel_gui.core.sam.client import SamTimeouts
-from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS
+from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS, SamTimeouts
 from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec, validate
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelState, TunnelStatus

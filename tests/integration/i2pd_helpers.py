@@ -17,7 +17,7 @@ from nethelpers import free_port, recv_exactly
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.sam.client import dest_generate
+from i2ptunnel_gui.core.sam.connection import dest_generate
 from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelStatus
 

@@ -14,7 +14,8 @@ import socket
 import pytest
 
 from i2ptunnel_gui.core.sam import errors
-from i2ptunnel_gui.core.sam.client import SamConnection, SamSession, dest_generate, naming_lookup
+from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.connection import SamConnection, dest_generate, naming_lookup
 from i2ptunnel_gui.core.sam.keys import b32_address
 
 pytestmark = [pytest.mark.i2pd, pytest.mark.slow, pytest.mark.timeout(180)]

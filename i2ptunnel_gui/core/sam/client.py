@@ -2,7 +2,8 @@
 
 Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
 
-    from i2ptunnel_gui.core.sam.client import SamSession, dest_generate, naming_lookup
+    from i2ptunnel_gui.core.sam.client import SamSession
+    from i2ptunnel_gui.core.sam.connection import dest_generate, naming_lookup
 
     session = await SamSession.create("127.0.0.1:7656", private_key=blob_or_None,
                                       options={"inbound.length": "0"})
@@ -55,7 +56,6 @@ from .connection import (
     SamAddress,
     SamConnection,
     SamTimeouts,
-    dest_generate,
     naming_lookup,
     new_nickname,
     parse_peer_line,
@@ -79,15 +79,6 @@ from .protocol import (
     session_options,
     version_tuple,
 )
-
-__all__ = [
-    "SamAddress",
-    "SamConnection",
-    "SamSession",
-    "SamTimeouts",
-    "dest_generate",
-    "naming_lookup",
-]
 
 logger = logging.getLogger(__name__)
 
