@@ -1,4 +1,4 @@
-"""Session options and socket helpers for the real-router tests (FINDINGS §5, §10)."""
+"""Session options and socket helpers for the real-router tests (docs/ENGINE.md, test bed)."""
 
 from __future__ import annotations
 
