@@ -10,9 +10,10 @@ from typing import Any
 
 from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.errors import ConfigError
+from i2ptunnel_gui.core.live_rows import connection_info, connection_rows
 from i2ptunnel_gui.core.relay import CloseReason, Relay
 from i2ptunnel_gui.core.splice import SpliceRelay
-from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction
+from i2ptunnel_gui.core.status import ConnectionInfo, Direction
 
 RELAY_ENV = "I2PTUNNEL_RELAY"  # protocol | splice (Linux zero-copy path)
 
@@ -48,26 +49,7 @@ class Connection:
         self.task: asyncio.Task[Any] | None = None
 
     def info(self, tunnel_id: str) -> ConnectionInfo:
-        r = self.relay
-        if self.closed_at is not None:
-            state = ConnState.CLOSED
-        elif r is None or not r.started:
-            state = ConnState.CONNECTING
-        elif r.half_closed:
-            state = ConnState.HALF_CLOSED
-        else:
-            state = ConnState.OPEN
-        return ConnectionInfo(
-            id=self.id,
-            tunnel_id=tunnel_id,
-            peer=self.peer,
-            direction=self.direction,
-            opened_at=self.opened_at,
-            bytes_in=r.bytes_in if r else 0,
-            bytes_out=r.bytes_out if r else 0,
-            state=state,
-            closed_at=self.closed_at,
-        )
+        return connection_info(tunnel_id, connection_rows((self,))[0])
 
     def close(self) -> None:
         if self.relay is not None and self.relay.started:

@@ -31,6 +31,7 @@ from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.runtime import KINDS, EngineContext, TunnelRuntime
+from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec, validate
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelState, TunnelStatus
 
@@ -331,6 +332,10 @@ class Engine:
     async def _close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         rt = self._tunnels.get(tunnel_id)
         return rt.close_connection(conn_id) if rt is not None else False
+
+    async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
+        """HELLO the SAM bridge at `address` from the engine loop; never raises."""
+        return await self._on_engine(probe_sam(address, timeout=timeout))
 
     async def aclose(self) -> None:
         """Stop every tunnel (the engine keeps running)."""

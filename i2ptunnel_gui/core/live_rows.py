@@ -20,14 +20,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
 
-from i2ptunnel_gui.core.connection import Connection
-from i2ptunnel_gui.core.status import ConnState, EngineSnapshot
+from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction, EngineSnapshot
+
+if TYPE_CHECKING:  # connection.py builds its ConnectionInfo from a row made here
+    from i2ptunnel_gui.core.connection import Connection
 
 # (id, peer, direction, opened_at, bytes_in, bytes_out, state, closed_at): the fields of
 # ConnectionInfo without tunnel_id; direction and state are the enums' plain str values
 ConnectionRow = tuple[int, str, str, float, int, int, str, float | None]
-ROW_ID, ROW_PEER, ROW_DIRECTION, ROW_OPENED, ROW_IN, ROW_OUT, ROW_STATE, ROW_CLOSED = range(8)
+# the field indexes, the one vocabulary for reading a row (Final literals: mypy then
+# knows each field's type, and CPython folds them into the indexing code's constants)
+ROW_ID: Final = 0
+ROW_PEER: Final = 1
+ROW_DIRECTION: Final = 2
+ROW_OPENED: Final = 3
+ROW_IN: Final = 4
+ROW_OUT: Final = 5
+ROW_STATE: Final = 6
+ROW_CLOSED: Final = 7
 
 # str.__str__ of a StrEnum member is its exact-str value (an enum member in a tuple would
 # keep the tuple GC-tracked: members are instances of a Python class)
@@ -71,7 +83,7 @@ def live_rows(conns: Mapping[int, Connection], since: float | None, now: float) 
 
 
 def connection_rows(conns: Iterable[Connection]) -> tuple[ConnectionRow, ...]:
-    """Rows of `conns`; the state is derived exactly as Connection.info() does."""
+    """Rows of `conns`: the one place a connection's state is derived from its relay."""
     rows: list[ConnectionRow] = []
     append = rows.append
     for c in conns:
@@ -87,3 +99,10 @@ def connection_rows(conns: Iterable[Connection]) -> tuple[ConnectionRow, ...]:
         append((c.id, c.peer, _plain(c.direction), c.opened_at,
                 r.bytes_in if r else 0, r.bytes_out if r else 0, state, c.closed_at))
     return tuple(rows)
+
+
+def connection_info(tunnel_id: str, row: ConnectionRow) -> ConnectionInfo:
+    """`row` of tunnel `tunnel_id` as a ConnectionInfo (one connection: not for hot paths)."""
+    cid, peer, direction, opened, bytes_in, bytes_out, state, closed = row
+    return ConnectionInfo(cid, tunnel_id, peer, Direction(direction), opened, bytes_in,
+                          bytes_out, ConnState(state), closed)

@@ -15,13 +15,14 @@ from PySide6.QtGui import QIcon, QPixmap
 from i2ptunnel_gui import APP_ID, resources
 from i2ptunnel_gui.core.spec import TunnelKind
 from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.ui.tunnel_states import SHOWN_STATES
 
 ACTIONS = ("start", "stop", "restart", "new", "edit", "duplicate", "delete", "copy", "qr")
 TRAY_STATES = ("all-running", "some-error", "stopped")
 
 # Every icon file the app ships (besides the app icon); tests check each one renders.
 ALL_NAMES: tuple[str, ...] = (
-    *(f"state-{s.value}" for s in TunnelState),
+    *(f"state-{s.value}" for s in SHOWN_STATES),
     *(f"kind-{k.value}" for k in TunnelKind),
     *(f"action-{a}" for a in ACTIONS),
     *(f"tray-{t}" for t in TRAY_STATES),

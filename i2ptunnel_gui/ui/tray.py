@@ -14,12 +14,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
-from qasync import asyncSlot
 
 from i2ptunnel_gui import APP_NAME
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.tunnel_states import state_label
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class Tray(QObject):
         self._last: dict[str, TunnelState] = {}  # for failed/recovered notifications
         self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
         controller.changed.connect(self.refresh)
-        controller.bridge.tunnel_event.connect(self._on_event)
+        controller.tunnel_event.connect(self._on_event)
         controller.start_failed.connect(
             lambda name, why: self.notify(f"{name} failed", why,
                                           QSystemTrayIcon.MessageIcon.Warning))
@@ -86,7 +87,7 @@ class Tray(QObject):
         self.menu.addSeparator()
         for spec in model.specs():
             state = model.state_of(spec.id)
-            a = QAction(f"{spec.name} — {state.value}", self.menu)
+            a = QAction(f"{spec.name} — {state_label(state)}", self.menu)
             a.setObjectName(f"tray_tunnel_{spec.id}")
             a.setCheckable(True)
             a.setChecked(state.active)  # no icon: it would hide the check box
@@ -112,16 +113,16 @@ class Tray(QObject):
                 return a
         return None
 
-    @asyncSlot(str, bool)
+    @async_slot(str, bool)
     async def _toggle(self, tunnel_id: str, on: bool) -> None:
         await self.controller.set_running(tunnel_id, on)
         self.refresh()  # a failed start unchecks the entry again
 
-    @asyncSlot()
+    @async_slot()
     async def _start_all(self) -> None:
         await self.controller.start_all()
 
-    @asyncSlot()
+    @async_slot()
     async def _stop_all(self) -> None:
         await self.controller.stop_all()
 

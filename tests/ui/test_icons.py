@@ -11,6 +11,7 @@ from i2ptunnel_gui import resources
 from i2ptunnel_gui.core.spec import TunnelKind
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.tunnel_states import SHOWN_STATES, STATE_COLORS, state_label
 
 SVG = "{http://www.w3.org/2000/svg}svg"
 
@@ -27,7 +28,7 @@ def test_icon_file_is_square_svg_and_renders_at_16px(qapp, name):
 
 
 def test_state_and_kind_icons_cover_every_value(qapp):
-    for state in TunnelState:
+    for state in SHOWN_STATES:
         assert not icons.state_icon(state).isNull()
     for kind in TunnelKind:
         assert not icons.kind_icon(kind).isNull()
@@ -38,9 +39,22 @@ def test_state_and_kind_icons_cover_every_value(qapp):
 
 def test_state_icons_differ(qapp):
     pictures = {
-        bytes(icons.pixmap(f"state-{s.value}", 16).toImage().constBits()) for s in TunnelState
+        bytes(icons.pixmap(f"state-{s.value}", 16).toImage().constBits()) for s in SHOWN_STATES
     }
-    assert len(pictures) == len(TunnelState)
+    assert len(pictures) == len(SHOWN_STATES)
+
+
+def test_standby_is_not_offered_until_a_kind_enters_it(qapp):
+    """STANDBY is reserved (on-demand sessions): no label, colour or icon shows it."""
+    assert set(SHOWN_STATES) == set(TunnelState) - {TunnelState.STANDBY}
+    assert set(STATE_COLORS) == set(SHOWN_STATES)
+    assert [state_label(s) for s in SHOWN_STATES] == [
+        "Stopped", "Starting", "Running", "Reconnecting", "Error"]
+    assert "state-standby" not in icons.ALL_NAMES
+    with pytest.raises(KeyError):
+        state_label(TunnelState.STANDBY)
+    with pytest.raises(KeyError, match="unknown icon 'state-standby'"):
+        icons.state_icon(TunnelState.STANDBY)
 
 
 def test_unknown_icon_names_are_refused(qapp):
