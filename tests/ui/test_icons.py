@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QImage
 
-from i2ptunnel_gui import resources
+from i2ptunnel_gui import shipped_files
 from i2ptunnel_gui.core.spec import TunnelKind
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.ui import icons
@@ -18,7 +18,7 @@ SVG = "{http://www.w3.org/2000/svg}svg"
 
 @pytest.mark.parametrize("name", icons.ALL_NAMES)
 def test_icon_file_is_square_svg_and_renders_at_16px(qapp, name):
-    root = ET.fromstring(resources.read_bytes(f"icons/{name}.svg"))
+    root = ET.fromstring(shipped_files.read_bytes(f"icons/{name}.svg"))
     assert root.tag == SVG
     assert root.get("viewBox") == "0 0 16 16"  # drawn on the 16 px grid it is shown at
     image = icons.pixmap(name, 16).toImage().convertToFormat(QImage.Format.Format_ARGB32)
