@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from i2ptunnel_gui import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -41,6 +41,8 @@ from i2ptunnel_gui.ui.tray import Tray
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
 logger = logging.getLogger(__name__)
+_tr = QCoreApplication.translate
+
 
 STOP_TUNNELS_TIMEOUT = 10.0
 ENGINE_JOIN_TIMEOUT = 5.0
@@ -173,10 +175,11 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
         window.show()
     if problems:
         listing = "\n".join(str(p) for p in problems)
-        window.show_error(f"Some saved tunnels could not be loaded: {listing}")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Saved tunnels",
-                          "Some saved tunnels could not be loaded and are not shown. "
-                          "They stay in the settings file.", parent=window)
+        window.show_error(_tr("App", "Some saved tunnels could not be loaded: {problems}")
+                          .format(problems=listing))
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("App", "Saved tunnels"),
+                          _tr("App", "Some saved tunnels could not be loaded and are not "
+                                     "shown. They stay in the settings file."), parent=window)
         box.setObjectName("load_problems")
         box.setDetailedText(listing)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -231,7 +234,8 @@ async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
 def _close_to_tray_notice(settings: Settings, tray: Tray) -> None:
     if settings.close_to_tray_notice_shown:
         return
-    tray.notify(APP_NAME, "Still running in the tray. Use Quit in the tray menu to exit.")
+    tray.notify(APP_NAME,
+                _tr("App", "Still running in the tray. Use Quit in the tray menu to exit."))
     settings.close_to_tray_notice_shown = True
     with contextlib.suppress(OSError):
         settings.sync()
@@ -241,7 +245,7 @@ def _open_import(window: MainWindow, controller: TunnelController, settings: Set
     try:
         from i2ptunnel_gui.ui import import_dialog
     except ImportError:
-        window.show_error("Import is not available in this build")
+        window.show_error(_tr("App", "Import is not available in this build"))
         return
     import_dialog.open_import(window, controller, settings)
 
@@ -250,7 +254,7 @@ def _open_export(window: MainWindow, controller: TunnelController, settings: Set
     try:
         from i2ptunnel_gui.ui import import_dialog
     except ImportError:
-        window.show_error("Export is not available in this build")
+        window.show_error(_tr("App", "Export is not available in this build"))
         return
     import_dialog.open_export(window, controller, settings)
 
@@ -265,7 +269,7 @@ def _excepthook(etype: type[BaseException], value: BaseException,
     logger.error("unhandled exception:\n%s", text)
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("App", "Unexpected error"),
                           f"{etype.__name__}: {value}")
         box.setObjectName("unexpected_error")
         box.setDetailedText(text)

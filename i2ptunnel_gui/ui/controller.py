@@ -79,15 +79,17 @@ class TunnelController(QObject):
         self.model.replace_spec(spec)
         if self.model.state_of(spec.id).active:
             self.pending_restart.add(spec.id)
-            self.message.emit(f"{spec.name}: changes apply when the tunnel restarts")
+            self.message.emit(self.tr("{name}: changes apply when the tunnel restarts")
+                              .format(name=spec.name))
         self.changed.emit()
         return self.save()
 
     def unique_name(self, base: str) -> str:
         names = set(self.names())
-        candidate, n = f"{base} (copy)", 2
+        candidate, n = self.tr("{name} (copy)").format(name=base), 2
         while candidate in names:
-            candidate, n = f"{base} (copy {n})", n + 1
+            candidate = self.tr("{name} (copy {n})").format(name=base, n=n)
+            n += 1
         return candidate
 
     def key_path(self, spec: TunnelSpec) -> Path:
@@ -99,15 +101,17 @@ class TunnelController(QObject):
         try:
             self._keystore.delete(self._keystore.key_path(spec))
         except OSError as e:
-            self.error.emit(f"{spec.name}: old key not deleted: {e}")
+            self.error.emit(self.tr("{name}: old key not deleted: {why}")
+                            .format(name=spec.name, why=e))
             return
-        self.message.emit(f"{spec.name}: a new identity is created on the next start")
+        self.message.emit(self.tr("{name}: a new identity is created on the next start")
+                          .format(name=spec.name))
 
     def save(self) -> bool:
         try:
             self.settings.save_tunnels(self.model.specs())
         except OSError as e:  # SettingsError is an OSError
-            self.error.emit(f"Tunnels not saved: {e}")
+            self.error.emit(self.tr("Tunnels not saved: {why}").format(why=e))
             return False
         return True
 
@@ -149,7 +153,7 @@ class TunnelController(QObject):
         except UnknownTunnel:  # not in the engine (never started, or its start failed):
             pass  # stopped already; the next sample says so
         except (TunnelError, TimeoutError) as e:
-            self.error.emit(f"{name}: not stopped: {_why(e)}")
+            self.error.emit(self.tr("{name}: not stopped: {why}").format(name=name, why=_why(e)))
             return False
         return True  # the engine's Stopped event enters the state
 
@@ -188,10 +192,11 @@ class TunnelController(QObject):
         try:
             ok = await self._bridge.close_connection(tunnel_id, conn_id)
         except (TunnelError, TimeoutError) as e:
-            self.error.emit(f"connection {conn_id}: not closed: {_why(e)}")
+            self.error.emit(self.tr("connection {id}: not closed: {why}")
+                            .format(id=conn_id, why=_why(e)))
             return False
         if not ok:
-            self.message.emit(f"connection {conn_id} had already closed")
+            self.message.emit(self.tr("connection {id} had already closed").format(id=conn_id))
         return ok
 
     async def stop_engine_tunnels(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,8 +45,9 @@ from i2ptunnel_gui.ui.tunnel_model import SortProxy, TunnelTableModel
 
 logger = logging.getLogger(__name__)
 
-NEW_KINDS = ((TunnelKind.FORWARD, "TCP forward…"), (TunnelKind.SERVER, "I2P server…"),
-             (TunnelKind.CLIENT, "I2P client…"))
+NEW_KINDS = ((TunnelKind.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "TCP forward…")),
+             (TunnelKind.SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P server…")),
+             (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")))
 
 
 def _editor_class() -> Any:
@@ -104,27 +105,29 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_menu = named(QMenu(self.tr("New"), self), "new_menu")
         for kind, text in NEW_KINDS:
-            a = self.new_menu.addAction(icons.kind_icon(kind), text)
+            a = self.new_menu.addAction(icons.kind_icon(kind), self.tr(str(text)))
             a.setObjectName(f"new_{kind.value}")
             a.triggered.connect(lambda _=False, k=kind: self.open_editor(None, k))
-        self.new_action = self._action("new", "New", "new",
+        self.new_action = self._action("new", self.tr("New"), "new",
                                        lambda: self.open_editor(None, TunnelKind.FORWARD),
                                        QKeySequence.StandardKey.New)
         self.new_action.setMenu(self.new_menu)
-        self.edit_action = self._action("edit", "Edit…", "edit", self.edit_selected, "Ctrl+E")
-        self.duplicate_action = self._action("duplicate", "Duplicate", "duplicate",
+        self.edit_action = self._action("edit", self.tr("Edit…"), "edit", self.edit_selected,
+                                        "Ctrl+E")
+        self.duplicate_action = self._action("duplicate", self.tr("Duplicate"), "duplicate",
                                              self.duplicate_selected, "Ctrl+D")
-        self.delete_action = self._action("delete", "Delete…", "delete", self.delete_selected,
-                                          QKeySequence.StandardKey.Delete)
-        self.start_action = self._action("start", "Start", "start", self.start_selected)
-        self.stop_action = self._action("stop", "Stop", "stop", self.stop_selected)
-        self.restart_action = self._action("restart", "Restart", "restart",
+        self.delete_action = self._action("delete", self.tr("Delete…"), "delete",
+                                          self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.start_action = self._action("start", self.tr("Start"), "start", self.start_selected)
+        self.stop_action = self._action("stop", self.tr("Stop"), "stop", self.stop_selected)
+        self.restart_action = self._action("restart", self.tr("Restart"), "restart",
                                            self.restart_selected)
-        self.start_all_action = self._action("start_all", "Start all", None, self.start_all)
-        self.stop_all_action = self._action("stop_all", "Stop all", None, self.stop_all)
-        self.close_conn_action = self._action("close_connection", "Close connection", "stop",
-                                              self.close_selected_connection)
-        self.quit_action = self._action("quit", "Quit", None, self.quit_requested.emit,
+        self.start_all_action = self._action("start_all", self.tr("Start all"), None,
+                                             self.start_all)
+        self.stop_all_action = self._action("stop_all", self.tr("Stop all"), None, self.stop_all)
+        self.close_conn_action = self._action("close_connection", self.tr("Close connection"),
+                                              "stop", self.close_selected_connection)
+        self.quit_action = self._action("quit", self.tr("Quit"), None, self.quit_requested.emit,
                                         QKeySequence.StandardKey.Quit)
 
     def _build_central(self) -> None:
@@ -181,8 +184,8 @@ class MainWindow(QMainWindow):
 
         self.details = DetailsPanel(self, key_locator=self.controller.key_path)
         self.tabs = named(QTabWidget(), "lower_tabs")
-        self.tabs.addTab(conn_page, "Connections")
-        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(conn_page, self.tr("Connections"))
+        self.tabs.addTab(self.details, self.tr("Details"))
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "main_splitter")
         self.splitter.addWidget(self.tunnel_table)
         self.splitter.addWidget(self.tabs)
@@ -191,14 +194,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action("import", "Import…", None, self.import_requested.emit)
-        self.export_action = self._action("export", "Export…", None, self.export_requested.emit)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = self._action("import", self.tr("Import…"), None,
+                                          self.import_requested.emit)
+        self.export_action = self._action("export", self.tr("Export…"), None,
+                                          self.export_requested.emit)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        tunnel_menu = self.menuBar().addMenu("&Tunnel")
+        tunnel_menu = self.menuBar().addMenu(self.tr("&Tunnel"))
         tunnel_menu.addMenu(self.new_menu)
         for a in (self.edit_action, self.duplicate_action, self.delete_action, None,
                   self.start_action, self.stop_action, self.restart_action, None,
@@ -258,7 +263,9 @@ class MainWindow(QMainWindow):
 
     def _show_connection_count(self) -> None:
         n = self.connection_model.open_count()
-        self.connection_count.setText(f"  {n} open connection{'' if n == 1 else 's'}")
+        text = (self.tr("1 open connection") if n == 1
+                else self.tr("{n} open connections").format(n=n))
+        self.connection_count.setText(f"  {text}")
 
     # -- engine updates -------------------------------------------------------
     def _refresh_details(self, _snap: Any) -> None:
@@ -275,9 +282,10 @@ class MainWindow(QMainWindow):
 
     def show_sam_status(self, st: SamStatus) -> None:
         if st.reachable:
-            text = f"SAM {st.address}: reachable, version {st.version or '?'}"
+            text = self.tr("SAM {address}: reachable, version {version}").format(
+                address=st.address, version=st.version or "?")
         else:
-            text = f"SAM {st.address}: not reachable"
+            text = self.tr("SAM {address}: not reachable").format(address=st.address)
         self._sam_label.setText(text)
         self._sam_label.setToolTip(st.message or text)
 
@@ -350,10 +358,10 @@ class MainWindow(QMainWindow):
         if spec is None:
             return
         running = self.controller.is_active(spec.id)
-        text = f"Delete the tunnel “{spec.name}”?"
+        text = self.tr("Delete the tunnel “{name}”?").format(name=spec.name)
         if running:
-            text += "\n\nIt is running and will be stopped first."
-        if await confirm(self, "Delete tunnel", text, object_name="confirm_delete"):
+            text += "\n\n" + self.tr("It is running and will be stopped first.")
+        if await confirm(self, self.tr("Delete tunnel"), text, object_name="confirm_delete"):
             await self.controller.delete(spec.id)
 
     @async_slot()

@@ -56,7 +56,7 @@ class Tray(QObject):
         controller.changed.connect(self.refresh)
         controller.tunnel_event.connect(self._on_event)
         controller.start_failed.connect(
-            lambda name, why: self.notify(f"{name} failed", why,
+            lambda name, why: self.notify(self.tr("{name} failed").format(name=name), why,
                                           QSystemTrayIcon.MessageIcon.Warning))
         self.refresh()
 
@@ -76,14 +76,18 @@ class Tray(QObject):
             self.state_name = name
             self.icon.setIcon(icons.icon(f"tray-{name}"))
         running = sum(s.active for s in states)
-        self.icon.setToolTip(f"{APP_NAME}: {running} of {len(specs)} tunnels running"
-                             + (" — some failed" if name == "some-error" else ""))
+        tip = self.tr("{app}: {running} of {total} tunnels running").format(
+            app=APP_NAME, running=running, total=len(specs))
+        if name == "some-error":
+            tip += self.tr(" — some failed")
+        self.icon.setToolTip(tip)
         self._rebuild_menu()
 
     def _rebuild_menu(self) -> None:
         model = self.controller.model
         self.menu.clear()
-        self._add(self.menu, "tray_toggle_window", "Show/Hide window", self.toggle_window.emit)
+        self._add(self.menu, "tray_toggle_window", self.tr("Show/Hide window"),
+                  self.toggle_window.emit)
         self.menu.addSeparator()
         for spec in model.specs():
             state = model.state_of(spec.id)
@@ -95,10 +99,10 @@ class Tray(QObject):
             self.menu.addAction(a)
         if model.specs():
             self.menu.addSeparator()
-        self._add(self.menu, "tray_start_all", "Start all", self._start_all)
-        self._add(self.menu, "tray_stop_all", "Stop all", self._stop_all)
+        self._add(self.menu, "tray_start_all", self.tr("Start all"), self._start_all)
+        self._add(self.menu, "tray_stop_all", self.tr("Stop all"), self._stop_all)
         self.menu.addSeparator()
-        self._add(self.menu, "tray_quit", "Quit", self.quit_requested.emit)
+        self._add(self.menu, "tray_quit", self.tr("Quit"), self.quit_requested.emit)
 
     def _add(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
         a = QAction(text, menu)
@@ -145,6 +149,8 @@ class Tray(QObject):
         name = spec.name if spec is not None else event.tunnel_id
         if event.state in _FAILED and before not in _FAILED:
             why = event.message or event.state.value
-            self.notify(f"{name} failed", why, QSystemTrayIcon.MessageIcon.Warning)
+            self.notify(self.tr("{name} failed").format(name=name), why,
+                        QSystemTrayIcon.MessageIcon.Warning)
         elif event.state is TunnelState.RUNNING and before in _FAILED:
-            self.notify(f"{name} recovered", "The tunnel is running again.")
+            self.notify(self.tr("{name} recovered").format(name=name),
+                        self.tr("The tunnel is running again."))
