@@ -45,7 +45,9 @@ MIN_GAP = 0.1  # seconds between two samples, whatever asks for them (≤ 10 Hz)
 # sampling goes on this long after the last tunnel stopped: its connection rows stay grey
 # for GREY_SECONDS and leave on a later sample
 IDLE_LINGER = GREY_SECONDS + 1.0
-ACTION_TIMEOUT = 90.0  # an I2P start may wait ~60 s for the router (DESIGN.md 1.3)
+# an I2P start waits for SESSION CREATE: ~20 s on i2pd 2.45.1 (docs/I2PD.md §4), longer on
+# a busy router
+ACTION_TIMEOUT = 90.0
 STOP_TIMEOUT = 15.0
 SAM_PROBE_INTERVAL = 5.0
 SAM_PROBE_TIMEOUT = 3.0

@@ -1,4 +1,4 @@
-"""UI test fixtures: a qasync loop that qtbot's waits pump (TESTING.md Pattern C),
+"""UI test fixtures: a qasync loop that qtbot's waits pump (it is marked running, never run),
 an isolated settings file per test, and the app's objects wired to the fake engine
 (`shell`: the WEB and SSH tunnels saved; a module sets `tray_available` to have a tray).
 
@@ -31,7 +31,7 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         yield loop
     finally:
         # loop.stop() would call app.exit() with no exec() running: Qt's quit flag would
-        # then end every later wait at once (TESTING.md trap 2). Unwind by hand instead.
+        # then end every later wait at once. Unwind by hand instead.
         qapp.aboutToQuit.disconnect(loop._after_run_forever)
         asyncio.events._set_running_loop(None)
         loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
