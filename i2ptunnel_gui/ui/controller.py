@@ -151,7 +151,7 @@ class TunnelController(QObject):
         try:
             await self._bridge.stop_tunnel(tunnel_id)
         except UnknownTunnel:  # not in the engine (never started, or its start failed):
-            pass  # stopped already; the next sample says so
+            self.refresh()  # stopped already: a sample now says so
         except (TunnelError, TimeoutError) as e:
             self.error.emit(self.tr("{name}: not stopped: {why}").format(name=name, why=_why(e)))
             return False

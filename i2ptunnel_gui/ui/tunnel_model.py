@@ -22,11 +22,7 @@ from PySide6.QtCore import (
 )
 
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
-from i2ptunnel_gui.core.status import (
-    EngineSnapshot,
-    TunnelState,
-    TunnelStatus,
-)
+from i2ptunnel_gui.core.status import EngineSnapshot, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
 from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
@@ -41,6 +37,8 @@ KIND_LABELS = {
     TunnelKind.SERVER: "I2P server",
     TunnelKind.CLIENT: "I2P client",
 }
+
+
 def local_endpoint(spec: TunnelSpec, status: TunnelStatus | None) -> str:
     if status is not None and status.local_address:
         return status.local_address
@@ -48,9 +46,6 @@ def local_endpoint(spec: TunnelSpec, status: TunnelStatus | None) -> str:
         host = f"[{spec.listen_host}]" if ":" in spec.listen_host else spec.listen_host
         return f"{host}:{spec.listen_port}"
     return f"→ {spec.target_host}:{spec.target_port}"
-
-
-# -- tunnels ----------------------------------------------------------------
 
 
 @dataclass(slots=True)
