@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QImage
 
-from i2ptunnel_gui import shipped_files
+from i2ptunnel_gui import APP_ID, shipped_files
 from i2ptunnel_gui.core.spec import TunnelKind
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.ui import icons
@@ -27,14 +27,20 @@ def test_icon_file_is_square_svg_and_renders_at_16px(qapp, name):
     assert opaque >= 12, f"{name} is almost invisible at 16 px ({opaque} opaque pixels)"
 
 
+def _picture(icon) -> QImage:
+    return icon.pixmap(16, 16).toImage()
+
+
 def test_state_and_kind_icons_cover_every_value(qapp):
+    """Each value draws its own file (a value without one raises KeyError or
+    FileNotFoundError; icon() never returns a null icon)."""
     for state in SHOWN_STATES:
-        assert not icons.state_icon(state).isNull()
+        assert _picture(icons.state_icon(state)) == icons.pixmap(f"state-{state}").toImage()
     for kind in TunnelKind:
-        assert not icons.kind_icon(kind).isNull()
+        assert _picture(icons.kind_icon(kind)) == icons.pixmap(f"kind-{kind}").toImage()
     for action in icons.ACTIONS:
-        assert not icons.action_icon(action).isNull()
-    assert not icons.app_icon().isNull()
+        assert _picture(icons.action_icon(action)) == icons.pixmap(f"action-{action}").toImage()
+    assert _picture(icons.app_icon()) == icons.pixmap(APP_ID).toImage()
 
 
 def test_state_icons_differ(qapp):
