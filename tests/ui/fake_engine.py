@@ -82,7 +82,10 @@ class FakeEngine:
         await asyncio.sleep(0)
 
     async def start_tunnel(self, spec: TunnelSpec, *, retry: bool = True,
-                           listener: socket.socket | None = None) -> TunnelStatus:
+                           listener: socket.socket | None = None, dial: object = None,
+                           nickname: str | None = None) -> TunnelStatus:
+        """As the engine's; `listener`, `dial` and `nickname` change nothing here (the
+        fake opens no sockets and no SAM session)."""
         await self._check(f"start {spec.name}")
         if errors := validate(spec):
             raise ConfigError("; ".join(e.message for e in errors))
