@@ -32,13 +32,14 @@ from i2ptunnel_gui.core.connection import (
     RELAY_ENV,
     Connection,
     close_relays,
+    live_rows,
     relay_class,
     sweep_timeouts,
 )
 from i2ptunnel_gui.core.errors import TargetError, TunnelError
 from i2ptunnel_gui.core.kinds import KINDS, EngineContext, register_kind
 from i2ptunnel_gui.core.listen import LISTEN_BACKLOG, accept_forever, format_address, open_listener
-from i2ptunnel_gui.core.live_rows import LiveRows, live_rows
+from i2ptunnel_gui.core.live_rows import LiveRows
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (
