@@ -113,7 +113,7 @@ def test_core_imports_no_qt() -> None:
     [
         "i2ptunnel_gui",
         "i2ptunnel_gui.commands.cli",
-        "i2ptunnel_gui.resources",
+        "i2ptunnel_gui.shipped_files",
         "i2ptunnel_gui.tunnel",
         "i2ptunnel_gui.seed.dial",
         "i2ptunnel_gui.commands.forward",

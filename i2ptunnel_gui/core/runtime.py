@@ -29,10 +29,16 @@ import time
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from i2ptunnel_gui.core.connection import Connection, close_relays, relay_class, sweep_timeouts
+from i2ptunnel_gui.core.connection import (
+    Connection,
+    close_relays,
+    live_rows,
+    relay_class,
+    sweep_timeouts,
+)
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import TargetError, TunnelError
-from i2ptunnel_gui.core.live_rows import LiveRows, live_rows
+from i2ptunnel_gui.core.live_rows import LiveRows
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (

@@ -11,9 +11,10 @@ import threading
 import time
 
 import pytest
+from loopback_peers import Chatter, EchoServer
+from nethelpers import free_port
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from test_real_engine import Chatter, EchoServer, free_port
 
 from i2ptunnel_gui.commands.cli import build_parser
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
