@@ -30,13 +30,28 @@ class Backoff:
 
     first: float = 1.0  # seconds; doubles per failed attempt ...
     max: float = 60.0  # ... up to this
-    stable: float = 10.0  # seconds a session must live before the backoff resets
+    stable: float = 10.0  # a session that dies younger than this counts as a flap
+    # while waiting, a SAM HELLO this often: a router seen down and then answering
+    # again has restarted, so the wait ends and the counters reset
+    probe: float = 1.0
 
     def delay(self, attempt: int) -> float:
         return float(min(self.max, self.first * (2 ** min(attempt, 16))))
 
 
 DEFAULT_BACKOFF = Backoff()
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """When a running I2P tunnel is called Degraded (docs/ENGINE.md "Health")."""
+
+    reach_interval: float = 300.0  # seconds between checks of a persistent server; 0: off
+    reach_timeout: float = 90.0  # one check, once its probe session exists
+    failed_opens: int = 3  # consecutive failed or silent opens to one destination
+
+
+DEFAULT_HEALTH = Health()
 
 
 @dataclass
@@ -49,6 +64,7 @@ class EngineContext:
     keystore: Any = None  # core.keystore.KeyStore, or None (transient keys only)
     sam_timeouts: SamTimeouts = DEFAULT_TIMEOUTS
     backoff: Backoff = DEFAULT_BACKOFF
+    health: Health = DEFAULT_HEALTH
     connection_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
 

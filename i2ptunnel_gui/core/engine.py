@@ -30,19 +30,28 @@ from typing import Any, TypeVar
 from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.context import (
     DEFAULT_BACKOFF,
+    DEFAULT_HEALTH,
     Backoff,
     Dial,
     EngineContext,
+    Health,
     StartOptions,
 )
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
+from i2ptunnel_gui.core.i2p.server import ServerTunnel
 from i2ptunnel_gui.core.kinds import KINDS
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS, SamTimeouts
 from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec, validate
-from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.core.status import (
+    EngineSnapshot,
+    Reachability,
+    TunnelEvent,
+    TunnelState,
+    TunnelStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -94,11 +103,13 @@ class Engine:
         *,
         sam_timeouts: SamTimeouts = DEFAULT_TIMEOUTS,
         backoff: Backoff = DEFAULT_BACKOFF,
+        health: Health = DEFAULT_HEALTH,
     ) -> None:
         self.sam_address = sam_address
         self.keystore = keystore  # core.keystore.KeyStore or None
         self.sam_timeouts = sam_timeouts  # SAM handshake limits of every I2P tunnel
         self.backoff = backoff  # how I2P tunnels re-create a lost session
+        self.health = health  # when I2P tunnels are checked and called Degraded
         self.loop_name = "uvloop" if uvloop_wanted(use_uvloop) else "asyncio"
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -174,6 +185,7 @@ class Engine:
             keystore=self.keystore,
             sam_timeouts=self.sam_timeouts,
             backoff=self.backoff,
+            health=self.health,
         )
         async with asyncio.TaskGroup() as tg:
             self._tg = tg
@@ -350,6 +362,20 @@ class Engine:
     async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
         """HELLO the SAM bridge at `address` from the engine loop; never raises."""
         return await self._on_engine(probe_sam(address, timeout=timeout))
+
+    async def check_reachability(self, tunnel_id: str) -> Reachability:
+        """Dial the server tunnel's own b32 from a separate short-lived session (may
+        take a router's session creation, ~20 s on i2pd 2.45.1, plus the stream)."""
+        return await self._on_engine(self._check_reachability(tunnel_id))
+
+    async def _check_reachability(self, tunnel_id: str) -> Reachability:
+        rt = self._tunnels.get(tunnel_id)
+        if rt is None:
+            raise UnknownTunnel(f"no tunnel with id {tunnel_id}")
+        if not isinstance(rt, ServerTunnel):
+            raise ConfigError(f"{rt.spec.name!r} is a {rt.spec.kind.value} tunnel: only "
+                              "server tunnels can be checked for reachability")
+        return await rt.check_reachability()
 
     async def aclose(self) -> None:
         """Stop every tunnel (the engine keeps running)."""

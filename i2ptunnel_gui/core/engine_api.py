@@ -16,7 +16,7 @@ from i2ptunnel_gui.core.context import Dial
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelStatus
+from i2ptunnel_gui.core.status import EngineSnapshot, Reachability, TunnelEvent, TunnelStatus
 
 
 class EngineAPI(Protocol):
@@ -55,6 +55,11 @@ class EngineAPI(Protocol):
 
     async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
         """HELLO the SAM bridge at `address` from the engine loop; never raises."""
+
+    async def check_reachability(self, tunnel_id: str) -> Reachability:
+        """Dial the server tunnel's own b32 from a separate short-lived session; a
+        failed check turns it DEGRADED (and it repairs itself). UnknownTunnel /
+        ConfigError (not a server tunnel)."""
 
     def subscribe(self, callback: Callable[[TunnelEvent], None]) -> Callable[[], None]:
         """`callback` runs on the engine thread for every TunnelEvent; returns unsubscribe."""

@@ -44,6 +44,7 @@ from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (
     ConnectionInfo,
     Direction,
+    Reachability,
     TunnelEvent,
     TunnelState,
     TunnelStatus,
@@ -74,6 +75,7 @@ class TunnelRuntime:
         self.sam_version = ""
         self.started_at: float | None = None
         self.next_retry_at: float | None = None
+        self.reachability: Reachability | None = None  # last check (server tunnels)
         self.total_connections = 0
         self.refused_connections = 0
         self.failed_connections = 0
@@ -162,7 +164,11 @@ class TunnelRuntime:
         )
         if started and not self._started.done():
             self._started.set_result(self.status())
-        self.event(message or state.value, level=level)
+        self.event(message, level=level)  # the event carries the state: no "Starting starting"
+
+    def progress(self, message: str) -> None:
+        """Update the status message without a log line (elapsed-time ticks); samples show it."""
+        self.message = message
 
     def event(self, message: str, *, level: str = "info") -> None:
         """A log line for this tunnel (UI per-tunnel log) without a state change."""
@@ -325,6 +331,7 @@ class TunnelRuntime:
             bytes_out=bout,
             started_at=self.started_at,
             next_retry_at=self.next_retry_at,
+            reachability=self.reachability,
         )
 
     def connections(self) -> list[ConnectionInfo]:

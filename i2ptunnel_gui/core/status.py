@@ -16,11 +16,17 @@ class TunnelState(StrEnum):
     RUNNING = "running"
     STANDBY = "standby"  # idle, no session (reserved for on-demand sessions)
     RECONNECTING = "reconnecting"  # router gone, retrying with backoff
+    DEGRADED = "degraded"  # running, but peers cannot reach it / its opens fail: repairing
     ERROR = "error"  # gave up; message kept
 
     @property
     def active(self) -> bool:
-        return self in (TunnelState.STARTING, TunnelState.RUNNING, TunnelState.RECONNECTING)
+        return self in (
+            TunnelState.STARTING,
+            TunnelState.RUNNING,
+            TunnelState.RECONNECTING,
+            TunnelState.DEGRADED,
+        )
 
 
 class Direction(StrEnum):
@@ -49,6 +55,17 @@ class ConnectionInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Reachability:
+    """One check of a server tunnel: its own b32 dialled from a separate session."""
+
+    tunnel_id: str
+    reachable: bool | None  # None: not checked (no session, router unavailable)
+    round_trip_ms: float | None  # one echo through I2P, once the stream was open
+    message: str
+    time: float
+
+
+@dataclass(frozen=True, slots=True)
 class TunnelStatus:
     id: str
     name: str
@@ -67,6 +84,7 @@ class TunnelStatus:
     bytes_out: int = 0
     started_at: float | None = None
     next_retry_at: float | None = None  # while RECONNECTING
+    reachability: Reachability | None = None  # last check (server tunnels)
 
 
 @dataclass(frozen=True, slots=True)

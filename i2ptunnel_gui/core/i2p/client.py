@@ -1,7 +1,9 @@
 """I2P client tunnels: local port -> an I2P destination, one STREAM CONNECT each.
 
 The local listener stays open while the router is gone; new local connections
-are closed at once then.
+are closed at once then. While the session is being created (or re-created after
+DEGRADED) they wait for it, up to the connect timeout. Failed or silent opens in a
+row (core/i2p/health.py) make the tunnel DEGRADED and re-create its session.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import socket
 
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
-from i2ptunnel_gui.core.errors import ConfigError, TargetError
+from i2ptunnel_gui.core.errors import ConfigError
+from i2ptunnel_gui.core.i2p.health import OpenFailures
 from i2ptunnel_gui.core.i2p.session import SessionKeeper
 from i2ptunnel_gui.core.listen import ListenerTunnel
 from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
@@ -44,6 +47,7 @@ class ClientTunnel(ListenerTunnel):
         self.keeper = SessionKeeper(self, start)
         self.remote_destination = spec.destination.strip()
         self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
+        self.open_failures = OpenFailures(ctx.health.failed_opens)
 
     async def prepare(self) -> None:
         """A malformed base64 destination fails the start (a name waits for the router)."""
@@ -72,9 +76,7 @@ class ClientTunnel(ListenerTunnel):
             spares.close()
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
-        session = self.keeper.session
-        if session is None or not self.keeper.ready:
-            raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+        session = await self.keeper.wait_session()  # bounded by open_other_side
         spares = self.spares
         spare = spares.take() if spares is not None and spares.session is session else None
         dest, limit = self.remote_destination, self.spec.connect_timeout
@@ -96,16 +98,38 @@ class ClientTunnel(ListenerTunnel):
             return await super().relay(local_sock, remote_sock, conn=conn, options=options)
         finally:
             timer.cancel()
+            if conn.relay is not None and conn.relay.bytes_out > 0:
+                self._answered()
+
+    def connection_failed(self, conn: Connection, exc: BaseException) -> None:
+        super().connection_failed(conn, exc)
+        if self.keeper.ready:  # the session was up: the open itself failed
+            self._open_failed(f"{exc}")
+
+    def _open_failed(self, why: str) -> None:
+        n = self.open_failures.failed(self.remote_destination)
+        if n is not None:
+            self.keeper.degrade(
+                f"{n} connections in a row to {self.remote_destination[:60]} failed or got "
+                f"no answer (last: {why})"
+            )
+
+    def _answered(self) -> None:
+        self.open_failures.answered(self.remote_destination)
+        self.keeper.healthy("a connection got an answer from I2P")
 
     def _first_byte_check(self, conn: Connection) -> None:
         r = conn.relay
         if r is None or not r.started or r.reason is not None:
             return
-        if r.bytes_in > 0 and r.bytes_out == 0:  # we spoke, the peer never answered
+        if r.bytes_out > 0:
+            self._answered()
+        elif r.bytes_in > 0:  # we spoke, the peer never answered
             self.failed_connections += 1
+            why = f"no answer within {self.spec.connect_timeout:g} s"
             self.event(
-                f"connection from {conn.peer}: no answer from {self.remote_destination[:60]} "
-                f"within {self.spec.connect_timeout:g} s",
+                f"connection from {conn.peer}: {why} from {self.remote_destination[:60]}",
                 level="warning",
             )
             r.abort(CloseReason.RESET)
+            self._open_failed(why)

@@ -2,6 +2,9 @@
 
 A pool of pending STREAM ACCEPTs (several peers can connect at once where the
 SAM version allows it, docs/ENGINE.md), the peer's b32 becomes ConnectionInfo.peer.
+Reachability: on demand and every `Health.reach_interval` (persistent keys) the
+tunnel dials itself (core/i2p/reachability.py); not reachable -> DEGRADED and the
+session is re-created, then checked again.
 """
 
 from __future__ import annotations
@@ -10,16 +13,19 @@ import asyncio
 import contextlib
 import logging
 import socket
+import time
 
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.dial import TcpTarget
-from i2ptunnel_gui.core.i2p.session import SessionKeeper
+from i2ptunnel_gui.core.errors import TunnelError
+from i2ptunnel_gui.core.i2p.reachability import answer_probe, dial_and_echo, new_token
+from i2ptunnel_gui.core.i2p.session import SessionKeeper, is_connectivity_error
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import SamError, SamInvalidId
-from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.status import Direction
+from i2ptunnel_gui.core.spec import KeyMode, TunnelSpec
+from i2ptunnel_gui.core.status import Direction, Reachability
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +41,10 @@ class ServerTunnel(TunnelRuntime):
     def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self.keeper = SessionKeeper(self, start)
+        self.keeper.waiting_for = "checking whether it is reachable now"
         self.target = TcpTarget(spec.target_host, spec.target_port)
+        self._probes: dict[str, bytes] = {}  # b32 of a reachability prober -> its token
+        self._check_lock = asyncio.Lock()  # one check at a time
 
     async def serve(self) -> None:
         await self.target.resolve()
@@ -52,9 +61,69 @@ class ServerTunnel(TunnelRuntime):
                 tg.create_task(self._accept_worker(session), name=f"accept {i}")
                 for i in range(pool)
             ]
+            workers.append(tg.create_task(self._watch_reachability(), name="reachability"))
             await session.wait_closed()
             for w in workers:
                 w.cancel()
+
+    # -- reachability ----------------------------------------------------------
+    async def _watch_reachability(self) -> None:
+        """At once after a repair; then every reach_interval (persistent keys only:
+        a transient address is new on every start, nobody depends on it)."""
+        interval = self.ctx.health.reach_interval
+        periodic = interval > 0 and self.spec.key_mode is KeyMode.PERSISTENT
+        if self.keeper.repairing is not None:
+            await self.check_reachability()
+        while periodic:
+            await asyncio.sleep(interval)
+            await self.check_reachability()
+
+    async def check_reachability(self) -> Reachability:
+        """Dial our own b32 from a separate short-lived session (core/i2p/reachability.py).
+        Not reachable -> DEGRADED and the session re-created; reachable -> RUNNING."""
+        async with self._check_lock:
+            result = await self._check()
+        self.reachability = result
+        if result.reachable:
+            self.event(result.message)
+            self.keeper.healthy(result.message)
+        elif result.reachable is False:
+            self.keeper.degrade(result.message)
+        else:
+            self.event(result.message, level="warning")
+        return result
+
+    async def _check(self) -> Reachability:
+        def result(ok: bool | None, message: str, rtt: float | None = None) -> Reachability:
+            ms = None if rtt is None else round(rtt * 1000, 1)
+            return Reachability(self.id, ok, ms, message, time.time())
+
+        session = self.keeper.session
+        if session is None or not self.keeper.ready:
+            return result(None, "reachability not checked: the tunnel has no I2P session now")
+        b32 = session.b32
+        try:  # the prober's own session: a router that cannot make one says nothing about us
+            prober = await SamSession.create(
+                self.keeper.sam_address,
+                options=dict(self.spec.options),
+                timeouts=self.ctx.sam_timeouts,
+                keepalive=False,
+            )
+        except SamError as e:
+            why = "router unavailable" if is_connectivity_error(e) else "router refused"
+            return result(None, f"reachability not checked: {why} for a probe session: {e}")
+        token = new_token()
+        self._probes[prober.b32] = token
+        try:
+            rtt = await dial_and_echo(
+                prober, b32, token, time_limit=self.ctx.health.reach_timeout
+            )
+        except TunnelError as e:  # TargetError, SamError (CANT_REACH_PEER, timeouts...)
+            return result(False, f"not reachable from I2P: {e}")
+        finally:
+            self._probes.pop(prober.b32, None)
+            prober.close()
+        return result(True, f"reachable from I2P (round trip {rtt * 1000:.0f} ms)", rtt)
 
     async def _accept_worker(self, session: SamSession) -> None:
         while not session.closed.is_set():
@@ -69,6 +138,10 @@ class ServerTunnel(TunnelRuntime):
                     return
                 logger.info("server %s: accept failed: %s", self.spec.name, e)
                 await asyncio.sleep(ACCEPT_RETRY_DELAY)
+                continue
+            token = self._probes.get(peer.b32_address)
+            if token is not None:  # our own reachability check: echo, not the target
+                self.spawn(answer_probe(self.loop, sock, rest, token), name="reachability echo")
                 continue
             conn = self.admit(peer.b32_address, Direction.INBOUND)
             if conn is None:

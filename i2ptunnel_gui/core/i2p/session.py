@@ -1,11 +1,14 @@
 """The SAM session an I2P tunnel (server or client) lives on, kept alive.
 
 A `SessionKeeper` creates the session (with the stored key, or TRANSIENT and then
-remembers the key), marks the tunnel RUNNING, waits until the session's control
-socket dies, and then re-creates it with the SAME key (so the same b32) after a
-capped exponential backoff (`EngineContext.backoff`), showing RECONNECTING
-meanwhile. A router that *refuses* (INVALID_KEY, I2P_ERROR, a key file we cannot
-trust...) is not retried: the tunnel goes to ERROR with the router's text.
+remembers the key; the status message ticks the elapsed time meanwhile), marks the
+tunnel RUNNING, waits until the session's control socket dies, and then re-creates
+it with the SAME key (so the same b32) after a capped exponential backoff
+(`EngineContext.backoff`) that a router seen restarting cuts short, showing
+RECONNECTING meanwhile. A router that *refuses* (INVALID_KEY, I2P_ERROR, a key file
+we cannot trust...) is not retried: the tunnel goes to ERROR with the router's text.
+A session that is up but does not work (`degrade()`: the tunnel's own health checks)
+is re-created on purpose, the tunnel DEGRADED until `healthy()`.
 """
 
 from __future__ import annotations
@@ -16,13 +19,22 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from i2ptunnel_gui.core.context import StartOptions
-from i2ptunnel_gui.core.errors import ConfigError
+from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
-from i2ptunnel_gui.core.sam.errors import SamDuplicatedDest, SamError, SamTimeout, SamUnreachable
+from i2ptunnel_gui.core.sam.errors import (
+    SamConnectionClosed,
+    SamDuplicatedDest,
+    SamError,
+    SamTimeout,
+    SamUnreachable,
+)
+from i2ptunnel_gui.core.sam.probe import probe_sam
 from i2ptunnel_gui.core.spec import KeyMode
 from i2ptunnel_gui.core.status import TunnelState
+
+PROGRESS_TICK = 1.0  # seconds between elapsed-time updates while a session is created
 
 
 def is_connectivity_error(exc: BaseException) -> bool:
@@ -54,16 +66,67 @@ class SessionKeeper:
                 )
             self._keystore = store
             self.key_path = store.key_path(spec)
+        self._news = asyncio.Event()  # replaced each time the session comes or goes
+        self.repairing: str | None = None  # why the session is being re-created (DEGRADED)
+        self.repairs = 0  # re-creations in a row without a good sign since
+        self.waiting_for = "waiting for a connection to get through"  # after a repair
 
     @property
     def ready(self) -> bool:
         return self.session is not None and not self.session.closed.is_set()
 
+    async def wait_session(self) -> SamSession:
+        """The live session, waiting while it is being created (the caller bounds the
+        wait); TargetError at once while the router is unavailable (RECONNECTING)."""
+        while True:
+            session = self.session
+            if session is not None and not session.closed.is_set():
+                return session
+            if self.rt.state not in (TunnelState.STARTING, TunnelState.DEGRADED):
+                raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+            await self._news.wait()
+
+    def _tell(self) -> None:
+        """Wake every `wait_session()`: the session came or went."""
+        self._news.set()
+        self._news = asyncio.Event()
+
+    # -- Degraded: repair by re-creating the session --------------------------
+    def degrade(self, reason: str) -> None:
+        """The session is up but does not work (peers cannot reach it, opens fail):
+        DEGRADED, and the session is re-created (a new LeaseSet, and the router
+        forgets what it cached for our peers), after a backoff when repeated."""
+        session = self.session
+        if session is None or self.repairing is not None:
+            return  # already being re-created
+        self.repairing = reason
+        delay = self.rt.ctx.backoff.delay(self.repairs - 1) if self.repairs else 0.0
+        when = f" in {delay:g} s" if delay else ""
+        self.rt.set_state(
+            TunnelState.DEGRADED, f"{reason}; re-creating the I2P session{when}", level="warning"
+        )
+        session.close()
+
+    def healthy(self, why: str) -> None:
+        """A good sign (an answered open, a passed check): back to RUNNING."""
+        self.repairs = 0
+        self.repairing = None
+        if self.rt.state is TunnelState.DEGRADED and self.ready:
+            self.rt.set_state(TunnelState.RUNNING, f"{why}; {self._running_text()}")
+
+    # -- the loop ------------------------------------------------------------
     async def run(self, serve_session: Callable[[SamSession], Awaitable[None]]) -> None:
-        """Forever: create the session, serve it until it dies, back off, repeat."""
+        """Forever: create the session, serve it until it dies, back off, repeat.
+
+        Backoff (docs/ENGINE.md "Health"): failed creates and sessions that die
+        within `backoff.stable` (flaps) lengthen the wait, which a router seen down
+        and then answering HELLO again (a restart) ends at once and resets: recovery
+        follows SAM, while a router that keeps answering but drops every session
+        still backs off."""
         rt = self.rt
         backoff = rt.ctx.backoff
-        attempt = 0
+        attempt = 0  # failed creates in a row
+        flaps = 0  # sessions in a row that died within backoff.stable
         ever_up = False
         while True:
             try:
@@ -73,7 +136,7 @@ class SessionKeeper:
                 lingering = ever_up and isinstance(e, SamDuplicatedDest)
                 if not (is_connectivity_error(e) or lingering) or (not ever_up and not rt.retry):
                     raise
-                delay = backoff.delay(attempt)
+                delay = backoff.delay(max(attempt, flaps))
                 attempt += 1
                 rt.next_retry_at = time.time() + delay
                 rt.set_state(
@@ -81,34 +144,77 @@ class SessionKeeper:
                     f"router unavailable (attempt {attempt}), retrying in {delay:g} s: {e}",
                     level="warning",
                 )
-                await asyncio.sleep(delay)
+                # refused at connect: the router is down (a closed socket may be a flap)
+                down = isinstance(e, SamUnreachable) and not isinstance(e, SamConnectionClosed)
+                if await self._wait_for_router(delay, down=down):
+                    attempt = flaps = 0
+                rt.next_retry_at = None
                 continue
             ever_up = True
+            attempt = 0
             up_since = time.monotonic()
             self.session = session
+            self._tell()
             try:
                 rt.i2p_address = session.b32
                 rt.sam_version = session.version
-                rt.set_state(TunnelState.RUNNING, self._running_text(session))
+                if self.repairing is None:
+                    rt.set_state(TunnelState.RUNNING, self._running_text())
+                else:  # stays DEGRADED until a good sign (healthy())
+                    rt.set_state(
+                        TunnelState.DEGRADED,
+                        f"I2P session re-created ({self.repairing}); {self.waiting_for}",
+                        level="warning",
+                    )
                 await serve_session(session)
             finally:
                 self.session = None
                 session.close()
+                self._tell()
+            if self.repairing is not None:  # closed on purpose by degrade()
+                self.repairs += 1
+                if self.repairs > 1:
+                    await asyncio.sleep(backoff.delay(self.repairs - 2))
+                continue
             why = session.close_reason or "session closed"
+            flaps = flaps + 1 if time.monotonic() - up_since < backoff.stable else 0
             # a session that dies right away again and again must not spin: back off
-            delay = 0.0
-            if time.monotonic() - up_since < backoff.stable:
-                delay = backoff.delay(attempt)
-                attempt += 1
-            else:
-                attempt = 0
+            delay = backoff.delay(flaps - 1) if flaps else 0.0
             rt.next_retry_at = time.time() + delay
             rt.set_state(
                 TunnelState.RECONNECTING, f"router connection lost: {why}", level="warning"
             )
-            await asyncio.sleep(delay)
+            if delay and await self._wait_for_router(delay, down=False):
+                flaps = 0
+            rt.next_retry_at = None
 
-    def _running_text(self, session: SamSession) -> str:
+    async def _wait_for_router(self, delay: float, *, down: bool) -> bool:
+        """Sleep `delay`, HELLOing the bridge every `backoff.probe` s meanwhile. True
+        (early) once the router, seen down (`down`, or a failed HELLO), answers again:
+        it restarted. Never earlier than `backoff.first`: no tight loop on a router
+        that flaps its whole process."""
+        backoff = self.rt.ctx.backoff
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        end = start + delay
+        floor = start + min(delay, backoff.first)
+        while (left := end - loop.time()) > 0:
+            await asyncio.sleep(min(left, backoff.probe))
+            if loop.time() >= end:
+                break
+            answer = await probe_sam(self.sam_address, timeout=min(backoff.probe, 3.0))
+            if not answer.reachable:
+                down = True
+            elif down:
+                await asyncio.sleep(max(0.0, floor - loop.time()))
+                self.rt.event(f"the router answers again at {self.sam_address}: reconnecting now")
+                return True
+        return False
+
+    def _running_text(self) -> str:
+        session = self.session
+        if session is None:
+            return "no I2P session"
         where = f" via {self.rt.local_address}" if self.rt.local_address else ""
         return f"I2P address {session.b32}{where} (SAM {session.version})"
 
@@ -118,14 +224,27 @@ class SessionKeeper:
         if self.key is None and self._keystore is not None and self.key_path is not None:
             self.key = self._keystore.load(self.key_path)
             stored = self.key is not None
-        session = await SamSession.create(
-            self.sam_address,
-            private_key=self.key,
-            signature_type=spec.signature_type,
-            options=dict(spec.options),
-            nickname=self.nickname,
-            timeouts=self.rt.ctx.sam_timeouts,
-        )
+        phase = [f"connecting to the router's SAM bridge at {self.sam_address}"]
+
+        def hello() -> None:
+            phase[0] = "waiting for the router to build tunnels"
+
+        # owned here: cancelled and awaited below (a TaskGroup would wrap the
+        # router's refusal in an ExceptionGroup)
+        ticker = asyncio.create_task(self._show_progress(phase), name="session progress")
+        try:
+            session = await SamSession.create(
+                self.sam_address,
+                private_key=self.key,
+                signature_type=spec.signature_type,
+                options=dict(spec.options),
+                nickname=self.nickname,
+                timeouts=self.rt.ctx.sam_timeouts,
+                on_hello=hello,
+            )
+        finally:
+            ticker.cancel()
+            await asyncio.wait([ticker])
         try:
             if self.key is None:
                 self.key = session.private_key
@@ -139,3 +258,18 @@ class SessionKeeper:
             raise
         self.rt.destination = session.destination
         return session
+
+    async def _show_progress(self, phase: list[str]) -> None:
+        """While a session is created (~20 s on i2pd 2.45.1, docs/ENGINE.md): one log
+        line, then the status message ticks the elapsed seconds and what is awaited."""
+        rt = self.rt
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        if rt.state is TunnelState.STARTING:
+            rt.set_state(TunnelState.STARTING, f"creating I2P session at {self.sam_address}")
+        # reconnecting or degraded: keep saying why
+        why = "" if rt.state is TunnelState.STARTING else f"{rt.message} — "
+        while True:
+            await asyncio.sleep(PROGRESS_TICK)
+            elapsed = loop.time() - start
+            rt.progress(f"{why}creating I2P session… {elapsed:.0f} s ({phase[0]})")

@@ -46,7 +46,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 
 from .connection import (
@@ -124,11 +124,14 @@ class SamSession:
         user: str | None = None,
         password: str | None = None,
         keepalive: bool = True,
+        on_hello: Callable[[], None] | None = None,
     ) -> SamSession:
         """SESSION CREATE STYLE=STREAM with a stored key (same b32) or TRANSIENT.
 
         `options` pass through (I2CP/streaming); they are merged over
         `i2cp.leaseSetEncType=4,0` and a value of None or "" removes a default.
+        `on_hello`: called once the bridge answered HELLO, before SESSION CREATE (the
+        long wait: the router builds tunnels), so callers can say what is awaited.
         """
         given: PrivateKey | None = None
         if private_key is not None:
@@ -150,6 +153,8 @@ class SamSession:
                 address, timeouts=timeouts, user=user, password=password
             )
             try:
+                if on_hello is not None:
+                    on_hello()
                 reply = await conn.command(
                     line,
                     ("SESSION", "STATUS"),
