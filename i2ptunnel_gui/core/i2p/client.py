@@ -24,6 +24,9 @@ from i2ptunnel_gui.core.sam.errors import KeyFormatError, SamConnectionClosed
 from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.sam.spares import SpareSockets
 from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.status import TunnelState
+
+ANSWER_POLL = 0.1  # seconds between looks for a first answer while opens are failing
 
 
 class ClientTunnel(ListenerTunnel):
@@ -94,12 +97,26 @@ class ClientTunnel(ListenerTunnel):
         options: RelayOptions | None = None,
     ) -> CloseReason:
         timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
+        # while opens are failing, notice the first answer at once, not at the end
+        watch: list[asyncio.TimerHandle] = []
+        watch.append(self.loop.call_later(ANSWER_POLL, self._watch_answer, conn, watch))
         try:
             return await super().relay(local_sock, remote_sock, conn=conn, options=options)
         finally:
             timer.cancel()
+            watch[0].cancel()
             if conn.relay is not None and conn.relay.bytes_out > 0:
                 self._answered()
+
+    def _watch_answer(self, conn: Connection, handle: list[asyncio.TimerHandle]) -> None:
+        r = conn.relay
+        failing = self.open_failures.pending or self.state is TunnelState.DEGRADED
+        if r is None or r.reason is not None or not failing:
+            return  # ended (relay() decides), or nothing is failing: no need to hurry
+        if r.bytes_out > 0:
+            self._answered()
+            return
+        handle[0] = self.loop.call_later(ANSWER_POLL, self._watch_answer, conn, handle)
 
     def connection_failed(self, conn: Connection, exc: BaseException) -> None:
         super().connection_failed(conn, exc)

@@ -27,5 +27,10 @@ class OpenFailures:
         self._in_a_row[destination] = n
         return None
 
+    @property
+    def pending(self) -> bool:
+        """Some destination has failures counted (the tunnel watches for answers)."""
+        return bool(self._in_a_row)
+
     def answered(self, destination: str) -> None:
         self._in_a_row.pop(destination, None)

@@ -19,6 +19,7 @@ import time
 
 from i2ptunnel_gui.core.errors import TargetError
 from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.errors import SamError
 
 TOKEN_BYTES = 16
 ECHO_LIMIT = 30.0  # seconds the server side waits for a prober's token
@@ -46,6 +47,8 @@ async def dial_and_echo(session: SamSession, b32: str, token: bytes, *, time_lim
                 round_trip = time.monotonic() - sent
             finally:
                 sock.close()
+    except SamError:  # CANT_REACH_PEER, ... (some are OSErrors too): the router's words
+        raise
     except TimeoutError:
         raise TargetError(f"no echo within {time_limit:g} s") from None
     except OSError as e:
