@@ -13,16 +13,23 @@ import sys
 from collections.abc import Sequence
 
 from i2ptunnel_gui import __version__
+from i2ptunnel_gui.commands.common import reserved_option
 from i2ptunnel_gui.core.spec import DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
 
+# seconds a timeout may be: a finite, sensible span (unlimited: leave the option out)
+MIN_SECONDS, MAX_SECONDS = 0.1, 365 * 24 * 3600.0
 
-def _positive_float(text: str) -> float:
+
+def _seconds(text: str) -> float:
     try:
         v = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not v > 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    if not MIN_SECONDS <= v <= MAX_SECONDS:  # also refuses inf and nan
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range: seconds must be from {MIN_SECONDS:g} to "
+            f"{MAX_SECONDS:.0f} (a year)"
+        )
     return v
 
 
@@ -40,6 +47,8 @@ def _option(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"{text!r}: expected KEY=VALUE")
+    if (why := reserved_option(key)) is not None:
+        raise argparse.ArgumentTypeError(why)
     return key, value
 
 
@@ -54,12 +63,12 @@ class _Parser(argparse.ArgumentParser):
 def _limits(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nconnect", type=_nconnect, default=-1,
                    help="max simultaneous connections (-1 = unlimited; excess are refused)")
-    p.add_argument("--timeout", type=_positive_float, default=None,
+    p.add_argument("--timeout", type=_seconds, default=None,
                    help="max lifetime of one connection in seconds (default: unlimited)")
-    p.add_argument("--idle-timeout", type=_positive_float, default=DEFAULT_IDLE_TIMEOUT,
+    p.add_argument("--idle-timeout", type=_seconds, default=DEFAULT_IDLE_TIMEOUT,
                    help=f"close a connection idle this many seconds "
                         f"(default {DEFAULT_IDLE_TIMEOUT:g})")
-    p.add_argument("--connect-timeout", type=_positive_float, default=None,
+    p.add_argument("--connect-timeout", type=_seconds, default=None,
                    help="seconds to wait for the target to accept")
 
 

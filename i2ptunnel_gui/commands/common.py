@@ -27,10 +27,35 @@ def parse_listen(text: str) -> tuple[str, int]:
 
 
 def check_public(host: str, public: bool) -> None:
-    """Non-loopback listening only with --public: anyone who reaches it uses the tunnel."""
-    if not public and not is_loopback_host(host):
+    """Non-loopback listening only with --public: anyone who reaches it uses the tunnel
+    (with --public: a one-line warning on stderr)."""
+    if is_loopback_host(host):
+        return
+    if not public:
         raise SpecError(
             "listen",
             f"--listen {host} is not a loopback address: anyone who can reach it could "
             "use this tunnel; add --public to allow that",
         )
+    sys.stderr.write(
+        f"i2ptunnel-gui: warning: --listen {host} --public: the port is open to the "
+        "network (LAN), anyone who can reach it can use this tunnel\n"
+    )
+    sys.stderr.flush()
+
+
+# SAM parameters our own commands set; as a session option they would override them
+# (i2pd 2.45 took a DESTINATION= from the options). Mirrors the protocol builder's
+# reserved keys; once core/sam/protocol.py offers option_problem(), call that instead.
+_RESERVED_SAM_KEYS = frozenset({
+    "STYLE", "ID", "DESTINATION", "SIGNATURE_TYPE", "CRYPTO_TYPE", "SILENT", "FROM_PORT",
+    "TO_PORT", "PROTOCOL", "HEADER", "HOST", "PORT", "USER", "PASSWORD", "MIN", "MAX",
+    "NAME", "RESULT", "MESSAGE", "VERSION",
+})  # fmt: skip
+
+
+def reserved_option(key: str) -> str | None:
+    """Why `key` may not be a session option (a SAM parameter), or None."""
+    if key.upper() in _RESERVED_SAM_KEYS:
+        return f"option {key} is a SAM parameter the app sets itself, not a session option"
+    return None

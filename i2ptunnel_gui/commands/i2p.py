@@ -56,6 +56,13 @@ def _keys_dir(settings_file: str | None) -> Path:
         raise SpecError("settings", f"--settings: {e}") from None
 
 
+def _check_key_file(text: str) -> None:
+    """--keys names a key file (created with its folder if missing), not a folder."""
+    if Path(text).expanduser().is_dir():
+        raise SpecError("keys", f"--keys {text} is a folder: give the path of a key file "
+                                "(created 0600 if missing)")
+
+
 def _spec(args: argparse.Namespace) -> TunnelSpec:
     """The tunnel definition from the arguments (listen port 0: any free port)."""
     server = args.command == "server"
@@ -71,6 +78,7 @@ def _spec(args: argparse.Namespace) -> TunnelSpec:
         idle_timeout=args.idle_timeout,
     )
     if args.keys:
+        _check_key_file(args.keys)
         common["key_mode"], common["key_file"] = KeyMode.PERSISTENT, args.keys
     if server:
         try:
@@ -129,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _log_event(ev: TunnelEvent) -> None:
     # runs on the engine thread; one short line per state change
-    sys.stderr.write(f"[{ev.state.value}] {ev.message}\n")
+    sys.stderr.write(f"[{ev.state.value}] {ev.message}".rstrip() + "\n")
     sys.stderr.flush()
 
 

@@ -11,10 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from fake_router import FakeRouter
 from headless_helpers import write_settings
 from nethelpers import LoopbackServer, free_port, recv_exactly
 
+from i2ptunnel_gui.commands.cli import build_parser
+from i2ptunnel_gui.commands.common import check_public, parse_listen
 from i2ptunnel_gui.core.sam.keys import parse_private_key
 
 
@@ -159,3 +162,34 @@ def test_sigint_while_the_router_is_slow_stops_cleanly(fake: FakeRouter) -> None
     proc.send_signal(signal.SIGINT)
     rc, out, _ = finish(proc, 10)
     assert (rc, out) == (0, "")
+
+
+def test_keys_naming_a_folder_is_one_line_before_any_router(
+    fake: FakeRouter, tmp_path: Path
+) -> None:
+    for command in (("server", "--target", "127.0.0.1:9"),
+                    ("client", "--listen", "127.0.0.1:0", "--dest", "a" * 52 + ".b32.i2p")):
+        line = one_line_error(cli(*command, "--keys", str(tmp_path), "--sam", fake.address), 2)
+        assert f"--keys {tmp_path} is a folder" in line and "Traceback" not in line
+    assert not any(r.startswith("HELLO") for r in fake.sam.received)  # refused up front
+
+
+def test_reserved_option_is_refused_before_connecting(fake: FakeRouter) -> None:
+    proc = cli("server", "--target", "127.0.0.1:9", "--transient", "--sam", fake.address,
+               "--option", "DESTINATION=TRANSIENT")
+    assert "option DESTINATION is a SAM parameter" in one_line_error(proc, 2)
+    assert fake.sam.received == []
+
+
+def test_public_listen_warns_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # in-process: the warning comes before anything binds (no port opened to the LAN here)
+    for argv in (["client", "--listen", "0.0.0.0:8081", "--public", "--dest", "x.i2p"],
+                 ["forward", "--listen", "0.0.0.0:8081", "--public", "--target", "127.0.0.1:9"]):
+        args = build_parser().parse_args(argv)
+        host, _ = parse_listen(args.listen)
+        check_public(host, args.public)
+        err = capsys.readouterr().err
+        assert err == ("i2ptunnel-gui: warning: --listen 0.0.0.0 --public: the port is open "
+                       "to the network (LAN), anyone who can reach it can use this tunnel\n")
+    check_public("127.0.0.1", True)  # loopback: nothing to warn about
+    assert capsys.readouterr().err == ""
