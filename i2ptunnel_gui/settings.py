@@ -51,11 +51,15 @@ class LoadProblem:
         return f"{who}: {self.message}"
 
 
+# a check costs the router a session (~20 s on i2pd 2.45.1): not more often than this
+MIN_REACH_INTERVAL, MAX_REACH_INTERVAL = 60.0, 24 * 3600.0
+
 # Every preference once: key -> (type, default). Window state is kept apart (bytes).
 _PREFS: dict[str, tuple[type, Any]] = {
     "sam_address": (str, DEFAULT_SAM),
     "start_minimized": (bool, False),
     "notifications": (bool, True),
+    "reach_interval": (float, 300.0),  # seconds between reachability checks; 0 = off
     "close_to_tray_notice_shown": (bool, False),
     "keys_dir": (str, ""),  # "" = default_keys_dir()
 }
@@ -236,6 +240,26 @@ class Settings:
     @notifications.setter
     def notifications(self, value: bool) -> None:
         self._set("notifications", bool(value))
+
+    @property
+    def reach_interval(self) -> float:
+        """Seconds between reachability checks of persistent server tunnels (0 = off)."""
+        default = _PREFS["reach_interval"][1]
+        try:
+            value = float(self._get("reach_interval"))
+        except (TypeError, ValueError):
+            value = -1.0
+        if not (value == 0 or MIN_REACH_INTERVAL <= value <= MAX_REACH_INTERVAL):
+            logger.warning("settings: bad reach_interval; using %g", default)
+            return float(default)
+        return value
+
+    @reach_interval.setter
+    def reach_interval(self, value: float) -> None:
+        if not (value == 0 or MIN_REACH_INTERVAL <= value <= MAX_REACH_INTERVAL):
+            raise ValueError(f"reachability check interval must be 0 (off) or "
+                             f"{MIN_REACH_INTERVAL:g} to {MAX_REACH_INTERVAL:g} seconds")
+        self._set("reach_interval", float(value))
 
     @property
     def close_to_tray_notice_shown(self) -> bool:

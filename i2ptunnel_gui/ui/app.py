@@ -49,10 +49,12 @@ ENGINE_JOIN_TIMEOUT = 5.0
 
 
 def make_engine(settings: Settings) -> EngineAPI:
+    from i2ptunnel_gui.core.context import Health
     from i2ptunnel_gui.core.engine import Engine
 
     return Engine(sam_address=settings.sam_address,
-                  keystore=KeyStore(settings.ensure_keys_dir()))
+                  keystore=KeyStore(settings.ensure_keys_dir()),
+                  health=Health(reach_interval=settings.reach_interval))
 
 
 def run(args: argparse.Namespace, *,

@@ -34,7 +34,7 @@ from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.status import TunnelEvent, TunnelStatus
+from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelStatus
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,9 @@ IDLE_LINGER = GREY_SECONDS + 1.0
 # a busy router
 ACTION_TIMEOUT = 90.0
 STOP_TIMEOUT = 15.0
+# a reachability check creates a probe session (~20 s on i2pd 2.45.1, SAM's limit 120 s)
+# and then waits for the echo (Health.reach_timeout, 90 s)
+REACH_TIMEOUT = 240.0
 SAM_PROBE_INTERVAL = 5.0
 SAM_PROBE_TIMEOUT = 3.0
 
@@ -132,6 +135,12 @@ class EngineBridge(QObject):
         with contextlib.suppress(UnknownTunnel):
             await self.stop_tunnel(spec.id)
         return await self.start_tunnel(spec)
+
+    async def check_reachability(self, tunnel_id: str) -> Reachability:
+        async with asyncio.timeout(REACH_TIMEOUT):
+            result = await self._engine.check_reachability(tunnel_id)
+        self.wake()  # the tunnel's state may have changed (Degraded / Running)
+        return result
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         async with asyncio.timeout(STOP_TIMEOUT):

@@ -24,7 +24,7 @@ from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
 from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.bridge import EngineBridge
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
@@ -42,6 +42,7 @@ class TunnelController(QObject):
     tunnel_event = Signal(object)  # TunnelEvent
     sampled = Signal(object)  # LiveSnapshot, ≤ 10 Hz
     sam_status = Signal(object)  # SamStatus
+    reachability = Signal(object)  # Reachability of an on-demand check
 
     def __init__(self, bridge: EngineBridge, settings: Settings, model: TunnelTableModel,
                  keystore: KeyStore, parent: QObject | None = None) -> None:
@@ -187,6 +188,21 @@ class TunnelController(QObject):
         self.removed.emit(tunnel_id)
         self.changed.emit()
         return self.save()
+
+    async def check_reachability(self, tunnel_id: str) -> Reachability | None:
+        """Dial the server tunnel's own address through I2P now (the details' button);
+        a failed check turns it Degraded in the engine, which repairs it."""
+        spec = self.model.spec_of(tunnel_id)
+        name = spec.name if spec is not None else tunnel_id
+        try:
+            result = await self._bridge.check_reachability(tunnel_id)
+        except (TunnelError, TimeoutError) as e:
+            self.error.emit(self.tr("{name}: reachability not checked: {why}")
+                            .format(name=name, why=_why(e)))
+            return None
+        self.message.emit(f"{name}: {result.message}")
+        self.reachability.emit(result)
+        return result
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         try:

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
-from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.qr import qr_pixmap
@@ -62,6 +62,8 @@ def _selectable(name: str) -> QLabel:
 
 
 class DetailsPanel(QWidget):
+    reachability_requested = Signal(str)  # tunnel id: "Check now" was pressed
+
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -79,6 +81,7 @@ class DetailsPanel(QWidget):
         self._history: dict[str, deque[TunnelEvent]] = {}
         self._known_address: dict[str, str] = {}  # last b32 seen per persistent tunnel
         self._qr_text = ""
+        self._checking: set[str] = set()  # tunnels with a reachability check under way
         self._build()
         self.set_spec(None)
 
@@ -117,6 +120,7 @@ class DetailsPanel(QWidget):
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log.setPlaceholderText(f"State changes and errors (last {log_limit}) appear here.")
         self.empty = named(QLabel("Select a tunnel to see its details."), "empty")
+        self._build_reachability()
 
         head = QHBoxLayout()
         head.addWidget(self.kind_icon)
@@ -142,6 +146,7 @@ class DetailsPanel(QWidget):
         self.form.addRow("Target", self.target)
         self.form.addRow("I2P address", self.address_row)
         self.form.addRow("Key file", self.key_row)
+        self.form.addRow(self.tr("Reachability"), self.reach_row)
         self.content = named(QWidget(), "details_content")
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +162,20 @@ class DetailsPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.empty)
         outer.addWidget(self.content, 1)
+
+    def _build_reachability(self) -> None:
+        self.reachability = _selectable("reachability")
+        self.check_reach = named(QToolButton(), "check_reachability")
+        self.check_reach.setText(self.tr("Check now"))
+        self.check_reach.setToolTip(self.tr(
+            "Dial this tunnel's I2P address from a separate short-lived session "
+            "(takes as long as the router needs for a new session)"))
+        self.check_reach.clicked.connect(self._request_check)
+        self.reach_row = QWidget()
+        row = QHBoxLayout(self.reach_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.reachability, 1)
+        row.addWidget(self.check_reach)
 
     # -- public API (UI contract) -----------------------------------------------------
     def set_spec(self, spec: TunnelSpec | None) -> None:
@@ -187,6 +206,8 @@ class DetailsPanel(QWidget):
         if isinstance(label, QLabel):  # a client's own address is what servers see
             label.setText("Client address" if spec.kind is TunnelKind.CLIENT else "I2P address")
         self.form.setRowVisible(self.key_row, spec.needs_router)
+        # I2P kinds that do not listen are servers: peers reach them through I2P
+        self.form.setRowVisible(self.reach_row, spec.needs_router and not spec.listens)
         self._show_key(spec)
         self._show_status()
 
@@ -219,6 +240,20 @@ class DetailsPanel(QWidget):
         if self._spec is not None and self._spec.id == tunnel_id:
             if self._status is not None:
                 self._status = dataclasses.replace(self._status, i2p_address="")
+            self._show_status()
+
+    def show_reachability(self, result: Reachability) -> None:
+        """The outcome of a check ("Check now" or periodic) of tunnel `result.tunnel_id`."""
+        self._checking.discard(result.tunnel_id)
+        if self._status is not None and self._status.id == result.tunnel_id:
+            self._status = dataclasses.replace(self._status, reachability=result)
+        if self._spec is not None and self._spec.id == result.tunnel_id:
+            self._show_status()
+
+    def check_failed(self, tunnel_id: str) -> None:
+        """The check could not be made (the window shows why): offer the button again."""
+        self._checking.discard(tunnel_id)
+        if self._spec is not None and self._spec.id == tunnel_id:
             self._show_status()
 
     def address(self) -> str:
@@ -264,6 +299,30 @@ class DetailsPanel(QWidget):
             self.local_endpoint.setText(format_endpoint(spec.listen_host, spec.listen_port))
         address = status.i2p_address if status is not None else ""
         self._show_address(address or self._known_address.get(spec.id, ""))
+        self._show_reachability(spec, status)
+
+    def _show_reachability(self, spec: TunnelSpec, status: TunnelStatus | None) -> None:
+        checking = spec.id in self._checking
+        running = status is not None and status.state in (
+            TunnelState.RUNNING, TunnelState.DEGRADED)
+        self.check_reach.setEnabled(running and not checking)
+        result = status.reachability if status is not None else None
+        if checking:
+            text = self.tr("checking… (a new I2P session first: ~20 s on i2pd)")
+        elif result is None:
+            text = (self.tr("not checked yet") if running
+                    else self.tr("checked while the tunnel runs"))
+        else:
+            stamp = time.strftime("%H:%M:%S", time.localtime(result.time))
+            text = self.tr("{result} — checked {time}").format(result=result.message, time=stamp)
+        self.reachability.setText(text)
+
+    def _request_check(self) -> None:
+        if self._spec is None:
+            return
+        self._checking.add(self._spec.id)
+        self._show_status()
+        self.reachability_requested.emit(self._spec.id)
 
     def _show_address(self, b32: str) -> None:
         self.b32_address.setText(b32)

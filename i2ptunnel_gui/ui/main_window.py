@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         controller.sampled.connect(self._refresh_details)
         controller.tunnel_event.connect(self._on_event)
         controller.sam_status.connect(self.show_sam_status)
+        controller.reachability.connect(self.details.show_reachability)
+        self.details.reachability_requested.connect(self._check_reachability)
         self.resize(1000, 640)
         self._update_actions()
 
@@ -329,6 +331,12 @@ class MainWindow(QMainWindow):
                 self.details.set_spec(spec)
 
     # -- async actions (thin: one controller call each) -----------------------
+    @async_slot(str)
+    async def _check_reachability(self, tunnel_id: str) -> None:
+        result = await self.controller.check_reachability(tunnel_id)
+        if result is None:  # not checked (the error is shown): the button comes back
+            self.details.check_failed(tunnel_id)
+
     @async_slot()
     async def start_selected(self) -> None:
         if (tid := self.selected_id()) is not None:

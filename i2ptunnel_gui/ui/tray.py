@@ -24,7 +24,7 @@ from i2ptunnel_gui.ui.tunnel_states import state_label
 
 logger = logging.getLogger(__name__)
 
-_FAILED = (TunnelState.ERROR, TunnelState.RECONNECTING)
+_FAILED = (TunnelState.ERROR, TunnelState.RECONNECTING, TunnelState.DEGRADED)
 NOTICE_MS = 6000
 
 
@@ -147,8 +147,12 @@ class Tray(QObject):
         self._last[event.tunnel_id] = event.state
         spec = self.controller.model.spec_of(event.tunnel_id)
         name = spec.name if spec is not None else event.tunnel_id
-        if event.state in _FAILED and before not in _FAILED:
-            why = event.message or event.state.value
+        if event.state is TunnelState.DEGRADED and before is not TunnelState.DEGRADED:
+            # running but not working: say what is wrong and what the app does about it
+            self.notify(self.tr("{name} is degraded").format(name=name), event.message,
+                        QSystemTrayIcon.MessageIcon.Warning)
+        elif event.state in _FAILED and before not in _FAILED:
+            why = event.message or state_label(event.state)
             self.notify(self.tr("{name} failed").format(name=name), why,
                         QSystemTrayIcon.MessageIcon.Warning)
         elif event.state is TunnelState.RUNNING and before in _FAILED:

@@ -14,13 +14,14 @@ from i2ptunnel_gui.core.status import TunnelState
 
 # the states a tunnel can be in today, in the order a tunnel's life goes through them
 SHOWN_STATES = (TunnelState.STOPPED, TunnelState.STARTING, TunnelState.RUNNING,
-                TunnelState.RECONNECTING, TunnelState.ERROR)
+                TunnelState.DEGRADED, TunnelState.RECONNECTING, TunnelState.ERROR)
 
 _CONTEXT = "TunnelState"
 _LABELS = {
     TunnelState.STOPPED: QT_TRANSLATE_NOOP(_CONTEXT, "Stopped"),
     TunnelState.STARTING: QT_TRANSLATE_NOOP(_CONTEXT, "Starting"),
     TunnelState.RUNNING: QT_TRANSLATE_NOOP(_CONTEXT, "Running"),
+    TunnelState.DEGRADED: QT_TRANSLATE_NOOP(_CONTEXT, "Degraded"),
     TunnelState.RECONNECTING: QT_TRANSLATE_NOOP(_CONTEXT, "Reconnecting"),
     TunnelState.ERROR: QT_TRANSLATE_NOOP(_CONTEXT, "Error"),
 }
@@ -30,6 +31,7 @@ STATE_COLORS = {
     TunnelState.STOPPED: QColor(110, 110, 110),
     TunnelState.STARTING: QColor(30, 110, 200),
     TunnelState.RUNNING: QColor(20, 130, 50),
+    TunnelState.DEGRADED: QColor(170, 90, 20),
     TunnelState.RECONNECTING: QColor(190, 120, 0),
     TunnelState.ERROR: QColor(200, 30, 30),
 }

@@ -28,6 +28,7 @@ from i2ptunnel_gui.core.status import (
     ConnState,
     Direction,
     EngineSnapshot,
+    Reachability,
     TunnelEvent,
     TunnelState,
     TunnelStatus,
@@ -49,6 +50,8 @@ class FakeEngine:
         self._subs: list[Callable[[TunnelEvent], None]] = []
         self.running = False
         self.shut_down = False
+        self.reach: dict[str, Reachability] = {}  # tunnel id -> what a check finds
+        self.reach_gate: asyncio.Event | None = None  # set: checks wait for it
 
     # -- lifecycle
     def start(self) -> None:
@@ -144,6 +147,23 @@ class FakeEngine:
         if not self.running:
             raise EngineStopped("the engine is not running")
         return await probe_sam(address, timeout=timeout)
+
+    async def check_reachability(self, tunnel_id: str) -> Reachability:
+        """As the engine's: the result set in `reach` (else reachable in 42 ms); an
+        unreachable result turns the tunnel Degraded, a reachable one Running."""
+        await self._check(f"reach {tunnel_id}")
+        status = self.statuses.get(tunnel_id)
+        if status is None:
+            raise UnknownTunnel(f"no tunnel with id {tunnel_id}")
+        if self.reach_gate is not None:
+            await self.reach_gate.wait()
+        result = self.reach.get(tunnel_id) or Reachability(
+            tunnel_id, True, 42.0, "reachable from I2P (round trip 42 ms)", time.time())
+        self.statuses[tunnel_id] = replace(self.statuses[tunnel_id], reachability=result)
+        if result.reachable is False:
+            self.emit(tunnel_id, TunnelState.DEGRADED,
+                      f"{result.message}; re-creating the I2P session")
+        return result
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         await self._check(f"close {conn_id}")

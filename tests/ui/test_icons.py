@@ -55,7 +55,7 @@ def test_standby_is_not_offered_until_a_kind_enters_it(qapp):
     assert set(SHOWN_STATES) == set(TunnelState) - {TunnelState.STANDBY}
     assert set(STATE_COLORS) == set(SHOWN_STATES)
     assert [state_label(s) for s in SHOWN_STATES] == [
-        "Stopped", "Starting", "Running", "Reconnecting", "Error"]
+        "Stopped", "Starting", "Running", "Degraded", "Reconnecting", "Error"]
     assert "state-standby" not in icons.ALL_NAMES
     with pytest.raises(KeyError):
         state_label(TunnelState.STANDBY)
