@@ -47,7 +47,7 @@ async def dial_and_echo(session: SamSession, b32: str, token: bytes, *, time_lim
                 round_trip = time.monotonic() - sent
             finally:
                 sock.close()
-    except SamError:  # CANT_REACH_PEER, ... (some are OSErrors too): the router's words
+    except (SamError, TargetError):  # the router's words / ours (some are OSErrors too)
         raise
     except TimeoutError:
         raise TargetError(f"no echo within {time_limit:g} s") from None
