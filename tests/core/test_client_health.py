@@ -72,6 +72,8 @@ def test_stop_start_the_server_and_the_client_recovers_by_itself(
     start(engine, spec)  # the server is back (same key, same b32)
     assert echo_once(port, b"after") == b"after"
     wait_state(engine, cli.id, TunnelState.RUNNING)
+    # a transient client came back as a new destination: nothing cached about the peer
+    assert status(engine, cli.id).i2p_address not in ("", cli.i2p_address)
     log = [(e.state, e.message) for e in events.of(cli.id)]
     assert any(s is TunnelState.DEGRADED and "re-creating the I2P session" in m
                for s, m in log), log
@@ -159,3 +161,28 @@ def test_session_creation_shows_elapsed_time_and_what_is_awaited(
     assert starting[0] == "" and "starting" not in starting, starting
     assert starting.count(f"creating I2P session at {fake.address}") == 1, starting
     assert not [m for m in starting if "…" in m], starting
+
+
+def test_an_answer_from_before_the_failures_does_not_end_degraded(
+    engine: Engine, fake: FakeRouter, echo_server: LoopbackServer
+) -> None:
+    """A connection answered before the opens began to fail may end only later (when the
+    repair drops its session): that says nothing about now."""
+    srv = start(engine, server_spec(echo_server.port))
+    cli = start(engine, client_spec(srv.i2p_address))
+    port = local_port(cli)
+    with connect(port) as old:
+        old.sendall(b"before")
+        assert recv_exactly(old, 6) == b"before"  # answered, and left open
+        fake.sam.replies["STREAM CONNECT"] = [b"STREAM STATUS RESULT=CANT_REACH_PEER\n"] * 3
+        for _ in range(3):
+            with connect(port) as s:
+                s.sendall(b"x")
+                assert closed_by_peer(s)
+        wait_state(engine, cli.id, TunnelState.DEGRADED)
+        assert closed_by_peer(old)  # the repair dropped the old session and its stream
+    assert wait_until(lambda: "I2P session re-created" in status(engine, cli.id).message, 5)
+    time.sleep(0.3)
+    assert status(engine, cli.id).state is TunnelState.DEGRADED
+    assert echo_once(port, b"now") == b"now"  # a new answer ends it
+    wait_state(engine, cli.id, TunnelState.RUNNING)

@@ -143,6 +143,7 @@ def test_a_dead_session_is_not_reachable_and_degraded(setup: Setup) -> None:
     setup.engine.call(lambda: setup.engine.stop_tunnel(setup.deaf.id), 30)
 
 
+@pytest.mark.timeout(420)
 def test_stop_start_the_server_and_the_client_recovers_by_itself(setup: Setup) -> None:
     """The issue's opening scenario (every request failed while both stayed green): the
     client notices the failing opens (Degraded), re-creates its session, and serves
@@ -162,7 +163,7 @@ def test_stop_start_the_server_and_the_client_recovers_by_itself(setup: Setup) -
         tries += 1
         if served(port, b"after", CLIENT_CONNECT_TIMEOUT + 10):
             break
-        assert time.monotonic() - t0 < 180, setup.log(setup.client.id)
+        assert time.monotonic() - t0 < 240, setup.log(setup.client.id)
         time.sleep(1)
     print(f"client served again {time.monotonic() - t0:.1f} s after the server was back "
           f"({tries} tries)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+import time
 
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
@@ -51,6 +52,7 @@ class ClientTunnel(ListenerTunnel):
         self.remote_destination = spec.destination.strip()
         self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
         self.open_failures = OpenFailures(ctx.health.failed_opens)
+        self._trouble_since: float | None = None  # first failed open not yet answered
 
     async def prepare(self) -> None:
         """A malformed base64 destination fails the start (a name waits for the router)."""
@@ -106,7 +108,7 @@ class ClientTunnel(ListenerTunnel):
             timer.cancel()
             watch[0].cancel()
             if conn.relay is not None and conn.relay.bytes_out > 0:
-                self._answered()
+                self._answered(conn)
 
     def _watch_answer(self, conn: Connection, handle: list[asyncio.TimerHandle]) -> None:
         r = conn.relay
@@ -114,7 +116,7 @@ class ClientTunnel(ListenerTunnel):
         if r is None or r.reason is not None or not failing:
             return  # ended (relay() decides), or nothing is failing: no need to hurry
         if r.bytes_out > 0:
-            self._answered()
+            self._answered(conn)
             return
         handle[0] = self.loop.call_later(ANSWER_POLL, self._watch_answer, conn, handle)
 
@@ -124,14 +126,20 @@ class ClientTunnel(ListenerTunnel):
             self._open_failed(f"{exc}")
 
     def _open_failed(self, why: str) -> None:
+        if self._trouble_since is None:
+            self._trouble_since = time.time()
         n = self.open_failures.failed(self.remote_destination)
         if n is not None:
             self.keeper.degrade(
                 f"{n} connections in a row to {self.remote_destination[:60]} failed or got "
-                f"no answer (last: {why})"
+                f"no answer (last: {why})",
+                new_key=True,  # a transient client's address may change: nobody keeps it
             )
 
-    def _answered(self) -> None:
+    def _answered(self, conn: Connection) -> None:
+        if self._trouble_since is not None and conn.opened_at < self._trouble_since:
+            return  # opened before the failures began (it may end only now): says nothing
+        self._trouble_since = None
         self.open_failures.answered(self.remote_destination)
         self.keeper.healthy("a connection got an answer from I2P")
 
@@ -140,7 +148,7 @@ class ClientTunnel(ListenerTunnel):
         if r is None or not r.started or r.reason is not None:
             return
         if r.bytes_out > 0:
-            self._answered()
+            self._answered(conn)
         elif r.bytes_in > 0:  # we spoke, the peer never answered
             self.failed_connections += 1
             why = f"no answer within {self.spec.connect_timeout:g} s"

@@ -92,14 +92,18 @@ class SessionKeeper:
         self._news = asyncio.Event()
 
     # -- Degraded: repair by re-creating the session --------------------------
-    def degrade(self, reason: str) -> None:
+    def degrade(self, reason: str, *, new_key: bool = False) -> None:
         """The session is up but does not work (peers cannot reach it, opens fail):
-        DEGRADED, and the session is re-created (a new LeaseSet, and the router
-        forgets what it cached for our peers), after a backoff when repeated."""
+        DEGRADED, and the session is re-created (a new LeaseSet), after a backoff when
+        repeated. `new_key` (transient keys only): as a new destination, since i2pd may
+        hand a session with the same key the old destination back, with what it had
+        cached about our peers."""
         session = self.session
         if session is None or self.repairing is not None:
             return  # already being re-created
         self.repairing = reason
+        if new_key and not self.persistent:
+            self.key = None
         delay = self.rt.ctx.backoff.delay(self.repairs - 1) if self.repairs else 0.0
         when = f" in {delay:g} s" if delay else ""
         self.rt.set_state(
