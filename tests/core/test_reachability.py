@@ -54,7 +54,7 @@ def test_a_running_server_is_reachable_with_a_round_trip_and_its_target_untouche
     # the tunnel echoed the probe itself: no connection to the user's service
     assert echo_server.accepted == 0 and st.total_connections == 0
     # the probe session is gone (the bridge notices the closed socket a moment later)
-    assert wait_until(lambda: fake.call(lambda: len(fake.sam.sessions)) == 1, 3)
+    assert wait_until(lambda: fake.call(lambda: len(fake.sam.sessions)) == 1, 5)
 
 
 def test_a_server_whose_streams_do_not_arrive_is_degraded_and_repairs_itself(

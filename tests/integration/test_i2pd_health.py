@@ -104,6 +104,9 @@ def setup(i2pd: I2pdRouter, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         mp.undo()
         engine.shutdown(10)  # every SAM socket closed before the router stops
         target.close()
+        if not i2pd.running:  # it died under us: what it said last
+            print(f"\ni2pd is gone (exit {i2pd.process and i2pd.process.poll()}): "
+                  f"{i2pd.log_tail(40)}")
 
 
 def echo_through(port: int, payload: bytes, timeout: float) -> bytes:

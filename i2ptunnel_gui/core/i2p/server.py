@@ -20,7 +20,11 @@ from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.dial import TcpTarget
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.i2p.reachability import answer_probe, dial_and_echo, new_token
-from i2ptunnel_gui.core.i2p.session import SessionKeeper, is_connectivity_error
+from i2ptunnel_gui.core.i2p.session import (
+    SessionKeeper,
+    close_after_grace,
+    is_connectivity_error,
+)
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import SamError, SamInvalidId
@@ -122,7 +126,9 @@ class ServerTunnel(TunnelRuntime):
             return result(False, f"not reachable from I2P: {e}")
         finally:
             self._probes.pop(prober.b32, None)
-            prober.close()
+            # the probe's stream is closed: let the router end it before the session
+            # goes (i2pd crashes deleting a destination with live streams, i2pd #2183)
+            self.spawn(close_after_grace(prober), name="close probe session")
         return result(True, f"reachable from I2P (round trip {rtt * 1000:.0f} ms)", rtt)
 
     async def _accept_worker(self, session: SamSession) -> None:

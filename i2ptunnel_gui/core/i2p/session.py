@@ -35,6 +35,15 @@ from i2ptunnel_gui.core.spec import KeyMode
 from i2ptunnel_gui.core.status import TunnelState
 
 PROGRESS_TICK = 1.0  # seconds between elapsed-time updates while a session is created
+STREAMS_GRACE = 2.0  # seconds between closing a session's streams and the session itself
+
+
+async def close_after_grace(session: SamSession) -> None:
+    """Close `session` STREAMS_GRACE seconds from now, or at once when cancelled (stop)."""
+    try:
+        await asyncio.sleep(STREAMS_GRACE)
+    finally:
+        session.close()
 
 
 def is_connectivity_error(exc: BaseException) -> bool:
@@ -68,19 +77,23 @@ class SessionKeeper:
             self.key_path = store.key_path(spec)
         self._news = asyncio.Event()  # replaced each time the session comes or goes
         self.repairing: str | None = None  # why the session is being re-created (DEGRADED)
+        self._retiring: SamSession | None = None  # closed by degrade() after a grace
         self.repairs = 0  # re-creations in a row without a good sign since
         self.waiting_for = "waiting for a connection to get through"  # after a repair
 
     @property
     def ready(self) -> bool:
-        return self.session is not None and not self.session.closed.is_set()
+        """A session is up and usable (not one being retired by `degrade()`)."""
+        session = self.session
+        return (session is not None and not session.closed.is_set()
+                and session is not self._retiring)
 
     async def wait_session(self) -> SamSession:
         """The live session, waiting while it is being created (the caller bounds the
         wait); TargetError at once while the router is unavailable (RECONNECTING)."""
         while True:
             session = self.session
-            if session is not None and not session.closed.is_set():
+            if self.ready and session is not None:
                 return session
             if self.rt.state not in (TunnelState.STARTING, TunnelState.DEGRADED):
                 raise TargetError("no I2P session: the router is unavailable (reconnecting)")
@@ -99,9 +112,10 @@ class SessionKeeper:
         hand a session with the same key the old destination back, with what it had
         cached about our peers."""
         session = self.session
-        if session is None or self.repairing is not None:
+        if session is None or session is self._retiring:
             return  # already being re-created
         self.repairing = reason
+        self._retiring = session
         if new_key and not self.persistent:
             self.key = None
         delay = self.rt.ctx.backoff.delay(self.repairs - 1) if self.repairs else 0.0
@@ -109,7 +123,9 @@ class SessionKeeper:
         self.rt.set_state(
             TunnelState.DEGRADED, f"{reason}; re-creating the I2P session{when}", level="warning"
         )
-        session.close()
+        # a moment for the router to end the streams just closed: i2pd crashes when a
+        # destination is deleted before all its streams are (i2pd #2183; seen on 2.45.1)
+        self.rt.spawn(close_after_grace(session), name="close degraded session")
 
     def healthy(self, why: str) -> None:
         """A good sign (an answered open, a passed check): back to RUNNING."""
@@ -175,7 +191,8 @@ class SessionKeeper:
                 self.session = None
                 session.close()
                 self._tell()
-            if self.repairing is not None:  # closed on purpose by degrade()
+            if session is self._retiring:  # closed on purpose by degrade()
+                self._retiring = None
                 self.repairs += 1
                 if self.repairs > 1:
                     await asyncio.sleep(backoff.delay(self.repairs - 2))
