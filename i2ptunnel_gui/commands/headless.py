@@ -16,6 +16,7 @@ import shlex
 import sys
 import time
 
+from i2ptunnel_gui.core.context import Health
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.engine_api import EngineAPI
 from i2ptunnel_gui.core.errors import EngineStopped, TunnelError
@@ -53,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         logger.error("no auto-start tunnels in %s (%d tunnel(s) saved); enable auto-start on "
                      "the tunnels to run headless", settings.path, len(specs))
         return 1
-    engine = Engine(sam_address=settings.sam_address, keystore=KeyStore(settings.keys_dir))
+    engine = Engine(sam_address=settings.sam_address, keystore=KeyStore(settings.keys_dir),
+                    health=Health(reach_interval=settings.reach_interval))
     try:
         return asyncio.run(_serve(engine, auto))
     except TimeoutError:
