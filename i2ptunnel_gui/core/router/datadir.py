@@ -58,6 +58,10 @@ class RouterLayout:
     def router_keys(self) -> Path:  # the router's identity, kept across starts
         return self.root / "router.keys"
 
+    @property
+    def control_cert(self) -> Path:  # i2pd's self-signed I2PControl certificate
+        return self.root / "i2pcontrol.crt.pem"
+
     def prepare(self) -> None:
         """Create the dir private (0700) with the empty files i2pd wants; refuse a dir
         that belongs to another user."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import os
 import ssl
 from collections.abc import Mapping
 from pathlib import Path
@@ -108,8 +109,9 @@ class I2pControlClient:
             raise ControlError(f"{where} did not answer within {self.timeout:g} s") from None
         except ssl.SSLError as e:
             raise ControlError(f"{where}: TLS failed ({e.reason or e})") from None
-        except OSError as e:
-            raise ControlError(f"{where}: {e.strerror or e}") from None
+        except OSError as e:  # asyncio's connect errors carry errno but a long text
+            why = os.strerror(e.errno) if e.errno else str(e)
+            raise ControlError(f"{where}: {why}") from None
         finally:
             if writer is not None:
                 writer.close()

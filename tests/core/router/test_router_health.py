@@ -1,0 +1,50 @@
+"""RouterInfo → RouterHealth, and how it reads for a user."""
+
+from __future__ import annotations
+
+from i2ptunnel_gui.core.router.health import RouterHealth, parse_health
+
+
+def test_i2pd_figures_are_converted() -> None:
+    h = parse_health(
+        {
+            "i2p.router.version": "2.45.1",
+            "i2p.router.uptime": 2500,
+            "i2p.router.net.status": 0,
+            "i2p.router.netdb.knownpeers": 120,
+            "i2p.router.netdb.activepeers": 12,
+            "i2p.router.net.tunnels.participating": 3,
+            "i2p.router.net.tunnels.successrate": 41,
+            "i2p.router.net.bw.inbound.1s": 2048.0,
+            "i2p.router.net.bw.outbound.1s": 10.0,
+            "i2p.router.net.total.received.bytes": "4096",
+        },
+        now=5.0,
+    )
+    assert h == RouterHealth(
+        version="2.45.1", uptime_s=2.5, net_status=0, known_peers=120, active_peers=12,
+        participating_tunnels=3, tunnel_success_percent=41, bw_in=2048.0, bw_out=10.0,
+        received_bytes=4096.0, sent_bytes=None, sampled_at=5.0,
+    )
+    assert h.summary() == "network OK · peers 12/120 · transit tunnels 3 · ↓ 2.0 KiB/s ↑ 10 B/s"
+    assert h.activity() == ""
+
+
+def test_missing_or_odd_values_count_as_unknown() -> None:
+    h = parse_health({"i2p.router.version": 2, "i2p.router.net.status": True,
+                      "i2p.router.netdb.knownpeers": "many", "i2p.router.uptime": None})
+    assert h.version == "" and h.net_status is None and h.known_peers is None
+    assert h.uptime_s is None
+    assert h.summary() == "network unknown"
+    assert RouterHealth(net_status=7).net_status_text == "status 7"
+
+
+def test_activity_says_what_a_bootstrapping_router_does() -> None:
+    assert RouterHealth(known_peers=1, active_peers=0).activity() == "finding peers (reseeding)"
+    assert RouterHealth(known_peers=40, active_peers=0).activity() == (
+        "connecting to peers (40 known)"
+    )
+    assert RouterHealth(known_peers=40, active_peers=3, net_status=1).activity() == (
+        "testing its reachability"
+    )
+    assert RouterHealth(known_peers=40, active_peers=3, net_status=2).activity() == ""
