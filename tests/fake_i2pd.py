@@ -18,7 +18,7 @@ import stat
 import sys
 from pathlib import Path
 
-SCRIPT = r'''
+SCRIPT = r"""
 import fcntl, os, secrets, signal, socket, sys, threading, time
 
 args = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("--") and "=" in a)
@@ -89,7 +89,7 @@ if mode != "silent":
 while not stop.wait(0.05):
     pass
 log("info", "Daemon: shutting down")
-'''
+"""
 
 
 def install_fake_i2pd(directory: Path) -> Path:

@@ -222,9 +222,7 @@ class ManagedRouter:
         self._proc = proc
         sam = str(conf.sam)
         self._set(RouterState.STARTING, f"waiting for SAM at {sam}", sam=sam, pid=proc.pid)
-        pump = asyncio.get_running_loop().create_task(
-            proc.pump_log(), name=f"i2pd {proc.pid} log"
-        )
+        pump = asyncio.get_running_loop().create_task(proc.pump_log(), name=f"i2pd {proc.pid} log")
         try:
             await self._wait_ready(proc, sam)
             self._set(RouterState.RUNNING, "", sam=sam, pid=proc.pid)

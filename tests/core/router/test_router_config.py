@@ -20,7 +20,10 @@ PORTS = RouterPorts(sam=17656, control=17650, console=17070)
 
 def merged(options: ManagedOptions = ManagedOptions(), conf_file: str = ""):  # noqa: B008
     return merge_conf(
-        PORTS, options, control_password="ctl-pw", console_password="web-pw",
+        PORTS,
+        options,
+        control_password="ctl-pw",
+        console_password="web-pw",
         conf_file_text=conf_file,
     )
 

@@ -22,17 +22,32 @@ def test_i2pd_figures_are_converted() -> None:
         now=5.0,
     )
     assert h == RouterHealth(
-        version="2.45.1", uptime_s=2.5, net_status=0, known_peers=120, active_peers=12,
-        participating_tunnels=3, tunnel_success_percent=41, bw_in=2048.0, bw_out=10.0,
-        received_bytes=4096.0, sent_bytes=None, sampled_at=5.0,
+        version="2.45.1",
+        uptime_s=2.5,
+        net_status=0,
+        known_peers=120,
+        active_peers=12,
+        participating_tunnels=3,
+        tunnel_success_percent=41,
+        bw_in=2048.0,
+        bw_out=10.0,
+        received_bytes=4096.0,
+        sent_bytes=None,
+        sampled_at=5.0,
     )
     assert h.summary() == "network OK · peers 12/120 · transit tunnels 3 · ↓ 2.0 KiB/s ↑ 10 B/s"
     assert h.activity() == ""
 
 
 def test_missing_or_odd_values_count_as_unknown() -> None:
-    h = parse_health({"i2p.router.version": 2, "i2p.router.net.status": True,
-                      "i2p.router.netdb.knownpeers": "many", "i2p.router.uptime": None})
+    h = parse_health(
+        {
+            "i2p.router.version": 2,
+            "i2p.router.net.status": True,
+            "i2p.router.netdb.knownpeers": "many",
+            "i2p.router.uptime": None,
+        }
+    )
     assert h.version == "" and h.net_status is None and h.known_peers is None
     assert h.uptime_s is None
     assert h.summary() == "network unknown"

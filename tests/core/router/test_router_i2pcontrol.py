@@ -41,8 +41,12 @@ def test_request_is_one_json_rpc_post() -> None:
     head, body = raw.split(b"\r\n\r\n")
     assert head.startswith(b"POST / HTTP/1.1\r\nHost: 127.0.0.1:7650\r\n")
     assert f"Content-Length: {len(body)}".encode() in head
-    assert json.loads(body) == {"id": 7, "method": "Echo", "params": {"Echo": "hi"},
-                                "jsonrpc": "2.0"}
+    assert json.loads(body) == {
+        "id": 7,
+        "method": "Echo",
+        "params": {"Echo": "hi"},
+        "jsonrpc": "2.0",
+    }
 
 
 def test_i2pd_reply_parses() -> None:
@@ -89,13 +93,16 @@ def cert_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if shutil.which("openssl") is None:
         pytest.fail("openssl is needed to make a test certificate (apt-get install openssl)")
     d = tmp_path_factory.mktemp("cert")
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=i2pd.i2pcontrol", "-keyout", str(d / "key.pem"),
-         "-out", str(d / "crt.pem")],
-        check=True, capture_output=True,
-    )
-    return d / "crt.pem", d / "key.pem"
+    return self_signed(d, "i2pd.i2pcontrol")
+
+
+def self_signed(d: Path, name: str) -> tuple[Path, Path]:
+    """A throwaway self-signed certificate and key, as i2pd makes for I2PControl."""
+    crt, key = d / f"{name}.crt.pem", d / f"{name}.key.pem"
+    cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2".split()
+    cmd += ["-subj", f"/CN={name}", "-keyout", str(key), "-out", str(crt)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return crt, key
 
 
 class FakeControl:
@@ -201,13 +208,9 @@ async def test_wrong_password_is_said_plainly(control: Any) -> None:
 async def test_another_certificate_than_the_pinned_one_is_refused(
     control: Any, tmp_path: Path
 ) -> None:
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=other", "-keyout", str(tmp_path / "k"), "-out", str(tmp_path / "c")],
-        check=True, capture_output=True,
-    )
+    other, _ = self_signed(tmp_path, "other")
     fake = await control(i2pd_like("pw", ["1"]))
-    client = I2pControlClient(Endpoint("127.0.0.1", fake.port), "pw", cert=tmp_path / "c")
+    client = I2pControlClient(Endpoint("127.0.0.1", fake.port), "pw", cert=other)
     with pytest.raises(ControlError, match="is not the managed router"):
         await client.router_health()
     assert fake.requests == []  # the password never went out
