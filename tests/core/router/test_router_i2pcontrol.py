@@ -99,7 +99,7 @@ def cert_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def self_signed(d: Path, name: str) -> tuple[Path, Path]:
     """A throwaway self-signed certificate and key, as i2pd makes for I2PControl."""
     crt, key = d / f"{name}.crt.pem", d / f"{name}.key.pem"
-    cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2".split()
+    cmd = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
     cmd += ["-subj", f"/CN={name}", "-keyout", str(key), "-out", str(crt)]
     subprocess.run(cmd, check=True, capture_output=True)
     return crt, key
