@@ -18,6 +18,9 @@ import stat
 import sys
 from pathlib import Path
 
+from i2ptunnel_gui.core.router.config import ManagedOptions
+from i2ptunnel_gui.core.router.ports import pick_port
+
 SCRIPT = r"""
 import fcntl, os, secrets, signal, socket, sys, threading, time
 
@@ -112,3 +115,15 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def free_options(binary: Path, **kw: object) -> ManagedOptions:
+    """Options running `binary` on ports free right now (not the real router's 7656)."""
+    sam = pick_port(27656, sam=True)
+    return ManagedOptions(
+        binary=str(binary),
+        sam_port=sam,
+        control_port=pick_port(27650, taken=frozenset({sam, sam - 1})),
+        console_port=pick_port(27070, taken=frozenset({sam, sam - 1})),
+        **kw,  # type: ignore[arg-type]
+    )

@@ -1,8 +1,15 @@
-"""RouterInfo → RouterHealth, and how it reads for a user."""
+"""RouterInfo → RouterHealth, how it reads for a user, and the monitor that polls it."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
+from i2ptunnel_gui.core.router.config import Endpoint
+from i2ptunnel_gui.core.router.errors import ControlError
 from i2ptunnel_gui.core.router.health import RouterHealth, parse_health
+from i2ptunnel_gui.core.router.i2pcontrol import I2pControlClient
+from i2ptunnel_gui.core.router.monitor import BandwidthPoint, HealthMonitor, HealthSample
 
 
 def test_i2pd_figures_are_converted() -> None:
@@ -63,3 +70,46 @@ def test_activity_says_what_a_bootstrapping_router_does() -> None:
         "testing its reachability"
     )
     assert RouterHealth(known_peers=40, active_peers=3, net_status=2).activity() == ""
+
+
+class ScriptedClient(I2pControlClient):
+    """Answers router_health() from a script: RouterHealth values or ControlErrors."""
+
+    def __init__(self, script: list[RouterHealth | ControlError]) -> None:
+        super().__init__(Endpoint("127.0.0.1", 1), "")
+        self.script = script
+
+    async def router_health(self) -> RouterHealth:
+        step = self.script.pop(0)
+        if isinstance(step, ControlError):
+            raise step
+        return step
+
+
+async def test_monitor_keeps_bandwidth_history_and_reports_failures() -> None:
+    client = ScriptedClient(
+        [
+            RouterHealth(bw_in=1.0, bw_out=2.0, sampled_at=10.0),
+            ControlError("I2PControl at 127.0.0.1:1: Connection refused"),
+            RouterHealth(bw_in=None, bw_out=None, sampled_at=12.0),
+            RouterHealth(bw_in=3.0, bw_out=4.0, sampled_at=13.0),
+        ]
+    )
+    monitor = HealthMonitor(client, interval=0.01, history=2)
+    seen: list[HealthSample] = []
+    monitor.subscribe(seen.append)
+    samples = [await monitor.poll_once() for _ in range(4)]
+    assert samples == seen and monitor.latest == samples[-1]
+    assert samples[1] == HealthSample(None, "I2PControl at 127.0.0.1:1: Connection refused")
+    assert list(monitor.history) == [BandwidthPoint(10.0, 1.0, 2.0), BandwidthPoint(13.0, 3.0, 4.0)]
+
+
+async def test_monitor_run_polls_until_cancelled() -> None:
+    client = ScriptedClient([RouterHealth(bw_in=float(i), bw_out=0.0) for i in range(100)])
+    monitor = HealthMonitor(client, interval=0.01, history=500)
+    task = asyncio.get_running_loop().create_task(monitor.run())
+    await asyncio.sleep(0.2)
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    assert 3 <= len(monitor.history) < 100

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
-from fake_i2pd import alive, install_fake_i2pd
+from fake_i2pd import alive, free_options, install_fake_i2pd
 
 from i2ptunnel_gui.core.router.config import ManagedOptions
 from i2ptunnel_gui.core.router.datadir import RouterLayout
@@ -29,17 +29,6 @@ from i2ptunnel_gui.core.router.supervisor import ManagedRouter
 from i2ptunnel_gui.core.sam.probe import probe_sam
 
 Factory = Callable[..., ManagedRouter]
-
-
-def free_options(binary: Path, **kw: object) -> ManagedOptions:
-    sam = pick_port(27656, sam=True)
-    return ManagedOptions(
-        binary=str(binary),
-        sam_port=sam,
-        control_port=pick_port(27650, taken=frozenset({sam, sam - 1})),
-        console_port=pick_port(27070, taken=frozenset({sam, sam - 1})),
-        **kw,  # type: ignore[arg-type]
-    )
 
 
 @pytest.fixture
