@@ -21,6 +21,7 @@ import dataclasses
 import logging
 import os
 import secrets
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -171,7 +172,7 @@ class ManagedRouter:
 
             try:
                 code = await self._run_once(binary, ready)
-                why = f"i2pd exited with status {code}: {self.log.tail(2)}"
+                why = self._exit_reason(code)
             except RouterError as e:
                 if not first.done():
                     first.set_exception(e)
@@ -192,7 +193,7 @@ class ManagedRouter:
                 failures = 0
             delay = min(self.backoff[1], self.backoff[0] * 2**failures)
             failures += 1
-            logger.warning("managed router: %s; restarting in %g s", why, delay)
+            logger.info("managed router: %s; restarting in %g s", why, delay)
             self._set(
                 RouterState.RESTARTING,
                 f"{why}; restarting in {delay:g} s",
@@ -201,6 +202,15 @@ class ManagedRouter:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(delay):
                     await self._closing.wait()
+
+    def _exit_reason(self, code: int) -> str:
+        if code < 0:  # killed: its last log lines are about something else
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"i2pd was killed by {name}"
+        return f"i2pd exited with status {code}: {self.log.tail(2)}"
 
     async def _run_once(self, binary: Path, ready: Callable[[], None]) -> int:
         """One i2pd run: config, spawn, wait for SAM, then until it exits."""

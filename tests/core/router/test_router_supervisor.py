@@ -103,8 +103,8 @@ async def test_killed_router_is_restarted_with_the_same_address_and_identity(
     make_router: Factory,
 ) -> None:
     router = make_router(backoff=(0.2, 1.0))
-    states: list[RouterState] = []
-    router.subscribe(lambda s: states.append(s.state))
+    seen: list[RouterStatus] = []
+    router.subscribe(seen.append)
     first = await router.start()
     keys = router.layout.router_keys.read_bytes()
     old = first.pid
@@ -113,7 +113,8 @@ async def test_killed_router_is_restarted_with_the_same_address_and_identity(
     await wait_for(lambda: router.status.running and router.status.pid != old)
     assert router.status.sam_address == first.sam_address
     assert router.status.restarts == 1
-    assert RouterState.RESTARTING in states
+    restarting = [s for s in seen if s.state is RouterState.RESTARTING]
+    assert [s.message for s in restarting] == ["i2pd was killed by SIGKILL; restarting in 0.2 s"]
     assert router.layout.router_keys.read_bytes() == keys
     assert (await probe_sam(router.status.sam_address)).reachable
 
