@@ -9,6 +9,8 @@ the datagram port-1 bound too). FAKE_I2PD_MODE changes what it does:
     exit      print an error and exit 3 at once
     silent    run but never open SAM
     stubborn  ignore SIGTERM (as 2.45.1 does while a SAM session holds a socket)
+    fakesam   serve the suite's stand-in SAM bridge (tests/fake_sam.py) on that port, so
+              tunnels run on it (sessions, streams, b32s) without a real router
 """
 
 from __future__ import annotations
@@ -73,7 +75,20 @@ def serve(conn):
             else:
                 return
 
-if mode != "silent":
+if mode == "fakesam":
+    import asyncio
+    sys.path.insert(0, os.environ["FAKE_I2PD_TESTS_DIR"])
+    from fake_sam import FakeSam
+
+    async def fake_sam():
+        sam = FakeSam()
+        sam.port = int(conf["sam.port"])
+        await sam.start()
+        log("info", f"SAM: (stand-in bridge) listening on 127.0.0.1:{sam.port}")
+        await asyncio.Event().wait()
+
+    threading.Thread(target=asyncio.run, args=(fake_sam(),), daemon=True).start()
+elif mode != "silent":
     host, port = conf.get("sam.address", "127.0.0.1"), int(conf["sam.port"])
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     udp.bind((host, port - 1))
@@ -99,7 +114,8 @@ def install_fake_i2pd(directory: Path) -> Path:
     """An executable `directory/i2pd` running SCRIPT with this interpreter."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "i2pd"
-    path.write_text(f"#!{sys.executable}\n{SCRIPT}")
+    tests_dir = f"os.environ.setdefault('FAKE_I2PD_TESTS_DIR', {str(Path(__file__).parent)!r})"
+    path.write_text(f"#!{sys.executable}\nimport os\n{tests_dir}\n{SCRIPT}")
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
     return path
 
