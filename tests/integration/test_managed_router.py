@@ -74,6 +74,7 @@ def test_start_health_identity_kept_and_nothing_left(tmp_path: Path) -> None:
 def test_busy_sam_port_is_replaced_by_a_free_one(tmp_path: Path) -> None:
     preferred = pick_port(37656, sam=True)
     with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past TIME_WAIT
         busy.bind(("127.0.0.1", preferred))
         busy.listen(1)
         host = RouterHost(tmp_path / "router", ManagedOptions(sam_port=preferred))

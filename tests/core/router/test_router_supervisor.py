@@ -91,6 +91,7 @@ async def test_start_runs_i2pd_until_sam_answers_and_aclose_ends_it(
 async def test_busy_sam_port_gives_another_port(make_router: Factory, binary: Path) -> None:
     options = free_options(binary)
     with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past TIME_WAIT
         busy.bind(("127.0.0.1", options.sam_port))
         busy.listen(1)
         router = make_router(options=options)
