@@ -70,6 +70,34 @@ def _i2p(p: argparse.ArgumentParser) -> None:
                    help="I2CP/streaming session option, repeatable (e.g. inbound.length=2)")
     p.add_argument("--keys", default=None, metavar="FILE",
                    help="private key file (created 0600 if missing); the b32 stays stable")
+    add_router_mode(p, default=None)  # --router managed: the app's own i2pd instead of --sam
+
+
+def add_router_mode(p: argparse.ArgumentParser, *, default: str | None) -> None:
+    """`--router external|managed` (server, client, --headless) plus the managed options."""
+    p.add_argument(
+        "--router",
+        choices=("external", "managed"),
+        default=default,
+        help="external: the router at --sam (default for server/client); managed: the app "
+        "starts its own i2pd (--headless: the settings' choice by default)",
+    )
+    add_router_arguments(p)
+
+
+def add_router_arguments(p: argparse.ArgumentParser) -> None:
+    """The managed router's options, shared by `router` and `--router managed`."""
+    p.add_argument(
+        "--router-conf",
+        metavar="FILE",
+        help="extra i2pd.conf lines for the managed router (they win over the app's)",
+    )
+    p.add_argument("--i2pd", metavar="PATH", help="the i2pd program (default: i2pd on PATH)")
+    p.add_argument(
+        "--router-dir",
+        metavar="DIR",
+        help="the managed router's data dir (default: the app's; holds its identity)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settings", default=None, metavar="FILE",
                    help="use this settings file (INI) instead of the user's")
     p.add_argument("-v", "--verbose", action="count", default=0)
+    add_router_mode(p, default=None)  # --headless: the settings' router unless given
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     f = sub.add_parser("forward", help="TCP forward: listen HOST:PORT -> target HOST:PORT")
@@ -112,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--yes", action="store_true",
                     help="import the valid tunnels even when some entries have errors")
 
+    r = sub.add_parser("router", help="run the app's managed i2pd in the foreground "
+                                      "(prints READY <sam host:port>)")
+    add_router_arguments(r)
+
     ex = sub.add_parser("export", help="export the saved tunnels as Java I2P or i2pd config")
     ex.add_argument("--format", required=True, choices=("java", "i2pd"))
     ex.add_argument("--output", default=None, metavar="PATH", help="file (default: stdout)")
@@ -124,6 +157,7 @@ _COMMANDS = {
     "client": "i2ptunnel_gui.commands.i2p",
     "import": "i2ptunnel_gui.commands.interop",
     "export": "i2ptunnel_gui.commands.interop",
+    "router": "i2ptunnel_gui.commands.router",
 }
 
 

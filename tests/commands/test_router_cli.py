@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from fake_i2pd import alive, free_options, install_fake_i2pd
+from fake_router import FakeRouter
 
 ROUTER = [sys.executable, "-m", "i2ptunnel_gui", "router"]
 
@@ -99,3 +100,91 @@ def test_bad_input_exits_2_and_a_missing_i2pd_exits_1(tmp_path: Path) -> None:
         )
         assert done.returncode == code, (args, done.stderr)
         assert done.stderr.count("\n") == 1 and text in done.stderr
+
+
+def test_server_on_the_managed_router(router_args: list[str], monkeypatch) -> None:
+    """`server --router managed`: the stand-in i2pd (serving the fake SAM bridge) starts
+    first, the tunnel gets its b32 there, SIGTERM stops both."""
+    monkeypatch.setenv("FAKE_I2PD_MODE", "fakesam")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "i2ptunnel_gui",
+            "server",
+            "--target",
+            "127.0.0.1:9",
+            "--transient",
+            "--router",
+            "managed",
+            *router_args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = read_line(proc)
+        assert line.endswith(".b32.i2p\n") and line.startswith("READY ")
+        pid = i2pd_pid(Path(router_args[-1]))
+        assert alive(pid)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(20) == 0
+        assert not alive(pid)
+        assert "managed router ready (SAM 127.0.0.1:" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=10)
+
+
+def test_server_with_a_missing_i2pd_says_so_and_external_still_works(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "i2ptunnel_gui",
+            "server",
+            "--target",
+            "127.0.0.1:9",
+            "--router",
+            "managed",
+            "--i2pd",
+            str(tmp_path / "none"),
+            "--router-dir",
+            str(tmp_path / "r"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "i2pd not found at" in done.stderr and "External" in done.stderr
+    router = FakeRouter()  # a router the user runs
+    try:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "i2ptunnel_gui",
+                "server",
+                "--target",
+                "127.0.0.1:9",
+                "--transient",
+                "--sam",
+                router.address,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert read_line(proc).endswith(".b32.i2p\n")
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(20) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate(timeout=10)
+    finally:
+        router.close()
