@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from i2ptunnel_gui.core.addresses import parse_hostport
 from i2ptunnel_gui.core.router.config import Endpoint
+from i2ptunnel_gui.core.router.datadir import default_root
 from i2ptunnel_gui.core.router.i2pcontrol import I2pControlClient
 from i2ptunnel_gui.core.router.monitor import HealthMonitor, HealthSample
 from i2ptunnel_gui.core.router.prefs import RouterMode, RouterPrefs
@@ -61,6 +62,11 @@ class RouterService:
 
     def on_log(self, callback: Callable[[str], None]) -> None:
         self._log_listeners.append(callback)
+
+    @property
+    def data_dir(self) -> Path:
+        """Where the managed router keeps its identity, config and log."""
+        return Path(self.root or default_root()).absolute()
 
     @property
     def status(self) -> RouterStatus:
