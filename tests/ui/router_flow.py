@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editor_driver import type_into
 from nethelpers import free_port
+from qtasync import run_async
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QTableView
 
@@ -46,6 +47,7 @@ def first_run_to_running_server(
         load_router_prefs(settings), root=tmp_path / "router", conf_file_text=conf_file_text
     )
     service.start()
+    shell = None
     try:
         shell = build_shell(settings, engine, tray_available=False)
         window = shell.window
@@ -96,6 +98,8 @@ def first_run_to_running_server(
         assert ui.router_label.text().startswith("Private router:")
         return b32
     finally:
+        if shell is not None:
+            run_async(qtbot, qloop, shell.bridge.aclose())
         engine.shutdown(10)  # SAM sockets closed before the router stops
         service.shutdown()
 
