@@ -74,12 +74,11 @@ class BandwidthGraph(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             self.tr("max {0}").format(human_rate(self.top)),
         )
-        legend = self.tr("— in   — out")
-        painter.drawText(
-            QRectF(self.rect()).adjusted(6, 0, -6, 0),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-            legend,
-        )
+        right = QRectF(self.rect()).adjusted(6, 0, -6, 0)
+        for colour, label in ((OUT_COLOUR, self.tr("— out")), (IN_COLOUR, self.tr("— in"))):
+            painter.setPen(colour)  # the legend in the lines' own colours, right to left
+            painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+            right.adjust(0, 0, -painter.fontMetrics().horizontalAdvance(label + "  "), 0)
         if len(self.points) >= 2:
             now = self.points[-1].at
             lines: tuple[tuple[QColor, Callable[[BandwidthPoint], float]], ...] = (

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.ui.editor_fields import named
 
 INSTALL_COMMAND = "sudo apt install i2pd"
+COLUMN_WIDTH = 680
 
 
 class RouterSituation(Enum):
@@ -43,6 +44,7 @@ class FirstRunPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("first_run")
         self.situation = RouterSituation.NO_ROUTER
+        self.setMinimumHeight(220)  # its text stays readable above the lower tabs
         self._build()
         self.show_no_router(i2pd_found=True, reason="")
 
@@ -96,13 +98,19 @@ class FirstRunPanel(QWidget):
         inner.addWidget(self.test_result)
         self.mine.hide()
 
-        layout = QVBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(COLUMN_WIDTH)  # readable lines on a wide window
+        inner_layout = QVBoxLayout(column)
+        inner_layout.addStretch(1)
+        inner_layout.addWidget(self.title)
+        inner_layout.addWidget(self.text)
+        inner_layout.addLayout(buttons)
+        inner_layout.addWidget(self.mine)
+        inner_layout.addStretch(2)
+        layout = QHBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addWidget(self.text)
-        layout.addLayout(buttons)
-        layout.addWidget(self.mine)
-        layout.addStretch(2)
+        layout.addWidget(column, 4)
+        layout.addStretch(1)
 
     def _show_mine(self, on: bool) -> None:
         self.mine.setVisible(on)

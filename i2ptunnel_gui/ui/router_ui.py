@@ -71,12 +71,13 @@ class RouterUi(QObject):
         self.router_label = named(QLabel(), "router_status")
         window.statusBar().addPermanentWidget(self.router_label)
         self.first_run = FirstRunPanel()
-        self._stack = named(QStackedWidget(), "central_stack")
-        central = window.takeCentralWidget()
-        assert central is not None  # the window built its tunnel views
-        self._stack.addWidget(central)
+        # the first-run view takes the tunnel table's place; the lower tabs (the Router
+        # tab among them) stay in view
+        self._stack = named(QStackedWidget(), "tunnels_or_first_run")
+        table = window.splitter.replaceWidget(0, self._stack)
+        assert table is window.tunnel_table
+        self._stack.addWidget(table)
         self._stack.addWidget(self.first_run)
-        window.setCentralWidget(self._stack)
         self._build_menus()
 
         router.status_changed.connect(self._on_status)

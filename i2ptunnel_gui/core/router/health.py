@@ -29,6 +29,8 @@ HEALTH_KEYS = (
 
 # codes 0-2 mean the same in i2pd and Java I2P; above that they differ, so say the number
 NET_STATUS = {0: "OK", 1: "Testing", 2: "Firewalled"}
+# i2pd's own (RouterContext.h RouterStatus), for the managed router
+I2PD_NET_STATUS = {**NET_STATUS, 3: "Unknown", 4: "Proxy", 5: "Mesh"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +47,13 @@ class RouterHealth:
     received_bytes: float | None = None
     sent_bytes: float | None = None
     sampled_at: float = field(default_factory=time.time)
+    status_names: Mapping[int, str] = field(default_factory=lambda: NET_STATUS, compare=False)
 
     @property
     def net_status_text(self) -> str:
         if self.net_status is None:
             return "unknown"
-        return NET_STATUS.get(self.net_status, f"status {self.net_status}")
+        return self.status_names.get(self.net_status, f"status {self.net_status}")
 
     def activity(self) -> str:
         """What the router is busy with, for tunnels that wait for it ("" = ready)."""
@@ -74,7 +77,12 @@ class RouterHealth:
         return " · ".join(parts)
 
 
-def parse_health(result: Mapping[str, Any], *, now: float | None = None) -> RouterHealth:
+def parse_health(
+    result: Mapping[str, Any],
+    *,
+    now: float | None = None,
+    status_names: Mapping[int, str] = NET_STATUS,
+) -> RouterHealth:
     """RouterInfo's result → RouterHealth; a value of the wrong type counts as missing."""
 
     def num(key: str) -> float | None:
@@ -105,6 +113,7 @@ def parse_health(result: Mapping[str, Any], *, now: float | None = None) -> Rout
         received_bytes=num("i2p.router.net.total.received.bytes"),
         sent_bytes=num("i2p.router.net.total.sent.bytes"),
         sampled_at=time.time() if now is None else now,
+        status_names=status_names,
     )
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from i2ptunnel_gui.core.router.config import Endpoint
 from i2ptunnel_gui.core.router.errors import ControlAuthError, ControlError
-from i2ptunnel_gui.core.router.health import HEALTH_KEYS, RouterHealth, parse_health
+from i2ptunnel_gui.core.router.health import HEALTH_KEYS, NET_STATUS, RouterHealth, parse_health
 from i2ptunnel_gui.core.router.jsonrpc import (
     API_VERSION,
     MAX_RESPONSE,
@@ -46,6 +46,7 @@ class I2pControlClient:
         tls: bool = True,
         path: str = "/",
         timeout: float = CALL_TIMEOUT,
+        status_names: Mapping[int, str] = NET_STATUS,
     ) -> None:
         self.endpoint = endpoint
         self.password = password
@@ -53,6 +54,7 @@ class I2pControlClient:
         self.tls = tls
         self.path = path
         self.timeout = timeout
+        self.status_names = status_names  # what its net.status codes mean
         self._token = ""
         self._ids = itertools.count(1)
 
@@ -77,7 +79,7 @@ class I2pControlClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def router_health(self) -> RouterHealth:
-        return parse_health(await self.router_info())
+        return parse_health(await self.router_info(), status_names=self.status_names)
 
     async def call(self, method: str, params: Mapping[str, Any]) -> Mapping[str, Any]:
         request_id = next(self._ids)

@@ -34,6 +34,9 @@ LOG_LINES = 2000  # kept in memory for the Router log view
 LOG_FILE_MAX = 4 * 1024 * 1024  # then i2pd.log becomes i2pd.log.1
 MAX_LINE = 64 * 1024
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # i2pd colours its stdout log even into a pipe
+# i2pd logs I2PControl's mandatory Token parameter of every RouterInfo call as an
+# "unknown request" error (I2PControlHandlers.cpp): our own health poll, every 2 s
+_OWN_POLL_NOISE = "I2PControl: RouterInfo unknown request Token"
 
 INSTALL_HINT = (
     "install it (Debian/Ubuntu: sudo apt install i2pd, or ./scripts/setup.sh run), "
@@ -89,6 +92,8 @@ class RouterLog:
 
     def add(self, line: str) -> None:
         line = _ANSI.sub("", line).rstrip("\r\n")
+        if line.endswith(_OWN_POLL_NOISE):
+            return
         self.lines.append(line)
         self._write(line)
         for callback in tuple(self._listeners):

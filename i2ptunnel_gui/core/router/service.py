@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from i2ptunnel_gui.core.addresses import parse_hostport
 from i2ptunnel_gui.core.router.config import Endpoint
 from i2ptunnel_gui.core.router.datadir import default_root
+from i2ptunnel_gui.core.router.health import I2PD_NET_STATUS
 from i2ptunnel_gui.core.router.i2pcontrol import I2pControlClient
 from i2ptunnel_gui.core.router.monitor import HealthMonitor, HealthSample
 from i2ptunnel_gui.core.router.prefs import RouterMode, RouterPrefs
@@ -181,7 +182,10 @@ class RouterService:
             control = router.conf.control
             if control is not None:  # each start has a new password, maybe another port
                 password, cert = router.conf.control_password, router.layout.control_cert
-                self._start_monitor(I2pControlClient(control, password, cert=cert))
+                client = I2pControlClient(
+                    control, password, cert=cert, status_names=I2PD_NET_STATUS
+                )
+                self._start_monitor(client)
         # while it restarts the poll keeps going: its failures say what is missing
         self._emit_status(status)
 

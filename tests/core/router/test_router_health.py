@@ -7,7 +7,7 @@ import contextlib
 
 from i2ptunnel_gui.core.router.config import Endpoint
 from i2ptunnel_gui.core.router.errors import ControlError
-from i2ptunnel_gui.core.router.health import RouterHealth, parse_health
+from i2ptunnel_gui.core.router.health import I2PD_NET_STATUS, RouterHealth, parse_health
 from i2ptunnel_gui.core.router.i2pcontrol import I2pControlClient
 from i2ptunnel_gui.core.router.monitor import BandwidthPoint, HealthMonitor, HealthSample
 
@@ -113,3 +113,9 @@ async def test_monitor_run_polls_until_cancelled() -> None:
     with contextlib.suppress(asyncio.CancelledError):
         await task
     assert 3 <= len(monitor.history) < 100
+
+
+def test_i2pd_status_names_for_the_managed_router() -> None:
+    assert parse_health({"i2p.router.net.status": 3}).net_status_text == "status 3"
+    i2pd = parse_health({"i2p.router.net.status": 3}, status_names=I2PD_NET_STATUS)
+    assert i2pd.net_status_text == "Unknown"

@@ -81,3 +81,12 @@ def test_unwritable_log_file_does_not_stop_the_log(tmp_path: Path) -> None:
     log = RouterLog(tmp_path / "missing-dir" / "i2pd.log")
     log.add("still kept")
     assert list(log.lines) == ["still kept"] and log.path is None
+
+
+def test_i2pds_complaint_about_our_own_token_parameter_is_left_out(tmp_path: Path) -> None:
+    log = RouterLog(None)
+    log.add("08:34:16@823/\x1b[1;31merror\x1b[0m - I2PControl: RouterInfo unknown request Token")
+    log.add("08:34:16@823/error - I2PControl: RouterInfo unknown request i2p.router.foo")
+    assert list(log.lines) == [
+        "08:34:16@823/error - I2PControl: RouterInfo unknown request i2p.router.foo"
+    ]
