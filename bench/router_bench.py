@@ -85,6 +85,92 @@ def one_start(router_dir: Path) -> dict[str, float]:
     }
 
 
+def one_gui_start(home: Path) -> dict[str, float]:
+    """The desktop app (offscreen) with Managed saved in its settings: exec → its i2pd's
+    SAM answers, RSS of both 3 s later, SIGTERM → both gone."""
+    from PySide6.QtCore import QSettings
+
+    from i2ptunnel_gui.core.router.config import ManagedOptions
+    from i2ptunnel_gui.core.router.prefs import RouterMode, RouterPrefs
+    from i2ptunnel_gui.router_settings import save_router_prefs
+    from i2ptunnel_gui.settings import Settings
+
+    settings = home / "settings.ini"
+    prefs = RouterPrefs(
+        mode=RouterMode.MANAGED, managed=ManagedOptions(extra_conf=CONF.read_text())
+    )
+    save_router_prefs(Settings(QSettings(str(settings), QSettings.Format.IniFormat)), prefs)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_RUNTIME_DIR": str(home),
+    }
+    began = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "i2ptunnel_gui", "--settings", str(settings)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )
+    sam = ""
+    deadline = began + READY_TIMEOUT
+    while not sam:
+        kids = children(proc.pid)
+        conf = home / "data" / "i2ptunnel-gui" / "router" / "i2pd.conf"
+        if kids and conf.exists():
+            port = _sam_port(conf.read_text())
+            if port and _hello(port):
+                sam = f"127.0.0.1:{port}"
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise SystemExit(f"the app's router never answered: {proc.stderr.read()!r}")
+        time.sleep(0.02)
+    ready_s = time.monotonic() - began
+    time.sleep(SETTLE)
+    kids = children(proc.pid)
+    app_rss, i2pd_rss = rss_kib(proc.pid), rss_kib(kids[0])
+    stop_began = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    code = proc.wait(30)
+    stop_s = time.monotonic() - stop_began
+    if code != 0 or Path(f"/proc/{kids[0]}").exists():
+        raise SystemExit(
+            f"app exited {code}; i2pd {kids[0]} left: {Path(f'/proc/{kids[0]}').exists()}"
+        )
+    return {
+        "ready_s": ready_s,
+        "app_rss_mib": app_rss / 1024,
+        "i2pd_rss_mib": i2pd_rss / 1024,
+        "stop_s": stop_s,
+    }
+
+
+def _sam_port(conf: str) -> int:
+    section = ""
+    for line in conf.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif section == "sam" and line.startswith("port"):
+            return int(line.split("=", 1)[1])
+    return 0
+
+
+def _hello(port: int) -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+            s.sendall(b"HELLO VERSION MIN=3.0 MAX=3.3\n")
+            return s.recv(64).startswith(b"HELLO REPLY RESULT=OK")
+    except OSError:
+        return False
+
+
 def summary(rows: list[dict[str, float]], key: str) -> str:
     values = [r[key] for r in rows]
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
@@ -95,7 +181,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     check_isolated()
-    results: dict[str, list[dict[str, float]]] = {"first": [], "later": []}
+    results: dict[str, list[dict[str, float]]] = {"first": [], "later": [], "gui": []}
     with tempfile.TemporaryDirectory(prefix="router-bench-") as tmp:
         for i in range(args.runs):
             results["first"].append(one_start(Path(tmp) / f"fresh-{i}"))
@@ -103,11 +189,17 @@ def main() -> None:
         one_start(reused)  # makes the identity
         for _ in range(args.runs):
             results["later"].append(one_start(reused))
+        for i in range(args.runs):
+            results["gui"].append(one_gui_start(Path(tmp) / f"gui-{i}"))
     print(f"Managed router, offline, {args.runs} runs each: median (min–max)\n")
-    print("| start | exec → READY s | app RSS MiB | i2pd RSS MiB | SIGTERM → gone s |")
+    print("| start | exec → SAM READY s | app RSS MiB | i2pd RSS MiB | SIGTERM → gone s |")
     print("|---|---|---|---|---|")
     for name, rows in results.items():
-        label = "first (new identity)" if name == "first" else "later (router.keys reused)"
+        label = {
+            "first": "`router` command, first start (new identity)",
+            "later": "`router` command, later start (router.keys reused)",
+            "gui": "desktop app (offscreen), Managed saved, first start",
+        }[name]
         cells = [summary(rows, k) for k in ("ready_s", "app_rss_mib", "i2pd_rss_mib", "stop_s")]
         print(f"| {label} | " + " | ".join(cells) + " |")
     out = (
