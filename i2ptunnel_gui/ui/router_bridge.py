@@ -30,6 +30,11 @@ class RouterBridge(QObject):
         service.on_health(self._health)
         service.on_log(self.log_line.emit)
 
+    @property
+    def last_health(self) -> HealthSample:
+        monitor = self.service.monitor
+        return monitor.latest if monitor is not None else HealthSample(None, "")
+
     def _health(self, sample: HealthSample) -> None:  # on the service thread
         monitor = self.service.monitor
         history = tuple(monitor.history) if monitor is not None else ()

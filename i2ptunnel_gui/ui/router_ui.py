@@ -220,6 +220,7 @@ class RouterUi(QObject):
         if status.running:
             self._point_engine()  # a restart may have moved SAM to another port
         self._show_router_line(status)
+        self._update_router_wait(status, None)
         self._update_first_run()
 
     def _show_router_line(self, status: RouterStatus) -> None:
@@ -239,6 +240,7 @@ class RouterUi(QObject):
     def _on_health(self, sample: HealthSample, history: tuple[BandwidthPoint, ...]) -> None:
         self.panel.set_health(sample, history)
         health = sample.health
+        self._update_router_wait(self.router.status, sample)
         if health is None or self.prefs.mode is not RouterMode.MANAGED:
             return
         activity = health.activity()
@@ -247,6 +249,21 @@ class RouterUi(QObject):
                 self.tr("Private router: {0} — tunnels wait for it").format(activity))
         elif self.router.status.running:
             self.router_label.setText(self.tr("Private router: {0}").format(health.summary()))
+
+    def _update_router_wait(self, status: RouterStatus, sample: HealthSample | None) -> None:
+        """Tunnels waiting for the private router say so, and what it is doing."""
+        text = ""
+        if self.prefs.mode is RouterMode.MANAGED:
+            if status.state in (RouterState.STARTING, RouterState.RESTARTING):
+                text = self.tr("waiting for the router ({0})").format(
+                    self.tr("starting") if status.state is RouterState.STARTING
+                    else self.tr("restarting"))
+            elif status.running:
+                health = (sample or self.router.last_health).health
+                activity = health.activity() if health is not None else ""
+                if activity:
+                    text = self.tr("waiting for the router: {0}").format(activity)
+        self.controller.model.set_router_wait(text)
 
     def _on_sam(self, status: SamStatus) -> None:
         self.sam = status

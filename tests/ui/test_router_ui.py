@@ -201,3 +201,28 @@ def test_first_run_walks_from_no_router_to_the_first_tunnel(qtbot) -> None:
     assert panel.server_button.isVisible() and not panel.private_button.isVisible()
     with qtbot.waitSignal(panel.new_server):
         panel.server_button.click()
+
+
+def test_i2p_tunnels_that_wait_for_the_router_say_so(qtbot) -> None:
+    from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+    from i2ptunnel_gui.core.status import TunnelState
+    from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
+
+    model = TunnelTableModel()
+    server = TunnelSpec(name="site", kind=TunnelKind.SERVER, target_port=80)
+    forward = TunnelSpec(name="fwd", kind=TunnelKind.FORWARD, listen_port=1, target_port=2)
+    for spec in (server, forward):
+        model.add_spec(spec)
+        model.set_state(spec.id, TunnelState.STARTING)
+    col = TunnelTableModel.COL_STATE
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_router_wait("waiting for the router: finding peers (reseeding)")
+    assert model.index(0, col).data() == "Starting — waiting for the router: finding peers " \
+        "(reseeding)"
+    assert model.index(1, col).data() == "Starting"  # a TCP forward needs no router
+    model.set_state(server.id, TunnelState.RUNNING)
+    assert model.index(0, col).data() == "Running"
+    model.set_state(server.id, TunnelState.RECONNECTING)
+    assert model.index(0, col).data().startswith("Reconnecting — waiting for the router")
+    model.set_router_wait("")
+    assert model.index(0, col).data() == "Reconnecting"
