@@ -19,6 +19,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ OFFLINE_CONF = ROOT / "tests" / "data" / "i2pd-offline-router.conf"
 
 
 async def shoot(out: Path, home: Path) -> None:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from i2ptunnel_gui.core.engine import Engine
     from i2ptunnel_gui.core.keystore import KeyStore
@@ -46,12 +47,13 @@ async def shoot(out: Path, home: Path) -> None:
     from i2ptunnel_gui.ui.router_bridge import RouterBridge
     from i2ptunnel_gui.ui.router_ui import RouterUi
 
-    async def until(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-        async with asyncio.timeout(timeout):
-            while not predicate():
+    async def until(predicate: Callable[[], bool], limit: float = 60.0) -> None:
+        # polls the widgets' state: Qt signals would need one waiter per kind of change
+        async with asyncio.timeout(limit):
+            while not predicate():  # noqa: ASYNC110
                 await asyncio.sleep(0.1)
 
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    def save(widget: QWidget, name: str) -> None:
         QApplication.processEvents()
         path = out / name
         widget.grab().save(str(path))

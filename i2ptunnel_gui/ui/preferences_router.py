@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from i2ptunnel_gui.core.router.errors import RouterNotFound
 from i2ptunnel_gui.core.router.prefs import RouterMode, RouterPrefs
 from i2ptunnel_gui.core.router.process import find_i2pd
 from i2ptunnel_gui.core.sam.probe import SamStatus
+from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.editor_fields import named
 
 SamTester = Callable[[str], Awaitable[SamStatus]]
@@ -205,7 +205,7 @@ class RouterPrefsForm(QWidget):
         dialog.fileSelected.connect(self.binary.setText)
         dialog.open()  # never exec(): no nested event loop under qasync
 
-    @asyncSlot()
+    @async_slot()
     async def test_sam(self) -> None:
         if self._tester is None:
             return

@@ -156,11 +156,13 @@ class RouterUi(QObject):
         """First run's "Use my router": test the address; if SAM answers, use it."""
         status = await self.engine.probe_sam(address)
         if not status.reachable:
-            self.first_run.show_test_result(False, self.tr("No SAM bridge: {0}").format(
-                status.message))
+            self.first_run.show_test_result(
+                False, self.tr("No SAM bridge: {0}").format(status.message)
+            )
             return
         self.first_run.show_test_result(
-            True, self.tr("SAM answers (version {0})").format(status.version or "?"))
+            True, self.tr("SAM answers (version {0})").format(status.version or "?")
+        )
         prefs = dataclasses.replace(self.prefs, mode=RouterMode.EXTERNAL, sam_address=address)
         if await self._apply(prefs):
             save_router_prefs(self.settings, prefs)
@@ -175,8 +177,12 @@ class RouterUi(QObject):
             start_minimized=self.settings.start_minimized,
             start_at_login=autostart_enabled(),
         )
-        dialog = PreferencesDialog(current, keys_dir=self.settings.keys_dir,
-                                   tester=self.engine.probe_sam, parent=self.window)
+        dialog = PreferencesDialog(
+            current,
+            keys_dir=self.settings.keys_dir,
+            tester=self.engine.probe_sam,
+            parent=self.window,
+        )
         dialog.saved.connect(self.apply_preferences)
         dialog.finished.connect(self._preferences_closed)
         self.preferences = dialog
@@ -207,10 +213,14 @@ class RouterUi(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About"),
-                          self.tr("{0} {1}\nI2P tunnels over SAM v3, with a router of its own "
-                                  "(i2pd) or yours.").format(APP_NAME, __version__),
-                          parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About"),
+            self.tr(
+                "{0} {1}\nI2P tunnels over SAM v3, with a router of its own (i2pd) or yours."
+            ).format(APP_NAME, __version__),
+            parent=self.window,
+        )
         box.setObjectName("about_box")
         box.open()
 
@@ -246,7 +256,8 @@ class RouterUi(QObject):
         activity = health.activity()
         if activity and self.router.status.running:
             self.router_label.setText(
-                self.tr("Private router: {0} — tunnels wait for it").format(activity))
+                self.tr("Private router: {0} — tunnels wait for it").format(activity)
+            )
         elif self.router.status.running:
             self.router_label.setText(self.tr("Private router: {0}").format(health.summary()))
 
@@ -256,8 +267,10 @@ class RouterUi(QObject):
         if self.prefs.mode is RouterMode.MANAGED:
             if status.state in (RouterState.STARTING, RouterState.RESTARTING):
                 text = self.tr("waiting for the router ({0})").format(
-                    self.tr("starting") if status.state is RouterState.STARTING
-                    else self.tr("restarting"))
+                    self.tr("starting")
+                    if status.state is RouterState.STARTING
+                    else self.tr("restarting")
+                )
             elif status.running:
                 health = (sample or self.router.last_health).health
                 activity = health.activity() if health is not None else ""
@@ -278,18 +291,22 @@ class RouterUi(QObject):
         status = self.router.status
         reachable = self.sam is not None and self.sam.reachable
         if self.prefs.mode is RouterMode.MANAGED and status.running:
-            self.first_run.show_ready(self.tr("private router, SAM {0}").format(
-                status.sam_address))
+            self.first_run.show_ready(self.tr("private router, SAM {0}").format(status.sam_address))
         elif self.prefs.mode is RouterMode.MANAGED and status.state in (
-            RouterState.STARTING, RouterState.RESTARTING
+            RouterState.STARTING,
+            RouterState.RESTARTING,
         ):
             self.first_run.show_starting(status.message)
         elif reachable and self.prefs.mode is RouterMode.EXTERNAL:
-            self.first_run.show_ready(self.tr("your router, SAM {0}").format(
-                self.prefs.sam_address))
+            self.first_run.show_ready(
+                self.tr("your router, SAM {0}").format(self.prefs.sam_address)
+            )
         else:
-            reason = status.message if status.state is RouterState.FAILED else (
-                self.sam.message if self.sam is not None else "")
+            reason = (
+                status.message
+                if status.state is RouterState.FAILED
+                else (self.sam.message if self.sam is not None else "")
+            )
             self.first_run.show_no_router(i2pd_found=_i2pd_found(self.prefs), reason=reason)
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from editor_driver import type_into
 from nethelpers import free_port
-from qtasync import run_async
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QTableView
+from qtasync import run_async
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore

@@ -217,8 +217,9 @@ def test_i2p_tunnels_that_wait_for_the_router_say_so(qtbot) -> None:
     col = TunnelTableModel.COL_STATE
     with qtbot.waitSignal(model.dataChanged):
         model.set_router_wait("waiting for the router: finding peers (reseeding)")
-    assert model.index(0, col).data() == "Starting — waiting for the router: finding peers " \
-        "(reseeding)"
+    assert (
+        model.index(0, col).data() == "Starting — waiting for the router: finding peers (reseeding)"
+    )
     assert model.index(1, col).data() == "Starting"  # a TCP forward needs no router
     model.set_state(server.id, TunnelState.RUNNING)
     assert model.index(0, col).data() == "Running"
