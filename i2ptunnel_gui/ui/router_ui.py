@@ -40,6 +40,7 @@ from i2ptunnel_gui.ui.main_window import MainWindow
 from i2ptunnel_gui.ui.preferences import AppPreferences, PreferencesDialog
 from i2ptunnel_gui.ui.router_bridge import RouterBridge
 from i2ptunnel_gui.ui.router_panel import RouterPanel
+from i2ptunnel_gui.ui.tray import Tray
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +56,11 @@ class RouterUi(QObject):
         bridge: EngineBridge,
         router: RouterBridge,
         settings: Settings,
+        *,
+        tray: Tray | None = None,
     ) -> None:
         super().__init__(window)
+        self.tray = tray  # its notifications follow the preference
         self.window = window
         self.controller = controller
         self.engine = engine
@@ -198,6 +202,8 @@ class RouterUi(QObject):
         try:
             save_router_prefs(self.settings, prefs.router)
             self.settings.notifications = prefs.notifications
+            if self.tray is not None:
+                self.tray.notifications = prefs.notifications
             self.settings.start_minimized = prefs.start_minimized
             self.settings.sync()
             if prefs.start_at_login != autostart_enabled():
