@@ -70,11 +70,14 @@ def _i2p(p: argparse.ArgumentParser) -> None:
                    help="I2CP/streaming session option, repeatable (e.g. inbound.length=2)")
     p.add_argument("--keys", default=None, metavar="FILE",
                    help="private key file (created 0600 if missing); the b32 stays stable")
-    add_router_mode(p, default=None)  # --router managed: the app's own i2pd instead of --sam
+    _router_mode(p, top=False)  # --router managed: the app's own i2pd instead of --sam
 
 
-def add_router_mode(p: argparse.ArgumentParser, *, default: str | None) -> None:
-    """`--router external|managed` (server, client, --headless) plus the managed options."""
+def _router_mode(p: argparse.ArgumentParser, *, top: bool) -> None:
+    """`--router external|managed` plus the managed router's options. Given at the top
+    (for --headless) or after `server`/`client`: the subcommand's copies default to
+    SUPPRESS, so a top-level value is not overwritten by an unset one."""
+    default = None if top else argparse.SUPPRESS
     p.add_argument(
         "--router",
         choices=("external", "managed"),
@@ -82,20 +85,23 @@ def add_router_mode(p: argparse.ArgumentParser, *, default: str | None) -> None:
         help="external: the router at --sam (default for server/client); managed: the app "
         "starts its own i2pd (--headless: the settings' choice by default)",
     )
-    add_router_arguments(p)
+    _router_options(p, default=default)
 
 
-def add_router_arguments(p: argparse.ArgumentParser) -> None:
+def _router_options(p: argparse.ArgumentParser, *, default: str | None = None) -> None:
     """The managed router's options, shared by `router` and `--router managed`."""
     p.add_argument(
         "--router-conf",
         metavar="FILE",
+        default=default,
         help="extra i2pd.conf lines for the managed router (they win over the app's)",
     )
-    p.add_argument("--i2pd", metavar="PATH", help="the i2pd program (default: i2pd on PATH)")
+    p.add_argument("--i2pd", metavar="PATH", default=default,
+                   help="the i2pd program (default: i2pd on PATH)")
     p.add_argument(
         "--router-dir",
         metavar="DIR",
+        default=default,
         help="the managed router's data dir (default: the app's; holds its identity)",
     )
 
@@ -109,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settings", default=None, metavar="FILE",
                    help="use this settings file (INI) instead of the user's")
     p.add_argument("-v", "--verbose", action="count", default=0)
-    add_router_mode(p, default=None)  # --headless: the settings' router unless given
+    _router_mode(p, top=True)  # --headless: the settings' router unless given
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     f = sub.add_parser("forward", help="TCP forward: listen HOST:PORT -> target HOST:PORT")
@@ -143,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("router", help="run the app's managed i2pd in the foreground "
                                       "(prints READY <sam host:port>)")
-    add_router_arguments(r)
+    _router_options(r, default=argparse.SUPPRESS)
 
     ex = sub.add_parser("export", help="export the saved tunnels as Java I2P or i2pd config")
     ex.add_argument("--format", required=True, choices=("java", "i2pd"))
@@ -162,7 +168,12 @@ _COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    runs_tunnels = args.command in ("server", "client") or (args.command is None and args.headless)
+    if args.router is not None and not runs_tunnels:
+        parser.error("--router goes with server, client or --headless (the window: "
+                     "Settings > Preferences)")
     if args.command is not None:
         module = _COMMANDS[args.command]
     elif args.headless:

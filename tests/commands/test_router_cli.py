@@ -188,3 +188,18 @@ def test_server_with_a_missing_i2pd_says_so_and_external_still_works(tmp_path: P
             proc.communicate(timeout=10)
     finally:
         router.close()
+
+
+def test_router_mode_is_kept_wherever_it_is_given_and_refused_where_it_means_nothing() -> None:
+    from i2ptunnel_gui.commands.cli import build_parser, main
+
+    parser = build_parser()
+    before = parser.parse_args(["--router", "managed", "server", "--target", "127.0.0.1:9"])
+    after = parser.parse_args(["server", "--target", "127.0.0.1:9", "--router", "managed"])
+    assert before.router == after.router == "managed"
+    assert parser.parse_args(["client", "--listen", ":1", "--dest", "x.i2p"]).router is None
+    for argv in (["--router", "managed", "forward", "--listen", ":1", "--target", "h:2"],
+                 ["--router", "external"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
