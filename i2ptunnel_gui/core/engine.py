@@ -360,8 +360,11 @@ class Engine:
             ctx.sam_address, ctx.sam_auth = sam_address, sam_auth
 
     async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
-        """HELLO the SAM bridge at `address` from the engine loop; never raises."""
-        return await self._on_engine(probe_sam(address, timeout=timeout))
+        """HELLO the SAM bridge at `address` from the engine loop; never raises. The app's
+        router is asked with its SAM USER/PASSWORD (a router with authentication on
+        refuses a bare HELLO)."""
+        auth = self.sam_auth if address == self.sam_address else None
+        return await self._on_engine(probe_sam(address, timeout=timeout, auth=auth))
 
     async def aclose(self) -> None:
         """Stop every tunnel (the engine keeps running)."""

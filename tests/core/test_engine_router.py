@@ -65,3 +65,17 @@ def test_set_router_moves_new_sessions(tmp_path: Path) -> None:
         engine.shutdown(10)
         old.close()
         new.close()
+
+
+def test_probe_of_the_app_router_carries_its_sam_auth() -> None:
+    router = FakeRouter()
+    router.sam.versions = ("3.0", "3.1", "3.2", "3.3")
+    engine = Engine(sam_address=router.address, sam_auth=("me", "secret"))
+    engine.start()
+    try:
+        status = engine.call(lambda: engine.probe_sam(router.address), 10)
+        assert status.reachable and status.version in ("3.2", "3.3")
+        assert any("USER=me PASSWORD=secret" in h for h in hellos(router))
+    finally:
+        engine.shutdown(10)
+        router.close()
