@@ -167,6 +167,7 @@ class RouterUi(QObject):
         self.first_run.show_test_result(
             True, self.tr("SAM answers (version {0})").format(status.version or "?")
         )
+        self.sam = status  # the probe loop would say so only at its next round
         prefs = dataclasses.replace(self.prefs, mode=RouterMode.EXTERNAL, sam_address=address)
         if await self._apply(prefs):
             save_router_prefs(self.settings, prefs)

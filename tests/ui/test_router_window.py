@@ -70,3 +70,27 @@ def test_preferences_are_saved_and_applied(qtbot, ui, settings, fake_engine) -> 
     assert autostart_enabled()
     assert ui.panel.heading.text() == "Your router (SAM at 127.0.0.1:7999)"
     assert ui.prefs.mode is RouterMode.EXTERNAL
+
+
+def test_use_my_router_tests_the_address_and_uses_it(qtbot, ui, settings, fake_engine) -> None:
+    from fake_router import FakeRouter
+
+    from i2ptunnel_gui.ui.first_run import RouterSituation
+
+    first = ui.first_run
+    first.mine_button.click()
+    first.sam_address.setText("127.0.0.1:1")
+    first.findChild(type(first.private_button), "first_run_test").click()
+    qtbot.waitUntil(lambda: first.test_result.text().startswith("No SAM bridge"), timeout=5000)
+    router = FakeRouter()
+    try:
+        first.sam_address.setText(router.address)
+        first.findChild(type(first.private_button), "first_run_test").click()
+        qtbot.waitUntil(lambda: first.situation is RouterSituation.READY, timeout=5000)
+        assert first.test_result.text().startswith("SAM answers (version 3.")
+        qtbot.waitUntil(
+            lambda: Settings.open(settings.path).sam_address == router.address, timeout=5000
+        )
+        assert fake_engine.router == (router.address, None)
+    finally:
+        router.close()
