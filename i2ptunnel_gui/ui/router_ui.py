@@ -258,7 +258,10 @@ class RouterUi(QObject):
         self.panel.set_health(sample, history)
         health = sample.health
         self._update_router_wait(self.router.status, sample)
-        if health is None or self.prefs.mode is not RouterMode.MANAGED:
+        if health is None:
+            return
+        if self.prefs.mode is RouterMode.EXTERNAL:  # its I2PControl address is set
+            self.router_label.setText(self.tr("Router: {0}").format(health.summary()))
             return
         activity = health.activity()
         if activity and self.router.status.running:
