@@ -242,3 +242,24 @@ async def test_plain_http_endpoint(unused_tcp_port: int) -> None:
             Endpoint("127.0.0.1", unused_tcp_port), "pw", tls=False, path="/jsonrpc/"
         )
         assert await client.call("Echo", {"Echo": "hi"}) == {"Result": "hi"}
+
+
+async def test_external_router_health_through_the_service(control: Any, tmp_path: Path) -> None:
+    from i2ptunnel_gui.core.router.monitor import HealthSample
+    from i2ptunnel_gui.core.router.prefs import RouterPrefs
+    from i2ptunnel_gui.core.router.service import RouterService
+
+    fake = await control(i2pd_like("pw", ["1"]))
+    service = RouterService(RouterPrefs(), root=tmp_path / "router")
+    samples: list[HealthSample] = []
+    service.on_health(samples.append)
+    service.start()
+    try:
+        prefs = RouterPrefs(control_address=f"127.0.0.1:{fake.port}", control_password="pw")
+        await service.apply(prefs)
+        async with asyncio.timeout(10):
+            while not samples:
+                await asyncio.sleep(0.02)
+        assert samples[0].health is not None and samples[0].health.version == "2.45.1"
+    finally:
+        await asyncio.to_thread(service.shutdown)
