@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from i2ptunnel_gui.core.spec import KeyMode, SpecError, TunnelKind, TunnelSpec
-from i2ptunnel_gui.settings import Settings, SettingsError, default_keys_dir
+from i2ptunnel_gui.core.keystore import default_root
+from i2ptunnel_gui.settings import Settings, SettingsError
 
 B32 = "2qstpgdz7jdxa3fs6mgbnksf6htz67qfylxyxl4cq45qordjgfw2.b32.i2p"
 
@@ -183,9 +184,9 @@ def test_bad_sam_address_is_refused_and_a_stored_bad_one_falls_back(tmp_path: Pa
 def test_keys_dir_default_and_created_private(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_keys_dir() == tmp_path / "xdg" / "i2ptunnel-gui" / "keys"
+    assert default_root() == tmp_path / "xdg" / "i2ptunnel-gui" / "keys"
     s = Settings.open(tmp_path / "s.ini")
-    assert s.keys_dir == default_keys_dir()
+    assert s.keys_dir == default_root()
     d = s.ensure_keys_dir()
     assert stat.S_IMODE(d.stat().st_mode) == 0o700
     os.chmod(d, 0o755)
