@@ -213,7 +213,8 @@ class Settings:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise SettingsError(f"{self.path}: settings not saved ({e})") from e
-        self._q.sync()  # reads the new file back in
+        # a new QSettings: the old one keeps reporting the format error it met
+        self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     @contextlib.contextmanager
     def _writer_lock(self) -> Iterator[None]:

@@ -166,6 +166,24 @@ def test_lost_count_line_keeps_every_tunnel() -> None:
     assert Settings.open(path).load_tunnels() == (SPECS, [])
 
 
+def test_after_a_repair_the_same_settings_saves_normally() -> None:
+    """QSettings keeps the format error it met for good: the GUI, saving again through the
+    same Settings, must not take the repaired file for damaged (and copy it again)."""
+    at = ORIGINAL.index(b"[preferences]")
+    damaged = ORIGINAL[:at] + b"\0" + ORIGINAL[at + 1:]  # QSettings: a format error
+    path = _fresh_path()
+    path.write_bytes(damaged)
+    s = Settings.open(path)
+    loaded, _ = s.load_tunnels()
+    assert loaded == SPECS and s.damage
+    s.save_tunnels(loaded)
+    copies = sorted(path.parent.glob("s.ini.damaged-*"))
+    assert len(copies) == 1
+    s.save_tunnels(loaded[:2])
+    assert s.damage == [] and sorted(path.parent.glob("s.ini.damaged-*")) == copies
+    assert Settings.open(path).load_tunnels() == (SPECS[:2], [])
+
+
 def test_unbackupable_damaged_file_is_not_saved_over(tmp_path: Path) -> None:
     path = tmp_path / "s.ini"
     damaged = ORIGINAL[: SPANS[SPECS[2].id][1]]  # cut after the third entry

@@ -112,9 +112,14 @@ class KeyStore:
         return self.root
 
     def _check_root(self, path: Path) -> None:
-        """Once per store: a key read from or written to our own folder tightens it."""
+        """Once per store: reading a key from our own folder tightens the folder. Only a
+        warning if that fails (a read-only home): the key file itself is still checked."""
         if not self._root_checked and path.parent == self.root:
-            self.ensure_root()
+            try:
+                self.ensure_root()
+            except KeyStoreError as e:
+                self._root_checked = True
+                logger.warning("%s", e)
 
     def load(self, path: Path | str) -> bytes | None:
         """The raw key blob, or None if there is no file yet."""
