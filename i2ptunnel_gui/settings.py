@@ -34,17 +34,15 @@ from i2ptunnel_gui.core.spec import (
     parse_hostport,
 )
 from i2ptunnel_gui.settings_entries import (
-    DIGEST_KEY,
-    SPEC_KEY,
     TUNNELS_GROUP,
     VERSION_KEY,
     LoadProblem,
     backup,
-    entries_digest,
     merge,
     read_entry,
     read_texts,
     stray_entry_keys,
+    write_entries,
 )
 
 logger = logging.getLogger(__name__)
@@ -66,17 +64,6 @@ _PREFS: dict[str, tuple[type, Any]] = {
     "close_to_tray_notice_shown": (bool, False),
     "keys_dir": (str, ""),  # "" = core.keystore.default_root()
 }
-
-
-def _write_entries(q: QSettings, entries: list[str]) -> None:
-    q.remove(TUNNELS_GROUP)
-    q.beginWriteArray(TUNNELS_GROUP, len(entries))
-    for i, text in enumerate(entries):
-        q.setArrayIndex(i)
-        q.setValue(SPEC_KEY, text)
-    q.endArray()
-    q.setValue(DIGEST_KEY, entries_digest(str(SCHEMA_VERSION), entries))
-    q.setValue(VERSION_KEY, SCHEMA_VERSION)
 
 
 def default_settings_path() -> Path:
@@ -184,7 +171,7 @@ class Settings:
             if self.damage:
                 self._rebuild(entries)
             else:
-                _write_entries(self._q, entries)
+                write_entries(self._q, entries)
                 self.sync()
         self._baseline = {s.id: s for s in merged}
 
@@ -200,7 +187,7 @@ class Settings:
         fresh = QSettings(str(tmp), QSettings.Format.IniFormat)
         for k, v in keep.items():
             fresh.setValue(k, v)
-        _write_entries(fresh, entries)
+        write_entries(fresh, entries)
         fresh.sync()
         ok = fresh.status() == QSettings.Status.NoError
         del fresh

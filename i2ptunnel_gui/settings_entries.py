@@ -26,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from i2ptunnel_gui.core.keystore import write_atomic
-from i2ptunnel_gui.core.spec import SpecError, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import SCHEMA_VERSION, SpecError, TunnelSpec, validate
 
 TUNNELS_GROUP = "tunnels"
 SPEC_KEY = "spec"
@@ -169,6 +169,18 @@ def _read_group(q: QSettings) -> tuple[list[str], int | None, list[str]]:
     if sorted(numbered) != list(range(1, len(numbered) + 1)):
         odd.append(f"entries numbered {sorted(numbered)}")
     return texts, size, odd
+
+
+def write_entries(q: QSettings, entries: list[str]) -> None:
+    """The entries, their count and their checksum, as the current schema writes them."""
+    q.remove(TUNNELS_GROUP)
+    q.beginWriteArray(TUNNELS_GROUP, len(entries))
+    for i, text in enumerate(entries):
+        q.setArrayIndex(i)
+        q.setValue(SPEC_KEY, text)
+    q.endArray()
+    q.setValue(DIGEST_KEY, entries_digest(str(SCHEMA_VERSION), entries))
+    q.setValue(VERSION_KEY, SCHEMA_VERSION)
 
 
 def backup(path: Path, raw: bytes) -> Path:
