@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QLockFile, QSettings
 
 from i2ptunnel_gui import ORG_NAME, SETTINGS_NAME
-from i2ptunnel_gui.core.keystore import KeyStore, default_root
+from i2ptunnel_gui.core.keystore import KeyStore, default_root, make_private_dir
 from i2ptunnel_gui.core.spec import (
     DEFAULT_SAM,
     SCHEMA_VERSION,
@@ -81,7 +81,7 @@ def _create_private_file(path: Path) -> None:
         if path.stat().st_mode & 0o077:
             os.chmod(path, 0o600)
         return
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(path.parent)  # parents too: 0700 even under umask 000
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
 

@@ -216,3 +216,15 @@ def test_save_without_a_load_still_keeps_unreadable_entries(tmp_path: Path) -> N
     loaded, problems = _fresh(path).load_tunnels()
     assert [t.name for t in loaded] == ["server"]
     assert len(problems) == 1 and problems[0].message.startswith("not valid JSON")
+
+
+def test_settings_folders_are_private_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        s = Settings.open(tmp_path / "a" / "b" / "s.ini")
+        s.save_tunnels(_specs())
+    finally:
+        os.umask(old)
+    for d in (tmp_path / "a", tmp_path / "a" / "b"):
+        assert stat.S_IMODE(d.stat().st_mode) == 0o700, d
+    assert stat.S_IMODE(s.path.stat().st_mode) == 0o600

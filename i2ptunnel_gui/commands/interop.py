@@ -65,7 +65,10 @@ def _report_found(result: ImportResult) -> None:
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:
     found = load(args.path)
-    existing, _ = settings.load_tunnels()
+    existing, problems = settings.load_tunnels()
+    for p in problems:
+        if p.index == 0:  # the settings file as a whole (damaged, newer schema)
+            print(f"warning: settings: {p}", file=sys.stderr)
     result = without_existing(found, [s.name for s in existing], existing)
     _report_found(result)
     n_err = len(result.errors) + sum(1 for s in result.skipped if s.error)

@@ -231,3 +231,17 @@ def test_cli_export_split_folder_and_folder_refusal(tmp_path: Path, keys_env: Pa
     assert (out / "tunnels.conf").is_file()
     with pytest.raises(InteropError, match="is a folder; give a file name"):
         export(tricky_specs(), "i2pd", keys_env, out)
+
+
+def test_cli_import_into_a_damaged_settings_file_keeps_its_tunnels(
+        tmp_path: Path, keys_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s.ini"
+    Settings.open(path).save_tunnels(tricky_specs()[:2])
+    raw = path.read_bytes()
+    path.write_bytes(raw[:raw.rindex(b"size=")])  # the count line is lost
+    assert _cli(tmp_path, "import", str(DATA / "i2pd")) == 0
+    err = capsys.readouterr().err
+    assert "warning: settings: the settings file is damaged: the tunnel count is missing" in err
+    names = [t.name for t in Settings.open(path).load_tunnels()[0]]
+    assert names[:2] == [s.name for s in tricky_specs()[:2]] and len(names) == 7
+    assert len(list(tmp_path.glob("s.ini.damaged-*"))) == 1
