@@ -34,8 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui import interop
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop.exporting import export
+from i2ptunnel_gui.interop.importing import copy_keys, without_existing
+from i2ptunnel_gui.interop.model import ExportResult, ImportResult, InteropError
+from i2ptunnel_gui.interop.reader import load
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +72,7 @@ class ImportDialog(QDialog):
         self.resize(900, 420)
         self._existing = list(existing_names)
         self._keys_dir = keys_dir
-        self.result_: interop.ImportResult | None = None
+        self.result_: ImportResult | None = None
         self._loaded = ""
 
         self.path_edit = _named(QLineEdit(), "import_path")
@@ -147,12 +150,12 @@ class ImportDialog(QDialog):
             self.path_edit.setText(text)
         if not text:
             return
-        found = interop.load(text)
-        self.result_ = interop.without_existing(found, self._existing)
+        found = load(text)
+        self.result_ = without_existing(found, self._existing)
         self._fill(self.result_)
 
     # -- the preview ------------------------------------------------------------
-    def _fill(self, r: interop.ImportResult) -> None:
+    def _fill(self, r: ImportResult) -> None:
         rows: list[tuple[str, Sequence[str]]] = []
         for t in r.tunnels:
             s = t.spec
@@ -206,8 +209,8 @@ class ImportDialog(QDialog):
         if r is None or not self.import_button.isEnabled():
             return
         try:
-            specs, _written = interop.copy_keys(r.tunnels, self._keys_dir)
-        except interop.InteropError as e:
+            specs, _written = copy_keys(r.tunnels, self._keys_dir)
+        except InteropError as e:
             self.summary.setText(self.tr("Nothing imported: {e}").format(e=e))
             self.import_button.setEnabled(False)
             return
@@ -230,7 +233,7 @@ class ExportDialog(QDialog):
         self.resize(640, 300)
         self._specs = list(specs)
         self._keys_dir = keys_dir
-        self.result_: interop.ExportResult | None = None
+        self.result_: ExportResult | None = None
 
         self.format_box = _named(QComboBox(), "export_format")
         for _fmt, _split, label in self.FORMATS:
@@ -284,8 +287,8 @@ class ExportDialog(QDialog):
         fmt, split, _label = self.FORMATS[self.format_box.currentIndex()]
         out = Path(self.path_edit.text().strip()).expanduser()
         try:
-            res = interop.export(self._specs, fmt, self._keys_dir, out, split=split)
-        except (OSError, interop.InteropError) as e:
+            res = export(self._specs, fmt, self._keys_dir, out, split=split)
+        except (OSError, InteropError) as e:
             self.report.setPlainText(self.tr("Not exported: {e}").format(e=e))
             return
         self.result_ = res

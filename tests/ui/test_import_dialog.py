@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPlainTextEdit, QTableWidget
 
-from i2ptunnel_gui import interop
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop.model import same_definition
+from i2ptunnel_gui.interop.reader import load
 from i2ptunnel_gui.ui.import_dialog import ExportDialog, ImportDialog, open_export, open_import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -149,9 +150,9 @@ def test_export_dialog_writes_each_format(qtbot: Any, tmp_path: Path) -> None:
         report = dlg.findChild(QPlainTextEdit, "export_report").toPlainText()
         assert report.startswith(f"Exported 1 tunnel(s) to {out}")
         assert "no plain TCP forward" in report
-        found = interop.load(out)
+        found = load(out)
         assert [t.spec.name for t in found.tunnels] == ["srv"]
-        assert interop.same_definition(found.tunnels[0].spec, specs[0])
+        assert same_definition(found.tunnels[0].spec, specs[0])
     dlg.path_edit.setText(str(tmp_path / "missing" / "x.conf"))
     dlg.export_button.click()
     assert dlg.report.toPlainText().startswith("Not exported:")

@@ -176,7 +176,9 @@ def test_corrupt_entry_is_reported_and_good_tunnels_kept(qtbot, qloop, settings_
     sh = build_shell(Settings.open(settings_path), fake_engine, tray_available=False)
     qtbot.addWidget(sh.window)
     assert [s.name for s in sh.controller.specs()] == ["web"]
-    assert len(sh.problems) == 1 and "JSON" in str(sh.problems[0])
+    # the hand edit breaks the entries' checksum: reported too, before the bad entry
+    assert [p.index for p in sh.problems] == [0, 2]
+    assert "damaged" in str(sh.problems[0]) and "JSON" in str(sh.problems[1])
 
 
 def test_file_menu_opens_import_and_export(qtbot, shell) -> None:
