@@ -23,7 +23,7 @@ from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults, validate
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import parse_options
-from i2ptunnel_gui.ui.editor_form import FIELDS, KIND_TITLES, NEW_IDENTITY, EditorForm
+from i2ptunnel_gui.ui.editor_form import FIELDS, NEW_IDENTITY, EditorForm
 
 
 class TunnelEditor(EditorForm):
@@ -192,6 +192,3 @@ class TunnelEditor(EditorForm):
             return
         self.spec_saved.emit(spec)
         self.accept()
-
-
-__all__ = ["FIELDS", "KIND_TITLES", "TunnelEditor"]
