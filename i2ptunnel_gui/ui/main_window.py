@@ -296,8 +296,8 @@ class MainWindow(QMainWindow):
     # -- editing ----------------------------------------------------------------
     def open_editor(self, spec: TunnelSpec | None, kind: TunnelKind) -> Any:
         """Open the editor window-modally (open(), not exec()); saving lands in _on_saved."""
-        names = self.controller.names(except_id=spec.id if spec is not None else None)
-        editor = _editor_class()(spec, kind, names, self)
+        # the app's tunnels: names taken and listen addresses in use (the editor skips `spec`)
+        editor = _editor_class()(spec, kind, self.controller.specs(), self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
         editor.open()

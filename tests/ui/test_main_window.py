@@ -71,6 +71,19 @@ def test_create_through_editor_is_saved_and_reloaded(qtbot, shell, settings) -> 
     assert w.selected_spec().name == "mail"  # the new tunnel is selected
 
 
+def test_editor_refuses_a_listen_address_another_tunnel_uses(qtbot, shell) -> None:
+    act(shell.window, "new_forward").trigger()
+    editor = find_top(qtbot, TunnelEditor, "tunnel_editor")
+    for field, text in (("name", "mail"), ("listen_port", str(WEB.listen_port)),
+                        ("target_port", "25")):
+        edit = editor.findChild(QLineEdit, field)
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    error = editor.findChild(QLabel, "listen_port_error")
+    assert error.isVisible() and "“web” already listens on 127.0.0.1:18081" in error.text()
+    assert not editor.findChild(QPushButton, "save").isEnabled()
+
+
 def test_edit_running_tunnel_applies_on_restart(qtbot, qloop, shell, fake_engine,
                                                 settings) -> None:
     w = shell.window
