@@ -5,6 +5,7 @@ Persistence is checked by reading a fresh Settings on the same file.
 
 from __future__ import annotations
 
+from editor_driver import B32
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
@@ -128,11 +129,31 @@ def test_delete_asks_and_stops_running_tunnel_first(qtbot, shell, fake_engine,
 
 
 def test_duplicate_gets_new_id_and_unique_name(qtbot, shell, settings) -> None:
-    select(shell.window, "web")
+    site = TunnelSpec.new("site", TunnelKind.SERVER, target_port=8080)  # listens nowhere
+    assert shell.controller.add(site)
+    select(shell.window, "site")
     act(shell.window, "duplicate").trigger()
     specs = stored(settings)
-    assert [s.name for s in specs] == ["web", "ssh", "web (copy)"]
-    assert specs[2].id != WEB.id and specs[2].target_port == WEB.target_port
+    assert [s.name for s in specs] == ["web", "ssh", "site", "site (copy)"]
+    assert specs[3].id != site.id and specs[3].target_port == site.target_port
+
+
+def test_duplicate_of_a_listening_tunnel_opens_the_editor_on_the_clash(
+        qtbot, shell, settings) -> None:
+    client = TunnelSpec.new("irc", TunnelKind.CLIENT, listen_port=16668,
+                            destination=B32)
+    assert shell.controller.add(client)
+    select(shell.window, "irc")
+    act(shell.window, "duplicate").trigger()
+    editor = find_top(qtbot, TunnelEditor, "tunnel_editor")
+    assert "irc" in editor.errors["listen_port"]  # the copy would take irc's port
+    assert not editor.save_button.isEnabled()
+    assert [s.name for s in stored(settings)] == ["web", "ssh", "irc"]  # nothing added yet
+    editor.listen_port.setText("16669")
+    assert editor.save_button.isEnabled()
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: [s.name for s in stored(settings)][-1] == "irc (copy)", timeout=2000)
+    assert stored(settings)[-1].listen_port == 16669
 
 
 def test_start_all_stop_all_and_failures_are_shown(qtbot, shell, fake_engine) -> None:
