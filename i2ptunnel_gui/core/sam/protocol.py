@@ -1,11 +1,15 @@
 """SAM v3 wire format, sans I/O: command builders, reply parser, line framer.
 
 Nothing here touches a socket. Builders validate every value *before* producing
-bytes, so a value can never smuggle a second command onto the wire (newline,
-CR, NUL, quotes, spaces in IDs/keys). The parser is a small tokenizer that
+bytes, so a value can never smuggle a second command or parameter onto the wire:
+no control characters, spaces, quotes or backslashes in any value (i2pd 2.45
+ignores quotes, so a quoted value with spaces overrode DESTINATION=), and every
+value and the whole line stay far below i2pd's 8 KiB command buffer (a 9 000-byte
+option made it go silent and grow to 1.25 GB). The parser is a small tokenizer that
 honours `KEY="a b"` with `\\"` and `\\\\` escapes, because router MESSAGE= texts
-contain spaces. `LineFramer` never assumes one read is one line and keeps the
-bytes after a reply line: after STREAM CONNECT/ACCEPT those are stream data.
+contain spaces. Every parse failure is a SamProtocolError. `LineFramer` never
+assumes one read is one line and keeps the bytes after a reply line: after
+STREAM CONNECT/ACCEPT those are stream data.
 """
 
 from __future__ import annotations
@@ -17,6 +21,17 @@ from dataclasses import dataclass, field
 from .errors import SamInputError, SamProtocolError, error_for_result
 
 MAX_LINE = 16 * 1024  # a 908-char key plus options fits many times over
+MAX_COMMAND = 4096  # bytes per command line we send, newline included
+MAX_OPTION_KEY = 128
+MAX_OPTION_VALUE = 1024
+# set by the client itself or meaningful to SAM, never passed as a user option
+RESERVED_OPTION_KEYS = frozenset(
+    {
+        "STYLE", "ID", "DESTINATION", "SIGNATURE_TYPE", "CRYPTO_TYPE", "SILENT",
+        "FROM_PORT", "TO_PORT", "PROTOCOL", "HEADER", "HOST", "PORT", "USER",
+        "PASSWORD", "MIN", "MAX", "NAME", "RESULT", "MESSAGE", "VERSION",
+    }
+)  # fmt: skip
 SUPPORTED_VERSIONS = ("3.0", "3.1", "3.2", "3.3")
 DEFAULT_SESSION_OPTIONS: Mapping[str, str] = {"i2cp.leaseSetEncType": "4,0"}
 
@@ -25,8 +40,9 @@ _NICKNAME = re.compile(r"^[A-Za-z0-9_.\-~+]{1,128}$")
 _B64_TEXT = re.compile(r"^[A-Za-z0-9\-~]+={0,2}$")
 # a CONNECT/lookup target: base64 destination, b32/b33 address or .i2p hostname
 _DESTINATION = re.compile(r"^[A-Za-z0-9\-~.]+={0,2}$")
-_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]{1,200}$")
-_VERSION = re.compile(r"^\d+\.\d+$")
+_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
+_VERSION = re.compile(r"^([0-9]{1,4})\.([0-9]{1,4})$")  # ASCII only: int() takes '٣'
+_VERB = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _FORBIDDEN = ("\n", "\r", "\x00")
 
 
@@ -114,7 +130,7 @@ def parse_reply(line: bytes | str) -> SamReply:
         verb, _, rest = stripped.partition(" ")
         return SamReply(verb, "", {}, rest)
     tokens = tokenize(stripped)
-    if len(tokens) < 2 or not tokens[0].isupper() or not tokens[1].isupper():
+    if len(tokens) < 2 or not _VERB.fullmatch(tokens[0]) or not _VERB.fullmatch(tokens[1]):
         raise SamProtocolError(f"not a SAM reply: {redact(text)[:120]!r}")
     args: dict[str, str] = {}
     for tok in tokens[2:]:
@@ -223,22 +239,52 @@ def check_version(version: str) -> str:
     return version
 
 
-def quote_value(value: str) -> str:
-    """Quote a value for the wire when needed; control characters are refused."""
-    _check_plain("value", value)
-    if value and not any(c in value for c in ' "\\\t='):
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def value_problem(what: str, value: str) -> str | None:
+    """None if `value` can go on the wire as one unquoted token, else why not."""
+    if not value:
+        return f"{what} is empty"
+    if len(value) > MAX_OPTION_VALUE:
+        return f"{what} is {len(value)} characters long, the limit is {MAX_OPTION_VALUE}"
+    bad = next((c for c in value if c.isspace() or not c.isprintable() or c in '"\\'), "")
+    if bad:
+        return f"{what} must not contain spaces, quotes, backslashes or control characters"
+    return None
 
 
-def _pair(key: str, value: str) -> str:
-    if not _OPTION_KEY.fullmatch(key):
-        raise SamInputError(f"option name {key!r} must be letters, digits and _ . : -")
-    return f"{key}={quote_value(value)}"
+def option_problem(key: str, value: str) -> str | None:
+    """None if `key=value` may be sent as a session option, else why not; the
+    command line and the editor call it up front, the builder enforces it."""
+    if not key or len(key) > MAX_OPTION_KEY or not _OPTION_KEY.fullmatch(key):
+        shown = key if len(key) <= 40 else key[:40] + "…"
+        return (
+            f"option name {shown!r} must be 1-{MAX_OPTION_KEY} letters, digits and _ . : -"
+        )
+    if key.upper() in RESERVED_OPTION_KEYS:
+        return f"option {key} is a SAM parameter the client sets itself"
+    return value_problem(f"option {key} value", value)
+
+
+def check_session_options(options: Mapping[str, str]) -> None:
+    """Raise SamInputError naming the first option that may not be sent."""
+    for key, value in options.items():
+        if (why := option_problem(key, value)) is not None:
+            raise SamInputError(why)
+
+
+def _value(what: str, value: str) -> str:
+    if (why := value_problem(what, value)) is not None:
+        raise SamInputError(why)
+    return value
 
 
 def _line(*parts: str) -> bytes:
-    return (" ".join(parts) + "\n").encode("utf-8")
+    data = (" ".join(parts) + "\n").encode("utf-8")
+    if len(data) > MAX_COMMAND:
+        raise SamInputError(
+            f"SAM command {parts[0]} {parts[1]} would be {len(data)} bytes, "
+            f"the limit is {MAX_COMMAND} (shorten the options)"
+        )
+    return data
 
 
 def build_hello(
@@ -252,7 +298,8 @@ def build_hello(
     if (user is None) != (password is None):
         raise SamInputError("SAM USER and PASSWORD must be given together")
     if user is not None and password is not None:
-        parts += [_pair("USER", user), _pair("PASSWORD", password)]
+        parts += [f"USER={_value('SAM user', user)}"]
+        parts += [f"PASSWORD={_value('SAM password', password)}"]
     return _line(*parts)
 
 
@@ -300,11 +347,9 @@ def build_session_create(
         parts.append(f"SIGNATURE_TYPE={sig}")
     else:
         parts.append(f"DESTINATION={check_private_key_text(private_key)}")
-    reserved = {"STYLE", "ID", "DESTINATION", "SIGNATURE_TYPE"}
-    for key, value in (options or {}).items():
-        if key.upper() in reserved:
-            raise SamInputError(f"option {key!r} is set by the client itself")
-        parts.append(_pair(key, value))
+    given = dict(options or {})
+    check_session_options(given)
+    parts += [f"{key}={value}" for key, value in given.items()]
     return _line(*parts)
 
 
@@ -348,11 +393,10 @@ def build_pong(text: str = "") -> bytes:
 
 
 def version_tuple(version: str) -> tuple[int, int]:
-    major, _, minor = version.partition(".")
-    try:
-        return int(major), int(minor)
-    except ValueError as e:
-        raise SamProtocolError(f"bridge sent an invalid VERSION {version!r}") from e
+    m = _VERSION.fullmatch(version)
+    if m is None:
+        raise SamProtocolError(f"bridge sent an invalid VERSION {version[:40]!r}")
+    return int(m.group(1)), int(m.group(2))
 
 
 # ---------------------------------------------------------------- redaction
