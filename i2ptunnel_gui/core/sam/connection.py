@@ -117,7 +117,11 @@ class SamConnection:
                     hello, ("HELLO", "REPLY"), time_limit=timeouts.hello, context="HELLO"
                 )
                 conn.version = reply.args.get("VERSION", lo)
-                if not (3, 0) <= version_tuple(conn.version) <= (3, 3):
+                try:
+                    granted = version_tuple(conn.version)
+                except SamProtocolError as e:
+                    raise SamProtocolError(f"SAM bridge {conn.where}: {e}") from e
+                if not (3, 0) <= granted <= (3, 3):
                     raise SamProtocolError(
                         f"SAM bridge {conn.where} granted unsupported version {conn.version}"
                     )
@@ -159,7 +163,12 @@ class SamConnection:
         line = await self._guard(self._exchange(data, context), time_limit, context)
         logger.debug("SAM %s -> %s", self.where, redact(line))
         try:
-            return expect_reply(parse_reply(line), *pairs, context=f"{context} at {self.where}")
+            reply = parse_reply(line)
+        except SamProtocolError as e:
+            self.close()
+            raise SamProtocolError(f"SAM bridge {self.where} ({context}): {e}") from e
+        try:
+            return expect_reply(reply, *pairs, context=f"{context} at {self.where}")
         except SamProtocolError:
             self.close()
             raise
@@ -186,7 +195,10 @@ class SamConnection:
                 raise SamConnectionClosed(
                     f"SAM bridge {self.where} closed the connection ({context})"
                 )
-            self.framer.feed(data)
+            try:
+                self.framer.feed(data)
+            except SamProtocolError as e:  # the bridge sent an oversized line
+                raise SamProtocolError(f"SAM bridge {self.where} ({context}): {e}") from e
         return line
 
     async def _guard(self, aw: Awaitable[T], time_limit: float | None, context: str) -> T:
