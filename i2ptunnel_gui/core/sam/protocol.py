@@ -278,7 +278,11 @@ def _value(what: str, value: str) -> str:
 
 
 def _line(*parts: str) -> bytes:
-    data = (" ".join(parts) + "\n").encode("utf-8")
+    try:
+        data = (" ".join(parts) + "\n").encode("utf-8")
+    except UnicodeEncodeError as e:  # a lone surrogate, e.g. from undecodable argv bytes
+        bad = e.object[e.start : e.end]
+        raise SamInputError(f"SAM command {parts[0]} contains a non-text character {bad!r}") from e
     if len(data) > MAX_COMMAND:
         raise SamInputError(
             f"SAM command {parts[0]} {parts[1]} would be {len(data)} bytes, "

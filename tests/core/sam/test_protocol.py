@@ -361,6 +361,13 @@ def test_option_sizes_and_command_line_are_capped_with_the_limit_named() -> None
         protocol.build_naming_lookup("a" * 5000 + ".i2p")
 
 
+def test_lone_surrogates_are_input_errors_not_encode_errors() -> None:
+    with pytest.raises(errors.SamInputError, match="non-text character"):
+        protocol.build_ping("a\udcff")
+    with pytest.raises(errors.SamInputError, match="value must not contain"):
+        protocol.build_session_create("n", options={"outbound.nickname": "a\udcff"})
+
+
 def test_signature_type_and_version_validated() -> None:
     with pytest.raises(errors.SamInputError):
         protocol.build_dest_generate("7 X=1")
