@@ -24,6 +24,7 @@ MAX_LINE = 16 * 1024  # a 908-char key plus options fits many times over
 MAX_COMMAND = 4096  # bytes per command line we send, newline included
 MAX_OPTION_KEY = 128
 MAX_OPTION_VALUE = 1024
+MAX_PING_TEXT = 1024  # a router's PING text, echoed back in our PONG
 # set by the client itself or meaningful to SAM, never passed as a user option
 RESERVED_OPTION_KEYS = frozenset(
     {
@@ -128,6 +129,8 @@ def parse_reply(line: bytes | str) -> SamReply:
     stripped = text.strip()
     if stripped.split(" ", 1)[0] in ("PING", "PONG"):
         verb, _, rest = stripped.partition(" ")
+        if len(rest.encode()) > MAX_PING_TEXT:  # we echo it in our PONG: keep it sendable
+            raise SamProtocolError(f"{verb} text longer than {MAX_PING_TEXT} bytes")
         return SamReply(verb, "", {}, rest)
     tokens = tokenize(stripped)
     if len(tokens) < 2 or not _VERB.fullmatch(tokens[0]) or not _VERB.fullmatch(tokens[1]):

@@ -361,6 +361,14 @@ def test_option_sizes_and_command_line_are_capped_with_the_limit_named() -> None
         protocol.build_naming_lookup("a" * 5000 + ".i2p")
 
 
+def test_router_ping_text_is_capped_so_our_pong_always_fits() -> None:
+    text = "p" * protocol.MAX_PING_TEXT
+    reply = protocol.parse_reply(f"PING {text}".encode())
+    assert protocol.build_pong(reply.text) == f"PONG {text}\n".encode()
+    with pytest.raises(errors.SamProtocolError, match="PING text longer than 1024 bytes"):
+        protocol.parse_reply(f"PING {text}p".encode())
+
+
 def test_lone_surrogates_are_input_errors_not_encode_errors() -> None:
     with pytest.raises(errors.SamInputError, match="non-text character"):
         protocol.build_ping("a\udcff")
