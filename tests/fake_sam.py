@@ -11,7 +11,7 @@ Behaves like i2pd 2.45.1 by default (FINDINGS §2-§7): grants SAM 3.0/3.1, answ
 STREAM errors with the right verb pair, closes the socket without a reply on
 unknown commands and on PING below 3.2 (destroying a session), one session per
 control socket, sessions die with their control socket. `versions=` widens it.
-Faults, keyed by command name ("HELLO", "SESSION CREATE", "STREAM CONNECT",
+Faults, keyed by command name ("HELLO VERSION", "SESSION CREATE", "STREAM CONNECT",
 "STREAM ACCEPT", "NAMING LOOKUP", "DEST GENERATE", "PING"):
     sam.replies[cmd] = [b"...\n", ...]   # next replies sent verbatim instead (garbage,
                                           # errors, oversized); the command has no effect
@@ -19,10 +19,9 @@ Faults, keyed by command name ("HELLO", "SESSION CREATE", "STREAM CONNECT",
     sam.delay[cmd] = 2.0                  # answer late
     sam.close_on.add(cmd)                 # close the socket instead of answering
     sam.coalesce_peer_line = True         # ACCEPT: peer line + first data in one write
-Hostile bridge, one-shot (each Misbehave is used once, in order), keyed by command
-name or PEER_LINE (what an accepting socket gets after STREAM STATUS RESULT=OK):
-    sam.misbehave[cmd] = [Misbehave(b"\x89PNG\r\n"), Misbehave(b"A" * 10**7),
-                          Misbehave(line, drip=0.05), Misbehave(after="hang"), ...]
+One-shot hostile answers (tests/misbehave.py), used in order; the key PEER_LINE is what
+an accepting socket gets after its STATUS OK:
+    sam.misbehave[cmd] = [Misbehave(b"\x00junk\n"), Misbehave(b"A" * 10**7, drip=0.01), ...]
 Streams between two fake sessions are piped with half-close. Commands received
 are in `sam.received` (one string per line).
 """
