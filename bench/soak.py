@@ -307,7 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     for line in why:
         print(f"FAIL {line}", file=sys.stderr)
     if args.json:
-        data = asdict(r) | {"connections": r.connections, "problems": why}
+        data = asdict(r) | {
+            "outcomes": dict(r.outcomes),  # asdict() would rebuild the Counter from pairs
+            "connections": r.connections,
+            "problems": why,
+        }
         args.json.write_text(json.dumps(data, indent=1))
     return 1 if why else 0
 
