@@ -30,7 +30,7 @@ from test_i2p_tunnels import (
 
 from i2ptunnel_gui.core import i2p
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.sam import errors
+from i2ptunnel_gui.core.sam import connection, errors
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.connection import dest_generate, naming_lookup
 from i2ptunnel_gui.core.sam.protocol import MAX_LINE
@@ -172,6 +172,7 @@ def echo() -> Iterator[LoopbackServer]:
 def fast_tunnels(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(i2p, "SAM_TIMEOUTS", FAST)
     monkeypatch.setattr(i2p, "ACCEPT_RETRY_DELAY", 0.05)
+    monkeypatch.setattr(connection, "LINE_FINISH", 0.5)
 
 
 PEER_FAULTS = {  # what the accepting socket gets, and what the log must say
@@ -185,6 +186,8 @@ PEER_FAULTS = {  # what the accepting socket gets, and what the log must say
         "router error (stopping)",
     ),
     "slow drip": (Misbehave(b"A" * 30 + b"=" + b"A" * 29 + b"\n", drip=0.005), "pad its end"),
+    # a peer may take for ever to come, but a begun line must end (LINE_FINISH)
+    "stall mid-line": (Misbehave(b"AAAA", after="hang"), "the rest of a begun line within 0.5 s"),
 }
 
 
