@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from procstat import rss_kib
 
-from i2ptunnel_gui.core.sam import keys, protocol
+from i2ptunnel_gui.core.sam import keys, options, protocol
 from i2ptunnel_gui.core.sam.connection import parse_peer_line
 from i2ptunnel_gui.core.sam.errors import (
     RESULT_ERRORS,
@@ -235,9 +235,9 @@ def check_commands(nick: str, dest: str, opts: dict[str, str], cred: str, text: 
             continue
         assert line.count(b"\n") == 1 and line.endswith(b"\n") and b"\r" not in line, line
     # the up-front check agrees with option_problem, one option at a time
-    problems = [why for k, v in opts.items() if (why := protocol.option_problem(k, v))]
+    problems = [why for k, v in opts.items() if (why := options.option_problem(k, v))]
     try:
-        protocol.check_session_options(opts)
+        options.check_session_options(opts)
     except SamInputError as e:
         assert problems and str(e) == problems[0], (e, problems)
     else:

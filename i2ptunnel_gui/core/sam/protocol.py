@@ -1,11 +1,9 @@
 """SAM v3 wire format, sans I/O: command builders, reply parser, line framer.
 
 Nothing here touches a socket. Builders validate every value *before* producing
-bytes, so a value can never smuggle a second command or parameter onto the wire:
-no control characters, spaces, quotes or backslashes in any value (i2pd 2.45
-ignores quotes, so a quoted value with spaces overrode DESTINATION=), and every
-value and the whole line stay far below i2pd's 8 KiB command buffer (a 9 000-byte
-option made it go silent and grow to 1.25 GB). The parser is a small tokenizer that
+bytes (the value rules are in options.py), so a value can never smuggle a second
+command or parameter onto the wire, and no command is longer than MAX_COMMAND, half
+of i2pd's 8 KiB command buffer. The parser is a small tokenizer that
 honours `KEY="a b"` with `\\"` and `\\\\` escapes, because router MESSAGE= texts
 contain spaces. Every parse failure is a SamProtocolError. `LineFramer` never
 assumes one read is one line and keeps the bytes after a reply line: after
@@ -19,20 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .errors import SamInputError, SamProtocolError, error_for_result
+from .options import check_session_options, value_problem
 
 MAX_LINE = 16 * 1024  # a 908-char key plus options fits many times over
 MAX_COMMAND = 4096  # bytes per command line we send, newline included
-MAX_OPTION_KEY = 128
-MAX_OPTION_VALUE = 1024
 MAX_PING_TEXT = 1024  # a router's PING text, echoed back in our PONG
-# set by the client itself or meaningful to SAM, never passed as a user option
-RESERVED_OPTION_KEYS = frozenset(
-    {
-        "STYLE", "ID", "DESTINATION", "SIGNATURE_TYPE", "CRYPTO_TYPE", "SILENT",
-        "FROM_PORT", "TO_PORT", "PROTOCOL", "HEADER", "HOST", "PORT", "USER",
-        "PASSWORD", "MIN", "MAX", "NAME", "RESULT", "MESSAGE", "VERSION",
-    }
-)  # fmt: skip
 SUPPORTED_VERSIONS = ("3.0", "3.1", "3.2", "3.3")
 DEFAULT_SESSION_OPTIONS: Mapping[str, str] = {"i2cp.leaseSetEncType": "4,0"}
 
@@ -41,7 +30,6 @@ _NICKNAME = re.compile(r"^[A-Za-z0-9_.\-~+]{1,128}$")
 _B64_TEXT = re.compile(r"^[A-Za-z0-9\-~]+={0,2}$")
 # a CONNECT/lookup target: base64 destination, b32/b33 address or .i2p hostname
 _DESTINATION = re.compile(r"^[A-Za-z0-9\-~.]+={0,2}$")
-_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
 _VERSION = re.compile(r"^([0-9]{1,4})\.([0-9]{1,4})$")  # ASCII only: int() takes '٣'
 _VERB = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _FORBIDDEN = ("\n", "\r", "\x00")
@@ -240,38 +228,6 @@ def check_version(version: str) -> str:
     if not _VERSION.fullmatch(version):
         raise SamInputError(f"SAM version {version!r} must look like 3.1")
     return version
-
-
-def value_problem(what: str, value: str) -> str | None:
-    """None if `value` can go on the wire as one unquoted token, else why not."""
-    if not value:
-        return f"{what} is empty"
-    if len(value) > MAX_OPTION_VALUE:
-        return f"{what} is {len(value)} characters long, the limit is {MAX_OPTION_VALUE}"
-    bad = next((c for c in value if c.isspace() or not c.isprintable() or c in '"\\'), "")
-    if bad:
-        return f"{what} must not contain spaces, quotes, backslashes or control characters"
-    return None
-
-
-def option_problem(key: str, value: str) -> str | None:
-    """None if `key=value` may be sent as a session option, else why not; the
-    command line and the editor call it up front, the builder enforces it."""
-    if not key or len(key) > MAX_OPTION_KEY or not _OPTION_KEY.fullmatch(key):
-        shown = key if len(key) <= 40 else key[:40] + "…"
-        return (
-            f"option name {shown!r} must be 1-{MAX_OPTION_KEY} letters, digits and _ . : -"
-        )
-    if key.upper() in RESERVED_OPTION_KEYS:
-        return f"option {key} is a SAM parameter the client sets itself"
-    return value_problem(f"option {key} value", value)
-
-
-def check_session_options(options: Mapping[str, str]) -> None:
-    """Raise SamInputError naming the first option that may not be sent."""
-    for key, value in options.items():
-        if (why := option_problem(key, value)) is not None:
-            raise SamInputError(why)
 
 
 def _value(what: str, value: str) -> str:
