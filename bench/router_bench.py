@@ -10,7 +10,7 @@ times on the same one (later starts: router.keys reused):
 For each start: seconds from exec to the `READY <sam>` line, the RSS of the app
 process and of its i2pd 3 s after READY, and the seconds from SIGTERM to the exit of
 both (no i2pd may be left). Prints a markdown table; writes
-bench/results/router-<UTC>.json.
+bench/results/managed-router-<UTC>.json.
 """
 
 from __future__ import annotations
@@ -203,7 +203,10 @@ def main() -> None:
         cells = [summary(rows, k) for k in ("ready_s", "app_rss_mib", "i2pd_rss_mib", "stop_s")]
         print(f"| {label} | " + " | ".join(cells) + " |")
     out = (
-        ROOT / "bench" / "results" / f"router-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}.json"
+        ROOT
+        / "bench"
+        / "results"
+        / f"managed-router-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}.json"
     )
     out.write_text(json.dumps({"runs": args.runs, "results": results}, indent=1))
     print(f"\n{out.relative_to(ROOT)}")
