@@ -99,7 +99,7 @@ def test_prefs_problems() -> None:
     ]
     assert RouterPrefs(sam_user="me", sam_password="pw").sam_auth == ("me", "pw")
     assert RouterPrefs(control_address="x:y").problems() == [
-        "I2PControl address: 'x:y': port 'y' is not a number"
+        "I2PControl address: 'x:y': port 'y' is not a number (digits 0-9 only)"
     ]
     managed = RouterPrefs(mode=RouterMode.MANAGED, managed=ManagedOptions(share_percent=200))
     assert managed.problems() == ["share 200 % is not between 0 and 100"]
