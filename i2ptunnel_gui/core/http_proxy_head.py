@@ -129,6 +129,8 @@ class HeadReader:
 
     def __init__(self, max_head: int = MAX_HEAD) -> None:
         self._h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=max_head)
+        self._max_head = max_head
+        self._fed = 0
         self._done = False
 
     def feed(self, data: bytes) -> ProxyRequest | None:
@@ -137,6 +139,7 @@ class HeadReader:
         if self._done:
             raise RuntimeError("the head was already read")
         self._h11.receive_data(data)
+        self._fed += len(data)
         try:
             event = self._h11.next_event()
         except h11.RemoteProtocolError as e:
@@ -152,6 +155,8 @@ class HeadReader:
             raise ProxyHeadError(400, "malformed request")
         self._done = True
         rest, _closed = self._h11.trailing_data
+        if self._fed - len(rest) > self._max_head:  # h11 only caps a head still incomplete
+            raise ProxyHeadError(431, "the request head is too large")
         return parse_request(event, bytes(rest))
 
 

@@ -122,6 +122,14 @@ def test_oversized_head_is_431_before_it_ends() -> None:
     assert info.value.status == 431
 
 
+def test_oversized_head_in_one_piece_is_431() -> None:
+    head = b"GET http://a.i2p/ HTTP/1.1\r\nHost: a.i2p\r\nX: " + b"y" * MAX_HEAD + b"\r\n\r\n"
+    with pytest.raises(ProxyHeadError) as info:
+        HeadReader().feed(head + b"body")
+    assert info.value.status == 431
+    assert HeadReader(max_head=len(head)).feed(head + b"body") is not None
+
+
 def test_close_mid_head_is_400() -> None:
     reader = HeadReader()
     assert reader.feed(b"GET http://a.i2p/ HT") is None
