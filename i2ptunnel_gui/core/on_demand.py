@@ -1,0 +1,132 @@
+"""On-demand I2P sessions of client tunnels (Standby): when a session is wanted.
+
+- delay open: the session is created on the first local connection; until then
+  the tunnel listens and shows STANDBY.
+- close when idle: once no connection has been open for `close_idle` seconds the
+  session is closed and the tunnel is back in STANDBY; the next connection reopens
+  it. "Idle" means no open connection (not merely no bytes): a quiet IRC chat is
+  not cut off.
+- reduce when idle: fewer tunnels while idle is the router's job (`reduce_options`
+  go into SESSION CREATE; Java I2P honours them, routers that do not know them
+  ignore them).
+
+A connection that arrives while the session is being created waits for it (up to
+its connect timeout) instead of failing: see `SessionGate`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+REDUCE_IDLE_MINUTES = 20.0  # Java I2P's default for its client tunnels
+REDUCE_QUANTITY = 1
+
+
+def reduce_options(
+    minutes: float = REDUCE_IDLE_MINUTES, quantity: int = REDUCE_QUANTITY
+) -> dict[str, str]:
+    """The I2CP options of "reduce tunnel quantity when idle" (Java's names)."""
+    return {
+        "i2cp.reduceOnIdle": "true",
+        "i2cp.reduceIdleTime": str(int(minutes * 60_000)),
+        "i2cp.reduceQuantity": str(quantity),
+    }
+
+
+class Demand:
+    """Counts a tunnel's connections and says when its session is wanted or idle."""
+
+    def __init__(
+        self,
+        *,
+        delay_open: bool,
+        close_idle: float | None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        self.delay_open = delay_open
+        self.close_idle = close_idle  # seconds; None = keep the session
+        self._clock = clock or asyncio.get_running_loop().time
+        self.active = 0
+        self.last_change = self._clock()
+        self._wanted = asyncio.Event()
+        self._changed = asyncio.Event()
+        if not delay_open:
+            self._wanted.set()
+
+    @property
+    def on_demand(self) -> bool:
+        return self.delay_open or self.close_idle is not None
+
+    @property
+    def wanted(self) -> bool:
+        return self._wanted.is_set()
+
+    def opened(self) -> None:
+        """A local connection arrived: it needs the session."""
+        self.active += 1
+        self.last_change = self._clock()
+        self._wanted.set()
+        self._changed.set()
+
+    def closed(self) -> None:
+        self.active = max(0, self.active - 1)
+        self.last_change = self._clock()
+        self._changed.set()
+
+    async def wait_wanted(self) -> None:
+        await self._wanted.wait()
+
+    def released(self) -> None:
+        """The session was closed for idleness: wanted again at the next connection."""
+        if self.active == 0:
+            self._wanted.clear()
+
+    async def wait_idle(self) -> None:
+        """Return once no connection has been open for `close_idle` seconds; never
+        returns when there is no such limit."""
+        limit = self.close_idle
+        if limit is None:
+            await asyncio.Future()  # forever (cancelled with its owner)
+            return
+        while True:
+            self._changed.clear()
+            if self.active == 0:
+                remaining = self.last_change + limit - self._clock()
+                if remaining <= 0:
+                    return
+                try:
+                    async with asyncio.timeout(remaining):
+                        await self._changed.wait()
+                except TimeoutError:
+                    continue  # re-check: the clock may lag the timer a little
+            else:
+                await self._changed.wait()
+
+
+class SessionGate:
+    """Lets connections wait for a session that is being (re)created."""
+
+    def __init__(self) -> None:
+        self._ready = asyncio.Event()
+
+    def open(self) -> None:
+        self._ready.set()
+
+    def close(self) -> None:
+        self._ready.clear()
+
+    @property
+    def is_open(self) -> bool:
+        return self._ready.is_set()
+
+    async def wait(self, time_limit: float) -> bool:
+        """True once the session is up; False after `time_limit` seconds without it."""
+        if self._ready.is_set():
+            return True
+        try:
+            async with asyncio.timeout(time_limit):
+                await self._ready.wait()
+        except TimeoutError:
+            return False
+        return True

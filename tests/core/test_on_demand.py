@@ -1,0 +1,84 @@
+"""On-demand session policy: delay open, close when idle, waiting for a session."""
+
+from __future__ import annotations
+
+import asyncio
+
+from i2ptunnel_gui.core.on_demand import Demand, SessionGate, reduce_options
+
+
+async def test_delay_open_waits_for_the_first_connection() -> None:
+    d = Demand(delay_open=True, close_idle=None)
+    assert d.on_demand and not d.wanted
+    waiter = asyncio.ensure_future(d.wait_wanted())
+    await asyncio.sleep(0.01)
+    assert not waiter.done()
+    d.opened()
+    await asyncio.wait_for(waiter, 1)
+    assert d.active == 1
+
+
+async def test_without_delay_the_session_is_wanted_at_once() -> None:
+    d = Demand(delay_open=False, close_idle=None)
+    assert d.wanted and not d.on_demand
+    await asyncio.wait_for(d.wait_wanted(), 1)
+    idle = asyncio.ensure_future(d.wait_idle())
+    await asyncio.sleep(0.05)
+    assert not idle.done()  # no limit: never idle
+    idle.cancel()
+
+
+async def test_idle_counts_from_the_last_connection_end() -> None:
+    loop = asyncio.get_running_loop()
+    d = Demand(delay_open=False, close_idle=0.2)
+    d.opened()
+    t0 = loop.time()
+    idle = asyncio.ensure_future(d.wait_idle())
+    await asyncio.sleep(0.3)
+    assert not idle.done()  # a connection is open: never idle
+    d.closed()
+    t_closed = loop.time()
+    await asyncio.wait_for(idle, 2)
+    assert loop.time() - t_closed >= 0.19 and loop.time() - t0 >= 0.5
+    d.released()
+    assert not d.wanted  # back to standby until the next connection
+    d.opened()
+    assert d.wanted
+
+
+async def test_new_connection_resets_the_idle_timer() -> None:
+    loop = asyncio.get_running_loop()
+    d = Demand(delay_open=True, close_idle=0.2)
+    idle = asyncio.ensure_future(d.wait_idle())
+    await asyncio.sleep(0.15)
+    d.opened()
+    d.closed()
+    t = loop.time()
+    await asyncio.wait_for(idle, 2)
+    assert loop.time() - t >= 0.19
+
+
+async def test_released_keeps_wanted_while_connections_are_open() -> None:
+    d = Demand(delay_open=True, close_idle=1)
+    d.opened()
+    d.released()
+    assert d.wanted
+
+
+async def test_gate() -> None:
+    gate = SessionGate()
+    assert not await gate.wait(0.05)
+    waiter = asyncio.ensure_future(gate.wait(2))
+    await asyncio.sleep(0.01)
+    gate.open()
+    assert await waiter and gate.is_open
+    gate.close()
+    assert not gate.is_open
+
+
+def test_reduce_options() -> None:
+    assert reduce_options(15, 2) == {
+        "i2cp.reduceOnIdle": "true",
+        "i2cp.reduceIdleTime": "900000",
+        "i2cp.reduceQuantity": "2",
+    }
