@@ -35,7 +35,9 @@ def reduce_options(
 
 
 class Demand:
-    """Counts a tunnel's connections and says when its session is wanted or idle."""
+    """Says when a tunnel's session is wanted (a connection came) or idle (no
+    connection open for `close_idle` seconds). The tunnel calls `want()` for every
+    connection; idleness is sampled from its open-connection count."""
 
     def __init__(
         self,
@@ -47,10 +49,7 @@ class Demand:
         self.delay_open = delay_open
         self.close_idle = close_idle  # seconds; None = keep the session
         self._clock = clock or asyncio.get_running_loop().time
-        self.active = 0
-        self.last_change = self._clock()
         self._wanted = asyncio.Event()
-        self._changed = asyncio.Event()
         if not delay_open:
             self._wanted.set()
 
@@ -62,46 +61,36 @@ class Demand:
     def wanted(self) -> bool:
         return self._wanted.is_set()
 
-    def opened(self) -> None:
+    def want(self) -> None:
         """A local connection arrived: it needs the session."""
-        self.active += 1
-        self.last_change = self._clock()
         self._wanted.set()
-        self._changed.set()
-
-    def closed(self) -> None:
-        self.active = max(0, self.active - 1)
-        self.last_change = self._clock()
-        self._changed.set()
 
     async def wait_wanted(self) -> None:
         await self._wanted.wait()
 
     def released(self) -> None:
         """The session was closed for idleness: wanted again at the next connection."""
-        if self.active == 0:
-            self._wanted.clear()
+        self._wanted.clear()
 
-    async def wait_idle(self) -> None:
-        """Return once no connection has been open for `close_idle` seconds; never
-        returns when there is no such limit."""
+    async def wait_idle(self, active: Callable[[], int]) -> None:
+        """Return once `active()` (open connections) has been 0 for `close_idle`
+        seconds; never returns when there is no such limit. Sampled every
+        `close_idle / 8` (at most 5 s): the limit holds to within that step."""
         limit = self.close_idle
         if limit is None:
             await asyncio.Future()  # forever (cancelled with its owner)
             return
+        step = min(5.0, max(0.01, limit / 8))
+        idle_since: float | None = None
         while True:
-            self._changed.clear()
-            if self.active == 0:
-                remaining = self.last_change + limit - self._clock()
-                if remaining <= 0:
-                    return
-                try:
-                    async with asyncio.timeout(remaining):
-                        await self._changed.wait()
-                except TimeoutError:
-                    continue  # re-check: the clock may lag the timer a little
-            else:
-                await self._changed.wait()
+            now = self._clock()
+            if active() > 0:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = now
+            elif now - idle_since >= limit:
+                return
+            await asyncio.sleep(step)
 
 
 class SessionGate:

@@ -13,56 +13,50 @@ async def test_delay_open_waits_for_the_first_connection() -> None:
     waiter = asyncio.ensure_future(d.wait_wanted())
     await asyncio.sleep(0.01)
     assert not waiter.done()
-    d.opened()
+    d.want()
     await asyncio.wait_for(waiter, 1)
-    assert d.active == 1
 
 
 async def test_without_delay_the_session_is_wanted_at_once() -> None:
     d = Demand(delay_open=False, close_idle=None)
     assert d.wanted and not d.on_demand
     await asyncio.wait_for(d.wait_wanted(), 1)
-    idle = asyncio.ensure_future(d.wait_idle())
+    idle = asyncio.ensure_future(d.wait_idle(lambda: 0))
     await asyncio.sleep(0.05)
     assert not idle.done()  # no limit: never idle
     idle.cancel()
 
 
-async def test_idle_counts_from_the_last_connection_end() -> None:
+async def test_idle_counts_from_when_the_last_connection_ended() -> None:
     loop = asyncio.get_running_loop()
     d = Demand(delay_open=False, close_idle=0.2)
-    d.opened()
+    active = [1]
     t0 = loop.time()
-    idle = asyncio.ensure_future(d.wait_idle())
+    idle = asyncio.ensure_future(d.wait_idle(lambda: active[0]))
     await asyncio.sleep(0.3)
     assert not idle.done()  # a connection is open: never idle
-    d.closed()
+    active[0] = 0
     t_closed = loop.time()
     await asyncio.wait_for(idle, 2)
     assert loop.time() - t_closed >= 0.19 and loop.time() - t0 >= 0.5
     d.released()
     assert not d.wanted  # back to standby until the next connection
-    d.opened()
+    d.want()
     assert d.wanted
 
 
-async def test_new_connection_resets_the_idle_timer() -> None:
+async def test_a_connection_in_between_restarts_the_idle_time() -> None:
     loop = asyncio.get_running_loop()
     d = Demand(delay_open=True, close_idle=0.2)
-    idle = asyncio.ensure_future(d.wait_idle())
+    active = [0]
+    idle = asyncio.ensure_future(d.wait_idle(lambda: active[0]))
     await asyncio.sleep(0.15)
-    d.opened()
-    d.closed()
+    active[0] = 1
+    await asyncio.sleep(0.06)
+    active[0] = 0
     t = loop.time()
     await asyncio.wait_for(idle, 2)
-    assert loop.time() - t >= 0.19
-
-
-async def test_released_keeps_wanted_while_connections_are_open() -> None:
-    d = Demand(delay_open=True, close_idle=1)
-    d.opened()
-    d.released()
-    assert d.wanted
+    assert loop.time() - t >= 0.15
 
 
 async def test_gate() -> None:
