@@ -1,10 +1,10 @@
 """The relay of an IRC client tunnel: lines, not bytes, each through `IrcFilter`.
 
 IRC is a few lines a second, so this reads and writes with plain `sock_recv` /
-`sock_sendall` in two tasks instead of the engine's zero-copy path. It offers the
-attributes the engine's bookkeeping reads from a relay (counters, `started`,
-`last_activity`, `abort`, `wait_closed`), so live tables, idle timeouts and
-"close connection" work as for every other kind. Bytes are decoded with
+`sock_sendall` in two tasks instead of the engine's zero-copy path. It is a `Relay`
+to the engine's bookkeeping (counters, `started`, `last_activity`, `abort`,
+`wait_closed`), so live tables, idle timeouts and "close connection" work as for
+every other kind; it is run with `run()` only (never detached). Bytes are decoded with
 surrogateescape: a non-UTF-8 client's text passes through unchanged.
 """
 
@@ -17,7 +17,7 @@ import socket
 from collections.abc import Callable
 
 from i2ptunnel_gui.core.irc_filter import MAX_LINE, IrcFilter
-from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
+from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, Relay, RelayOptions
 
 logger = logging.getLogger(__name__)
 
@@ -25,30 +25,22 @@ RECV_SIZE = 16384
 SEND_TIMEOUT = 60.0  # a peer that takes no data for this long is gone
 
 
-class IrcRelay:
+class IrcRelay(Relay):
     """Filter lines between the local IRC program (local) and the server (remote)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-        self.bytes_in = 0  # read from the program
-        self.bytes_out = 0  # written to the program
-        self.created = self.last_activity = loop.time()
-        self.started = False
-        self.reason: CloseReason | None = None
-        self.error: Exception | None = None
-        self.on_finished: Callable[[], None] | None = None
+        super().__init__(loop)  # counters, started, reason, on_finished (the pipes stay unused)
         self.filter = IrcFilter()
         self._task: asyncio.Task[None] | None = None
-        self._finished = False
         self._closed = asyncio.Event()
 
-    @property
-    def finished(self) -> bool:
-        return self._finished
-
-    @property
-    def half_closed(self) -> bool:
-        return False  # either side's end ends the conversation
+    async def start(
+        self,
+        local_sock: socket.socket,
+        remote_sock: socket.socket,
+        options: RelayOptions = DEFAULT_OPTIONS,
+    ) -> None:
+        raise NotImplementedError("an IRC relay runs in its connection's task: use run()")
 
     async def run(
         self,
@@ -83,7 +75,7 @@ class IrcRelay:
         finally:
             local_sock.close()
             remote_sock.close()
-            self._finish()
+            self._ended()
         return self.reason or CloseReason.DONE
 
     async def _pump(
@@ -148,7 +140,7 @@ class IrcRelay:
             async with asyncio.timeout(1.0):
                 await self._closed.wait()
 
-    def _finish(self) -> None:
+    def _ended(self) -> None:
         if self._finished:
             return
         self._finished = True
