@@ -20,7 +20,7 @@ from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.status import TunnelState
 
 
-class _IdleClose(Exception):
+class _IdleClose(Exception):  # noqa: N818 -- a signal, not an error
     """Leaves the keeper's loop: the session was idle long enough (not an error)."""
 
 
