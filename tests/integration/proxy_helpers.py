@@ -38,6 +38,7 @@ class _EchoHandler(BaseHTTPRequestHandler):
                 sent += len(chunk)
             return
         if url.path == "/page":
+            self.server.seen.append(self._doc(b""))
             self._send(
                 200,
                 b"<html><head><title>proxied page</title></head>"
@@ -62,13 +63,16 @@ class _EchoHandler(BaseHTTPRequestHandler):
             body = self.rfile.read(length)
         self._echo(body)
 
-    def _echo(self, body: bytes) -> None:
-        doc = {
+    def _doc(self, body: bytes) -> dict[str, object]:
+        return {
             "requestline": self.requestline,
             "headers": [[k, v] for k, v in self.headers.items()],
             "body_len": len(body),
             "body_sha256": hashlib.sha256(body).hexdigest(),
         }
+
+    def _echo(self, body: bytes) -> None:
+        doc = self._doc(body)
         self.server.seen.append(doc)
         self._send(200, json.dumps(doc).encode(), "application/json")
 
