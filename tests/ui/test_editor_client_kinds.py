@@ -114,3 +114,24 @@ def test_plain_client_gets_on_demand_too(qtbot):
     with qtbot.waitSignal(dlg.spec_saved) as saved:
         save_button(dlg).click()
     assert saved.args[0].delay_open and saved.args[0].close_idle is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "words"),
+    [
+        (TunnelKind.HTTP_PROXY, "How to use", "browser's HTTP and HTTPS proxy"),
+        (TunnelKind.SOCKS, "How to use", "--socks5-hostname 127.0.0.1:4447"),
+        (TunnelKind.IRC, "IRC servers", IRC2P),
+    ],
+)
+def test_details_say_how_to_use_a_proxy(qtbot, kind, label, words):
+    from i2ptunnel_gui.ui.details import DetailsPanel
+
+    panel = DetailsPanel(key_locator=lambda spec: None, log_limit=5)
+    qtbot.addWidget(panel)
+    panel.show()
+    spec = TunnelSpec.new("p", kind)
+    panel.set_spec(spec)
+    target = w(panel, "target", QLabel)
+    assert words in target.text()
+    assert panel.form.labelForField(target).text() == label
