@@ -214,3 +214,17 @@ def test_delay_open_and_close_when_idle(
     with connect(local_port(st)) as s:  # and it reopens
         s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         assert s.recv(15).startswith(b"HTTP/1.1 200")
+
+
+def test_live_rows_and_log_show_the_requested_host(engine: Engine, site: tuple[Any, str]) -> None:
+    _, b32 = site
+    events: list[TunnelEvent] = []
+    engine.subscribe(events.append)
+    proxy = start(engine, proxy_spec(TunnelKind.HTTP_PROXY))
+    with connect(local_port(proxy)) as s:
+        s.sendall(f"CONNECT {b32}:80 HTTP/1.1\r\nHost: {b32}:80\r\n\r\n".encode())
+        assert s.recv(39) == b"HTTP/1.1 200 Connection established\r\n\r\n"[:39]
+        snap = engine.call(lambda: engine.snapshot(proxy.id), IO_TIMEOUT)
+        [row] = snap.connections
+        assert row.peer.startswith(f"{b32} ← 127.0.0.1:")
+    assert any(e.message == f"first request for {b32}" for e in events)
