@@ -185,3 +185,14 @@ def test_what_cannot_be_exported_is_named(tmp_path: Path) -> None:
     socks = TunnelSpec.new("s", TunnelKind.SOCKS, proxy_user="u", proxy_password="p")
     res = interop.export([socks], "java", tmp_path, None)
     assert res.exported == ["s"] and any("not exported" in w for w in res.warnings)
+
+
+def test_socks_outproxy_travels_to_java_not_to_i2pd(tmp_path: Path) -> None:
+    socks = TunnelSpec.new("s", TunnelKind.SOCKS, outproxy=B32, auto_start=True)
+    out = tmp_path / "i2ptunnel.config"
+    interop.export([socks], "java", tmp_path / "keys", out)
+    assert f"tunnel.0.proxyList={B32}" in out.read_text()
+    [found] = interop.load(out).tunnels
+    assert same_definition(found.spec, socks)
+    res = interop.export([socks], "i2pd", tmp_path / "keys", None)
+    assert res.exported == [] and "clearnet proxy" in res.warnings[0]

@@ -2,8 +2,8 @@
 definition from the command line (the command itself: commands/i2p.py).
 
 - client (default): one `--dest`;
-- http-proxy: no `--dest`; `--outproxy DEST` for non-.i2p hosts;
-- socks: no `--dest`;
+- http-proxy: no `--dest`; `--outproxy DEST` (an HTTP proxy on I2P) for non-.i2p hosts;
+- socks: no `--dest`; `--outproxy DEST` (a SOCKS server on I2P) for non-.i2p names;
 - irc: one or more `--dest` (IRC servers, tried in order).
 All: `--delay-open` (session on the first connection, Standby until then) and
 `--close-idle MINUTES` (session closed after that long without connections).
@@ -37,7 +37,8 @@ def add_client_arguments(c: argparse.ArgumentParser) -> None:
         "repeat for several servers, tried in order)",
     )  # fmt: skip
     c.add_argument("--outproxy", default="", metavar="DEST",
-                   help="http-proxy: the destination that takes non-.i2p hosts")  # fmt: skip
+                   help="http-proxy / socks: the destination (an HTTP proxy / a SOCKS "
+                   "server on I2P) that takes non-.i2p hosts")  # fmt: skip
     c.add_argument(
         "--delay-open",
         action="store_true",
@@ -72,8 +73,8 @@ def client_spec(args: argparse.Namespace, common: dict[str, Any]) -> TunnelSpec:
         raise SpecError("dest", f"--type {kind.value} needs --dest")
     elif kind is TunnelKind.CLIENT and len(dests) > 1:
         raise SpecError("dest", "--type client takes one --dest (irc takes several)")
-    if args.outproxy and kind is not TunnelKind.HTTP_PROXY:
-        raise SpecError("outproxy", "--outproxy is for --type http-proxy")
+    if args.outproxy and kind not in (TunnelKind.HTTP_PROXY, TunnelKind.SOCKS):
+        raise SpecError("outproxy", "--outproxy is for --type http-proxy or socks")
     for dest in [*dests, args.outproxy.strip()]:
         _check_base64(dest)
     common = dict(common)

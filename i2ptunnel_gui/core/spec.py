@@ -117,7 +117,7 @@ class TunnelSpec:
     # free I2CP/streaming options, passed through to SESSION CREATE
     options: tuple[tuple[str, str], ...] = ()
     # -- issue 10: proxy kinds and on-demand sessions --------------------------
-    outproxy: str = ""  # http-proxy: destination for non-.i2p hosts ("" = refuse them)
+    outproxy: str = ""  # http-proxy/socks: destination for non-.i2p hosts ("" = refuse them)
     replace_user_agent: bool = True  # http-proxy: send a fixed User-Agent, as Java I2P does
     proxy_user: str = ""  # socks: RFC 1929 user name ("" = no authentication)
     proxy_password: str = ""  # socks: its password

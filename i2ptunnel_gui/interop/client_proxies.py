@@ -4,10 +4,10 @@ on-demand settings of every client kind, for the Java and i2pd readers/writers.
 Java I2P: `httpclient` and `connectclient` -> HTTP proxy (a CONNECT-only proxy's
 clients work with ours unchanged), `sockstunnel` -> SOCKS, `ircclient` -> IRC
 (every `targetDestination`, in order). `proxyList` (its first entry) is the
-outproxy; `i2ptunnel.httpclient.sendUserAgent` keeps the browser's User-Agent;
-`i2cp.delayOpen` / `i2cp.closeOnIdle` + `i2cp.closeIdleTime` are delay-open and
-close-when-idle (Java I2P implements them too); `i2cp.reduceOnIdle`,
-`i2cp.reduceIdleTime`, `i2cp.reduceQuantity` stay session options.
+outproxy (HTTP proxy and SOCKS); `i2ptunnel.httpclient.sendUserAgent` keeps the
+browser's User-Agent; `i2cp.delayOpen` / `i2cp.closeOnIdle` + `i2cp.closeIdleTime`
+are delay-open and close-when-idle (Java I2P implements them too);
+`i2cp.reduceOnIdle`, `i2cp.reduceIdleTime`, `i2cp.reduceQuantity` stay session options.
 i2pd: `httpproxy` -> HTTP proxy (`outproxy` URL, `addresshelper`), `socks` -> SOCKS.
 i2pd's `irc` type is an IRC *server* tunnel and stays unsupported; i2pd has no
 filtering IRC client, so an IRC tunnel is not exported to i2pd (a plain client
@@ -128,9 +128,9 @@ def java_proxy_fields(
     # "false.i2p" is Java's placeholder for "no outproxy"
     proxies = [p.strip() for p in listed if p.strip() and p.strip() != NO_OUTPROXY]
     if proxies:
-        if kind is not TunnelKind.HTTP_PROXY:
-            warnings.append(Problem(raw.where("proxyList"), "outproxies are only used by "
-                                    "HTTP proxy tunnels here; proxyList ignored"))
+        if kind is TunnelKind.IRC:
+            warnings.append(Problem(raw.where("proxyList"), "an IRC tunnel has no outproxy; "
+                                    "proxyList ignored"))
         else:
             fields["outproxy"] = proxies[0].rpartition(":")[0] if _has_port(proxies[0]) else (
                 proxies[0])
@@ -191,9 +191,9 @@ def java_export(spec: TunnelSpec, warnings: list[str]) -> dict[str, str]:
     p: dict[str, str] = {}
     if spec.kind in JAVA_TYPES:
         p["type"] = JAVA_TYPES[spec.kind]
+    if spec.outproxy:
+        p["proxyList"] = spec.outproxy
     if spec.kind is TunnelKind.HTTP_PROXY:
-        if spec.outproxy:
-            p["proxyList"] = spec.outproxy
         p[f"option.{_HTTPCLIENT}sendUserAgent"] = "false" if spec.replace_user_agent else "true"
     if spec.proxy_user:
         warnings.append(f"{spec.name}: the SOCKS user name and password are not exported "
@@ -212,6 +212,9 @@ def i2pd_export(spec: TunnelSpec) -> list[tuple[str, str]]:
     if spec.kind is TunnelKind.IRC:
         raise ValueError(f"{spec.name}: i2pd has no IRC client tunnel that filters; a plain "
                          "client would pass on what the filter removes; not exported")
+    if spec.kind is TunnelKind.SOCKS and spec.outproxy:
+        raise ValueError(f"{spec.name}: i2pd's SOCKS outproxy is a clearnet proxy, not an I2P "
+                         "destination; not exported")
     rows: list[tuple[str, str]] = []
     if spec.kind in I2PD_TYPES:
         rows.append(("type", I2PD_TYPES[spec.kind]))

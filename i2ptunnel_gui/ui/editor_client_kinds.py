@@ -79,8 +79,10 @@ class ClientKindFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.form = form
         form.addRow("", self.help)
-        self.outproxy_row = field_box(self.outproxy, err["outproxy"], self.keep_user_agent)
+        self.outproxy_row = field_box(self.outproxy, err["outproxy"])
+        self.user_agent_row = field_box(self.keep_user_agent)
         form.addRow(tr("Outproxy"), self.outproxy_row)
+        form.addRow("", self.user_agent_row)
         self.auth_row = field_box(
             self.proxy_user, self.proxy_password, err["proxy_user"], err["proxy_password"]
         )
@@ -108,7 +110,15 @@ class ClientKindFields(QWidget):
         self.setVisible(kind in I2P_CLIENT_KINDS)
         self.help.setText(help_text(kind, address))
         self.form.setRowVisible(self.help, bool(self.help.text()))
-        self.form.setRowVisible(self.outproxy_row, kind is TunnelKind.HTTP_PROXY)
+        self.form.setRowVisible(
+            self.outproxy_row, kind in (TunnelKind.HTTP_PROXY, TunnelKind.SOCKS)
+        )
+        self.form.setRowVisible(self.user_agent_row, kind is TunnelKind.HTTP_PROXY)
+        self.outproxy.setPlaceholderText(
+            tr("none: only .i2p names (or a SOCKS server on I2P for other names)")
+            if kind is TunnelKind.SOCKS
+            else tr("none: only .i2p sites (e.g. exit.example.i2p)")
+        )
         self.form.setRowVisible(self.auth_row, kind is TunnelKind.SOCKS)
 
     def values(self, kind: TunnelKind) -> dict[str, object]:
@@ -119,8 +129,9 @@ class ClientKindFields(QWidget):
             "delay_open": self.delay_open.isChecked(),
             "close_idle": self.close_idle.value(),
         }
-        if kind is TunnelKind.HTTP_PROXY:
+        if kind in (TunnelKind.HTTP_PROXY, TunnelKind.SOCKS):
             out["outproxy"] = self.outproxy.text().strip()
+        if kind is TunnelKind.HTTP_PROXY:
             out["replace_user_agent"] = not self.keep_user_agent.isChecked()
         if kind is TunnelKind.SOCKS:
             out["proxy_user"] = self.proxy_user.text()

@@ -48,7 +48,7 @@ def test_defaults_and_repeatable_dest() -> None:
         (["--type", "irc"], "needs --dest"),
         ([], "needs --dest"),
         (["--dest", "a.i2p", "--dest", "b.i2p"], "one --dest"),
-        (["--type", "socks", "--outproxy", B32], "--outproxy is for"),
+        (["--type", "irc", "--dest", B32, "--outproxy", B32], "--outproxy is for"),
         (["--type", "http-proxy", "--outproxy", "exit.example.org"], "outproxy"),
         (["--type", "http-proxy", "--close-idle", "0"], "more than 0 minutes"),
         (["--type", "gopher"], "invalid choice"),

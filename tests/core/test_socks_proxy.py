@@ -12,6 +12,7 @@ from i2ptunnel_gui.core.name_resolver import NameResolver
 from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
 from i2ptunnel_gui.core.relay import Relay, RelayOptions
 from i2ptunnel_gui.core.sam.errors import SamInvalidKey, SamPeerUnreachable
+from i2ptunnel_gui.core.socks import SocksNegotiation
 from i2ptunnel_gui.core.socks_proxy import SocksConfig, SocksProxy
 
 B32 = "k" * 52 + ".b32.i2p"
@@ -153,3 +154,61 @@ async def test_garbage_and_slow_handshake() -> None:
         await p.open(local)
     assert info.value.kind is FailureKind.TIMEOUT
     client.close()
+
+
+class SocksOutproxy:
+    """dial(): a stream to a fake SOCKS server on I2P; it grants (or refuses with
+    `code`) and then echoes upper-cased. Records the CONNECT target it was asked for."""
+
+    def __init__(self, code: int = 0) -> None:
+        self.code = code
+        self.asked: list[tuple[str, int]] = []
+        self.dialled: list[str] = []
+        self.tasks: list[asyncio.Task[None]] = []
+
+    async def dial(self, dest: str) -> tuple[socket.socket, bytes]:
+        self.dialled.append(dest)
+        ours, theirs = socket.socketpair()
+        ours.setblocking(False)  # as a SAM stream socket is
+        theirs.setblocking(False)
+
+        async def serve() -> None:
+            loop = asyncio.get_running_loop()
+            neg = SocksNegotiation()
+            while True:
+                step = neg.feed(await loop.sock_recv(theirs, 4096))
+                await loop.sock_sendall(theirs, step.reply)
+                if step.request is not None:
+                    break
+            self.asked.append((step.request.host, step.request.port))
+            if self.code:
+                await loop.sock_sendall(theirs, bytes([5, self.code, 0, 1]) + bytes(6))
+                theirs.close()
+                return
+            await loop.sock_sendall(theirs, neg.success() + b"OUT ")
+            while data := await loop.sock_recv(theirs, 65536):
+                await loop.sock_sendall(theirs, data.upper())
+            theirs.close()
+
+        self.tasks.append(asyncio.get_running_loop().create_task(serve()))
+        return ours, b""
+
+
+def outproxied(out: SocksOutproxy) -> SocksProxy:
+    config = SocksConfig(connect_timeout=2.0, outproxy=B32)
+    return SocksProxy(config, resolver=NameResolver(no_names), dial=out.dial,
+                      relay_options=RelayOptions(remote_half_close=False))  # fmt: skip
+
+
+async def test_names_outside_i2p_go_to_the_outproxy_as_names() -> None:
+    out = SocksOutproxy()
+    got, err = await run_client(outproxied(out), socks5_connect(b"example.org", 443), b"hi")
+    assert err is None and out.dialled == [B32] and out.asked == [("example.org", 443)]
+    assert got == b"\x05\x00" + b"\x05\x00\x00\x01" + bytes(6) + b"OUT HI"
+
+
+async def test_outproxy_refusal_is_passed_on_with_its_code() -> None:
+    got, err = await run_client(outproxied(SocksOutproxy(code=0x05)), socks5_connect(b"x.org"))
+    assert got[2:4] == bytes([5, 0x04]) and err is not None and "connection refused" in err
+    got, err = await run_client(outproxied(SocksOutproxy(code=0x06)), socks5_connect(b"x.org"))
+    assert got[2:4] == bytes([5, 0x06])

@@ -35,7 +35,8 @@ def test_new_kind_has_the_usual_port_and_says_how_to_use_it(qtbot, kind, port, h
     assert help_label.isVisible() and help_words in help_label.text()
     assert f"127.0.0.1:{port}" in help_label.text()
     assert not w(dlg, "target_host", QLineEdit).isVisible()
-    assert w(dlg, "outproxy", QLineEdit).isVisible() is (kind is TunnelKind.HTTP_PROXY)
+    assert w(dlg, "outproxy", QLineEdit).isVisible() is (kind is not TunnelKind.IRC)
+    assert w(dlg, "keep_user_agent", QCheckBox).isVisible() is (kind is TunnelKind.HTTP_PROXY)
     assert w(dlg, "proxy_user", QLineEdit).isVisible() is (kind is TunnelKind.SOCKS)
     assert w(dlg, "destination", QLineEdit).isVisible() is (kind is TunnelKind.IRC)
 

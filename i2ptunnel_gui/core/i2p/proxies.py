@@ -119,7 +119,11 @@ class SocksTunnel(ProxyTunnel):
         super().__init__(spec, ctx, start)
         creds = (spec.proxy_user, spec.proxy_password) if spec.proxy_user else None
         self.proxy = SocksProxy(
-            SocksConfig(connect_timeout=spec.connect_timeout, credentials=creds),
+            SocksConfig(
+                connect_timeout=spec.connect_timeout,
+                credentials=creds,
+                outproxy=spec.outproxy.strip(),
+            ),
             resolver=self.resolver,
             dial=self.stream_to,
             relay_options=self.relay_options,
