@@ -116,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help="export the saved tunnels as Java I2P or i2pd config")
     ex.add_argument("--format", required=True, choices=("java", "i2pd"))
     ex.add_argument("--output", default=None, metavar="PATH", help="file (default: stdout)")
+
+    h = sub.add_parser("hosts", help="the address book the HTTP proxy and SOCKS tunnels use")
+    hs = h.add_subparsers(dest="hosts_command", metavar="ACTION", required=True,
+                          parser_class=_Parser)
+    hi = hs.add_parser("import", help="add the names of a hosts.txt (name=base64 lines)")
+    hi.add_argument("file", metavar="FILE")
     return p
 
 
@@ -125,6 +131,7 @@ _COMMANDS = {
     "client": "i2ptunnel_gui.commands.i2p",
     "import": "i2ptunnel_gui.commands.interop",
     "export": "i2ptunnel_gui.commands.interop",
+    "hosts": "i2ptunnel_gui.commands.hosts",
 }
 
 

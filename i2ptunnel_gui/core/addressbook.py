@@ -27,6 +27,11 @@ MAX_NAME = 67  # Java's hostname limit for address book entries
 _NAME = re.compile(r"^([a-z0-9]([a-z0-9\-]*[a-z0-9])?\.)+i2p$")
 
 
+def book_path(keys_dir: Path) -> Path:
+    """Where the app's address book lives: `hosts.txt` next to the key folder."""
+    return keys_dir.parent / HOSTS_FILE
+
+
 class AddressBookError(ValueError):
     """A name or destination cannot go into the address book; the text says why."""
 
@@ -38,7 +43,7 @@ class HostsProblem:
 
 
 @dataclass(slots=True)
-class ImportResult:
+class HostsImport:
     added: list[str] = field(default_factory=list)  # new names
     unchanged: int = 0  # already there with the same destination
     conflicts: list[str] = field(default_factory=list)  # kept the existing destination
@@ -141,11 +146,11 @@ class AddressBook:
         saved[low] = parsed.b64
         return low
 
-    def import_text(self, text: str) -> ImportResult:
+    def import_text(self, text: str) -> HostsImport:
         """Add every entry of a hosts.txt text that is new; existing names keep their
         destination (a subscription cannot take over a saved name)."""
         entries, problems = parse_hosts(text)
-        result = ImportResult(problems=problems)
+        result = HostsImport(problems=problems)
         saved = self._entries()
         new: list[tuple[str, str]] = []
         for name, dest in entries:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from urllib.parse import SplitResult, parse_qsl, quote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit, urlunsplit
 
 import h11
 
@@ -321,10 +321,3 @@ def connect_head(request: ProxyRequest) -> bytes:
     authority = f"{request.host}:{request.port}"
     return f"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n\r\n".encode("ascii")
 
-
-def url_with_query(url: str, **params: str) -> str:
-    """`url` with `params` appended to its query (quoted), for local pages' links."""
-    parts = urlsplit(url)
-    extra = "&".join(f"{k}={quote(v, safe='')}" for k, v in params.items())
-    query = f"{parts.query}&{extra}" if parts.query else extra
-    return urlunsplit(parts._replace(query=query))

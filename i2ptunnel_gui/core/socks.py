@@ -22,7 +22,6 @@ from enum import IntEnum
 from i2ptunnel_gui.core.proxy_failure import FailureKind
 
 MAX_FIELD = 255  # SOCKS5 lengths are one byte; SOCKS4 strings are capped to the same
-MAX_SOCKS4_HEAD = 8 + 2 * (MAX_FIELD + 1)
 
 
 class Socks5Method(IntEnum):

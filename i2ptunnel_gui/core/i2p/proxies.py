@@ -15,7 +15,7 @@ import logging
 import socket
 from pathlib import Path
 
-from i2ptunnel_gui.core.addressbook import HOSTS_FILE, AddressBook
+from i2ptunnel_gui.core.addressbook import AddressBook, book_path
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.http_proxy import HttpProxy, HttpProxyConfig
@@ -34,7 +34,7 @@ def address_book_for(ctx: EngineContext) -> AddressBook:
     """The app's address book: `hosts.txt` next to the key folder (memory only when
     the engine has no key store)."""
     root = getattr(ctx.keystore, "root", None)
-    return AddressBook(Path(root).parent / HOSTS_FILE if root is not None else None)
+    return AddressBook(book_path(Path(root)) if root is not None else None)
 
 
 class ProxyTunnel(ClientTunnel):
