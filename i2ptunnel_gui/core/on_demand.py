@@ -94,28 +94,44 @@ class Demand:
 
 
 class SessionGate:
-    """Lets connections wait for a session that is being (re)created."""
+    """Lets connections wait for a session that is being (re)created: `open()` lets
+    them through, `fail()` (an attempt failed, none follows at once) sends them away."""
 
     def __init__(self) -> None:
-        self._ready = asyncio.Event()
+        self._open = False
+        self._waiters: set[asyncio.Future[bool]] = set()
 
     def open(self) -> None:
-        self._ready.set()
+        self._open = True
+        self._wake(True)
 
     def close(self) -> None:
-        self._ready.clear()
+        self._open = False
+
+    def fail(self) -> None:
+        self._wake(False)
+
+    def _wake(self, value: bool) -> None:
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(value)
+        self._waiters.clear()
 
     @property
     def is_open(self) -> bool:
-        return self._ready.is_set()
+        return self._open
 
     async def wait(self, time_limit: float) -> bool:
-        """True once the session is up; False after `time_limit` seconds without it."""
-        if self._ready.is_set():
+        """True once the session is up; False after `time_limit` seconds without it,
+        or when the attempt failed."""
+        if self._open:
             return True
+        waiter: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._waiters.add(waiter)
         try:
             async with asyncio.timeout(time_limit):
-                await self._ready.wait()
+                return await waiter
         except TimeoutError:
             return False
-        return True
+        finally:
+            self._waiters.discard(waiter)

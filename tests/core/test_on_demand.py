@@ -76,3 +76,16 @@ def test_reduce_options() -> None:
         "i2cp.reduceIdleTime": "900000",
         "i2cp.reduceQuantity": "2",
     }
+
+
+async def test_gate_fail_sends_waiters_away_at_once() -> None:
+    loop = asyncio.get_running_loop()
+    gate = SessionGate()
+    t0 = loop.time()
+    waiters = [asyncio.ensure_future(gate.wait(5)) for _ in range(3)]
+    await asyncio.sleep(0.01)
+    gate.fail()
+    assert await asyncio.gather(*waiters) == [False, False, False]
+    assert loop.time() - t0 < 1
+    gate.open()
+    assert await gate.wait(0.01)

@@ -3,6 +3,7 @@ against the fake SAM bridge; real curl as the client where it fits."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -228,3 +229,30 @@ def test_live_rows_and_log_show_the_requested_host(engine: Engine, site: tuple[A
         [row] = snap.connections
         assert row.peer.startswith(f"{b32} ← 127.0.0.1:")
     assert any(e.message == f"first request for {b32}" for e in events)
+
+
+def test_on_demand_tunnel_survives_a_router_that_is_away(
+    engine: Engine, fake: FakeRouter, site: tuple[Any, str]
+) -> None:
+    """Without retries (as the command line runs it) a connection that finds the router
+    gone fails at once, the tunnel stays in Standby, and the next one is served."""
+    _, b32 = site
+    spec = proxy_spec(TunnelKind.CLIENT, destination=b32, delay_open=True)
+    st = start(engine, spec)
+    fake.run(fake.sam.stop)
+    t0 = time.monotonic()
+    with connect(local_port(st)) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        with contextlib.suppress(ConnectionResetError):  # closed, maybe reset (unread data)
+            assert s.recv(100) == b""  # no session could be opened
+    assert time.monotonic() - t0 < 5
+    assert wait_until(lambda: status(engine, spec.id).state is TunnelState.STANDBY, 5)
+    fake.run(fake.sam.start)
+
+    def served() -> bool:  # once the site's server tunnel is back on the router too
+        with connect(local_port(st)) as s, contextlib.suppress(ConnectionResetError):
+            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            return s.recv(15).startswith(b"HTTP/1.1 200")
+        return False
+
+    assert wait_until(served, 10, step=0.2)

@@ -13,10 +13,11 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from i2ptunnel_gui.core.i2p.session import SessionKeeper
+from i2ptunnel_gui.core.i2p.session import SessionKeeper, is_connectivity_error
 from i2ptunnel_gui.core.on_demand import Demand, SessionGate
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.errors import SamError
 from i2ptunnel_gui.core.status import TunnelState
 
 
@@ -58,6 +59,15 @@ async def run_on_demand(
             rt.set_state(TunnelState.STARTING, "a connection came: opening the I2P session")
         try:
             await keeper.run(serve)
+        except SamError as e:
+            # without retries (a command line tunnel) a router that is away when a
+            # connection comes must not end an on-demand tunnel: that connection
+            # fails, the next one tries again
+            if not (demand.on_demand and is_connectivity_error(e)):
+                raise
+            gate.fail()
+            demand.released()
+            rt.event(f"the I2P session could not be opened: {e}", level="warning")
         except _IdleClose:
             minutes = (demand.close_idle or 0) / 60
             rt.event(f"no connection for {minutes:g} min: I2P session closed")
