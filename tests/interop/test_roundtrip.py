@@ -244,5 +244,6 @@ def test_cli_import_into_a_damaged_settings_file_keeps_its_tunnels(
     err = capsys.readouterr().err
     assert "warning: settings: the settings file is damaged: the tunnel count is missing" in err
     names = [t.name for t in Settings.open(path).load_tunnels()[0]]
-    assert names[:2] == [s.name for s in tricky_specs()[:2]] and len(names) == 7
+    assert names[:2] == [s.name for s in tricky_specs()[:2]]
+    assert len(names) == 2 + 6  # the 6 runnable i2pd tunnels
     assert len(list(tmp_path.glob("s.ini.damaged-*"))) == 1

@@ -153,5 +153,5 @@ def test_a_tunnel_listening_where_an_app_tunnel_does_is_refused(qtbot: Any,
     dlg.findChild(QCheckBox, "import_confirm_errors").setChecked(True)
     with qtbot.waitSignal(ctl.message, timeout=2000):
         dlg.import_button.click()
-    assert ctl.names() == ["my irc", "ssh-in", "Wéb ★ server", "empty-values",
+    assert ctl.names() == ["my irc", "ssh-in", "my-socks", "Wéb ★ server", "empty-values",
                            "transient-client"]
