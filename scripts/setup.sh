@@ -38,6 +38,7 @@ RUNTIME_PKGS=(
 )
 TEST_PKGS=(
     socat iproute2 util-linux procps desktop-file-utils appstream xvfb xauth
+    curl chromium  # proxy tunnel proofs: curl -x / --socks5-hostname, a headless browser
 )
 
 T_START=$SECONDS

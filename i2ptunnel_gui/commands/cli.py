@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from i2ptunnel_gui import __version__
+from i2ptunnel_gui.commands.client_kinds import add_client_arguments
 from i2ptunnel_gui.core.spec import DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
 
 
@@ -131,10 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     _i2p(s)
     _limits(s)
 
-    c = sub.add_parser("client", help="I2P client tunnel: listen HOST:PORT -> I2P destination")
+    c = sub.add_parser("client", help="I2P client tunnel: listen HOST:PORT -> I2P "
+                       "(one destination, or an HTTP proxy, SOCKS or IRC tunnel: --type)")
     c.add_argument("--listen", required=True, metavar="HOST:PORT")
-    c.add_argument("--dest", required=True, metavar="DEST",
-                   help="b32 address, .i2p name or base64 destination")
+    add_client_arguments(c)  # --type, --dest, --outproxy, --delay-open, --close-idle
     c.add_argument("--public", action="store_true",
                    help="allow listening on a non-loopback address")
     _i2p(c)
@@ -162,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     cv.add_argument("--to", required=True, choices=("java", "i2pd"))
     cv.add_argument("--output", required=True, metavar="PATH",
                     help="file, or a folder (ending in /) for the config plus its key files")
+
+    h = sub.add_parser("hosts", help="the address book the HTTP proxy and SOCKS tunnels use")
+    hs = h.add_subparsers(dest="hosts_command", metavar="ACTION", required=True,
+                          parser_class=_Parser)
+    hi = hs.add_parser("import", help="add the names of a hosts.txt (name=base64 lines)")
+    hi.add_argument("file", metavar="FILE")
     return p
 
 
@@ -172,6 +179,7 @@ _COMMANDS = {
     "import": "i2ptunnel_gui.commands.interop",
     "export": "i2ptunnel_gui.commands.interop",
     "convert": "i2ptunnel_gui.commands.interop",
+    "hosts": "i2ptunnel_gui.commands.hosts",
     "router": "i2ptunnel_gui.commands.router",
 }
 

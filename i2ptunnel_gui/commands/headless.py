@@ -133,11 +133,11 @@ async def _start(engine: EngineAPI, spec: TunnelSpec) -> bool:
     except TunnelError as e:
         logger.error("%s: cannot start: %s", spec.name, e)
         return False
-    if status.state is TunnelState.RUNNING:
+    if status.state in (TunnelState.RUNNING, TunnelState.STANDBY):  # both serve
         where = status.i2p_address or status.local_address
         if spec.listens and status.local_address:
             where = status.local_address + (f" {status.i2p_address}" if status.i2p_address
                                             else "")
         print(f"READY {shlex.quote(spec.name)} {where}", flush=True)
-        logger.info("%s: running after %.1f s", spec.name, time.monotonic() - t0)
+        logger.info("%s: %s after %.1f s", spec.name, status.state.value, time.monotonic() - t0)
     return True

@@ -24,24 +24,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from i2ptunnel_gui.commands.common import (
-    EXIT_BAD_INPUT,
-    EXIT_CANNOT_START,
-    check_public,
-    fail,
-    parse_listen,
-)
+from i2ptunnel_gui.commands.client_kinds import client_spec
+from i2ptunnel_gui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_START, fail
 from i2ptunnel_gui.commands.router import hosted_router
-from i2ptunnel_gui.core.addresses import SpecError, check_destination, parse_hostport
+from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.host import STOP_TIMEOUT, EngineHost
 from i2ptunnel_gui.core.router.errors import RouterConfigError, RouterError
-from i2ptunnel_gui.core.sam.errors import KeyFormatError
-from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.spec import (
     DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_I2P_CONNECT_TIMEOUT,
     KeyMode,
     TunnelKind,
     TunnelSpec,
@@ -95,25 +87,7 @@ def _spec(args: argparse.Namespace) -> TunnelSpec:
             connect_timeout=args.connect_timeout or DEFAULT_CONNECT_TIMEOUT,
             **common,
         )
-    host, port = parse_listen(args.listen)
-    check_public(host, args.public)
-    dest = args.dest.strip()
-    if dest and not dest.lower().endswith(".i2p") and check_destination(dest) is None:
-        try:  # right alphabet and length: is it really a destination?
-            parse_destination(dest)
-        except KeyFormatError as e:
-            raise SpecError("dest", f"--dest is not a valid base64 destination: {e}") from None
-    common.setdefault("key_mode", KeyMode.TRANSIENT)
-    return TunnelSpec(
-        name=f"client {args.listen} -> I2P",
-        kind=TunnelKind.CLIENT,
-        listen_host=host,
-        listen_port=port,  # 0: any free port, READY says which
-        allow_public_bind=bool(args.public),
-        destination=args.dest,
-        connect_timeout=args.connect_timeout or DEFAULT_I2P_CONNECT_TIMEOUT,
-        **common,
-    )
+    return client_spec(args, common)  # every client kind (commands/client_kinds.py)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -48,7 +48,10 @@ logger = logging.getLogger(__name__)
 
 NEW_KINDS = ((TunnelKind.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "TCP forward…")),
              (TunnelKind.SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P server…")),
-             (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")))
+             (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")),
+             (TunnelKind.HTTP_PROXY, QT_TRANSLATE_NOOP("MainWindow", "HTTP proxy…")),
+             (TunnelKind.SOCKS, QT_TRANSLATE_NOOP("MainWindow", "SOCKS proxy…")),
+             (TunnelKind.IRC, QT_TRANSLATE_NOOP("MainWindow", "IRC client…")))
 
 
 def _editor_class() -> Any:

@@ -36,6 +36,9 @@ KIND_LABELS = {
     TunnelKind.FORWARD: "TCP forward",
     TunnelKind.SERVER: "I2P server",
     TunnelKind.CLIENT: "I2P client",
+    TunnelKind.HTTP_PROXY: "HTTP proxy",
+    TunnelKind.SOCKS: "SOCKS proxy",
+    TunnelKind.IRC: "IRC client",
 }
 
 
@@ -225,7 +228,7 @@ class TunnelTableModel(QAbstractTableModel):
         if col == self.COL_LOCAL:
             return local_endpoint(r.spec, st)
         if col == self.COL_I2P:
-            if r.spec.kind is TunnelKind.CLIENT:
+            if r.spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):  # where it goes
                 return r.spec.destination if len(r.spec.destination) < 70 else (
                     r.spec.destination[:20] + "…")
             return st.i2p_address if st is not None else ""

@@ -32,7 +32,7 @@ def test_java_monolithic_sample() -> None:
     r = load(path)
     assert r.format == "java" and r.errors == [] and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["Jabber client ✓", "SSH server", "IRC (plain)"]
+    assert list(found) == ["I2P HTTP Proxy", "Jabber client ✓", "SSH server", "IRC (plain)"]
 
     jab = found["Jabber client ✓"]
     assert jab.spec.kind is TunnelKind.CLIENT
@@ -61,8 +61,10 @@ def test_java_monolithic_sample() -> None:
     irc = found["IRC (plain)"]
     assert irc.spec.key_mode is KeyMode.TRANSIENT and irc.key_source is None
 
+    proxy = found["I2P HTTP Proxy"].spec  # proxyList=false.i2p: Java's "no outproxy"
+    assert proxy.kind is TunnelKind.HTTP_PROXY and proxy.outproxy == ""
     skipped = _skipped(r)
-    assert set(skipped) == {"I2P HTTP Proxy", "I2P webserver", "After the gap"}
+    assert set(skipped) == {"I2P webserver", "After the gap"}
     assert not any(s.error for s in r.skipped)
     assert "Host-header" in skipped["I2P webserver"].reason
     assert skipped["I2P webserver"].where == f"{path}:34"
@@ -74,7 +76,8 @@ def test_java_split_folder_sample() -> None:
     d = DATA / "java" / "i2ptunnel.config.d"
     r = load(d)
     found = _by_name(r)
-    assert list(found) == ["SSH in", "Ünïcode client"]
+    assert list(found) == ["SSH in", "Ünïcode client", "Socks"]
+    assert found["Socks"].spec.kind is TunnelKind.SOCKS
     ssh = found["SSH in"]
     assert ssh.spec.description == "Shell over I2P"
     # privKeyFile is relative to the config dir above i2ptunnel.config.d
@@ -84,7 +87,6 @@ def test_java_split_folder_sample() -> None:
     assert uni.nconnect == 16 and uni.idle_timeout is None and uni.auto_start is False
     assert uni.options == ()  # our i2ptunnelgui.* options became fields
     skipped = _skipped(r)
-    assert "SOCKS" in skipped["Socks"].reason
     assert "reachable by every I2P destination" in skipped["Guarded"].reason
     assert not r.has_errors
     # the parent folder is recognised as a Java config dir (split files win)
@@ -95,8 +97,9 @@ def test_i2pd_datadir_sample() -> None:
     r = load(DATA / "i2pd")
     assert r.format == "i2pd" and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["irc-out", "ssh-in", "Wéb ★ server", "empty-values",
+    assert list(found) == ["irc-out", "ssh-in", "my-socks", "Wéb ★ server", "empty-values",
                            "transient-client"]
+    assert found["my-socks"].spec.kind is TunnelKind.SOCKS
     irc = found["irc-out"]
     assert irc.spec.destination == "irc.ilita.i2p" and irc.spec.listen_port == 6668
     assert irc.spec.options_dict == {"i2p.streaming.profile": "2"}
@@ -116,7 +119,7 @@ def test_i2pd_datadir_sample() -> None:
     assert tc.spec.key_mode is KeyMode.TRANSIENT and tc.spec.options == ()
     assert any("explicitPeers: empty value" in str(w) for w in tc.warnings)
     skipped = _skipped(r)
-    assert set(skipped) == {"guarded", "site", "vpn-udp", "my-socks"}
+    assert set(skipped) == {"guarded", "site", "vpn-udp"}
     assert skipped["site"].kind == "http" and "Host-header" in skipped["site"].reason
 
 
@@ -198,7 +201,7 @@ def _settings(tmp_path: Path) -> Settings:
 def test_apply_copies_keys_0600_and_saves(tmp_path: Path) -> None:
     s = _settings(tmp_path)
     added, _ = apply(load(DATA / "i2pd"), s)
-    assert len(added) == 5
+    assert len(added) == 6
     loaded, problems = Settings(QSettings(str(tmp_path / "s.ini"),
                                           QSettings.Format.IniFormat)).load_tunnels()
     assert problems == [] and [t.id for t in loaded] == [t.id for t in added]
