@@ -43,19 +43,3 @@ def check_public(host: str, public: bool) -> None:
     )
     sys.stderr.flush()
 
-
-# SAM parameters our own commands set; as a session option they would override them
-# (i2pd 2.45 took a DESTINATION= from the options). Mirrors the protocol builder's
-# reserved keys; once core/sam/protocol.py offers option_problem(), call that instead.
-_RESERVED_SAM_KEYS = frozenset({
-    "STYLE", "ID", "DESTINATION", "SIGNATURE_TYPE", "CRYPTO_TYPE", "SILENT", "FROM_PORT",
-    "TO_PORT", "PROTOCOL", "HEADER", "HOST", "PORT", "USER", "PASSWORD", "MIN", "MAX",
-    "NAME", "RESULT", "MESSAGE", "VERSION",
-})  # fmt: skip
-
-
-def reserved_option(key: str) -> str | None:
-    """Why `key` may not be a session option (a SAM parameter), or None."""
-    if key.upper() in _RESERVED_SAM_KEYS:
-        return f"option {key} is a SAM parameter the app sets itself, not a session option"
-    return None

@@ -32,6 +32,10 @@ class TunnelKind(StrEnum):
     FORWARD = "forward"  # local port -> host:port, no router
     SERVER = "server"  # incoming I2P streams -> host:port
     CLIENT = "client"  # local port -> I2P destination
+    # issue 10: client tunnels that proxy (one I2P session each, see core/proxy_kinds.py)
+    HTTP_PROXY = "http-proxy"  # browser proxy: http://x.i2p/ and CONNECT
+    SOCKS = "socks"  # SOCKS5 / SOCKS4a to .i2p names
+    IRC = "irc"  # local port -> IRC server destination(s), identifying lines filtered
 
 
 class KeyMode(StrEnum):
@@ -73,6 +77,12 @@ def kind_defaults(kind: TunnelKind) -> dict[str, Any]:
     """
     if kind is TunnelKind.CLIENT:
         return {"key_mode": KeyMode.TRANSIENT, "connect_timeout": DEFAULT_I2P_CONNECT_TIMEOUT}
+    if kind in PROXY_DEFAULTS:  # issue 10
+        return {
+            "key_mode": KeyMode.TRANSIENT,
+            "connect_timeout": DEFAULT_I2P_CONNECT_TIMEOUT,
+            **PROXY_DEFAULTS[kind],
+        }
     return {"key_mode": KeyMode.PERSISTENT, "connect_timeout": DEFAULT_CONNECT_TIMEOUT}
 
 
@@ -106,6 +116,13 @@ class TunnelSpec:
     signature_type: int = DEFAULT_SIGNATURE_TYPE
     # free I2CP/streaming options, passed through to SESSION CREATE
     options: tuple[tuple[str, str], ...] = ()
+    # -- issue 10: proxy kinds and on-demand sessions --------------------------
+    outproxy: str = ""  # http-proxy/socks: destination for non-.i2p hosts ("" = refuse them)
+    replace_user_agent: bool = True  # http-proxy: send a fixed User-Agent, as Java I2P does
+    proxy_user: str = ""  # socks: RFC 1929 user name ("" = no authentication)
+    proxy_password: str = ""  # socks: its password
+    delay_open: bool = False  # I2P client kinds: session created on the first connection
+    close_idle: float | None = None  # ... and closed after this many idle minutes (Standby)
 
     # -- conveniences -------------------------------------------------------
     @property
@@ -114,7 +131,7 @@ class TunnelSpec:
 
     @property
     def listens(self) -> bool:
-        return self.kind in (TunnelKind.FORWARD, TunnelKind.CLIENT)
+        return self.kind is TunnelKind.FORWARD or self.kind in I2P_CLIENT_KINDS
 
     @property
     def options_dict(self) -> dict[str, str]:
@@ -195,6 +212,13 @@ _FIELD_TYPES: dict[str, type] = {
     "key_file": str,
     "sam_address": str,
     "id": str,
+    # issue 10
+    "outproxy": str,
+    "replace_user_agent": bool,
+    "proxy_user": str,
+    "proxy_password": str,
+    "delay_open": bool,
+    "close_idle": float,
 }
 
 
@@ -266,6 +290,7 @@ def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldEr
 
     if spec.kind is TunnelKind.CLIENT:
         bad("destination", check_destination(spec.destination))
+    errs.extend(_check_client_kinds(spec))  # issue 10
 
     if spec.nconnect == 0 or spec.nconnect < -1:
         bad("nconnect", "maximum connections must be -1 (unlimited) or at least 1")
@@ -306,3 +331,45 @@ SIGNATURE_TYPES: dict[int, str] = {
     7: "EdDSA_SHA512_Ed25519",
     11: "RedDSA_SHA512_Ed25519",
 }
+
+
+# -- issue 10: proxy kinds and on-demand sessions ------------------------------
+
+# client kinds: a local listener, one I2P session per tunnel, on-demand capable
+I2P_CLIENT_KINDS = frozenset(
+    {TunnelKind.CLIENT, TunnelKind.HTTP_PROXY, TunnelKind.SOCKS, TunnelKind.IRC}
+)
+IRC2P = "irc.postman.i2p,irc.echelon.i2p,irc.dg.i2p"  # Java I2P's default IRC tunnel
+PROXY_DEFAULTS: dict[TunnelKind, dict[str, Any]] = {
+    TunnelKind.HTTP_PROXY: {"listen_port": 4444},
+    TunnelKind.SOCKS: {"listen_port": 4447},
+    TunnelKind.IRC: {"listen_port": 6668, "destination": IRC2P},
+}
+
+
+def destination_list(text: str) -> list[str]:
+    """The destinations of an IRC tunnel, in the order they are tried (comma-separated,
+    as Java's `targetDestination`)."""
+    return [d.strip() for d in text.split(",") if d.strip()]
+
+
+def _check_client_kinds(spec: TunnelSpec) -> list[FieldError]:
+    errs: list[FieldError] = []
+    if spec.kind is TunnelKind.IRC:
+        dests = destination_list(spec.destination)
+        if not dests:
+            errs.append(FieldError("destination", "give at least one IRC server destination"))
+        for d in dests:
+            if (why := check_destination(d)) is not None:
+                errs.append(FieldError("destination", why))
+                break
+    if spec.outproxy and (why := check_destination(spec.outproxy)) is not None:
+        errs.append(FieldError("outproxy", f"outproxy: {why}"))
+    for fld, text in (("proxy_user", spec.proxy_user), ("proxy_password", spec.proxy_password)):
+        if len(text.encode()) > 255 or any(not c.isprintable() for c in text):
+            errs.append(FieldError(fld, "must be at most 255 bytes of printable text"))
+    if bool(spec.proxy_user) != bool(spec.proxy_password):
+        errs.append(FieldError("proxy_password", "give a user name and a password, or neither"))
+    if spec.close_idle is not None and not spec.close_idle > 0:
+        errs.append(FieldError("close_idle", "close-when-idle must be more than 0 minutes"))
+    return errs

@@ -14,7 +14,7 @@ class TunnelState(StrEnum):
     STOPPED = "stopped"
     STARTING = "starting"
     RUNNING = "running"
-    STANDBY = "standby"  # idle, no session (reserved for on-demand sessions)
+    STANDBY = "standby"  # listening, no I2P session until a connection wants one
     RECONNECTING = "reconnecting"  # router gone, retrying with backoff
     DEGRADED = "degraded"  # running, but peers cannot reach it / its opens fail: repairing
     ERROR = "error"  # gave up; message kept
@@ -24,6 +24,7 @@ class TunnelState(StrEnum):
         return self in (
             TunnelState.STARTING,
             TunnelState.RUNNING,
+            TunnelState.STANDBY,
             TunnelState.RECONNECTING,
             TunnelState.DEGRADED,
         )

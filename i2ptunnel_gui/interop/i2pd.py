@@ -13,6 +13,7 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     FoundTunnel,
@@ -26,17 +27,16 @@ from i2ptunnel_gui.interop.model import (
 UNSUPPORTED = {
     "http": "HTTP server: needs Host-header rewriting (hostoverride) and X-I2P headers, "
     "which this app does not do",
-    "irc": "IRC server: rewrites the client's host name (WEBIRC), which this app does not do",
+    "irc": client_proxies.I2PD_IRC_SERVER,
     "udpclient": "UDP tunnels are not provided (this app relays TCP streams)",
     "udpserver": "UDP tunnels are not provided (this app relays TCP streams)",
-    "socks": "SOCKS proxy: not provided, this app relays plain TCP",
-    "httpproxy": "HTTP proxy: not provided, this app relays plain TCP",
     "websocks": "websocks: deprecated and not started by i2pd either",
 }
 _KNOWN = {"type", "port", "address", "destination", "destinationport", "keys",
           "signaturetype", "cryptotype", "host", "inport", "accesslist", "whitelist", "gzip",
           "enableuniquelocal", "ssl", "matchtunnels", "connecttimeout", "keepaliveinterval",
-          "hostoverride", "i2pheaders", "webircpassword", "explicitPeers"}
+          "hostoverride", "i2pheaders", "webircpassword", "explicitPeers"
+          } | client_proxies.I2PD_KEYS
 _FIELD_KEYS = {"listen_host": "address", "listen_port": "port", "destination": "destination",
                "target_host": "host", "target_port": "port", "signature_type": "signaturetype"}
 
@@ -115,9 +115,10 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
     itype = raw.require("type")
     if itype in UNSUPPORTED:
         raise TunnelProblem(raw.where("type"), UNSUPPORTED[itype], error=False)
-    if itype not in ("client", "server"):
+    proxy_kind = client_proxies.I2PD_KINDS.get(itype)
+    if itype not in ("client", "server") and proxy_kind is None:
         raise TunnelProblem(raw.where("type"), f"unknown tunnel type {itype!r}")
-    kind = TunnelKind.CLIENT if itype == "client" else TunnelKind.SERVER
+    kind = proxy_kind or (TunnelKind.CLIENT if itype == "client" else TunnelKind.SERVER)
     warnings: list[Problem] = []
     fields: dict[str, object] = {"name": name}
     options: dict[str, tuple[str, str]] = {}
@@ -144,7 +145,8 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
         if raw.get("cryptotype", "0") not in ("0", ""):
             warnings.append(Problem(raw.where("cryptotype"), "cryptotype: ignored; the router "
                                     "chooses the encryption"))
-        if kind is TunnelKind.CLIENT:
+        if kind is not TunnelKind.SERVER:  # every client kind
+            fields.update(client_proxies.on_demand_fields(raw, options, warnings))
             fields["listen_host"] = raw.get("address") or "127.0.0.1"
             fields["listen_port"] = raw.port("port")
             if not is_loopback_host(str(fields["listen_host"])):
@@ -152,7 +154,11 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
                 warnings.append(Problem(raw.where("address"), (
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
-            fields["destination"] = raw.require("destination")
+            if proxy_kind is not None:
+                fields.update(client_proxies.i2pd_proxy_fields(raw, itype, options, warnings))
+            else:
+                fields["destination"] = raw.require("destination")
+            _client_extras(raw, fields, warnings)
             if raw.get("destinationport", "0") not in ("0", ""):
                 warnings.append(Problem(raw.where("destinationport"), (
                     "destinationport is not supported; connecting without a port")))
@@ -166,6 +172,7 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
             if raw.has("address"):
                 warnings.append(Problem(raw.where("address"), "address (local bind for "
                                         "outgoing connections) is not supported; ignored"))
+            _server_extras(raw, warnings)
     except ValueError as e:
         raise TunnelProblem(raw.where(), str(e)) from None
     key_source, key_mode = _key(raw, kind, datadir, warnings)
@@ -173,11 +180,55 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
     return build_spec(raw, kind, fields, options, dict(_FIELD_KEYS), warnings, key_source)
 
 
+def _true(raw: RawTunnel, key: str) -> bool:
+    return raw.get(key).strip().lower() in ("true", "1")  # boost's bool parser
+
+
+def _client_extras(raw: RawTunnel, fields: dict[str, object], warnings: list[Problem]) -> None:
+    """Client keys of ClientContext.cpp: connecttimeout maps; the others are named."""
+    if raw.has("connecttimeout"):
+        text = raw.get("connecttimeout").strip()
+        if not text.isdigit():
+            warnings.append(Problem(raw.where("connecttimeout"), (
+                f"connecttimeout={text}: not a whole number of seconds; the default is kept")))
+        elif int(text) > 0:  # 0 = i2pd's default
+            fields["connect_timeout"] = float(text)
+    if raw.get("keepaliveinterval", "0").strip() not in ("0", ""):
+        warnings.append(Problem(raw.where("keepaliveinterval"), (
+            "keepaliveinterval: this app does not ping the destination to keep the "
+            "connection warm; ignored")))
+    if _true(raw, "matchtunnels"):
+        warnings.append(Problem(raw.where("matchtunnels"), (
+            "matchtunnels: this app does not match its tunnels to the destination's; "
+            "ignored")))
+
+
+def _server_extras(raw: RawTunnel, warnings: list[Problem]) -> None:
+    """Server keys of ClientContext.cpp this app does not do: named, not dropped silently."""
+    if raw.has("connecttimeout"):
+        warnings.append(Problem(raw.where("connecttimeout"), (
+            "connecttimeout: i2pd uses it for client tunnels only; ignored")))
+    if _true(raw, "gzip"):
+        warnings.append(Problem(raw.where("gzip"), (
+            "gzip: this app does not compress streams; ignored")))
+    if _true(raw, "enableuniquelocal"):
+        warnings.append(Problem(raw.where("enableuniquelocal"), (
+            "enableuniquelocal: connections reach the target from the app's own address, "
+            "not from a 127.x.y.z address per I2P peer; ignored")))
+
+
 def _key(raw: RawTunnel, kind: TunnelKind, datadir: Path,
          warnings: list[Problem]) -> tuple[Path | None, KeyMode]:
     keys = raw.get("keys")
     if kind is TunnelKind.SERVER and not raw.has("keys"):
         raise TunnelProblem(raw.where(), "keys is missing (i2pd requires it for servers)")
+    if keys == "shareddest":  # i2pd's own shared local destination, not a file
+        persistent = kind is TunnelKind.SERVER
+        warnings.append(Problem(raw.where("keys"), (
+            "keys = shareddest: i2pd's shared destination cannot be carried over; this "
+            "tunnel gets a key of its own, so a different address" +
+            (" (kept from its first start)" if persistent else ""))))
+        return None, KeyMode.PERSISTENT if persistent else KeyMode.TRANSIENT
     if not keys or keys.startswith("transient"):
         return None, KeyMode.TRANSIENT
     return find_key(keys, datadir, raw.where("keys"), warnings), KeyMode.PERSISTENT
@@ -202,9 +253,14 @@ def format_section(spec: TunnelSpec, key_path: Path | None) -> str:
         raise ValueError(f"{spec.name!r}: i2pd section names cannot hold ']' or start with "
                          "; # [ or a space; rename the tunnel to export it")
     rows: list[tuple[str, str]] = [("type", spec.kind.value)]
-    if spec.kind is TunnelKind.CLIENT:
-        rows += [("address", spec.listen_host), ("port", str(spec.listen_port)),
-                 ("destination", spec.destination)]
+    extra = client_proxies.i2pd_export(spec)  # proxy kinds, on-demand settings
+    if extra[:1] and extra[0][0] == "type":
+        rows = [extra.pop(0)]
+    if spec.kind is not TunnelKind.SERVER:  # every client kind
+        rows += [("address", spec.listen_host), ("port", str(spec.listen_port))]
+        if spec.kind is TunnelKind.CLIENT:
+            rows.append(("destination", spec.destination))
+        rows += extra
     else:
         rows += [("host", spec.target_host), ("port", str(spec.target_port))]
     if spec.key_mode is KeyMode.PERSISTENT and key_path is not None:

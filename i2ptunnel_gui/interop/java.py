@@ -12,6 +12,7 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     EXT,
@@ -27,23 +28,19 @@ _TUNNEL_KEY = re.compile(r"^tunnel\.(\d+)\.(.+)$")
 
 # Java types this app does not provide, and why (never dropped silently).
 UNSUPPORTED = {
-    "httpclient": "HTTP proxy: needs HTTP parsing and an outproxy, this app relays plain TCP",
-    "connectclient": "CONNECT proxy: needs HTTP CONNECT handling, this app relays plain TCP",
-    "ircclient": "IRC client: filters IRC commands, this app relays plain TCP",
-    "sockstunnel": "SOCKS proxy: not provided, this app relays plain TCP",
-    "socksirctunnel": "SOCKS IRC proxy: not provided, this app relays plain TCP",
     "httpserver": "HTTP server: needs Host-header rewriting (spoofedHost), which this app "
     "does not do; a plain server tunnel would send the wrong Host",
     "httpbidirserver": "HTTP bidir server: needs Host-header rewriting and a local proxy port",
     "ircserver": "IRC server: rewrites the client's host name, which this app does not do",
     "streamrclient": "Streamr client: UDP streaming is not provided",
     "streamrserver": "Streamr server: UDP streaming is not provided",
+    **client_proxies.JAVA_UNSUPPORTED,  # the proxy kinds: interop/client_proxies.py
 }
 _IGNORED_KEYS = {"sharedClient", "configFile", "i2cpHost", "i2cpPort", "i2ptunnel.gzip"}
 _KNOWN = {
     "type", "name", "description", "startOnLoad", "interface", "listenPort",
     "targetDestination", "targetHost", "targetPort", "privKeyFile",
-} | _IGNORED_KEYS
+} | _IGNORED_KEYS | client_proxies.JAVA_KEYS
 _TRANSIENT_SERVER = EXT + "transientServerKey"
 _DROPPED_OPTIONS = {"inbound.nickname", "outbound.nickname"}  # the SAM layer names sessions
 _FIELD_KEYS = {
@@ -129,14 +126,19 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
     jtype = raw.require("type")
     if jtype in UNSUPPORTED:
         raise TunnelProblem(raw.where("type"), UNSUPPORTED[jtype], error=False)
-    if jtype not in ("client", "server"):
+    proxy_kind = client_proxies.JAVA_KINDS.get(jtype)
+    if jtype not in ("client", "server") and proxy_kind is None:
         raise TunnelProblem(raw.where("type"), f"unknown tunnel type {jtype!r}")
-    kind = TunnelKind.CLIENT if jtype == "client" else TunnelKind.SERVER
+    kind = proxy_kind or (TunnelKind.CLIENT if jtype == "client" else TunnelKind.SERVER)
     name = raw.require("name")
     warnings: list[Problem] = []
     fields: dict[str, object] = {"name": name, "description": raw.get("description")}
     try:
-        fields["auto_start"] = raw.get("startOnLoad", "true").lower() != "false"
+        fields["auto_start"] = _start_on_load(raw, warnings)
+        if kind is TunnelKind.CLIENT and raw.get("sharedClient").strip().lower() == "true":
+            warnings.append(Problem(raw.where("sharedClient"), (
+                "sharedClient=true: Java I2P lets shared client tunnels use one "
+                "destination; this app gives this tunnel its own")))
         for key in raw.values:
             if key not in _KNOWN and not key.startswith("option."):
                 warnings.append(Problem(raw.where(key), f"{key}: not used by this app; ignored"))
@@ -159,7 +161,8 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
                 continue
             else:
                 options[okey] = (value, key)
-        if kind is TunnelKind.CLIENT:
+        if kind is not TunnelKind.SERVER:  # every client kind
+            fields.update(client_proxies.on_demand_fields(raw, options, warnings))
             fields["listen_host"] = raw.get("interface", "127.0.0.1") or "127.0.0.1"
             fields["listen_port"] = raw.port("listenPort")
             if not is_loopback_host(str(fields["listen_host"])):
@@ -167,7 +170,10 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
                 warnings.append(Problem(raw.where("interface"), (
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
-            fields["destination"] = _first_destination(raw, warnings)
+            if proxy_kind is not None:
+                fields.update(client_proxies.java_proxy_fields(raw, jtype, options, warnings))
+            else:
+                fields["destination"] = _first_destination(raw, warnings)
         else:
             fields["target_host"] = raw.require("targetHost")
             fields["target_port"] = raw.port("targetPort")
@@ -176,6 +182,16 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
     key_source, key_mode = _key(raw, kind, config_dir, warnings)
     fields["key_mode"] = key_mode
     return build_spec(raw, kind, fields, options, dict(_FIELD_KEYS), warnings, key_source)
+
+
+def _start_on_load(raw: RawTunnel, warnings: list[Problem]) -> bool:
+    """Java: Boolean.parseBoolean(startOnLoad, default "true"): only "true" is true."""
+    text = raw.get("startOnLoad", "true").strip()
+    if text.lower() not in ("true", "false"):
+        warnings.append(Problem(raw.where("startOnLoad"), (
+            f"startOnLoad={text}: Java I2P takes only 'true' as true, so it does not start "
+            "this tunnel by itself; neither will this app")))
+    return text.lower() == "true"
 
 
 def _first_destination(raw: RawTunnel, warnings: list[Problem]) -> str:
@@ -228,18 +244,20 @@ def tunnel_props(spec: TunnelSpec, key_path: Path | None) -> tuple[dict[str, str
     if spec.description:
         p["description"] = _clean(spec.description, "description", warnings)
     p["startOnLoad"] = "true" if spec.auto_start else "false"
-    if spec.kind is TunnelKind.CLIENT:
+    if spec.kind is not TunnelKind.SERVER:  # every client kind
         p["interface"] = spec.listen_host
         p["listenPort"] = str(spec.listen_port)
-        p["targetDestination"] = spec.destination
+        if spec.destination and spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
+            p["targetDestination"] = spec.destination
         p["sharedClient"] = "false"  # one session per tunnel, as this app runs it
+        p.update(client_proxies.java_export(spec, warnings))
     else:
         p["targetHost"] = spec.target_host
         p["targetPort"] = str(spec.target_port)
     if spec.key_mode is KeyMode.PERSISTENT:
         if key_path is not None:
             p["privKeyFile"] = str(key_path)
-        if spec.kind is TunnelKind.CLIENT:
+        if spec.kind is not TunnelKind.SERVER:
             p["option.persistentClientKey"] = "true"
     elif spec.kind is TunnelKind.SERVER:
         # Java servers refuse to start without a key file: give Java a fresh one to

@@ -3,7 +3,9 @@
 Opened with open() (never exec(): a nested loop breaks qasync). Every change
 rebuilds a TunnelSpec and runs core.spec.validate on it, so the messages next to
 the fields are the same ones the CLI prints and the engine enforces; Save stays
-disabled until there are none. On Save it emits `spec_saved(TunnelSpec)`.
+disabled until there are none. The app's other tunnels (`others`) are checked too:
+a name already taken, and a listen address one of them already listens on
+(interop.clashes, as at import and export). On Save it emits `spec_saved(TunnelSpec)`.
 
 Key regeneration: choosing "New identity" (after a confirmation) sets
 `regenerate_key = True` and saves the spec with `key_file = ""`. The owner of the
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults, validate
+from i2ptunnel_gui.interop.clashes import clashes_with, listen_address
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import parse_options
-from i2ptunnel_gui.ui.editor_form import FIELDS, KIND_TITLES, NEW_IDENTITY, EditorForm
+from i2ptunnel_gui.ui.editor_form import FIELDS, NEW_IDENTITY, EditorForm
 
 
 class TunnelEditor(EditorForm):
@@ -33,15 +36,15 @@ class TunnelEditor(EditorForm):
         self,
         spec: TunnelSpec | None,
         kind: TunnelKind = TunnelKind.FORWARD,
-        existing_names: Iterable[str] = (),
+        others: Iterable[TunnelSpec] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tunnel_editor")
         self._original = spec
         self._base = spec if spec is not None else TunnelSpec.new("", TunnelKind(kind))
-        own = spec.name.casefold() if spec is not None else None
-        self._taken = {n.strip().casefold() for n in existing_names} - {own}
+        self._others = [o for o in others if o.id != self._base.id]  # never itself
+        self._taken = {o.name.strip().casefold() for o in self._others}
         # a new tunnel only shows a message once its field was edited; an existing one at once
         self._touched: set[str] = set(FIELDS) if spec is not None else set()
         self._loading = True
@@ -82,6 +85,7 @@ class TunnelEditor(EditorForm):
         self.signature_type.currentIndexChanged.connect(touch("signature_type"))
         self.shape.changed.connect(touch("options"))
         self.options.textChanged.connect(touch("options"))
+        self.client_fields.changed.connect(self._changed)
         self.key_mode.currentIndexChanged.connect(self._key_mode_changed)
         self.advanced_toggle.toggled.connect(self._show_advanced)
         self.save_button.clicked.connect(self._save)
@@ -102,6 +106,11 @@ class TunnelEditor(EditorForm):
             if "connect_timeout" not in self._touched:
                 wanted = defaults["connect_timeout"]
                 self.connect_timeout.set_value(wanted, wanted)
+            if "listen_port" not in self._touched:  # the port users expect for the kind
+                port = defaults.get("listen_port")
+                self.listen_port.setText(str(port) if port else "")
+            if "destination" not in self._touched:  # an IRC tunnel starts with Irc2P
+                self.destination.setText(str(defaults.get("destination", "")))
             if "key_mode" not in self._touched:
                 self.key_mode.setCurrentIndex(self.key_mode.findData(defaults["key_mode"]))
                 self._key_index = self.key_mode.currentIndex()
@@ -144,13 +153,21 @@ class TunnelEditor(EditorForm):
     def _problems(self, spec: TunnelSpec) -> dict[str, str]:
         problems: dict[str, str] = {}
         if spec.name.casefold() in self._taken:
-            problems["name"] = f"a tunnel named “{spec.name}” already exists"
+            problems["name"] = self.tr("a tunnel named “{name}” already exists").format(
+                name=spec.name)
         if spec.kind is not TunnelKind.FORWARD:
             _, why = parse_options(self.options.toPlainText())
             if why:
                 problems["options"] = why
         for e in validate(spec):
             problems.setdefault(e.field, e.message)
+        if not {"listen_host", "listen_port"} & problems.keys():
+            other = clashes_with(spec, self._others)
+            if other is not None:  # both could not run: the second one would fail to bind
+                problems["listen_port"] = self.tr(
+                    "the tunnel “{other}” already listens on {address}; only one of them "
+                    "can run: choose another port").format(
+                        other=other.name, address=listen_address(other))
         return problems
 
     def _update(self) -> None:
@@ -192,6 +209,3 @@ class TunnelEditor(EditorForm):
             return
         self.spec_saved.emit(spec)
         self.accept()
-
-
-__all__ = ["FIELDS", "KIND_TITLES", "TunnelEditor"]

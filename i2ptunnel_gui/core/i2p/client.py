@@ -1,9 +1,11 @@
 """I2P client tunnels: local port -> an I2P destination, one STREAM CONNECT each.
 
 The local listener stays open while the router is gone; new local connections
-are closed at once then. While the session is being created (or re-created after
-DEGRADED) they wait for it, up to the connect timeout. Failed or silent opens in a
-row (core/i2p/health.py) make the tunnel DEGRADED and re-create its session.
+are closed at once then. With delay-open / close-when-idle the session exists only
+while connections want it (core/i2p/standby.py); a connection that comes while it
+is being created (or re-created after DEGRADED) waits for it. Failed or silent opens
+in a row to the one destination of a plain client tunnel (core/i2p/health.py) make
+it DEGRADED and re-create its session.
 """
 
 from __future__ import annotations
@@ -15,16 +17,18 @@ import time
 
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
-from i2ptunnel_gui.core.errors import ConfigError
+from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.i2p.health import OpenFailures
 from i2ptunnel_gui.core.i2p.session import SessionKeeper
+from i2ptunnel_gui.core.i2p.standby import run_on_demand
 from i2ptunnel_gui.core.listen import ListenerTunnel
+from i2ptunnel_gui.core.on_demand import Demand, SessionGate
 from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import KeyFormatError, SamConnectionClosed
 from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.sam.spares import SpareSockets
-from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState
 
 ANSWER_POLL = 0.1  # seconds between looks for a first answer while opens are failing
@@ -51,6 +55,12 @@ class ClientTunnel(ListenerTunnel):
         self.keeper = SessionKeeper(self, start)
         self.remote_destination = spec.destination.strip()
         self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
+        close_idle = spec.close_idle * 60 if spec.close_idle is not None else None
+        self.demand = Demand(delay_open=spec.delay_open, close_idle=close_idle, clock=ctx.loop.time)
+        self.gate = SessionGate()  # open while a session is up
+        # failing opens are counted for the one destination of a plain client (a proxy's
+        # destinations are many: one dead site says nothing about the session)
+        self.counts_failures = spec.kind is TunnelKind.CLIENT
         self.open_failures = OpenFailures(ctx.health.failed_opens)
         self._trouble_since: float | None = None  # first failed open not yet answered
 
@@ -67,7 +77,10 @@ class ClientTunnel(ListenerTunnel):
     async def listening(self) -> None:
         # the listener stays open while the router is away (fast local refusals); the
         # keeper marks the tunnel RUNNING once the session exists
-        self.spawn(self.keeper.run(self._serve_session), name="sam session")
+        self.spawn(
+            run_on_demand(self, self.keeper, self.demand, self.gate, self._serve_session),
+            name="sam session",
+        )
 
     async def _serve_session(self, session: SamSession) -> None:
         self.spares = spares = SpareSockets(session)
@@ -81,10 +94,31 @@ class ClientTunnel(ListenerTunnel):
             spares.close()
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
-        session = await self.keeper.wait_session()  # bounded by open_other_side
+        return await self.stream_to(self.remote_destination)
+
+    async def session_now(self) -> SamSession:
+        """The live session; a connection asks for it (delay-open starts it) and waits
+        while it is being created or repaired, but fails at once while the router is
+        away. Bounded by the caller's connect timeout (open_other_side)."""
+        self.demand.want()
+        if not self.gate.is_open and self.state is TunnelState.RECONNECTING:
+            raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+        if not await self.gate.wait(self.spec.connect_timeout):
+            raise TargetError(
+                f"no I2P session within {self.spec.connect_timeout:g} s: the router is slow "
+                "or unavailable"
+            )
+        return await self.keeper.wait_session()
+
+    async def stream_to(
+        self, dest: str, *, time_limit: float | None = None
+    ) -> tuple[socket.socket, bytes]:
+        """An I2P stream from this tunnel's session to `dest` (b32, name or base64),
+        on a spare HELLO'd SAM socket when one is ready."""
+        session = await self.session_now()
         spares = self.spares
         spare = spares.take() if spares is not None and spares.session is session else None
-        dest, limit = self.remote_destination, self.spec.connect_timeout
+        limit = time_limit or self.spec.connect_timeout
         if spare is not None:
             with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
                 return await session.stream_connect(dest, time_limit=limit, via=spare)
@@ -126,6 +160,8 @@ class ClientTunnel(ListenerTunnel):
             self._open_failed(f"{exc}")
 
     def _open_failed(self, why: str) -> None:
+        if not self.counts_failures:
+            return
         if self._trouble_since is None:
             self._trouble_since = time.time()
         n = self.open_failures.failed(self.remote_destination)
@@ -153,7 +189,8 @@ class ClientTunnel(ListenerTunnel):
             self.failed_connections += 1
             why = f"no answer within {self.spec.connect_timeout:g} s"
             self.event(
-                f"connection from {conn.peer}: {why} from {self.remote_destination[:60]}",
+                f"connection from {conn.peer}: no answer from I2P within "
+                f"{self.spec.connect_timeout:g} s",
                 level="warning",
             )
             r.abort(CloseReason.RESET)

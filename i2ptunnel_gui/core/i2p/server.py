@@ -106,9 +106,12 @@ class ServerTunnel(TunnelRuntime):
         if session is None or not self.keeper.ready:
             return result(None, "reachability not checked: the tunnel has no I2P session now")
         b32 = session.b32
+        auth = self.keeper.sam_auth
         try:  # the prober's own session: a router that cannot make one says nothing about us
             prober = await SamSession.create(
                 self.keeper.sam_address,
+                user=auth[0] if auth else None,
+                password=auth[1] if auth else None,
                 options=dict(self.spec.options),
                 timeouts=self.ctx.sam_timeouts,
                 keepalive=False,

@@ -60,7 +60,6 @@ class SessionKeeper:
         self.session: SamSession | None = None
         self.key: bytes | None = None  # kept across reconnects, even for transient keys
         spec = rt.spec
-        self.sam_address = spec.sam_address or rt.ctx.sam_address
         self.persistent = spec.key_mode is KeyMode.PERSISTENT
         self.key_path: Path | None = None
         self._keystore: KeyStore | None = None
@@ -80,6 +79,17 @@ class SessionKeeper:
         self._retiring: SamSession | None = None  # closed by degrade() after a grace
         self.repairs = 0  # re-creations in a row without a good sign since
         self.waiting_for = "waiting for a connection to get through"  # after a repair
+
+    @property
+    def sam_address(self) -> str:
+        """The tunnel's own SAM address, else the app's router (which may have moved:
+        read at every session creation)."""
+        return self.rt.spec.sam_address or self.rt.ctx.sam_address
+
+    @property
+    def sam_auth(self) -> tuple[str, str] | None:
+        """The app's router credentials, not sent to a tunnel's own SAM address."""
+        return None if self.rt.spec.sam_address else self.rt.ctx.sam_auth
 
     @property
     def ready(self) -> bool:
@@ -223,7 +233,9 @@ class SessionKeeper:
             await asyncio.sleep(min(left, backoff.probe))
             if loop.time() >= end:
                 break
-            answer = await probe_sam(self.sam_address, timeout=min(backoff.probe, 3.0))
+            answer = await probe_sam(
+                self.sam_address, timeout=min(backoff.probe, 3.0), auth=self.sam_auth
+            )
             if not answer.reachable:
                 down = True
             elif down:
@@ -250,12 +262,15 @@ class SessionKeeper:
         def hello() -> None:
             phase[0] = "waiting for the router to build tunnels"
 
+        auth = self.sam_auth
         # owned here: cancelled and awaited below (a TaskGroup would wrap the
         # router's refusal in an ExceptionGroup)
         ticker = asyncio.create_task(self._show_progress(phase), name="session progress")
         try:
             session = await SamSession.create(
                 self.sam_address,
+                user=auth[0] if auth else None,
+                password=auth[1] if auth else None,
                 private_key=self.key,
                 signature_type=spec.signature_type,
                 options=dict(spec.options),
