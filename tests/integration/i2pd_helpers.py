@@ -175,7 +175,9 @@ def read_line(proc: subprocess.Popen[str], timeout: float) -> str:
     ready, _, _ = select.select([proc.stdout], [], [], timeout)
     assert ready, f"no output from {proc.args!r} within {timeout} s"
     line = proc.stdout.readline()
-    assert line, f"{proc.args!r} exited ({proc.poll()}) without a line"
+    if not line:  # it exited: what it said is the reason
+        err = proc.stderr.read() if proc.stderr is not None and proc.poll() is not None else ""
+        raise AssertionError(f"{proc.args!r} exited ({proc.poll()}) without a line: {err}")
     return line.strip()
 
 
