@@ -81,7 +81,10 @@ def _create_private_file(path: Path) -> None:
             os.chmod(path, 0o600)
         return
     make_private_dir(path.parent)  # parents too: 0700 even under umask 000
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process (a CLI started alongside) made it just now
+        return
     os.close(fd)
 
 
