@@ -24,7 +24,6 @@ from i2ptunnel_gui.core.status import Direction
 logger = logging.getLogger(__name__)
 
 ACCEPT_POOL = 4  # pending STREAM ACCEPTs per server session (SAM 3.2+)
-ACCEPT_RETRY_DELAY = 0.5  # after a failed accept, so a sick router is not hammered
 REFILL_WAIT = 0.05  # seconds an accept worker waits for its peer's target before re-arming
 REFILL_DELAY = 0.01  # ... and then this long, past the peer's first exchange
 
@@ -68,7 +67,7 @@ class ServerTunnel(TunnelRuntime):
                 if session.closed.is_set():
                     return
                 logger.info("server %s: accept failed: %s", self.spec.name, e)
-                await asyncio.sleep(ACCEPT_RETRY_DELAY)
+                await asyncio.sleep(self.ctx.backoff.accept_retry)
                 continue
             conn = self.admit(peer.b32_address, Direction.INBOUND)
             if conn is None:

@@ -277,7 +277,11 @@ class SamSession:
             # i2pd writes the peer line and the first data separately, Nagle on: ACK
             # the line at once or the data waits for our delayed ACK (up to ~40 ms)
             quick_ack(conn.sock)
-            first = await conn.read_line(time_limit=time_limit, context="STREAM ACCEPT (peer)")
+            first = await conn.read_line(
+                time_limit=time_limit,
+                context="STREAM ACCEPT (peer)",
+                line_finish=self.timeouts.line_finish,
+            )
             quick_ack(conn.sock)
             peer = parse_peer_line(first, conn.where)
             sock, rest = conn.detach()
