@@ -34,7 +34,8 @@ def wait_state(engine: Engine, tunnel_id: str, state: TunnelState, timeout: floa
 
 
 def round_trip(port: int, payload: bytes) -> bytes:
-    # no half-close: the client tunnel never passes EOF to a SAM stream (docs/ENGINE.md)
+    # no half-close: the client tunnel never passes EOF to a SAM stream
+    # (docs/ENGINE.md "SAM streams and half-close")
     with connect(port) as s:
         s.sendall(payload)
         return recv_exactly(s, len(payload))

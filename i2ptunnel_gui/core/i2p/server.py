@@ -1,7 +1,8 @@
 """I2P server tunnels: incoming I2P streams -> target_host:target_port.
 
 A pool of pending STREAM ACCEPTs (several peers can connect at once where the
-SAM version allows it, docs/ENGINE.md), the peer's b32 becomes ConnectionInfo.peer.
+SAM version allows it, docs/ENGINE.md "Pending STREAM ACCEPTs"), the peer's b32
+becomes ConnectionInfo.peer.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ class ServerTunnel(TunnelRuntime):
         if target is None:
             return
         # local_half_close stays True: the target's EOF ends the stream (i2pd ends both
-        # directions), which tells the peer the reply is complete (docs/ENGINE.md)
+        # directions), which tells the peer the reply is complete
+        # (docs/ENGINE.md "SAM streams and half-close")
         options = self.relay_options.with_pending(local=rest)
         await self.relay(sock, target, conn=conn, options=options)
