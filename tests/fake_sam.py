@@ -7,7 +7,7 @@
         sam.drop_streams()                       # every piped stream is aborted
         await sam.stop(); await sam.start()      # router restart on the same port
 
-Behaves like i2pd 2.45.1 by default (FINDINGS §2-§7): grants SAM 3.0/3.1, answers
+Behaves like i2pd 2.45.1 by default (docs/I2PD.md §2-§7): grants SAM 3.0/3.1, answers
 STREAM errors with the right verb pair, closes the socket without a reply on
 unknown commands and on PING below 3.2 (destroying a session), one session per
 control socket, sessions die with their control socket. `versions=` widens it.

@@ -26,11 +26,13 @@ Dial = Callable[[], Awaitable[socket.socket]]
 
 @dataclass(frozen=True, slots=True)
 class Backoff:
-    """How a lost SAM session is re-created (docs/ARCHITECTURE.md retry policy)."""
+    """How a lost SAM session is re-created (docs/ARCHITECTURE.md retry policy), and
+    how long a server waits after a failed accept."""
 
     first: float = 1.0  # seconds; doubles per failed attempt ...
     max: float = 60.0  # ... up to this
     stable: float = 10.0  # seconds a session must live before the backoff resets
+    accept_retry: float = 0.5  # after a failed STREAM ACCEPT, so a sick router is not hammered
 
     def delay(self, attempt: int) -> float:
         return float(min(self.max, self.first * (2 ** min(attempt, 16))))

@@ -1,4 +1,4 @@
-"""Join two connected sockets with a pair of asyncio Protocols (docs/ENGINE.md measured it).
+"""Join two connected sockets with a pair of asyncio Protocols (docs/DECISIONS.md 1.1).
 
 Each socket gets one `_Pipe` protocol; what one reads it writes to the other's
 transport. Backpressure: when a transport's write buffer passes its high-water

@@ -24,6 +24,7 @@ from i2ptunnel_gui.core.addresses import (
     is_loopback_host,
     parse_hostport,
 )
+from i2ptunnel_gui.core.sam.options import option_problem
 
 SCHEMA_VERSION = 1
 
@@ -61,7 +62,9 @@ TUNNEL_SHAPE_KEYS = (
     "outbound.backupQuantity",
 )
 
-_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
+# a hop count or quantity: ASCII digits only (str.isdigit() takes '٣' and '²', int() then
+# accepts one and chokes on the other), one optional sign
+_SHAPE_NUMBER = re.compile(r"-?[0-9]{1,2}")
 
 
 
@@ -235,6 +238,8 @@ def _coerce(typ: type, value: Any) -> Any:
         raise ValueError(value)
     if typ is int and isinstance(value, bool):
         raise ValueError(value)
+    if typ in (int, float) and isinstance(value, str) and not value.isascii():
+        raise ValueError(value)  # int() takes '٣' (Arabic-Indic 3): not a number we wrote
     return typ(value)
 
 
@@ -245,14 +250,6 @@ class FieldError:
 
 
 # -- validation -------------------------------------------------------------
-
-
-def check_option(key: str, value: str) -> str | None:
-    if not key or not _OPTION_KEY.fullmatch(key):
-        return f"option name {key!r} may only use letters, digits and . _ - :"
-    if any(c in value for c in "\n\r\0\"") or " " in value:
-        return f"option {key}: value must not contain spaces, quotes or line breaks"
-    return None
 
 
 def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldError]:
@@ -310,14 +307,16 @@ def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldEr
         if spec.signature_type not in SIGNATURE_TYPES:
             bad("signature_type", f"unknown signature type {spec.signature_type}")
         for k, v in spec.options:
-            if (why := check_option(k, v)) is not None:
+            if (why := option_problem(k, v)) is not None:
                 bad("options", why)
                 break
         opts = spec.options_dict
         for k in TUNNEL_SHAPE_KEYS:
             shape = opts.get(k)
-            if shape is not None and not (shape.lstrip("-").isdigit() and -7 <= int(shape) <= 16):
-                bad("options", f"{k} must be a whole number (got {shape!r})")
+            if shape is not None and not (
+                _SHAPE_NUMBER.fullmatch(shape) and -7 <= int(shape) <= 16
+            ):
+                bad("options", f"{k} must be a whole number from -7 to 16 (got {shape!r})")
                 break
     return errs
 

@@ -188,7 +188,7 @@ def _client_extras(raw: RawTunnel, fields: dict[str, object], warnings: list[Pro
     """Client keys of ClientContext.cpp: connecttimeout maps; the others are named."""
     if raw.has("connecttimeout"):
         text = raw.get("connecttimeout").strip()
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             warnings.append(Problem(raw.where("connecttimeout"), (
                 f"connecttimeout={text}: not a whole number of seconds; the default is kept")))
         elif int(text) > 0:  # 0 = i2pd's default

@@ -32,8 +32,8 @@ class ClientTunnel(ListenerTunnel):
     """listen_host:listen_port -> an I2P destination, one STREAM CONNECT per connection.
 
     i2pd answers STREAM CONNECT with OK once it has found the peer's LeaseSet, before
-    the stream is up; an unreachable peer then stays silent for minutes (docs/ENGINE.md,
-    measured facts).
+    the stream is up; an unreachable peer then stays silent for minutes (docs/I2PD.md
+    §5).
     So a connection whose local side has sent data but which got nothing back from I2P
     within `connect_timeout` is closed and counted as failed (first-byte timeout).
     """

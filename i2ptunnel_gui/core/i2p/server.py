@@ -1,7 +1,8 @@
 """I2P server tunnels: incoming I2P streams -> target_host:target_port.
 
 A pool of pending STREAM ACCEPTs (several peers can connect at once where the
-SAM version allows it, docs/ENGINE.md), the peer's b32 becomes ConnectionInfo.peer.
+SAM version allows it, docs/ENGINE.md "Pending STREAM ACCEPTs"), the peer's b32
+becomes ConnectionInfo.peer.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from i2ptunnel_gui.core.status import Direction
 logger = logging.getLogger(__name__)
 
 ACCEPT_POOL = 4  # pending STREAM ACCEPTs per server session (SAM 3.2+)
-ACCEPT_RETRY_DELAY = 0.5  # after a failed accept, so a sick router is not hammered
 REFILL_WAIT = 0.05  # seconds an accept worker waits for its peer's target before re-arming
 REFILL_DELAY = 0.01  # ... and then this long, past the peer's first exchange
 
@@ -68,7 +68,7 @@ class ServerTunnel(TunnelRuntime):
                 if session.closed.is_set():
                     return
                 logger.info("server %s: accept failed: %s", self.spec.name, e)
-                await asyncio.sleep(ACCEPT_RETRY_DELAY)
+                await asyncio.sleep(self.ctx.backoff.accept_retry)
                 continue
             conn = self.admit(peer.b32_address, Direction.INBOUND)
             if conn is None:
@@ -95,6 +95,7 @@ class ServerTunnel(TunnelRuntime):
         if target is None:
             return
         # local_half_close stays True: the target's EOF ends the stream (i2pd ends both
-        # directions), which tells the peer the reply is complete (docs/ENGINE.md)
+        # directions), which tells the peer the reply is complete
+        # (docs/ENGINE.md "SAM streams and half-close")
         options = self.relay_options.with_pending(local=rest)
         await self.relay(sock, target, conn=conn, options=options)

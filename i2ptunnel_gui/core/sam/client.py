@@ -18,7 +18,7 @@ Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
     # stream_connect(dest, time_limit=70 s default); stream_accept(time_limit=None
     # = wait until a peer comes; cancel the task to stop waiting).
     # i2pd answers CONNECT OK once the LeaseSet is found, before the peer answers:
-    # keep a connect/first-byte timeout in the tunnel (docs/ENGINE.md, measured facts).
+    # keep a connect/first-byte timeout in the tunnel (docs/I2PD.md §5).
     await session.wait_closed()    # returns when the router drops the session
     session.close_reason           # SamError, or None after session.close()
     session.close()
@@ -31,8 +31,8 @@ failure, including cancellation.
 
 Concurrent pending STREAM ACCEPTs on one session are allowed by the spec from
 SAM 3.2 (`session.concurrent_accepts`). i2pd 2.45.1 grants at most 3.1 and, although
-it served 50 pending ACCEPTs in a quiet test (docs/ENGINE.md "STREAM ACCEPT"), under load it crossed
-streams between them (two streams on one socket, others never served), so server
+it served 50 pending ACCEPTs in a quiet test, under load it crossed streams between
+them (two streams on one socket, others never served; docs/I2PD.md §5), so server
 tunnels keep one pending ACCEPT below 3.2: the router queues what arrives meanwhile.
 Tests: `tests/fake_sam.py` (FakeSam) is a scriptable in-process bridge with
 fault injection (kill_session, drop_streams, stop/start, replies/hang/delay).
@@ -243,7 +243,7 @@ class SamSession:
         (a socket from stream_socket(), consumed: closed on failure) or a new one.
 
         Note: i2pd answers OK once the LeaseSet is found, before the peer answers
-        (docs/ENGINE.md, measured facts): callers need their own first-byte/idle timeout.
+        (docs/I2PD.md §5): callers need their own first-byte/idle timeout.
         """
         line = build_stream_connect(self.nickname, destination)
         conn = via if via is not None else await self.stream_socket()
@@ -277,7 +277,11 @@ class SamSession:
             # i2pd writes the peer line and the first data separately, Nagle on: ACK
             # the line at once or the data waits for our delayed ACK (up to ~40 ms)
             quick_ack(conn.sock)
-            first = await conn.read_line(time_limit=time_limit, context="STREAM ACCEPT (peer)")
+            first = await conn.read_line(
+                time_limit=time_limit,
+                context="STREAM ACCEPT (peer)",
+                line_finish=self.timeouts.line_finish,
+            )
             quick_ack(conn.sock)
             peer = parse_peer_line(first, conn.where)
             sock, rest = conn.detach()

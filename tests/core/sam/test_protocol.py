@@ -152,7 +152,7 @@ def test_ok_passes_and_missing_result_is_protocol_error() -> None:
 
 
 def test_i2pd_session_status_error_to_stream_command() -> None:
-    # FINDINGS §7: i2pd answers STREAM commands with SESSION STATUS on errors
+    # docs/I2PD.md §7: i2pd answers STREAM commands with SESSION STATUS on errors
     reply = protocol.parse_reply('SESSION STATUS RESULT=I2P_ERROR MESSAGE="Socket already in use"')
     with pytest.raises(errors.SamRouterError, match="Socket already in use"):
         protocol.expect_reply(reply, ("STREAM", "STATUS"), context="STREAM CONNECT")
