@@ -123,21 +123,30 @@ class ClientTunnel(ListenerTunnel):
         conn: Connection,
         options: RelayOptions | None = None,
     ) -> CloseReason:
-        timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
+        timer = self.loop.call_later(
+            self.spec.connect_timeout, self._first_byte_check, conn, local_sock
+        )
         try:
             return await super().relay(local_sock, remote_sock, conn=conn, options=options)
         finally:
             timer.cancel()
 
-    def _first_byte_check(self, conn: Connection) -> None:
+    def _first_byte_check(self, conn: Connection, local_sock: socket.socket) -> None:
         r = conn.relay
         if r is None or not r.started or r.reason is not None:
             return
         if r.bytes_in > 0 and r.bytes_out == 0:  # we spoke, the peer never answered
             self.failed_connections += 1
-            self.event(
-                f"connection from {conn.peer}: no answer from I2P within "
-                f"{self.spec.connect_timeout:g} s",
-                level="warning",
-            )
-            r.abort(CloseReason.RESET)
+            self.no_first_byte(conn, local_sock)
+
+    def no_first_byte(self, conn: Connection, local_sock: socket.socket) -> None:
+        """The I2P side took data and sent nothing back within the connect timeout:
+        log it and reset the connection. `local_sock` still belongs to the relay; the
+        HTTP proxy overrides this to answer an error page on it first."""
+        self.event(
+            f"connection from {conn.peer}: no answer from I2P within "
+            f"{self.spec.connect_timeout:g} s",
+            level="warning",
+        )
+        assert conn.relay is not None
+        conn.relay.abort(CloseReason.RESET)
