@@ -125,7 +125,7 @@ class HttpProxyTunnel(ProxyTunnel):
         """The site took a plain request and sent nothing within the connect timeout:
         the browser gets a 504 page instead of a reset. (CONNECT never comes here: its
         `200 Connection established` already counts as an answer.)"""
-        host = self._hosts.get(conn.id, "the I2P site")
+        host = self._hosts.get(conn.id) or conn.peer  # set by the handshake before any relay
         self.event(
             f"{host} did not answer within {self.spec.connect_timeout:g} s: "
             "the browser got a 504 page",
@@ -141,9 +141,13 @@ class HttpProxyTunnel(ProxyTunnel):
         if browser is None:
             return
         try:
-            self.spawn(answer(self.loop, browser, self.proxy.silent_site_page(host)), "504 page")
+            page = self.proxy.silent_site_page(host)
+            task = self.spawn(answer(self.loop, browser, page), name="504 page")
         except RuntimeError:  # the tunnel is stopping
             browser.close()
+            return
+        # a task cancelled before its first step never runs answer()'s own close
+        task.add_done_callback(lambda _: browser.close())
 
 
 class SocksTunnel(ProxyTunnel):
