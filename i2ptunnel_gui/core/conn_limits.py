@@ -73,6 +73,8 @@ class ConnLimits:
         ]
 
 
+NO_CONN_LIMITS = ConnLimits()
+
 _CLIENT = (
     ("client_per_minute", MINUTE, Refusal.CLIENT_MINUTE),
     ("client_per_hour", HOUR, Refusal.CLIENT_HOUR),

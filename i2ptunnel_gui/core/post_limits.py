@@ -48,6 +48,9 @@ class PostLimits:
         return out
 
 
+NO_POST_LIMITS = PostLimits()
+
+
 class PostThrottle:
     """Per-caller and total POST counting with bans; sans-IO, injectable clock."""
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.addresses import (
     SpecError,
     check_destination,
@@ -24,6 +25,9 @@ from i2ptunnel_gui.core.addresses import (
     is_loopback_host,
     parse_hostport,
 )
+from i2ptunnel_gui.core.conn_limits import NO_CONN_LIMITS, ConnLimits
+from i2ptunnel_gui.core.post_limits import NO_POST_LIMITS, PostLimits
+from i2ptunnel_gui.core.server_policy import policy_from_dict, policy_problems
 
 __all__ = [  # the address checks live in core/addresses.py; importers use them from here
     "SpecError",
@@ -41,6 +45,7 @@ class TunnelKind(StrEnum):
     FORWARD = "forward"  # local port -> host:port, no router
     SERVER = "server"  # incoming I2P streams -> host:port
     CLIENT = "client"  # local port -> I2P destination
+    HTTP_SERVER = "http-server"  # incoming I2P streams -> an HTTP service, caller headers added
 
 
 class KeyMode(StrEnum):
@@ -53,6 +58,8 @@ DEFAULT_SIGNATURE_TYPE = 7  # EdDSA_SHA512_Ed25519; SAM's default (DSA) is unsaf
 DEFAULT_IDLE_TIMEOUT = 600.0  # seed security note: accepted sockets must close eventually
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_I2P_CONNECT_TIMEOUT = 60.0  # router stream connect takes up to ~1 min
+DEFAULT_EEPSITE_PORT = 7658  # Java I2P's own web server: where users expect an eepsite
+SERVER_KINDS = frozenset({TunnelKind.SERVER, TunnelKind.HTTP_SERVER})  # I2P -> local service
 
 # Advanced I2CP knobs the editor shows as fields; everything else goes in `options`.
 TUNNEL_SHAPE_KEYS = (
@@ -82,6 +89,12 @@ def kind_defaults(kind: TunnelKind) -> dict[str, Any]:
     """
     if kind is TunnelKind.CLIENT:
         return {"key_mode": KeyMode.TRANSIENT, "connect_timeout": DEFAULT_I2P_CONNECT_TIMEOUT}
+    if kind is TunnelKind.HTTP_SERVER:
+        return {
+            "key_mode": KeyMode.PERSISTENT,
+            "connect_timeout": DEFAULT_CONNECT_TIMEOUT,
+            "target_port": DEFAULT_EEPSITE_PORT,
+        }
     return {"key_mode": KeyMode.PERSISTENT, "connect_timeout": DEFAULT_CONNECT_TIMEOUT}
 
 
@@ -115,11 +128,25 @@ class TunnelSpec:
     signature_type: int = DEFAULT_SIGNATURE_TYPE
     # free I2CP/streaming options, passed through to SESSION CREATE
     options: tuple[tuple[str, str], ...] = ()
+    # -- server policy and I2P ports (issue 11) -------------------------------
+    # server kinds: who may connect (entries: b32, base64, hash or .i2p name, as written)
+    access_mode: AccessMode = AccessMode.OFF
+    access_list: tuple[str, ...] = ()
+    conn_limits: ConnLimits = NO_CONN_LIMITS  # server kinds: connections per minute/hour/day
+    # HTTP server: Host header the service gets ("" = the caller's), POST/PUT limits
+    host_override: str = ""
+    post_limits: PostLimits = NO_POST_LIMITS
+    i2p_port: int = 0  # client: the destination's port; server: the only port served; 0 = any
 
     # -- conveniences -------------------------------------------------------
     @property
     def needs_router(self) -> bool:
         return self.kind is not TunnelKind.FORWARD
+
+    @property
+    def serves(self) -> bool:
+        """A server kind: incoming I2P streams go to target_host:target_port."""
+        return self.kind in SERVER_KINDS
 
     @property
     def listens(self) -> bool:
@@ -149,6 +176,8 @@ class TunnelSpec:
         d["kind"] = self.kind.value
         d["key_mode"] = self.key_mode.value
         d["options"] = dict(self.options)
+        d["access_mode"] = self.access_mode.value
+        d["access_list"] = list(self.access_list)
         return d
 
     @classmethod
@@ -174,6 +203,7 @@ class TunnelSpec:
                 kw["options"] = tuple(sorted((str(k), str(v)) for k, v in opts.items()))
             else:
                 kw["options"] = tuple((str(k), str(v)) for k, v in opts)
+        policy_from_dict(kw)
         for name, typ in _FIELD_TYPES.items():
             if name in kw and kw[name] is not None:
                 try:
@@ -204,7 +234,10 @@ _FIELD_TYPES: dict[str, type] = {
     "key_file": str,
     "sam_address": str,
     "id": str,
+    "host_override": str,
+    "i2p_port": int,
 }
+
 
 
 def _coerce(typ: type, value: Any) -> Any:
@@ -267,7 +300,7 @@ def validate(spec: TunnelSpec) -> list[FieldError]:
             )
         bad("listen_port", check_port(spec.listen_port))
 
-    if spec.kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
+    if spec.kind is TunnelKind.FORWARD or spec.serves:
         bad("target_host", check_host(spec.target_host))
         bad("target_port", check_port(spec.target_port))
 
@@ -301,6 +334,18 @@ def validate(spec: TunnelSpec) -> list[FieldError]:
             if shape is not None and not (shape.lstrip("-").isdigit() and -7 <= int(shape) <= 16):
                 bad("options", f"{k} must be a whole number (got {shape!r})")
                 break
+    for fld, why in policy_problems(  # issue 11
+        serves=spec.serves,
+        http=spec.kind is TunnelKind.HTTP_SERVER,
+        connects=spec.kind is TunnelKind.CLIENT,
+        access_mode=spec.access_mode,
+        access_list=spec.access_list,
+        conn_limits=spec.conn_limits,
+        post_limits=spec.post_limits,
+        host_override=spec.host_override,
+        i2p_port=spec.i2p_port,
+    ):
+        bad(fld, why)
     return errs
 
 
