@@ -70,7 +70,7 @@ def test_http_server_defaults_to_the_eepsite_port_and_is_a_server_kind() -> None
     [
         (server(access_mode=AccessMode.ALLOW), "access_list", EMPTY_ALLOW_LIST),
         (server(access_mode=AccessMode.DENY, access_list=("x", B32)), "access_list", "line 1"),
-        (server(conn_limits=ConnLimits(total_per_hour=-1)), "conn_limits", "total per hour must be 0 (no limit)"),
+        (server(conn_limits=ConnLimits(total_per_hour=-1)), "conn_limits", "total per hour must"),
         (server(host_override="a.i2p"), "host_override", "only HTTP server"),
         (server(post_limits=PostLimits(max_total=3)), "post_limits", "only HTTP server"),
         (http(host_override="bad host"), "host_override", "spaces"),
