@@ -239,7 +239,6 @@ _FIELD_TYPES: dict[str, type] = {
 }
 
 
-
 def _coerce(typ: type, value: Any) -> Any:
     if typ is bool:
         if isinstance(value, bool):
