@@ -94,7 +94,8 @@ def policy_problems(
     """
     out: list[tuple[str, str]] = []
     if serves:
-        out += [("access_list", why) for why in check_access(access_mode, access_list)]
+        if access_errors := check_access(access_mode, access_list):
+            out.append(("access_list", "; ".join(access_errors)))  # one message per field
         out += [("conn_limits", why) for _, why in conn_limits.problems()]
     else:
         if access_mode is not AccessMode.OFF:
