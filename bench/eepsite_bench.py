@@ -97,9 +97,10 @@ class HttpService:
 
     @staticmethod
     def _reply(conn: socket.socket, caller: bytes, n: int) -> None:
-        conn.sendall(
-            b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nX-Seen-B32: %s\r\n\r\n" % (n, caller)
-        )
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nX-Seen-B32: %s\r\n\r\n" % (n, caller)
+        first = CHUNK[: min(n, len(CHUNK))]
+        conn.sendall(head + first)  # one write: Nagle must not hold a small response back
+        n -= len(first)
         while n:
             part = CHUNK[: min(n, len(CHUNK))]
             conn.sendall(part)
