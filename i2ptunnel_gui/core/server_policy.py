@@ -41,11 +41,15 @@ class ServerGate:
         self.i2p_port = i2p_port
         self.refusals = RefusalCounter()
 
-    def check(self, peer: Destination, to_port: int = 0) -> Admission | Refusal:
+    def check(
+        self, peer: Destination, to_port: int = 0, *, full: bool = False
+    ) -> Admission | Refusal:
         """Admission, or the reason the stream must be closed (already counted).
 
         `to_port`: the TO_PORT of the stream (0 when the bridge gives none); with
         ports configured, SAM 3.2+ is required at start (core/i2p_ports.py).
+        `full`: the tunnel has its maximum of concurrent connections open; checked
+        before the rates, so a stream refused for that does not use up a rate.
         """
         peer_hash = hashlib.sha256(peer.raw).digest()
         why: Refusal | None = None
@@ -53,6 +57,8 @@ class ServerGate:
             why = Refusal.I2P_PORT
         elif not self.access.permits(peer_hash):
             why = Refusal.ACCESS_LIST
+        elif full:
+            why = Refusal.MAX_CONCURRENT
         elif self.throttle is not None:
             why = self.throttle.admit(peer_hash)
         if why is not None:

@@ -40,6 +40,14 @@ def test_gate_checks_port_then_access_then_rate_and_counts_refusals() -> None:
     )
 
 
+def test_a_full_tunnel_refuses_before_the_rate_is_used() -> None:
+    caller = dest()
+    gate = ServerGate(AccessPolicy(AccessMode.OFF, frozenset()), ConnLimits(client_per_hour=1))
+    assert gate.check(caller, full=True) is Refusal.MAX_CONCURRENT
+    assert isinstance(gate.check(caller), Admission)  # the hourly one was not used up
+    assert gate.check(caller) is Refusal.CLIENT_HOUR
+
+
 def test_an_open_gate_admits_anyone_on_any_port() -> None:
     gate = ServerGate(AccessPolicy(AccessMode.OFF, frozenset()), ConnLimits())
     assert gate.throttle is None
