@@ -8,6 +8,8 @@ from a flood hitting the per-minute limit).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from enum import StrEnum
 
 
@@ -50,3 +52,25 @@ class RefusalCounter:
 def format_refusals(counts: RefusalCounts) -> str:
     """'access list 3, client per minute 1' ('' when nothing was refused)."""
     return ", ".join(f"{reason.value} {n}" for reason, n in counts)
+
+
+class RefusalLog:
+    """The tunnel log's refusal lines: each names the caller's b32 and the reason, at
+    most one per `interval` seconds (a flood must not flood the log too); the ones
+    held back are counted in the next line."""
+
+    def __init__(self, interval: float = 1.0, *, clock: Callable[[], float] = time.monotonic):
+        self.interval = interval
+        self._clock = clock
+        self._next = 0.0
+        self._held = 0
+
+    def line(self, b32: str, reason: Refusal) -> str | None:
+        now = self._clock()
+        if now < self._next:
+            self._held += 1
+            return None
+        self._next = now + self.interval
+        held, self._held = self._held, 0
+        more = f" ({held} more refused before it)" if held else ""
+        return f"refused {b32}: {reason.value}{more}"

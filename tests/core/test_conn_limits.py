@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from i2ptunnel_gui.core.conn_limits import DAY, ConnLimits, ConnThrottle, RateWindow
 from i2ptunnel_gui.core.post_limits import PostLimits, PostThrottle
-from i2ptunnel_gui.core.refusals import Refusal, RefusalCounter, format_refusals
+from i2ptunnel_gui.core.refusals import Refusal, RefusalCounter, RefusalLog, format_refusals
 
 A, B, C = b"a" * 32, b"b" * 32, b"c" * 32
 
@@ -151,3 +151,15 @@ def test_refusal_counter_snapshots_in_declared_order() -> None:
     assert c.total == 3
     assert format_refusals(snap) == "access list 2, total per day 1"
     assert format_refusals(()) == ""
+
+
+def test_refusal_log_names_the_caller_and_holds_back_a_flood() -> None:
+    clock = Clock()
+    log = RefusalLog(1.0, clock=clock)
+    assert log.line("a.b32.i2p", Refusal.ACCESS_LIST) == "refused a.b32.i2p: access list"
+    assert log.line("b.b32.i2p", Refusal.ACCESS_LIST) is None
+    assert log.line("c.b32.i2p", Refusal.TOTAL_MINUTE) is None
+    clock.now += 1.0
+    assert log.line("d.b32.i2p", Refusal.CLIENT_DAY) == (
+        "refused d.b32.i2p: client per day (2 more refused before it)"
+    )
