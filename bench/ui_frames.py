@@ -170,9 +170,9 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             await asyncio.sleep(2 * period)  # every connection has talked: live counters
             applies: list[float] = []
             model = win.connection_model
-            # the model's per-sample merge: full samples (apply_rows) and deltas
-            # (apply_delta, since live samples carry only what changed)
-            for merge in ("apply_rows", "apply_delta"):
+            # the model's per-sample merge: full samples (_merge_full) and deltas
+            # (_merge_delta, since live samples carry only what changed)
+            for merge in ("_merge_full", "_merge_delta"):
                 if not hasattr(model, merge):
                     continue
                 original = getattr(model, merge)

@@ -1,3 +1,3 @@
-from i2ptunnel_gui.cli import main
+from i2ptunnel_gui.commands.cli import main
 
 raise SystemExit(main())

@@ -24,14 +24,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from i2ptunnel_gui import ORG_NAME, SETTINGS_NAME
-from i2ptunnel_gui.core.spec import (
-    DEFAULT_SAM,
-    SCHEMA_VERSION,
-    SpecError,
-    TunnelSpec,
-    parse_hostport,
-    validate,
-)
+from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
+from i2ptunnel_gui.core.spec import DEFAULT_SAM, SCHEMA_VERSION, TunnelSpec, validate
 
 logger = logging.getLogger(__name__)
 

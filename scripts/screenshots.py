@@ -310,7 +310,7 @@ def main() -> int:
         demo = demo_settings(home / "demo.ini", echo.port, router.address)
         from PySide6.QtWidgets import QApplication
 
-        from i2ptunnel_gui.cli import build_parser
+        from i2ptunnel_gui.commands.cli import build_parser
         from i2ptunnel_gui.ui import app as app_module
 
         qapp = QApplication([sys.argv[0]])

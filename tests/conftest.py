@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,35 @@ for _var, _sub in {
     _dir = _HOME / _sub
     _dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ[_var] = str(_dir)
+
+# shared fixtures; imported after the environment is set (none of them loads Qt)
+from fake_router import FakeRouter  # noqa: E402
+from nethelpers import LoopbackServer, echo_handler  # noqa: E402
+
+from i2ptunnel_gui.core.engine import Engine  # noqa: E402
+
+
+@pytest.fixture
+def echo_server() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer(echo_handler)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def engine() -> Iterator[Engine]:
+    eng = Engine()
+    eng.start()
+    yield eng
+    eng.shutdown(5)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeRouter]:
+    """A fake SAM router, up, on its own thread."""
+    router = FakeRouter()
+    yield router
+    router.close()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,4 +1,4 @@
-"""Loopback helpers for core tests (real sockets, port 0, daemon threads).
+"""Loopback helpers for the tests (real sockets, port 0, daemon threads).
 
 Import from tests as `from nethelpers import ...` (tests/ is on sys.path);
 the fixtures that use them live in conftest.py.
@@ -15,6 +15,7 @@ from typing import Any
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import TunnelStatus
 
 IO_TIMEOUT = 10.0
 
@@ -109,12 +110,19 @@ def free_port() -> int:
         return port
 
 
+def status(engine: Engine, tunnel_id: str) -> TunnelStatus:
+    return engine.call(lambda: engine.snapshot(tunnel_id), IO_TIMEOUT).tunnels[0]
+
+
+def local_port(st: TunnelStatus) -> int:
+    """The port a tunnel actually listens on."""
+    return int(st.local_address.rpartition(":")[2])
+
+
 def start_forward(engine: Engine, target_port: int, **kw: Any) -> tuple[TunnelSpec, int]:
     """Start a forward tunnel to 127.0.0.1:target_port; returns (spec, listen port)."""
     spec = forward_spec(target_port, **kw)
-    status = engine.call(lambda: engine.start_tunnel(spec), IO_TIMEOUT)
-    port = int(status.local_address.rpartition(":")[2])
-    return spec, port
+    return spec, local_port(engine.call(lambda: engine.start_tunnel(spec), IO_TIMEOUT))
 
 
 def connect(port: int) -> socket.socket:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from i2ptunnel_gui import interop
-from i2ptunnel_gui.cli import main
+from i2ptunnel_gui.commands.cli import main
 from i2ptunnel_gui.core.sam.keys import build_destination, build_private_key
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop import same_definition

@@ -7,6 +7,7 @@ a meta path finder that records and refuses every Qt import. Recording matters: 
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -111,10 +112,10 @@ def test_core_imports_no_qt() -> None:
     "module",
     [
         "i2ptunnel_gui",
-        "i2ptunnel_gui.cli",
-        "i2ptunnel_gui.resources",
+        "i2ptunnel_gui.commands.cli",
+        "i2ptunnel_gui.shipped_files",
         "i2ptunnel_gui.tunnel",
-        "i2ptunnel_gui.tunnel_i2p",
+        "i2ptunnel_gui.seed.dial",
         "i2ptunnel_gui.commands.forward",
         "i2ptunnel_gui.commands.i2p",
     ],
@@ -146,3 +147,73 @@ def test_forward_help_path_imports_no_qt() -> None:
     assert result["code"] == 0
     assert "--listen" in str(result["stdout"]) and "--target" in str(result["stdout"])
     assert_no_qt(result)
+
+
+def _package_imports(package: Path, name: str) -> dict[str, set[str]]:
+    """module -> project modules it imports anywhere (TYPE_CHECKING and lazy ones too)."""
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        here = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = here.rsplit(".", node.level - 1)[0] if node.level > 1 else here
+                    base = f"{anchor}.{base}" if base else anchor
+                deps.add(base)
+                deps.update(f"{base}.{a.name}" for a in node.names)
+        graph[module] = {d for d in deps if d.startswith(name + ".") or d == name}
+    return {m: {d for d in deps if d in graph and d != m} for m, deps in graph.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(m: str) -> None:
+        index[m] = low[m] = len(index)
+        stack.append(m)
+        for d in graph[m]:
+            if d not in index:
+                visit(d)
+                low[m] = min(low[m], low[d])
+            elif d in stack:
+                low[m] = min(low[m], index[d])
+        if low[m] == index[m]:
+            comp = []
+            while True:
+                top = stack.pop()
+                comp.append(top)
+                if top == m:
+                    break
+            if len(comp) > 1:
+                found.append(sorted(comp))
+
+    for m in sorted(graph):
+        if m not in index:
+            visit(m)
+    return found
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize("part", ["core", "commands", "seed"])
+def test_no_import_cycles(part: str) -> None:
+    """No two modules import each other, even lazily or for type checking only
+    (a package's `__init__` importing its own modules is not a cycle)."""
+    graph = _package_imports(ROOT / "i2ptunnel_gui", "i2ptunnel_gui")
+    assert graph, "no modules found"
+    pkg = f"i2ptunnel_gui.{part}"
+    sub = {m: {d for d in deps if d.startswith(pkg)} for m, deps in graph.items()
+           if m.startswith(pkg)}
+    assert _cycles(sub) == []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from i2ptunnel_gui import APP_ID, __version__, resources
+from i2ptunnel_gui import APP_ID, __version__, shipped_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -97,11 +97,11 @@ def test_flatpak_manifest_permissions() -> None:
 
 
 def test_resource_accessor_in_source_tree() -> None:
-    assert resources.icon_path().read_bytes() == APP_ICON.read_bytes()
+    assert shipped_files.icon_path().read_bytes() == APP_ICON.read_bytes()
     with pytest.raises(FileNotFoundError, match=r"no-such\.svg"):
-        resources.resource("icons/no-such.svg")
+        shipped_files.resource("icons/no-such.svg")
     with pytest.raises(ValueError, match="inside resources"):
-        resources.resource("../pyproject.toml")
+        shipped_files.resource("../pyproject.toml")
 
 
 @pytest.fixture(scope="module")
@@ -131,13 +131,13 @@ def test_wheel_carries_every_resource(wheel: Path) -> None:
         if f"i2ptunnel_gui/resources/{p.relative_to(ROOT / 'resources').as_posix()}" not in names
     ]
     assert not missing, f"not in {wheel.name}: {missing}"
-    assert "i2ptunnel_gui/resources.py" in names
+    assert "i2ptunnel_gui/shipped_files.py" in names
 
 
 def test_resource_accessor_in_installed_wheel(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    probe = "from i2ptunnel_gui import resources; print(resources.icon_path())"
+    probe = "from i2ptunnel_gui import shipped_files; print(shipped_files.icon_path())"
     proc = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {probe}"],
         cwd=tmp_path,

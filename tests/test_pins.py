@@ -1,4 +1,4 @@
-"""The PySide6 pin (DESIGN.md 1.2).
+"""The PySide6 pin (docs/DECISIONS.md 1.2).
 
 PySide6 6.12.0 on CPython < 3.12 drops a reference to None/True on every void Qt call or
 signal emit; a few thousand later the interpreter aborts (`Fatal Python error:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from i2ptunnel_gui.core.spec import KeyMode, SpecError, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.addresses import SpecError
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.settings import Settings, SettingsError, default_keys_dir
 
 B32 = "2qstpgdz7jdxa3fs6mgbnksf6htz67qfylxyxl4cq45qordjgfw2.b32.i2p"

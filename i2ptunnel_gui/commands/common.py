@@ -1,17 +1,14 @@
-"""What every long-running command shares: exit codes, one-line errors, --listen
-parsing, the loopback guard and SIGINT/SIGTERM handling."""
+"""What every tunnel command shares: exit codes, one-line errors, --listen parsing
+and the loopback guard (running the engine: core/host.py)."""
 
 from __future__ import annotations
 
-import asyncio
-import signal
 import sys
 
-from i2ptunnel_gui.core.spec import SpecError, is_loopback_host, parse_hostport
+from i2ptunnel_gui.core.addresses import SpecError, is_loopback_host, parse_hostport
 
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_START = 1
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def fail(prog: str, message: str, code: int) -> int:
@@ -37,18 +34,3 @@ def check_public(host: str, public: bool) -> None:
             f"--listen {host} is not a loopback address: anyone who can reach it could "
             "use this tunnel; add --public to allow that",
         )
-
-
-def install_stop_signals() -> asyncio.Event:
-    """An event set by SIGINT or SIGTERM (undo with `remove_stop_signals`)."""
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    for sig in STOP_SIGNALS:
-        loop.add_signal_handler(sig, stop.set)
-    return stop
-
-
-def remove_stop_signals() -> None:
-    loop = asyncio.get_running_loop()
-    for sig in STOP_SIGNALS:
-        loop.remove_signal_handler(sig)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import sys
 
 from i2ptunnel_gui.commands.common import (
@@ -18,22 +17,13 @@ from i2ptunnel_gui.commands.common import (
     EXIT_CANNOT_START,
     check_public,
     fail,
-    install_stop_signals,
     parse_listen,
-    remove_stop_signals,
 )
+from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.errors import ConfigError, TunnelError
-from i2ptunnel_gui.core.forward import ForwardTunnel, resolve_target
-from i2ptunnel_gui.core.runtime import open_listener
-from i2ptunnel_gui.core.spec import (
-    DEFAULT_CONNECT_TIMEOUT,
-    SpecError,
-    TunnelKind,
-    TunnelSpec,
-    parse_hostport,
-    validate,
-)
+from i2ptunnel_gui.core.errors import TunnelError
+from i2ptunnel_gui.core.host import STOP_TIMEOUT, EngineHost
+from i2ptunnel_gui.core.spec import DEFAULT_CONNECT_TIMEOUT, TunnelKind, TunnelSpec, validate
 
 PROG = "forward"
 
@@ -52,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         name=f"forward {args.listen} -> {args.target}",
         kind=TunnelKind.FORWARD,
         listen_host=listen_host,
-        listen_port=listen_port or 1,  # replaced by the bound port below
+        listen_port=listen_port,  # 0: any free port, READY says which
         allow_public_bind=bool(args.public),
         target_host=target_host,
         target_port=target_port,
@@ -61,44 +51,27 @@ def run(args: argparse.Namespace) -> int:
         idle_timeout=args.idle_timeout,
         connect_timeout=args.connect_timeout or DEFAULT_CONNECT_TIMEOUT,
     )
-    errors = validate(spec)
+    errors = validate(spec, any_listen_port=True)
     if errors:
         return fail(PROG, "; ".join(f"{e.field}: {e.message}" for e in errors), EXIT_BAD_INPUT)
     try:
-        return asyncio.run(_serve(spec, listen_port))
+        return asyncio.run(_serve(spec))
     except KeyboardInterrupt:  # SIGINT before our handler was installed
         return 0
 
 
-async def _serve(spec: TunnelSpec, listen_port: int) -> int:
-    stop = install_stop_signals()
+async def _serve(spec: TunnelSpec) -> int:
     try:
-        await resolve_target(spec.target_host, spec.target_port)  # a typo fails fast
-        listener = open_listener(spec.listen_host, listen_port)
-    except TunnelError as e:
-        remove_stop_signals()
-        return fail(PROG, str(e), EXIT_CANNOT_START)
-    bound = listener.getsockname()
-    spec = spec.replace(listen_port=bound[1])
-    engine = Engine()
-    try:
-        engine.start()
-        status = await engine.start_runtime(
-            lambda ctx: ForwardTunnel(spec, ctx, listener=listener)
-        )
-        sys.stdout.write(f"READY {status.local_address}\n")
-        sys.stdout.flush()
-        await stop.wait()
-        async with asyncio.timeout(10.0):
-            await engine.aclose()
+        async with EngineHost(Engine()) as host:
+            try:  # the target is resolved first: a typo fails before binding
+                status = await host.engine.start_tunnel(spec)
+            except TunnelError as e:
+                return fail(PROG, str(e), EXIT_CANNOT_START)
+            sys.stdout.write(f"READY {status.local_address}\n")
+            sys.stdout.flush()
+            await host.stop_requested.wait()
         return 0
-    except (TunnelError, ConfigError) as e:
+    except TunnelError as e:
         return fail(PROG, str(e), EXIT_CANNOT_START)
     except TimeoutError:
-        return fail(PROG, "tunnels did not stop within 10 s", EXIT_CANNOT_START)
-    finally:
-        with contextlib.suppress(OSError):
-            listener.close()
-        engine.shutdown(10.0)
-        remove_stop_signals()
-
+        return fail(PROG, f"tunnels did not stop within {STOP_TIMEOUT:g} s", EXIT_CANNOT_START)

@@ -16,9 +16,10 @@ import shlex
 import sys
 import time
 
-from i2ptunnel_gui.commands.common import install_stop_signals, remove_stop_signals
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.errors import TunnelError
+from i2ptunnel_gui.core.engine_api import EngineAPI
+from i2ptunnel_gui.core.errors import EngineStopped, TunnelError
+from i2ptunnel_gui.core.host import STOP_TIMEOUT, EngineHost
 from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
@@ -27,7 +28,6 @@ from i2ptunnel_gui.settings import Settings, SettingsError
 logger = logging.getLogger("i2ptunnel_gui.headless")
 
 START_TIMEOUT = 180.0  # a SAM session can take a minute or more on a fresh router
-STOP_TIMEOUT = 10.0
 
 
 def _setup_logging(verbose: int) -> None:
@@ -55,17 +55,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     engine = Engine(sam_address=settings.sam_address, keystore=KeyStore(settings.keys_dir))
     try:
-        engine.start()
-    except TunnelError as e:
-        logger.error("cannot start the engine: %s", e)
-        return 1
-    try:
         return asyncio.run(_serve(engine, auto))
-    finally:
-        engine.shutdown(timeout=STOP_TIMEOUT)
+    except TimeoutError:
+        logger.error("tunnels did not stop within %.0f s", STOP_TIMEOUT)
+        return 1
 
 
-async def _serve(engine: Engine, specs: list[TunnelSpec]) -> int:
+async def _serve(engine: EngineAPI, specs: list[TunnelSpec]) -> int:
     names = {s.id: s.name for s in specs}
 
     def on_event(ev: TunnelEvent) -> None:  # engine thread: logging is thread-safe
@@ -73,40 +69,43 @@ async def _serve(engine: Engine, specs: list[TunnelSpec]) -> int:
         logger.log(level, "%s: %s%s", names.get(ev.tunnel_id, ev.tunnel_id), ev.state.value,
                    f" ({ev.message})" if ev.message and ev.message != ev.state.value else "")
 
-    unsubscribe = engine.subscribe(on_event)
-    stop = install_stop_signals()
-    started = 0
+    unsubscribe = engine.subscribe(on_event)  # until the engine is down: "stopped" too
     try:
-        async with asyncio.TaskGroup() as tg:
-            starts = [tg.create_task(_start(engine, s)) for s in specs]
-            waiter = tg.create_task(stop.wait())
-            all_started = tg.create_task(_all_done(starts))
-            await asyncio.wait([waiter, all_started], return_when=asyncio.FIRST_COMPLETED)
-            if stop.is_set():
-                for t in starts:
-                    t.cancel()
-            started = sum(1 for t in starts if not t.cancelled() and t.done() and t.result())
-            if not stop.is_set() and started == 0:
-                logger.error("no tunnel could be started; exiting")
-                waiter.cancel()
-                return 1
-            logger.info("%d of %d tunnel(s) up; stop with SIGTERM or Ctrl+C", started,
-                        len(specs))
-            await waiter
-        logger.info("stopping")
-        async with asyncio.timeout(STOP_TIMEOUT):
-            await engine.aclose()
-        return 0
+        async with EngineHost(engine) as host:
+            return await _run_tunnels(engine, host.stop_requested, specs)
+    except EngineStopped as e:
+        logger.error("cannot start the engine: %s", e)
+        return 1
     finally:
         unsubscribe()
-        remove_stop_signals()
+
+
+async def _run_tunnels(engine: EngineAPI, stop: asyncio.Event, specs: list[TunnelSpec]) -> int:
+    """Start every tunnel, then serve until `stop`; 1 when none could start."""
+    async with asyncio.TaskGroup() as tg:
+        starts = [tg.create_task(_start(engine, s)) for s in specs]
+        waiter = tg.create_task(stop.wait())
+        all_started = tg.create_task(_all_done(starts))
+        await asyncio.wait([waiter, all_started], return_when=asyncio.FIRST_COMPLETED)
+        if stop.is_set():
+            for t in starts:
+                t.cancel()
+        started = sum(1 for t in starts if not t.cancelled() and t.done() and t.result())
+        if not stop.is_set() and started == 0:
+            logger.error("no tunnel could be started; exiting")
+            waiter.cancel()
+            return 1
+        logger.info("%d of %d tunnel(s) up; stop with SIGTERM or Ctrl+C", started, len(specs))
+        await waiter
+    logger.info("stopping")
+    return 0
 
 
 async def _all_done(tasks: list[asyncio.Task[bool]]) -> None:
     await asyncio.wait(tasks)
 
 
-async def _start(engine: Engine, spec: TunnelSpec) -> bool:
+async def _start(engine: EngineAPI, spec: TunnelSpec) -> bool:
     t0 = time.monotonic()
     try:
         async with asyncio.timeout(START_TIMEOUT):

@@ -1,15 +1,18 @@
-"""One relayed connection: its bookkeeping, and which relay moves its bytes."""
+"""One relayed connection: its bookkeeping, which relay moves its bytes, and its compact
+row for live tables (core/live_rows.py: the row type; built here, where a connection's
+state is derived from its relay, once)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from i2ptunnel_gui.core import splice
 from i2ptunnel_gui.core.errors import ConfigError
+from i2ptunnel_gui.core.live_rows import ConnectionRow, LiveRows, connection_info
 from i2ptunnel_gui.core.relay import CloseReason, Relay
 from i2ptunnel_gui.core.splice import SpliceRelay
 from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction
@@ -48,26 +51,7 @@ class Connection:
         self.task: asyncio.Task[Any] | None = None
 
     def info(self, tunnel_id: str) -> ConnectionInfo:
-        r = self.relay
-        if self.closed_at is not None:
-            state = ConnState.CLOSED
-        elif r is None or not r.started:
-            state = ConnState.CONNECTING
-        elif r.half_closed:
-            state = ConnState.HALF_CLOSED
-        else:
-            state = ConnState.OPEN
-        return ConnectionInfo(
-            id=self.id,
-            tunnel_id=tunnel_id,
-            peer=self.peer,
-            direction=self.direction,
-            opened_at=self.opened_at,
-            bytes_in=r.bytes_in if r else 0,
-            bytes_out=r.bytes_out if r else 0,
-            state=state,
-            closed_at=self.closed_at,
-        )
+        return connection_info(tunnel_id, connection_rows((self,))[0])
 
     def close(self) -> None:
         if self.relay is not None and self.relay.started:
@@ -106,3 +90,40 @@ async def close_relays(conns: Iterable[Connection]) -> None:
         r.abort(CloseReason.CLOSED)
     for r in relays:  # the first wait lets every aborted transport finish
         await r.wait_closed()
+
+
+# str.__str__ of a StrEnum member is its exact-str value (an enum member in a tuple would
+# keep the tuple GC-tracked: members are instances of a Python class)
+_plain = str.__str__
+_CLOSED = _plain(ConnState.CLOSED)
+_CONNECTING = _plain(ConnState.CONNECTING)
+_HALF_CLOSED = _plain(ConnState.HALF_CLOSED)
+_OPEN = _plain(ConnState.OPEN)
+
+
+def live_rows(conns: Mapping[int, Connection], since: float | None, now: float) -> LiveRows:
+    """`conns` as LiveRows at engine time `now`: every row, or those active since `since`
+    (a connection still being opened has no relay yet: always sent)."""
+    picked: Sequence[Connection] | Iterable[Connection] = conns.values()
+    if since is not None:
+        picked = [c for c in picked if (r := c.relay) is None or r.last_activity >= since]
+    return LiveRows(connection_rows(picked), tuple(conns), now, since)
+
+
+def connection_rows(conns: Iterable[Connection]) -> tuple[ConnectionRow, ...]:
+    """Rows of `conns`: the one place a connection's state is derived from its relay."""
+    rows: list[ConnectionRow] = []
+    append = rows.append
+    for c in conns:
+        r = c.relay
+        if c.closed_at is not None:
+            state = _CLOSED
+        elif r is None or not r.started:
+            state = _CONNECTING
+        elif r.half_closed:
+            state = _HALF_CLOSED
+        else:
+            state = _OPEN
+        append((c.id, c.peer, _plain(c.direction), c.opened_at,
+                r.bytes_in if r else 0, r.bytes_out if r else 0, state, c.closed_at))
+    return tuple(rows)

@@ -1,6 +1,6 @@
 """The engine: one worker thread owning one asyncio loop where every tunnel runs.
 
-DESIGN.md 1.1 measured why: relaying on the Qt (qasync) loop costs ~1 ms per
+docs/ENGINE.md "Why a worker thread": relaying on the Qt (qasync) loop costs ~1 ms per
 I/O event with 5 000 idle sockets and stalls the UI, while a worker thread
 with its own loop keeps both fast. Every public coroutine may be awaited from
 ANY loop (qasync in the UI, asyncio.run in the CLI) or from the engine loop
@@ -10,9 +10,8 @@ blocking entry points for plain threads (seed API, CLI).
 
 Loop: uvloop when importable, stock asyncio otherwise; `I2PTUNNEL_LOOP=asyncio`
 (or `use_uvloop=False`) forces stock asyncio. `start()` also lifts the soft
-open-files limit (two fds per relayed connection). Besides `start_tunnel(spec)`,
-`start_runtime(make)` runs a runtime built by `make(ctx)` (the seed API, and
-CLIs that pre-bind their listener to report port 0's real port).
+open-files limit (two fds per relayed connection). `start_tunnel(spec)` is the
+only way a tunnel starts; `Engine` implements `core.engine_api.EngineAPI`.
 """
 
 from __future__ import annotations
@@ -22,15 +21,26 @@ import contextlib
 import importlib
 import logging
 import os
+import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any, TypeVar
 
 from i2ptunnel_gui.core import splice
+from i2ptunnel_gui.core.context import (
+    DEFAULT_BACKOFF,
+    Backoff,
+    Dial,
+    EngineContext,
+    StartOptions,
+)
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
+from i2ptunnel_gui.core.kinds import KINDS
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
-from i2ptunnel_gui.core.runtime import KINDS, EngineContext, TunnelRuntime
+from i2ptunnel_gui.core.runtime import TunnelRuntime
+from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS, SamTimeouts
+from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec, validate
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelState, TunnelStatus
 
@@ -75,34 +85,20 @@ def raise_fd_limit(want: int = 65536) -> int:
     return int(soft)
 
 
-def _kind_factory(kind: TunnelKind) -> Callable[..., TunnelRuntime]:
-    """Runtime class for `kind`; SAM kinds come from core.i2p, imported on first use."""
-    if kind not in KINDS:
-        if kind is TunnelKind.FORWARD:
-            importlib.import_module("i2ptunnel_gui.core.forward")
-        else:
-            try:
-                mod = importlib.import_module("i2ptunnel_gui.core.i2p")
-            except ImportError as e:
-                raise ConfigError(f"{kind.value} tunnels are not available: {e}") from e
-            names = {TunnelKind.SERVER: "ServerTunnel", TunnelKind.CLIENT: "ClientTunnel"}
-            cls = getattr(mod, names.get(kind, ""), None)
-            if kind not in KINDS and cls is not None:
-                KINDS[kind] = cls
-    if kind not in KINDS:
-        raise ConfigError(f"no runtime for tunnel kind {kind.value!r}")
-    return KINDS[kind]
-
-
 class Engine:
     def __init__(
         self,
         sam_address: str = DEFAULT_SAM,
         keystore: Any = None,
         use_uvloop: bool | None = None,
+        *,
+        sam_timeouts: SamTimeouts = DEFAULT_TIMEOUTS,
+        backoff: Backoff = DEFAULT_BACKOFF,
     ) -> None:
         self.sam_address = sam_address
         self.keystore = keystore  # core.keystore.KeyStore or None
+        self.sam_timeouts = sam_timeouts  # SAM handshake limits of every I2P tunnel
+        self.backoff = backoff  # how I2P tunnels re-create a lost session
         self.loop_name = "uvloop" if uvloop_wanted(use_uvloop) else "asyncio"
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -172,7 +168,12 @@ class Engine:
         loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
         self._ctx = EngineContext(
-            loop=loop, emit=self._emit, sam_address=self.sam_address, keystore=self.keystore
+            loop=loop,
+            emit=self._emit,
+            sam_address=self.sam_address,
+            keystore=self.keystore,
+            sam_timeouts=self.sam_timeouts,
+            backoff=self.backoff,
         )
         async with asyncio.TaskGroup() as tg:
             self._tg = tg
@@ -248,30 +249,44 @@ class Engine:
                 logger.exception("engine event subscriber failed")
 
     # -- public async API ------------------------------------------------------
-    async def start_tunnel(self, spec: TunnelSpec, retry: bool = True) -> TunnelStatus:
-        """Start `spec`; returns when RUNNING (or RECONNECTING if retry). Raises TunnelError."""
-        errors = validate(spec)
+    async def start_tunnel(
+        self,
+        spec: TunnelSpec,
+        *,
+        retry: bool = True,
+        listener: socket.socket | None = None,
+        dial: Dial | None = None,
+        nickname: str | None = None,
+    ) -> TunnelStatus:
+        """Start `spec`; returns when RUNNING (or RECONNECTING if retry). Raises TunnelError.
+
+        `listener`: a bound listening socket the tunnel adopts (listening kinds; a
+        host that must report port 0's real port binds first). `dial`: opens each
+        connection's target instead of target_host:target_port (forward kind).
+        `nickname`: the SAM session nickname (I2P kinds; random otherwise). A
+        listen_port of 0 binds any free port; the returned status's local_address
+        tells which."""
+        if dial is not None and spec.kind is not TunnelKind.FORWARD:
+            raise ConfigError(f"dial= needs a forward tunnel, not {spec.kind.value}")
+        if listener is not None and not spec.listens:
+            raise ConfigError(f"a {spec.kind.value} tunnel does not listen: no listener=")
+        if nickname is not None and spec.kind is TunnelKind.FORWARD:
+            raise ConfigError("nickname= names a SAM session: forward tunnels have none")
+        # with dial the target fields are unused, so they need not be valid
+        errors = [e for e in validate(spec, any_listen_port=True)
+                  if dial is None or e.field not in ("target_host", "target_port")]
         if errors:
             listing = "; ".join(f"{e.field}: {e.message}" for e in errors)
             raise ConfigError(f"tunnel {spec.name!r} is invalid: {listing}")
-        factory = _kind_factory(spec.kind)
-        return await self._on_engine(
-            self._start_runtime(spec.id, lambda ctx: factory(spec, ctx, retry=retry))
-        )
+        start = StartOptions(retry=retry, listener=listener, dial=dial, nickname=nickname)
+        return await self._on_engine(self._start_tunnel(spec, start))
 
-    async def start_runtime(self, make: Callable[[EngineContext], TunnelRuntime]) -> TunnelStatus:
-        """Start a runtime built by `make(ctx)` on the engine thread (seed API, tests)."""
-        return await self._on_engine(self._start_runtime(None, make))
-
-    async def _start_runtime(
-        self, tunnel_id: str | None, make: Callable[[EngineContext], TunnelRuntime]
-    ) -> TunnelStatus:
+    async def _start_tunnel(self, spec: TunnelSpec, start: StartOptions) -> TunnelStatus:
         assert self._ctx is not None and self._tg is not None
-        if tunnel_id is not None:
-            old = self._tunnels.get(tunnel_id)
-            if old is not None and old.state.active:
-                raise ConfigError(f"tunnel {old.spec.name!r} is already running")
-        rt = make(self._ctx)
+        old = self._tunnels.get(spec.id)
+        if old is not None and old.state.active:
+            raise ConfigError(f"tunnel {old.spec.name!r} is already running")
+        rt = KINDS[spec.kind](spec, self._ctx, start)
         old = self._tunnels.pop(rt.id, None)
         if old is not None:
             await old.close()  # a stopped/failed leftover with the same id
@@ -331,6 +346,10 @@ class Engine:
     async def _close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         rt = self._tunnels.get(tunnel_id)
         return rt.close_connection(conn_id) if rt is not None else False
+
+    async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
+        """HELLO the SAM bridge at `address` from the engine loop; never raises."""
+        return await self._on_engine(probe_sam(address, timeout=timeout))
 
     async def aclose(self) -> None:
         """Stop every tunnel (the engine keeps running)."""

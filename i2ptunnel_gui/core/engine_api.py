@@ -12,6 +12,7 @@ import socket
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
+from i2ptunnel_gui.core.context import Dial
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelSpec
@@ -28,10 +29,18 @@ class EngineAPI(Protocol):
         """Stop every tunnel, stop the loop and join the thread (blocking)."""
 
     async def start_tunnel(
-        self, spec: TunnelSpec, *, retry: bool = True, listener: socket.socket | None = None
+        self,
+        spec: TunnelSpec,
+        *,
+        retry: bool = True,
+        listener: socket.socket | None = None,
+        dial: Dial | None = None,
+        nickname: str | None = None,
     ) -> TunnelStatus:
         """Start `spec`. `listener`: an already bound listening socket the tunnel takes
-        over (a host that must report port 0's real port binds first)."""
+        over (a host that must report port 0's real port binds first). `dial`: opens
+        each connection's target instead of the spec's (forward; the seed API).
+        `nickname`: the SAM session nickname (I2P kinds; random otherwise)."""
 
     async def stop_tunnel(self, tunnel_id: str) -> None: ...
 

@@ -1,4 +1,6 @@
-"""Listening sockets: bind with a real backlog and say clearly why binding failed."""
+"""Tunnels that listen locally: binding with a real backlog (and a clear reason when
+binding fails), the batched accept loop, and `ListenerTunnel`, the runtime base of
+every kind that accepts local TCP connections (forward, I2P client)."""
 
 from __future__ import annotations
 
@@ -6,11 +8,16 @@ import asyncio
 import errno
 import socket
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
+from i2ptunnel_gui.core.connection import Connection
+from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import ListenError
+from i2ptunnel_gui.core.runtime import TunnelRuntime
+from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.status import Direction, TunnelState
 
-LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (DESIGN.md 1.1)
+LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/ENGINE.md)
 ACCEPT_BATCH = 64  # accepts per wake-up before other callbacks get a turn
 _ACCEPT_PAUSE = 0.1  # seconds without accepting after an accept error (EMFILE...)
 
@@ -93,3 +100,71 @@ def _accept_ready(
             sock.close()
             stalled.set_exception(e)
             return
+
+
+class ListenerTunnel(TunnelRuntime):
+    """A tunnel that accepts local TCP connections and opens a target for each.
+
+    `start.listener`: an already bound, listening socket to adopt (a host that
+    reports port 0's real port, the seed API); otherwise `serve()` binds
+    `spec.listen_host:listen_port` with backlog LISTEN_BACKLOG. A kind writes
+    `open_target(peer)`, and may hook `prepare()` and `listening()`.
+    """
+
+    # True: connections relay on loop callbacks alone (`relay_detached`); a kind
+    # that wraps `relay()` per connection (the I2P client's first-byte check) sets
+    # False so each connection keeps its task through `relay()`.
+    detached_relay: ClassVar[bool] = True
+
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
+        super().__init__(spec, ctx, start)
+        self._listener = start.listener
+
+    async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
+        """A connected non-blocking socket to the target and bytes already read from
+        it. Runs under `spec.connect_timeout`; must close what it opened on failure
+        or cancellation. Raise TargetError / OSError: only this connection fails."""
+        raise NotImplementedError
+
+    async def prepare(self) -> None:
+        """Hook before listening (e.g. resolve the target, check the destination)."""
+
+    async def listening(self) -> None:
+        """Hook once the listener is open (`local_address` set): the tunnel runs."""
+        self.set_state(TunnelState.RUNNING, f"listening on {self.local_address}")
+
+    async def serve(self) -> None:
+        await self.prepare()
+        lsock = self._listener
+        if lsock is None:
+            lsock = open_listener(self.spec.listen_host, self.spec.listen_port)
+        self._listener = lsock
+        try:
+            lsock.setblocking(False)
+            self.local_address = format_address(lsock.getsockname())
+            await self.listening()
+            await accept_forever(self.loop, lsock, self._accepted, self._accept_failed)
+        finally:
+            lsock.close()
+
+    def _accept_failed(self, e: OSError) -> None:  # EMFILE...: keep serving, slow down a little
+        self.event(f"accept failed: {e}", level="warning")
+
+    def _accepted(self, sock: socket.socket, addr: Any) -> None:
+        peer = format_address(addr) if isinstance(addr, tuple) else str(addr)
+        conn = self.admit(peer, Direction.OUTBOUND)
+        if conn is None:
+            sock.close()  # refused: nconnect reached
+            return
+        conn.task = self.spawn(self._serve_connection(conn, sock))
+
+    async def _serve_connection(self, conn: Connection, sock: socket.socket) -> None:
+        opened = await self.open_other_side(conn, sock, self.open_target(conn.peer))
+        if opened is None:
+            return
+        remote, pending = opened
+        options = self.relay_options.with_pending(remote=pending)
+        if self.detached_relay:
+            await self.relay_detached(sock, remote, conn=conn, options=options)
+        else:
+            await self.relay(sock, remote, conn=conn, options=options)

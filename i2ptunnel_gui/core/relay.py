@@ -1,4 +1,4 @@
-"""Join two connected sockets with a pair of asyncio Protocols (DESIGN.md 1.1).
+"""Join two connected sockets with a pair of asyncio Protocols (docs/ENGINE.md measured it).
 
 Each socket gets one `_Pipe` protocol; what one reads it writes to the other's
 transport. Backpressure: when a transport's write buffer passes its high-water

@@ -1,21 +1,22 @@
 """Running tunnels: the base every tunnel kind builds on.
 
 A `TunnelRuntime` lives on the engine thread. The engine creates it with
-`KIND(spec, ctx)`, starts `run()` as a task in the engine's TaskGroup (via
-`launch()`), awaits `wait_started()` and later `close()`. A kind implements
+`KINDS[spec.kind](spec, ctx, start)` (core/kinds.py), starts `run()` as a task
+in the engine's TaskGroup (via `launch()`), awaits `wait_started()` and later
+`close()`. A kind implements
 one coroutine, `serve()`: set itself up, call `set_state(RUNNING)`, then serve
 until cancelled (cleaning up in `finally`). Everything a kind starts goes in the
 runtime's own TaskGroup through `spawn()`, so `close()` cancels all of it.
 
 Connections: `admit(peer, direction)` applies `nconnect` (excess connections
 are REFUSED: the caller closes them at once; `refused_connections` counts
-them), `relay(local, remote, conn=...)` joins two sockets until they close,
-under the spec's lifetime and idle timeouts (one sweeper task per tunnel);
-`relay_detached()` returns once joined and holds no task (ListenerTunnel uses
-it unless a kind overrides `relay`); `connection_failed(conn, exc)` records a
-target that refused, reset or timed out. An error on one connection never
-stops the tunnel. `ListenerTunnel` adds the listening socket and the accept
-loop; a kind only writes `open_target(peer) -> (socket, pending_bytes)`.
+them), `open_other_side(conn, sock, opening)` awaits the target under the
+spec's connect timeout (a failure is recorded and closes `sock`), and
+`relay(local, remote, conn=...)` joins two sockets until they close, under the
+spec's lifetime and idle timeouts (one sweeper task per tunnel);
+`relay_detached()` returns once joined and holds no task. An error on one
+connection never stops the tunnel. `core/listen.py`'s `ListenerTunnel` adds the
+listening socket and the accept loop.
 """
 
 from __future__ import annotations
@@ -26,19 +27,18 @@ import logging
 import socket
 import time
 from collections.abc import Coroutine
-from typing import Any
+from typing import Any, TypeVar
 
 from i2ptunnel_gui.core.connection import (
-    RELAY_ENV,
     Connection,
     close_relays,
+    live_rows,
     relay_class,
     sweep_timeouts,
 )
+from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import TargetError, TunnelError
-from i2ptunnel_gui.core.kinds import KINDS, EngineContext, register_kind
-from i2ptunnel_gui.core.listen import LISTEN_BACKLOG, accept_forever, format_address, open_listener
-from i2ptunnel_gui.core.live_rows import LiveRows, live_rows
+from i2ptunnel_gui.core.live_rows import LiveRows
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import (
@@ -49,11 +49,7 @@ from i2ptunnel_gui.core.status import (
     TunnelStatus,
 )
 
-__all__ = [  # Connection, kinds and the listen helpers are re-exported for tunnel kinds
-    "KINDS", "LISTEN_BACKLOG", "RELAY_ENV", "Connection", "EngineContext", "ListenerTunnel",
-    "TunnelRuntime", "format_address", "open_listener", "register_kind", "relay_class",
-]  # fmt: skip
-
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 _FAILURE_EVENT_INTERVAL = 1.0  # at most one "target failed" event per second per tunnel
@@ -65,15 +61,16 @@ class TunnelRuntime:
     # shared by every connection of the tunnel (idle/lifetime limits: _sweep_timeouts)
     relay_options: RelayOptions = DEFAULT_OPTIONS
 
-    def __init__(self, spec: TunnelSpec, ctx: EngineContext, *, retry: bool = True) -> None:
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         self.spec = spec
         self.ctx = ctx
         self.loop = ctx.loop
-        self.retry = retry  # start_tunnel(retry=): RECONNECTING counts as started
+        self.retry = start.retry  # RECONNECTING counts as started
         self.state = TunnelState.STOPPED
         self.message = ""
         self.local_address = ""
         self.i2p_address = ""
+        self.destination = ""  # our base64 I2P destination (I2P kinds, once known)
         self.sam_version = ""
         self.started_at: float | None = None
         self.next_retry_at: float | None = None
@@ -207,6 +204,28 @@ class TunnelRuntime:
             self._last_failure_event = now
             self.event(f"connection from {conn.peer} failed: {exc}", level="warning")
 
+    async def open_other_side(
+        self, conn: Connection, sock: socket.socket, opening: Coroutine[Any, Any, T]
+    ) -> T | None:
+        """Await `opening` (the target of `conn`) under `spec.connect_timeout`. On
+        failure `sock`, the side we already hold, is closed, the failure recorded,
+        and None returned: only this connection fails."""
+        try:
+            async with asyncio.timeout(self.spec.connect_timeout):
+                return await opening
+        except Exception as e:  # refused / reset / timed out
+            sock.close()
+            if isinstance(e, TimeoutError) and not isinstance(e, TunnelError):
+                e = TargetError(f"target did not answer within {self.spec.connect_timeout:g} s")
+            elif not isinstance(e, OSError | TunnelError):
+                logger.error("opening a target of %s failed", self.spec.name, exc_info=e)
+            self.connection_failed(conn, e)
+            return None
+        except BaseException:
+            sock.close()
+            self._forget(conn)
+            raise
+
     async def relay(
         self,
         local_sock: socket.socket,
@@ -296,6 +315,7 @@ class TunnelRuntime:
             message=self.message,
             local_address=self.local_address,
             i2p_address=self.i2p_address,
+            destination=self.destination,
             sam_version=self.sam_version,
             active_connections=len(self._conns),
             total_connections=self.total_connections,
@@ -312,81 +332,3 @@ class TunnelRuntime:
 
     def live_rows(self, since: float | None) -> LiveRows:
         return live_rows(self._conns, since, self.loop.time())
-
-
-class ListenerTunnel(TunnelRuntime):
-    """A tunnel that accepts local TCP connections and opens a target for each.
-
-    Pass `listener=` to adopt an already bound, listening socket (the seed API);
-    otherwise `serve()` binds `spec.listen_host:listen_port` with backlog 1024.
-    """
-
-    def __init__(
-        self,
-        spec: TunnelSpec,
-        ctx: EngineContext,
-        *,
-        retry: bool = True,
-        listener: socket.socket | None = None,
-    ) -> None:
-        super().__init__(spec, ctx, retry=retry)
-        self._listener = listener
-
-    async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
-        """A connected non-blocking socket to the target and bytes already read from
-        it. Runs under `spec.connect_timeout`; must close what it opened on failure
-        or cancellation. Raise TargetError / OSError: only this connection fails."""
-        raise NotImplementedError
-
-    async def prepare(self) -> None:
-        """Hook before listening (e.g. resolve the target, open a SAM session)."""
-
-    async def serve(self) -> None:
-        await self.prepare()
-        lsock = self._listener
-        if lsock is None:
-            lsock = open_listener(self.spec.listen_host, self.spec.listen_port)
-        self._listener = lsock
-        try:
-            lsock.setblocking(False)
-            self.local_address = format_address(lsock.getsockname())
-            self.set_state(TunnelState.RUNNING, f"listening on {self.local_address}")
-            await self._accept_loop(lsock)
-        finally:
-            lsock.close()
-
-    async def _accept_loop(self, lsock: socket.socket) -> None:
-        def failed(e: OSError) -> None:  # EMFILE and friends: keep serving, slow down a little
-            self.event(f"accept failed: {e}", level="warning")
-
-        await accept_forever(self.loop, lsock, self._accepted, failed)
-
-    def _accepted(self, sock: socket.socket, addr: Any) -> None:
-        peer = format_address(addr) if isinstance(addr, tuple) else str(addr)
-        conn = self.admit(peer, Direction.OUTBOUND)
-        if conn is None:
-            sock.close()  # refused: nconnect reached
-            return
-        conn.task = self.spawn(self._serve_connection(conn, sock))
-
-    async def _serve_connection(self, conn: Connection, sock: socket.socket) -> None:
-        try:
-            async with asyncio.timeout(self.spec.connect_timeout):
-                remote, pending = await self.open_target(conn.peer)
-        except Exception as e:  # refused / reset / timed out: only this connection fails
-            sock.close()
-            if isinstance(e, TimeoutError) and not isinstance(e, TunnelError):
-                e = TargetError(f"target did not answer within {self.spec.connect_timeout:g} s")
-            elif not isinstance(e, OSError | TunnelError):
-                logger.error("open_target of %s failed", self.spec.name, exc_info=e)
-            self.connection_failed(conn, e)
-            return
-        except BaseException:
-            sock.close()
-            self._forget(conn)
-            raise
-        options = self.relay_options.with_pending(remote=pending)
-        if type(self).relay is TunnelRuntime.relay:  # nothing to wrap around it
-            await self.relay_detached(sock, remote, conn=conn, options=options)
-        else:
-            await self.relay(sock, remote, conn=conn, options=options)

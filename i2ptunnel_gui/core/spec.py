@@ -29,15 +29,6 @@ from i2ptunnel_gui.core.conn_limits import NO_CONN_LIMITS, ConnLimits
 from i2ptunnel_gui.core.post_limits import NO_POST_LIMITS, PostLimits
 from i2ptunnel_gui.core.server_policy import policy_from_dict, policy_problems
 
-__all__ = [  # the address checks live in core/addresses.py; importers use them from here
-    "SpecError",
-    "check_destination",
-    "check_host",
-    "check_port",
-    "is_loopback_host",
-    "parse_hostport",
-]
-
 SCHEMA_VERSION = 1
 
 
@@ -272,8 +263,10 @@ def check_option(key: str, value: str) -> str | None:
     return None
 
 
-def validate(spec: TunnelSpec) -> list[FieldError]:
-    """Every problem of `spec`, one per field, in the editor's field order."""
+def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldError]:
+    """Every problem of `spec`, one per field, in the editor's field order.
+    `any_listen_port`: listen_port 0 (any free port) is fine; only the engine door
+    allows it, for hosts that report the bound port (a saved tunnel needs a real one)."""
     errs: list[FieldError] = []
 
     def bad(fld: str, msg: str | None) -> None:
@@ -297,7 +290,7 @@ def validate(spec: TunnelSpec) -> list[FieldError]:
                 f"{spec.listen_host} is not a loopback address: anyone who can reach "
                 "it can use this tunnel; allow non-loopback listening explicitly",
             )
-        bad("listen_port", check_port(spec.listen_port))
+        bad("listen_port", check_port(spec.listen_port, allow_zero=any_listen_port))
 
     if spec.kind is TunnelKind.FORWARD or spec.serves:
         bad("target_host", check_host(spec.target_host))

@@ -59,6 +59,7 @@ class TunnelStatus:
     message: str = ""  # last error / router MESSAGE=, verbatim
     local_address: str = ""  # host:port actually bound ("" if none)
     i2p_address: str = ""  # b32 of our destination (server/client), "" otherwise
+    destination: str = ""  # our full base64 destination (server/client), "" otherwise
     sam_version: str = ""
     active_connections: int = 0
     total_connections: int = 0

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from i2ptunnel_gui.core.spec import SpecError, TunnelKind, TunnelSpec, check_option, validate
+from i2ptunnel_gui.core.addresses import SpecError
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, check_option, validate
 from i2ptunnel_gui.interop.model import (
     EXT,
     MAX_CONFIG_BYTES,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, is_loopback_host
+from i2ptunnel_gui.core.addresses import is_loopback_host
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     FoundTunnel,

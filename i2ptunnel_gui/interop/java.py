@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, is_loopback_host
+from i2ptunnel_gui.core.addresses import is_loopback_host
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     EXT,

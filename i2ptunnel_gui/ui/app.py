@@ -23,36 +23,40 @@ from types import TracebackType
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from i2ptunnel_gui import APP_ID, APP_NAME, ORG_NAME, __version__
+from i2ptunnel_gui.core.engine_api import EngineAPI
 from i2ptunnel_gui.core.errors import TunnelError
+from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.settings import Settings, SettingsError
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.bridge import EngineBridge
+from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.main_window import MainWindow
-from i2ptunnel_gui.ui.models import TunnelTableModel
 from i2ptunnel_gui.ui.single_instance import SingleInstance, notify_running, server_name
 from i2ptunnel_gui.ui.tray import Tray
+from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
 logger = logging.getLogger(__name__)
+_tr = QCoreApplication.translate
+
 
 STOP_TUNNELS_TIMEOUT = 10.0
 ENGINE_JOIN_TIMEOUT = 5.0
 
 
-def make_engine(settings: Settings) -> Any:
+def make_engine(settings: Settings) -> EngineAPI:
     from i2ptunnel_gui.core.engine import Engine
-    from i2ptunnel_gui.core.keystore import KeyStore
 
     return Engine(sam_address=settings.sam_address,
                   keystore=KeyStore(settings.ensure_keys_dir()))
 
 
 def run(args: argparse.Namespace, *,
-        engine_factory: Callable[[Settings], Any] = make_engine) -> int:
+        engine_factory: Callable[[Settings], EngineAPI] = make_engine) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else
                         logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -114,13 +118,17 @@ class Shell:
     problems: list[Any]
 
 
-def build_shell(settings: Settings, engine: Any, *, tray_available: bool) -> Shell:
-    bridge = EngineBridge(engine, sam_address=settings.sam_address)
-    controller = TunnelController(bridge, settings, TunnelTableModel())
+def build_shell(settings: Settings, engine: EngineAPI, *, tray_available: bool,
+                grey_seconds: float = GREY_SECONDS) -> Shell:
+    """`grey_seconds`: how long a closed connection's row stays, greyed; sampling goes on
+    a second longer after the last tunnel stopped, so those rows can leave."""
+    bridge = EngineBridge(engine, sam_address=settings.sam_address,
+                          idle_linger=grey_seconds + 1.0)
+    # the engine's key files are the settings' keys folder (make_engine): the same store
+    controller = TunnelController(bridge, settings, TunnelTableModel(),
+                                  KeyStore(settings.keys_dir))
     problems = controller.load()
-    keystore = getattr(engine, "keystore", None)
-    window = MainWindow(controller, tray_available=tray_available,
-                        key_locator=keystore.key_path if keystore is not None else None)
+    window = MainWindow(controller, tray_available=tray_available, grey_seconds=grey_seconds)
     if not settings.window_geometry.isEmpty():
         window.restoreGeometry(settings.window_geometry)
     if not settings.window_state.isEmpty():
@@ -138,7 +146,7 @@ def build_shell(settings: Settings, engine: Any, *, tray_available: bool) -> She
 
 
 async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
-                engine: Any, instance: SingleInstance) -> int:
+                engine: EngineAPI, instance: SingleInstance) -> int:
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception)
     quit_event = asyncio.Event()
@@ -167,10 +175,11 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
         window.show()
     if problems:
         listing = "\n".join(str(p) for p in problems)
-        window.show_error(f"Some saved tunnels could not be loaded: {listing}")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Saved tunnels",
-                          "Some saved tunnels could not be loaded and are not shown. "
-                          "They stay in the settings file.", parent=window)
+        window.show_error(_tr("App", "Some saved tunnels could not be loaded: {problems}")
+                          .format(problems=listing))
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("App", "Saved tunnels"),
+                          _tr("App", "Some saved tunnels could not be loaded and are not "
+                                     "shown. They stay in the settings file."), parent=window)
         box.setObjectName("load_problems")
         box.setDetailedText(listing)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -182,12 +191,12 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
             await quit_event.wait()
             auto.cancel()
     finally:
-        await _shutdown(window, tray, bridge, settings)
+        await _shutdown(window, tray, bridge, controller, settings)
     return 0
 
 
 async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
-                    settings: Settings) -> None:
+                    controller: TunnelController, settings: Settings) -> None:
     """Save the window, stop every tunnel (bounded), release the bridge's tasks."""
     try:
         settings.window_geometry = window.saveGeometry()
@@ -200,7 +209,7 @@ async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
         tray.hide()
     try:
         async with asyncio.timeout(STOP_TUNNELS_TIMEOUT):
-            await bridge.engine.aclose()
+            await controller.stop_engine_tunnels()
     except TimeoutError:
         logger.warning("tunnels did not stop within %.0f s; the engine stops them",
                        STOP_TUNNELS_TIMEOUT)
@@ -225,7 +234,8 @@ async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
 def _close_to_tray_notice(settings: Settings, tray: Tray) -> None:
     if settings.close_to_tray_notice_shown:
         return
-    tray.notify(APP_NAME, "Still running in the tray. Use Quit in the tray menu to exit.")
+    tray.notify(APP_NAME,
+                _tr("App", "Still running in the tray. Use Quit in the tray menu to exit."))
     settings.close_to_tray_notice_shown = True
     with contextlib.suppress(OSError):
         settings.sync()
@@ -235,7 +245,7 @@ def _open_import(window: MainWindow, controller: TunnelController, settings: Set
     try:
         from i2ptunnel_gui.ui import import_dialog
     except ImportError:
-        window.show_error("Import is not available in this build")
+        window.show_error(_tr("App", "Import is not available in this build"))
         return
     import_dialog.open_import(window, controller, settings)
 
@@ -244,7 +254,7 @@ def _open_export(window: MainWindow, controller: TunnelController, settings: Set
     try:
         from i2ptunnel_gui.ui import import_dialog
     except ImportError:
-        window.show_error("Export is not available in this build")
+        window.show_error(_tr("App", "Export is not available in this build"))
         return
     import_dialog.open_export(window, controller, settings)
 
@@ -259,7 +269,7 @@ def _excepthook(etype: type[BaseException], value: BaseException,
     logger.error("unhandled exception:\n%s", text)
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("App", "Unexpected error"),
                           f"{etype.__name__}: {value}")
         box.setObjectName("unexpected_error")
         box.setDetailedText(text)

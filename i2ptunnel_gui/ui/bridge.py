@@ -4,14 +4,16 @@
   signal, which Qt queues to the GUI thread, where `tunnel_event` is re-emitted.
 - Counters are pulled, never pushed: one QTimer (≤ 10 Hz) sets a tick; the
   bridge's own poll task awaits `engine.live_sample()` (never blocks the GUI) and
-  emits `snapshot_ready`. The timer stops when no tunnel is active.
-  With the real engine that is a LiveSnapshot: connections come as compact rows
-  (core/live_rows.py) and `connections` is empty — 5 000 ConnectionInfo per sample
-  cost the engine 16 ms of GIL and the GUI full GC passes. A live table names what
-  it shows (`watch_rows`): only that tunnel's rows come, and only those that changed
-  since the table's last merge. Engines without
-  live_sample() (test doubles) are sampled with snapshot(connections=True).
-- The router is probed every few seconds (SAM HELLO) and reported by `sam_status`.
+  emits the LiveSnapshot as `snapshot_ready`. The timer stops when no tunnel is active.
+  Connections come as compact rows (core/live_rows.py), never as ConnectionInfo:
+  5 000 of those per sample cost the engine 16 ms of GIL and the GUI full GC passes.
+  A live table names what it shows (`watch_rows`): only that tunnel's rows come, and
+  only those that changed since the table's last merge.
+- The router is probed every few seconds by the engine (`engine.probe_sam`, a SAM
+  HELLO from the engine loop) and reported by `sam_status`.
+
+The engine is any EngineAPI (core/engine_api.py): the real Engine in the app, the
+FakeEngine in UI tests, both sampled and probed through the same calls.
 
 The bridge owns its tasks (one TaskGroup started by `start()`, cancelled and
 awaited by `aclose()`), so nothing it starts outlives it.
@@ -24,15 +26,16 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from i2ptunnel_gui.core.engine_api import EngineAPI
 from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
+from i2ptunnel_gui.core.live_rows import LiveSnapshot
+from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelStatus
+from i2ptunnel_gui.core.status import TunnelEvent, TunnelStatus
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
-from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 
 logger = logging.getLogger(__name__)
 
@@ -42,50 +45,46 @@ MIN_GAP = 0.1  # seconds between two samples, whatever asks for them (≤ 10 Hz)
 # sampling goes on this long after the last tunnel stopped: its connection rows stay grey
 # for GREY_SECONDS and leave on a later sample
 IDLE_LINGER = GREY_SECONDS + 1.0
-ACTION_TIMEOUT = 90.0  # an I2P start may wait ~60 s for the router (DESIGN.md 1.3)
+# an I2P start waits for SESSION CREATE: ~20 s on i2pd 2.45.1 (docs/I2PD.md §4), longer on
+# a busy router
+ACTION_TIMEOUT = 90.0
 STOP_TIMEOUT = 15.0
 SAM_PROBE_INTERVAL = 5.0
 SAM_PROBE_TIMEOUT = 3.0
 
-__all__ = ["EngineBridge", "SamStatus"]
-
 
 class EngineBridge(QObject):
     tunnel_event = Signal(object)  # TunnelEvent, on the GUI thread
-    snapshot_ready = Signal(object)  # EngineSnapshot, ≤ 10 Hz
+    snapshot_ready = Signal(object)  # LiveSnapshot, ≤ 10 Hz
     sam_status = Signal(object)  # SamStatus, every SAM_PROBE_INTERVAL seconds
     _from_engine = Signal(object)  # emitted on the engine thread only
 
-    def __init__(self, engine: Any, *, sam_address: str, parent: QObject | None = None,
+    def __init__(self, engine: EngineAPI, *, sam_address: str, parent: QObject | None = None,
                  interval_ms: int = SNAPSHOT_INTERVAL_MS,
                  probe_interval: float = SAM_PROBE_INTERVAL,
-                 idle_linger: float | None = None) -> None:
+                 idle_linger: float = IDLE_LINGER) -> None:
         super().__init__(parent)
         if interval_ms < 100:
             raise ValueError("snapshot interval must be at least 100 ms (≤ 10 Hz)")
         self._engine = engine
         self.sam_address = sam_address
         self._probe_interval = probe_interval
-        self._idle_linger = IDLE_LINGER if idle_linger is None else idle_linger
+        self._idle_linger = idle_linger
         self._timer = QTimer(self)
         self._timer.setObjectName("snapshotTimer")
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer)
         self._tick = asyncio.Event()
         self._probe_now = asyncio.Event()
-        self._unsubscribe: Any = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._task: asyncio.Task[None] | None = None
         self._closed = False
-        self.last_snapshot: EngineSnapshot | None = None
+        self.last_snapshot: LiveSnapshot | None = None
         self.last_sam_status: SamStatus | None = None
         # which tunnels' connection rows samples carry, and since when (a live table's
         # watch(), see ConnectionTableModel); None: every tunnel's rows, in full
         self.watch_rows: Callable[[], Mapping[str, float | None]] | None = None
         self._from_engine.connect(self._on_engine_event, Qt.ConnectionType.QueuedConnection)
-
-    @property
-    def engine(self) -> Any:
-        return self._engine
 
     @property
     def polling(self) -> bool:
@@ -119,7 +118,7 @@ class EngineBridge(QObject):
     async def start_tunnel(self, spec: TunnelSpec) -> TunnelStatus:
         self.wake()
         async with asyncio.timeout(ACTION_TIMEOUT):
-            status: TunnelStatus = await self._engine.start_tunnel(spec, retry=True)
+            status = await self._engine.start_tunnel(spec, retry=True)
         self.wake()
         return status
 
@@ -136,23 +135,14 @@ class EngineBridge(QObject):
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         async with asyncio.timeout(STOP_TIMEOUT):
-            ok = bool(await self._engine.close_connection(tunnel_id, conn_id))
+            ok = await self._engine.close_connection(tunnel_id, conn_id)
         self.wake()
         return ok
 
-    async def snapshot(self, *, connections: bool = False) -> EngineSnapshot:
-        async with asyncio.timeout(SNAPSHOT_TIMEOUT):
-            snap: EngineSnapshot = await self._engine.snapshot(connections=connections)
-        return snap
-
-    async def _sample(self) -> EngineSnapshot:
-        live = getattr(self._engine, "live_sample", None)
-        if live is None:
-            return await self.snapshot(connections=True)
+    async def _sample(self) -> LiveSnapshot:
         watch = self.watch_rows() if self.watch_rows is not None else None
         async with asyncio.timeout(SNAPSHOT_TIMEOUT):
-            snap: EngineSnapshot = await live(watch)
-        return snap
+            return await self._engine.live_sample(watch)
 
     async def stop_all(self) -> None:
         async with asyncio.timeout(STOP_TIMEOUT * 2):
@@ -218,13 +208,9 @@ class EngineBridge(QObject):
     async def _probe_loop(self) -> None:
         while True:
             address = self.sam_address
-            probe = getattr(self._engine, "probe_sam", None)
-            try:
-                if probe is not None:  # the engine's own probe, from its thread
-                    async with asyncio.timeout(SAM_PROBE_TIMEOUT + 1):
-                        status = await probe(address, timeout=SAM_PROBE_TIMEOUT)
-                else:
-                    status = await probe_sam(address, timeout=SAM_PROBE_TIMEOUT)
+            try:  # the probe never raises; the engine may (stopped, or too slow)
+                async with asyncio.timeout(SAM_PROBE_TIMEOUT + 1):
+                    status = await self._engine.probe_sam(address, timeout=SAM_PROBE_TIMEOUT)
             except (TimeoutError, TunnelError, OSError) as e:
                 status = SamStatus(address, False, "", str(e) or type(e).__name__, time.time())
             self.last_sam_status = status

@@ -40,9 +40,9 @@ class ConnectionDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         text, right, look = self._model.cell(index.row(), index.column())
-        rect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect
+        state = option.state
+        palette: QPalette = option.palette
         group = QPalette.ColorGroup.Active if state & _ACTIVE else QPalette.ColorGroup.Inactive
         if state & _SELECTED:
             painter.fillRect(rect, palette.color(group, QPalette.ColorRole.Highlight))
@@ -56,7 +56,7 @@ class ConnectionDelegate(QStyledItemDelegate):
         room = rect.width() - 2 * pad
         static, width = self._static(text, room, option)
         x = rect.x() + rect.width() - pad - width if right else rect.x() + pad
-        y = rect.y() + (rect.height() - option.fontMetrics.height()) / 2  # type: ignore[attr-defined]
+        y = rect.y() + (rect.height() - option.fontMetrics.height()) / 2
         painter.drawStaticText(int(x), int(y), static)
         if state & _FOCUS:
             self._view.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect,

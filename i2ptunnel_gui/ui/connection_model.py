@@ -29,12 +29,23 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from i2ptunnel_gui.core.live_rows import ConnectionRow, LiveSnapshot
-from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction, EngineSnapshot
+from i2ptunnel_gui.core.live_rows import (
+    ROW_CLOSED,
+    ROW_DIRECTION,
+    ROW_ID,
+    ROW_IN,
+    ROW_OPENED,
+    ROW_OUT,
+    ROW_PEER,
+    ROW_STATE,
+    ConnectionRow,
+    LiveSnapshot,
+    connection_info,
+)
+from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction
 from i2ptunnel_gui.ui.format import human_bytes, human_duration, human_rate
+from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 LOOK_PLAIN, LOOK_NEW, LOOK_GONE = range(3)  # how a row looks (cell())
 HIGHLIGHT_SECONDS = 2.0  # a new connection row stays highlighted this long
 GREY_SECONDS = 3.0  # a closed connection row stays (greyed) this long, then goes
@@ -42,19 +53,11 @@ GREY_SECONDS = 3.0  # a closed connection row stays (greyed) this long, then goe
 _Index = QModelIndex | QPersistentModelIndex
 _tr = QCoreApplication.translate
 _ROOT = QModelIndex()
-# one connection as the model keeps it: the engine's ConnectionRow, as it came
-# (core/live_rows.py: a plain tuple, untracked by the GC, so 5 000 rows cost no GC time)
-_Rec = ConnectionRow
-_P: Final = 1
-_D: Final = 2
-_O: Final = 3
-_BI: Final = 4
-_BO: Final = 5
-_S: Final = 6
-_C: Final = 7
+# one connection is kept as the engine's ConnectionRow, as it came (core/live_rows.py:
+# a plain tuple, untracked by the GC, so 5 000 rows cost no GC time)
 _CLOSED = ConnState.CLOSED.value
-_first = itemgetter(0)  # a row's connection id
-_state = itemgetter(_S)
+_first = itemgetter(ROW_ID)
+_state = itemgetter(ROW_STATE)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
@@ -71,14 +74,16 @@ class ConnectionTableModel(QAbstractTableModel):
     _HEADERS = ("Peer", "Direction", "Opened", "Duration", "Bytes in", "Bytes out", "Rate",
                 "State")
     # columns that sort by a raw row field (what they show sorts the same way)
-    _RAW_FIELD: Final = {COL_PEER: _P, COL_DIR: _D, COL_OPENED: _O, COL_IN: _BI, COL_OUT: _BO,
-                         COL_STATE: _S}
+    _RAW_FIELD: Final = {COL_PEER: ROW_PEER, COL_DIR: ROW_DIRECTION, COL_OPENED: ROW_OPENED,
+                         COL_IN: ROW_IN, COL_OUT: ROW_OUT, COL_STATE: ROW_STATE}
     NEW_BG = QColor(255, 243, 176)
     GONE_FG = QColor(150, 150, 150)
 
-    def __init__(self, parent: Any = None, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, parent: Any = None, *, clock: Callable[[], float] = time.time,
+                 grey_seconds: float = GREY_SECONDS) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._grey_seconds = grey_seconds
         self._tunnel_id: str | None = None
         self._sort_column = -1  # -1: arrival order
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -87,8 +92,8 @@ class ConnectionTableModel(QAbstractTableModel):
     def _clear(self) -> None:
         self._order: list[int] = []  # connection ids in display order
         self._row_cache: dict[int, int] | None = {}  # id -> row; None: rebuild on use
-        self._cur: dict[int, _Rec] = {}  # latest sample (closed rows: last seen)
-        self._prev: dict[int, _Rec] = {}  # the sample before, for rates
+        self._cur: dict[int, ConnectionRow] = {}  # latest sample (closed rows: last seen)
+        self._prev: dict[int, ConnectionRow] = {}  # the sample before, for rates
         self._dt = 0.0
         self._now = 0.0
         self._sampled = False
@@ -113,10 +118,7 @@ class ConnectionTableModel(QAbstractTableModel):
         return len(self._order) - len(self._gone_at)
 
     def connection_at(self, row: int) -> ConnectionInfo:
-        cid = self._order[row]
-        _id, p, d, o, bi, bo, st, closed = self._cur[cid]
-        return ConnectionInfo(cid, self._tunnel_id or "", p, Direction(d), o, bi, bo,
-                              ConnState(st), closed)
+        return connection_info(self._tunnel_id or "", self._cur[self._order[row]])
 
     def rate(self, conn_id: int) -> float:
         """Bytes per second (both directions) over the last tick; 0 for closed rows."""
@@ -124,7 +126,7 @@ class ConnectionTableModel(QAbstractTableModel):
         if prev is None or self._dt <= 0 or conn_id in self._gone_at:
             return 0.0
         c = self._cur[conn_id]
-        return max(0, c[_BI] + c[_BO] - prev[_BI] - prev[_BO]) / self._dt
+        return max(0, c[ROW_IN] + c[ROW_OUT] - prev[ROW_IN] - prev[ROW_OUT]) / self._dt
 
     # -- one tick -----------------------------------------------------------------
     def watch(self) -> dict[str, float | None]:
@@ -133,33 +135,26 @@ class ConnectionTableModel(QAbstractTableModel):
         of them (None) when the table has none yet."""
         return {} if self._tunnel_id is None else {self._tunnel_id: self._cursor}
 
-    def apply_snapshot(self, snap: EngineSnapshot) -> None:
+    def apply_snapshot(self, snap: LiveSnapshot) -> None:
+        """Merge one live sample (the only way rows come in): the shown tunnel's rows in
+        full or as a delta on the rows merged last."""
         if self._tunnel_id is None:
             return
         tid = self._tunnel_id
-        if not isinstance(snap, LiveSnapshot):  # a plain snapshot: every connection
-            self.apply(tuple(c for c in snap.connections if c.tunnel_id == tid), snap.time)
-            return
         live = snap.rows.get(tid)
         if live is None:  # asked for another tunnel; or this one is stopped: rows go
             if all(t.id != tid for t in snap.tunnels):
-                self.apply_rows((), snap.time)
+                self._merge_full((), snap.time)
             return
         if live.full:
-            self.apply_rows(live.rows, snap.time)
+            self._merge_full(live.rows, snap.time)
         elif live.since == self._cursor:
-            self.apply_delta(live.rows, live.alive, snap.time)
+            self._merge_delta(live.rows, live.alive, snap.time)
         else:  # a delta on a base this table no longer has (tunnel switched back and
             return  # forth while a sample was out): watch() asks from our own cursor
         self._cursor = live.cursor
 
-    def apply(self, conns: tuple[ConnectionInfo, ...], now: float) -> None:
-        """apply_rows() for ConnectionInfo (snapshots with connections, tests)."""
-        plain = str.__str__  # a StrEnum member would keep the row GC-tracked
-        self.apply_rows(tuple((c.id, c.peer, plain(c.direction), c.opened_at, c.bytes_in,
-                               c.bytes_out, plain(c.state), c.closed_at) for c in conns), now)
-
-    def apply_rows(self, rows: tuple[ConnectionRow, ...], now: float) -> None:
+    def _merge_full(self, rows: tuple[ConnectionRow, ...], now: float) -> None:
         """Merge a full sample (`rows` = every open connection): insert new rows, update
         counters, grey then drop closed ones."""
         # C-level passes first: most ticks have no new, gone or closed connection
@@ -173,32 +168,34 @@ class ConnectionTableModel(QAbstractTableModel):
         # closed rows stay (grey) for a moment, in place: the order deltas keep too
         self._merge({**old, **new}, old, fresh, gone, rows, now)
 
-    def apply_delta(self, rows: tuple[ConnectionRow, ...], alive: tuple[int, ...],
-                    now: float) -> None:
+    def _merge_delta(self, rows: tuple[ConnectionRow, ...], alive: tuple[int, ...],
+                     now: float) -> None:
         """Merge a delta sample: `rows` changed since the last merge, `alive` = the ids
         of every open connection. Work is in proportion to the rows that changed."""
         old = self._cur
-        prev = {cid: p for r in rows if (p := old.get(cid := r[0])) is not None}
-        fresh = [r[0] for r in rows if r[0] not in old] if len(prev) < len(rows) else []
-        old.update(zip(map(_first, rows), rows, strict=True))
+        ids = list(map(_first, rows))
+        prev = {cid: p for cid in ids if (p := old.get(cid)) is not None}
+        fresh = [cid for cid in ids if cid not in old] if len(prev) < len(rows) else []
+        old.update(zip(ids, rows, strict=True))
         gone: set[int] | tuple[()] = ()
         # every alive id is a row here (new ones come in `rows`): equal counts, none gone
         if len(alive) != len(old) - len(self._gone_at):  # new ones are not "gone": as full
             gone = old.keys() - self._gone_at.keys() - set(alive) - set(fresh)
         self._merge(old, prev, fresh, gone, rows, now)
 
-    def _merge(self, cur: dict[int, _Rec], prev: dict[int, _Rec], fresh: list[int],
-               gone: Iterable[int], rows: tuple[ConnectionRow, ...], now: float) -> None:
+    def _merge(self, cur: dict[int, ConnectionRow], prev: dict[int, ConnectionRow],
+               fresh: list[int], gone: Iterable[int], rows: tuple[ConnectionRow, ...],
+               now: float) -> None:
         looks_changed = bool(self._new_until)
         for cid in gone:  # gone from the engine
             r = cur[cid]
             self._gone_at[cid] = now
-            cur[cid] = (*r[:_S], _CLOSED, r[_C] or now)
+            cur[cid] = (*r[:ROW_STATE], _CLOSED, r[ROW_CLOSED] or now)
             looks_changed = True
         closing = rows if _CLOSED in map(_state, rows) else ()
         unseen: set[int] = set()
         for r in closing:  # the engine may still list a closed connection for a while
-            if r[_S] == _CLOSED and (cid := r[0]) not in self._gone_at:
+            if r[ROW_STATE] == _CLOSED and (cid := r[ROW_ID]) not in self._gone_at:
                 if cid not in prev:  # new, i.e. opened and closed between two samples:
                     del cur[cid]  # nothing to show
                     unseen.add(cid)
@@ -228,7 +225,7 @@ class ConnectionTableModel(QAbstractTableModel):
                                   self.index(len(self._order) - 1, self.COL_STATE))
 
     def _drop_expired(self, now: float) -> None:
-        expired = {cid for cid, t in self._gone_at.items() if now - t >= GREY_SECONDS}
+        expired = {cid for cid, t in self._gone_at.items() if now - t >= self._grey_seconds}
         if not expired:
             return
         row_of = self._row_of()
@@ -323,7 +320,7 @@ class ConnectionTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return cid
         if role == _TOOLTIP and col == self.COL_PEER:
-            return self._cur[cid][_P]
+            return self._cur[cid][ROW_PEER]
         return None
 
     def cell(self, row: int, col: int) -> tuple[str, bool, int]:
@@ -340,39 +337,39 @@ class ConnectionTableModel(QAbstractTableModel):
 
     def _duration(self, cid: int) -> float:
         c = self._cur[cid]
-        end = c[_C] if c[_C] is not None else self._gone_at.get(cid, self._now)
-        return end - c[_O]
+        end = c[ROW_CLOSED] if c[ROW_CLOSED] is not None else self._gone_at.get(cid, self._now)
+        return end - c[ROW_OPENED]
 
     def _display(self, cid: int, col: int) -> str:
         c = self._cur[cid]
         if col == self.COL_PEER:
-            return c[_P]
+            return c[ROW_PEER]
         if col == self.COL_DIR:
-            return "in" if c[_D] == Direction.INBOUND.value else "out"
+            return "in" if c[ROW_DIRECTION] == Direction.INBOUND.value else "out"
         if col == self.COL_OPENED:
-            return time.strftime("%H:%M:%S", time.localtime(c[_O]))
+            return time.strftime("%H:%M:%S", time.localtime(c[ROW_OPENED]))
         if col == self.COL_DURATION:
             return human_duration(self._duration(cid))
         if col == self.COL_IN:
-            return human_bytes(c[_BI])
+            return human_bytes(c[ROW_IN])
         if col == self.COL_OUT:
-            return human_bytes(c[_BO])
+            return human_bytes(c[ROW_OUT])
         if col == self.COL_RATE:
             return "" if cid in self._gone_at else human_rate(self.rate(cid))
         if col == self.COL_STATE:
-            return c[_S]
+            return c[ROW_STATE]
         return ""
 
     def _sort_value(self, cid: int, col: int) -> Any:
         c = self._cur[cid]
         if col == self.COL_OPENED:
-            return c[_O]
+            return c[ROW_OPENED]
         if col == self.COL_DURATION:
             return self._duration(cid)
         if col == self.COL_IN:
-            return c[_BI]
+            return c[ROW_IN]
         if col == self.COL_OUT:
-            return c[_BO]
+            return c[ROW_OUT]
         if col == self.COL_RATE:
             return self.rate(cid)
         return self._display(cid, col)

@@ -1,23 +1,33 @@
-"""Tunnel actions shared by the main window and the tray.
+"""Tunnel actions shared by the main window and the tray: the one owner of tunnel state.
 
 Owns the list of definitions (the TunnelTableModel), keeps it saved through
-Settings, and turns Start/Stop/Restart/Delete into awaited bridge calls. Every
-failure becomes one `error` signal with the tunnel's name and the engine's own
+Settings, and turns Start/Stop/Restart/Delete into awaited bridge calls. It is the
+only object connected to the bridge: tunnel states enter the model here and nowhere
+else, from the engine's events (each transition, at once) and samples (the engine's
+truth ≤ 10 Hz: counters, and a tunnel the engine no longer runs is stopped). Only a
+start the engine refused (it never ran the tunnel, so it sends no event) is entered
+by the controller itself, as Error. Views listen to the controller's signals.
+Every failure becomes one `error` signal with the tunnel's name and the engine's own
 message; nothing here shows a widget.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
+from i2ptunnel_gui.core.keystore import KeyStore
+from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.status import EngineSnapshot, TunnelEvent, TunnelState
+from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.bridge import EngineBridge
-from i2ptunnel_gui.ui.models import TunnelTableModel
+from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +38,22 @@ class TunnelController(QObject):
     changed = Signal()  # definitions or states changed (tray menu rebuilds)
     removed = Signal(str)  # a tunnel definition was deleted (its id)
     start_failed = Signal(str, str)  # tunnel name, why (the engine never ran it: no event)
+    # the engine's news, re-emitted once the model holds it (views read the model then)
+    tunnel_event = Signal(object)  # TunnelEvent
+    sampled = Signal(object)  # LiveSnapshot, ≤ 10 Hz
+    sam_status = Signal(object)  # SamStatus
 
-    def __init__(self, bridge: EngineBridge, settings: Any, model: TunnelTableModel,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, bridge: EngineBridge, settings: Settings, model: TunnelTableModel,
+                 keystore: KeyStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
+        self._bridge = bridge
         self.settings = settings
         self.model = model
+        self._keystore = keystore
         self.pending_restart: set[str] = set()  # edited while running
         bridge.tunnel_event.connect(self._on_event)
         bridge.snapshot_ready.connect(self._on_snapshot)
+        bridge.sam_status.connect(self.sam_status)
 
     # -- definitions ----------------------------------------------------------
     def load(self) -> list[Any]:
@@ -63,72 +79,83 @@ class TunnelController(QObject):
         self.model.replace_spec(spec)
         if self.model.state_of(spec.id).active:
             self.pending_restart.add(spec.id)
-            self.message.emit(f"{spec.name}: changes apply when the tunnel restarts")
+            self.message.emit(self.tr("{name}: changes apply when the tunnel restarts")
+                              .format(name=spec.name))
         self.changed.emit()
         return self.save()
 
     def unique_name(self, base: str) -> str:
         names = set(self.names())
-        candidate, n = f"{base} (copy)", 2
+        candidate, n = self.tr("{name} (copy)").format(name=base), 2
         while candidate in names:
-            candidate, n = f"{base} (copy {n})", n + 1
+            candidate = self.tr("{name} (copy {n})").format(name=base, n=n)
+            n += 1
         return candidate
+
+    def key_path(self, spec: TunnelSpec) -> Path:
+        """Where the app keeps the tunnel's private key (the details panel shows it)."""
+        return self._keystore.key_path(spec)
 
     def forget_key(self, spec: TunnelSpec) -> None:
         """Delete the tunnel's private key file ("new identity"); it applies on next start."""
-        keystore = getattr(self.bridge.engine, "keystore", None)
-        if keystore is None:
-            return
         try:
-            keystore.delete(keystore.key_path(spec))
+            self._keystore.delete(self._keystore.key_path(spec))
         except OSError as e:
-            self.error.emit(f"{spec.name}: old key not deleted: {e}")
+            self.error.emit(self.tr("{name}: old key not deleted: {why}")
+                            .format(name=spec.name, why=e))
             return
-        self.message.emit(f"{spec.name}: a new identity is created on the next start")
+        self.message.emit(self.tr("{name}: a new identity is created on the next start")
+                          .format(name=spec.name))
 
     def save(self) -> bool:
         try:
             self.settings.save_tunnels(self.model.specs())
         except OSError as e:  # SettingsError is an OSError
-            self.error.emit(f"Tunnels not saved: {e}")
+            self.error.emit(self.tr("Tunnels not saved: {why}").format(why=e))
             return False
         return True
 
     def is_active(self, tunnel_id: str) -> bool:
         return self.model.state_of(tunnel_id).active
 
+    def status_of(self, tunnel_id: str) -> TunnelStatus | None:
+        return self.model.status_of(tunnel_id)
+
+    # -- sampling (the live connection table) -----------------------------------
+    def watch_connections(self, watch: Callable[[], Mapping[str, float | None]]) -> None:
+        """Samples carry the connection rows `watch()` names (ConnectionTableModel.watch)."""
+        self._bridge.watch_rows = watch
+
+    def refresh(self) -> None:
+        """Sample now (what the tables show changed), and keep sampling while active."""
+        self._bridge.wake()
+
     # -- actions (await from a UI slot) ----------------------------------------
     async def start(self, tunnel_id: str) -> bool:
         spec = self.model.spec_of(tunnel_id)
         if spec is None:
             return False
-        self.model.set_state(tunnel_id, TunnelState.STARTING)
-        try:
-            status = await self.bridge.start_tunnel(spec)
+        try:  # the engine's events bring Starting, Running (or Reconnecting...)
+            await self._bridge.start_tunnel(spec)
         except (TunnelError, TimeoutError) as e:
-            self.model.set_state(tunnel_id, TunnelState.ERROR, _why(e))
+            self._enter(tunnel_id, TunnelState.ERROR, _why(e))
             self.error.emit(f"{spec.name}: {_why(e)}")
             self.start_failed.emit(spec.name, _why(e))
-            self.changed.emit()
             return False
         self.pending_restart.discard(tunnel_id)
-        self.model.set_state(tunnel_id, status.state, status.message)
-        self.changed.emit()
         return True
 
     async def stop(self, tunnel_id: str) -> bool:
         spec = self.model.spec_of(tunnel_id)
         name = spec.name if spec is not None else tunnel_id
         try:
-            await self.bridge.stop_tunnel(tunnel_id)
-        except UnknownTunnel:
-            pass  # not in the engine (never started, or its start failed): stopped already
+            await self._bridge.stop_tunnel(tunnel_id)
+        except UnknownTunnel:  # not in the engine (never started, or its start failed):
+            self.refresh()  # stopped already: a sample now says so
         except (TunnelError, TimeoutError) as e:
-            self.error.emit(f"{name}: not stopped: {_why(e)}")
+            self.error.emit(self.tr("{name}: not stopped: {why}").format(name=name, why=_why(e)))
             return False
-        self.model.set_state(tunnel_id, TunnelState.STOPPED)
-        self.changed.emit()
-        return True
+        return True  # the engine's Stopped event enters the state
 
     async def restart(self, tunnel_id: str) -> bool:
         return await self.stop(tunnel_id) and await self.start(tunnel_id)
@@ -163,26 +190,36 @@ class TunnelController(QObject):
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         try:
-            ok = await self.bridge.close_connection(tunnel_id, conn_id)
+            ok = await self._bridge.close_connection(tunnel_id, conn_id)
         except (TunnelError, TimeoutError) as e:
-            self.error.emit(f"connection {conn_id}: not closed: {_why(e)}")
+            self.error.emit(self.tr("connection {id}: not closed: {why}")
+                            .format(id=conn_id, why=_why(e)))
             return False
         if not ok:
-            self.message.emit(f"connection {conn_id} had already closed")
+            self.message.emit(self.tr("connection {id} had already closed").format(id=conn_id))
         return ok
 
-    # -- engine → model --------------------------------------------------------
-    def _on_event(self, event: TunnelEvent) -> None:
-        before = self.model.state_of(event.tunnel_id)
-        self.model.set_state(event.tunnel_id, event.state, event.message)
-        if before is not event.state:
+    async def stop_engine_tunnels(self) -> None:
+        """Stop every tunnel the engine runs (shutting down), bounded by the bridge."""
+        await self._bridge.stop_all()
+
+    # -- engine → model: where tunnel state enters ------------------------------
+    def _enter(self, tunnel_id: str, state: TunnelState, message: str) -> None:
+        before = self.model.state_of(tunnel_id)
+        self.model.set_state(tunnel_id, state, message)
+        if before is not state:
             self.changed.emit()
 
-    def _on_snapshot(self, snap: EngineSnapshot) -> None:
+    def _on_event(self, event: TunnelEvent) -> None:
+        self._enter(event.tunnel_id, event.state, event.message)
+        self.tunnel_event.emit(event)
+
+    def _on_snapshot(self, snap: LiveSnapshot) -> None:
         before = [self.model.state_of(s.id) for s in self.model.specs()]
         self.model.apply_snapshot(snap)
         if before != [self.model.state_of(s.id) for s in self.model.specs()]:
             self.changed.emit()
+        self.sampled.emit(snap)
 
 
 def _why(e: BaseException) -> str:

@@ -31,17 +31,10 @@ from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.qr import qr_pixmap
+from i2ptunnel_gui.ui.tunnel_states import state_label
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
-STATE_TEXT = {
-    TunnelState.STOPPED: "Stopped",
-    TunnelState.STARTING: "Starting",
-    TunnelState.RUNNING: "Running",
-    TunnelState.STANDBY: "Standby",
-    TunnelState.RECONNECTING: "Reconnecting",
-    TunnelState.ERROR: "Error",
-}
 LEVEL_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#8a5300")}
 KEY_NOTE = (
     "Private: whoever holds this file can run a tunnel at this address. "
@@ -57,7 +50,7 @@ def format_endpoint(host: str, port: int) -> str:
 def format_event(event: TunnelEvent) -> str:
     """One log line: local timestamp, state, the message exactly as received."""
     stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time))
-    line = f"{stamp}  {STATE_TEXT.get(event.state, str(event.state))}"
+    line = f"{stamp}  {state_label(event.state)}"
     return f"{line}  {event.message}" if event.message else line
 
 
@@ -259,12 +252,12 @@ class DetailsPanel(QWidget):
         assert spec is not None
         state = status.state if status is not None else TunnelState.STOPPED
         self.state_icon.setPixmap(icons.state_icon(state).pixmap(16, 16))
-        self.state.setText(STATE_TEXT[state])
+        self.state.setText(state_label(state))
         message = status.message if status is not None else ""
         if status is not None and state is TunnelState.RECONNECTING and status.next_retry_at:
             wait = max(0, round(status.next_retry_at - time.time()))
             message = f"{message} (next try in {wait} s)".strip()
-        self.state_message.setText(message or STATE_TEXT[state])
+        self.state_message.setText(message or state_label(state))
         if status is not None and status.local_address:
             self.local_endpoint.setText(status.local_address)
         else:

@@ -19,14 +19,8 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from i2ptunnel_gui.core.spec import (
-    TunnelKind,
-    TunnelSpec,
-    check_host,
-    is_loopback_host,
-    kind_defaults,
-    validate,
-)
+from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults, validate
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import parse_options
 from i2ptunnel_gui.ui.editor_form import FIELDS, KIND_TITLES, NEW_IDENTITY, EditorForm

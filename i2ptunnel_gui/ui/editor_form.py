@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.spec import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_I2P_CONNECT_TIMEOUT,
@@ -33,7 +34,6 @@ from i2ptunnel_gui.core.spec import (
     KeyMode,
     TunnelKind,
     TunnelSpec,
-    is_loopback_host,
 )
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import (

@@ -1,9 +1,10 @@
 """The main window: tunnel list, live connections and details of the selected tunnel.
 
-Widgets hold no state: the TunnelController (definitions, actions) and the
-models (fed by the bridge) do. Async slots are thin: each awaits one controller
-coroutine, which reports failures through `controller.error`. Dialogs are opened
-with open()/ask(), never exec() (no nested event loops under qasync).
+Widgets hold no state: the TunnelController (definitions, tunnel states, actions)
+and the models do. The window talks only to the controller: its signals bring the
+engine's events and samples, its methods do the rest. Async slots are thin: each
+awaits one controller coroutine, which reports failures through `controller.error`.
+Dialogs are opened with open()/ask(), never exec() (no nested event loops under qasync).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,23 +27,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from i2ptunnel_gui import APP_NAME
+from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.ask import confirm
+from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
+from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, ConnectionTableModel
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.details import DetailsPanel
-from i2ptunnel_gui.ui.models import ID_ROLE, ConnectionTableModel, SortProxy, TunnelTableModel
-from i2ptunnel_gui.core.sam.probe import SamStatus
+from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.roles import ID_ROLE
 from i2ptunnel_gui.ui.tables import fit_columns, make_table
+from i2ptunnel_gui.ui.tunnel_model import SortProxy, TunnelTableModel
 
 logger = logging.getLogger(__name__)
 
-NEW_KINDS = ((TunnelKind.FORWARD, "TCP forward…"), (TunnelKind.SERVER, "I2P server…"),
-             (TunnelKind.CLIENT, "I2P client…"))
+NEW_KINDS = ((TunnelKind.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "TCP forward…")),
+             (TunnelKind.SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P server…")),
+             (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")))
 
 
 def _editor_class() -> Any:
@@ -58,32 +63,30 @@ class MainWindow(QMainWindow):
     export_requested = Signal()
 
     def __init__(self, controller: TunnelController, *, tray_available: bool,
-                 key_locator: Any = None, parent: QWidget | None = None) -> None:
+                 grey_seconds: float = GREY_SECONDS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icons.app_icon())
         self.controller = controller
         self.tray_available = tray_available
-        self._key_locator = key_locator  # KeyStore.key_path: the details show the key file
         self.tunnel_model: TunnelTableModel = controller.model
-        self.connection_model = ConnectionTableModel(self)
+        self.connection_model = ConnectionTableModel(self, grey_seconds=grey_seconds)
         self._build_actions()
         self._build_central()
         self._build_menus()
-        self._sam_label = QLabel("SAM: checking…", objectName="sam_status")
+        self._sam_label = named(QLabel(self.tr("SAM: checking…")), "sam_status")
         self.statusBar().addPermanentWidget(self._sam_label)
         controller.error.connect(self.show_error)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.changed.connect(self._update_actions)
         controller.changed.connect(self._fit_tunnel_columns)  # edits, state changes
         controller.removed.connect(self.details.forget)
-        bridge = controller.bridge
-        bridge.snapshot_ready.connect(self.connection_model.apply_snapshot)
-        bridge.watch_rows = self.connection_model.watch  # samples carry only its rows
-        bridge.snapshot_ready.connect(self._refresh_details)
-        bridge.tunnel_event.connect(self._on_event)
-        bridge.sam_status.connect(self.show_sam_status)
+        controller.sampled.connect(self.connection_model.apply_snapshot)
+        controller.watch_connections(self.connection_model.watch)  # samples carry its rows
+        controller.sampled.connect(self._refresh_details)
+        controller.tunnel_event.connect(self._on_event)
+        controller.sam_status.connect(self.show_sam_status)
         self.resize(1000, 640)
         self._update_actions()
 
@@ -100,33 +103,35 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_menu = QMenu("New", self, objectName="new_menu")
+        self.new_menu = named(QMenu(self.tr("New"), self), "new_menu")
         for kind, text in NEW_KINDS:
-            a = self.new_menu.addAction(icons.kind_icon(kind), text)
+            a = self.new_menu.addAction(icons.kind_icon(kind), self.tr(str(text)))
             a.setObjectName(f"new_{kind.value}")
             a.triggered.connect(lambda _=False, k=kind: self.open_editor(None, k))
-        self.new_action = self._action("new", "New", "new",
+        self.new_action = self._action("new", self.tr("New"), "new",
                                        lambda: self.open_editor(None, TunnelKind.FORWARD),
                                        QKeySequence.StandardKey.New)
         self.new_action.setMenu(self.new_menu)
-        self.edit_action = self._action("edit", "Edit…", "edit", self.edit_selected, "Ctrl+E")
-        self.duplicate_action = self._action("duplicate", "Duplicate", "duplicate",
+        self.edit_action = self._action("edit", self.tr("Edit…"), "edit", self.edit_selected,
+                                        "Ctrl+E")
+        self.duplicate_action = self._action("duplicate", self.tr("Duplicate"), "duplicate",
                                              self.duplicate_selected, "Ctrl+D")
-        self.delete_action = self._action("delete", "Delete…", "delete", self.delete_selected,
-                                          QKeySequence.StandardKey.Delete)
-        self.start_action = self._action("start", "Start", "start", self.start_selected)
-        self.stop_action = self._action("stop", "Stop", "stop", self.stop_selected)
-        self.restart_action = self._action("restart", "Restart", "restart",
+        self.delete_action = self._action("delete", self.tr("Delete…"), "delete",
+                                          self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.start_action = self._action("start", self.tr("Start"), "start", self.start_selected)
+        self.stop_action = self._action("stop", self.tr("Stop"), "stop", self.stop_selected)
+        self.restart_action = self._action("restart", self.tr("Restart"), "restart",
                                            self.restart_selected)
-        self.start_all_action = self._action("start_all", "Start all", None, self.start_all)
-        self.stop_all_action = self._action("stop_all", "Stop all", None, self.stop_all)
-        self.close_conn_action = self._action("close_connection", "Close connection", "stop",
-                                              self.close_selected_connection)
-        self.quit_action = self._action("quit", "Quit", None, self.quit_requested.emit,
+        self.start_all_action = self._action("start_all", self.tr("Start all"), None,
+                                             self.start_all)
+        self.stop_all_action = self._action("stop_all", self.tr("Stop all"), None, self.stop_all)
+        self.close_conn_action = self._action("close_connection", self.tr("Close connection"),
+                                              "stop", self.close_selected_connection)
+        self.quit_action = self._action("quit", self.tr("Quit"), None, self.quit_requested.emit,
                                         QKeySequence.StandardKey.Quit)
 
     def _build_central(self) -> None:
-        bar = QToolBar("Tunnels", self, objectName="tunnel_toolbar")
+        bar = named(QToolBar(self.tr("Tunnels"), self), "tunnel_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self.new_action)
         button = bar.widgetForAction(self.new_action)
@@ -166,22 +171,22 @@ class MainWindow(QMainWindow):
         self.connection_table.addAction(self.close_conn_action)
         self.connection_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_actions())
-        conn_page = QWidget(objectName="connections_page")
-        conn_bar = QToolBar(objectName="connection_toolbar")
+        conn_page = named(QWidget(), "connections_page")
+        conn_bar = named(QToolBar(), "connection_toolbar")
         conn_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         conn_bar.addAction(self.close_conn_action)
-        self.connection_count = QLabel(objectName="connection_count")
+        self.connection_count = named(QLabel(), "connection_count")
         conn_bar.addWidget(self.connection_count)
         lay = QVBoxLayout(conn_page)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(conn_bar)
         lay.addWidget(self.connection_table)
 
-        self.details = DetailsPanel(self, key_locator=self._key_locator)
-        self.tabs = QTabWidget(objectName="lower_tabs")
-        self.tabs.addTab(conn_page, "Connections")
-        self.tabs.addTab(self.details, "Details")
-        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="main_splitter")
+        self.details = DetailsPanel(self, key_locator=self.controller.key_path)
+        self.tabs = named(QTabWidget(), "lower_tabs")
+        self.tabs.addTab(conn_page, self.tr("Connections"))
+        self.tabs.addTab(self.details, self.tr("Details"))
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "main_splitter")
         self.splitter.addWidget(self.tunnel_table)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 2)
@@ -189,14 +194,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action("import", "Import…", None, self.import_requested.emit)
-        self.export_action = self._action("export", "Export…", None, self.export_requested.emit)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = self._action("import", self.tr("Import…"), None,
+                                          self.import_requested.emit)
+        self.export_action = self._action("export", self.tr("Export…"), None,
+                                          self.export_requested.emit)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        tunnel_menu = self.menuBar().addMenu("&Tunnel")
+        tunnel_menu = self.menuBar().addMenu(self.tr("&Tunnel"))
         tunnel_menu.addMenu(self.new_menu)
         for a in (self.edit_action, self.duplicate_action, self.delete_action, None,
                   self.start_action, self.stop_action, self.restart_action, None,
@@ -232,11 +239,11 @@ class MainWindow(QMainWindow):
         spec = self.selected_spec()
         self.details.set_spec(spec)
         if spec is not None:
-            status = self.tunnel_model.status_of(spec.id)
+            status = self.controller.status_of(spec.id)
             if status is not None:
                 self.details.set_status(status)
         self._update_actions()
-        self.controller.bridge.wake()
+        self.controller.refresh()
 
     def _update_actions(self) -> None:
         spec = self.selected_spec()
@@ -256,14 +263,16 @@ class MainWindow(QMainWindow):
 
     def _show_connection_count(self) -> None:
         n = self.connection_model.open_count()
-        self.connection_count.setText(f"  {n} open connection{'' if n == 1 else 's'}")
+        text = (self.tr("1 open connection") if n == 1
+                else self.tr("{n} open connections").format(n=n))
+        self.connection_count.setText(f"  {text}")
 
     # -- engine updates -------------------------------------------------------
     def _refresh_details(self, _snap: Any) -> None:
         self._show_connection_count()
         spec = self.selected_spec()
         if spec is not None:
-            status = self.tunnel_model.status_of(spec.id)
+            status = self.controller.status_of(spec.id)
             if status is not None:
                 self.details.set_status(status)
 
@@ -273,9 +282,10 @@ class MainWindow(QMainWindow):
 
     def show_sam_status(self, st: SamStatus) -> None:
         if st.reachable:
-            text = f"SAM {st.address}: reachable, version {st.version or '?'}"
+            text = self.tr("SAM {address}: reachable, version {version}").format(
+                address=st.address, version=st.version or "?")
         else:
-            text = f"SAM {st.address}: not reachable"
+            text = self.tr("SAM {address}: not reachable").format(address=st.address)
         self._sam_label.setText(text)
         self._sam_label.setToolTip(st.message or text)
 
@@ -319,42 +329,42 @@ class MainWindow(QMainWindow):
                 self.details.set_spec(spec)
 
     # -- async actions (thin: one controller call each) -----------------------
-    @asyncSlot()
+    @async_slot()
     async def start_selected(self) -> None:
         if (tid := self.selected_id()) is not None:
             await self.controller.start(tid)
 
-    @asyncSlot()
+    @async_slot()
     async def stop_selected(self) -> None:
         if (tid := self.selected_id()) is not None:
             await self.controller.stop(tid)
 
-    @asyncSlot()
+    @async_slot()
     async def restart_selected(self) -> None:
         if (tid := self.selected_id()) is not None:
             await self.controller.restart(tid)
 
-    @asyncSlot()
+    @async_slot()
     async def start_all(self) -> None:
         await self.controller.start_all()
 
-    @asyncSlot()
+    @async_slot()
     async def stop_all(self) -> None:
         await self.controller.stop_all()
 
-    @asyncSlot()
+    @async_slot()
     async def delete_selected(self) -> None:
         spec = self.selected_spec()
         if spec is None:
             return
         running = self.controller.is_active(spec.id)
-        text = f"Delete the tunnel “{spec.name}”?"
+        text = self.tr("Delete the tunnel “{name}”?").format(name=spec.name)
         if running:
-            text += "\n\nIt is running and will be stopped first."
-        if await confirm(self, "Delete tunnel", text, object_name="confirm_delete"):
+            text += "\n\n" + self.tr("It is running and will be stopped first.")
+        if await confirm(self, self.tr("Delete tunnel"), text, object_name="confirm_delete"):
             await self.controller.delete(spec.id)
 
-    @asyncSlot()
+    @async_slot()
     async def close_selected_connection(self) -> None:
         tid = self.connection_model.tunnel_id
         rows = self.connection_table.selectionModel().selectedRows()

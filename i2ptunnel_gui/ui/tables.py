@@ -19,7 +19,8 @@ COUNTER_SAMPLE = "1023.9 KiB/s"  # the widest a rate column shows in everyday us
 
 
 def make_table(name: str, model: Any) -> QTableView:
-    table = QTableView(objectName=name)
+    table = QTableView()
+    table.setObjectName(name)
     table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -14,12 +14,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
-from qasync import asyncSlot
 
 from i2ptunnel_gui import APP_NAME
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.tunnel_states import state_label
 
 logger = logging.getLogger(__name__)
 
@@ -53,9 +54,9 @@ class Tray(QObject):
         self._last: dict[str, TunnelState] = {}  # for failed/recovered notifications
         self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
         controller.changed.connect(self.refresh)
-        controller.bridge.tunnel_event.connect(self._on_event)
+        controller.tunnel_event.connect(self._on_event)
         controller.start_failed.connect(
-            lambda name, why: self.notify(f"{name} failed", why,
+            lambda name, why: self.notify(self.tr("{name} failed").format(name=name), why,
                                           QSystemTrayIcon.MessageIcon.Warning))
         self.refresh()
 
@@ -75,18 +76,22 @@ class Tray(QObject):
             self.state_name = name
             self.icon.setIcon(icons.icon(f"tray-{name}"))
         running = sum(s.active for s in states)
-        self.icon.setToolTip(f"{APP_NAME}: {running} of {len(specs)} tunnels running"
-                             + (" — some failed" if name == "some-error" else ""))
+        tip = self.tr("{app}: {running} of {total} tunnels running").format(
+            app=APP_NAME, running=running, total=len(specs))
+        if name == "some-error":
+            tip += self.tr(" — some failed")
+        self.icon.setToolTip(tip)
         self._rebuild_menu()
 
     def _rebuild_menu(self) -> None:
         model = self.controller.model
         self.menu.clear()
-        self._add(self.menu, "tray_toggle_window", "Show/Hide window", self.toggle_window.emit)
+        self._add(self.menu, "tray_toggle_window", self.tr("Show/Hide window"),
+                  self.toggle_window.emit)
         self.menu.addSeparator()
         for spec in model.specs():
             state = model.state_of(spec.id)
-            a = QAction(f"{spec.name} — {state.value}", self.menu)
+            a = QAction(f"{spec.name} — {state_label(state)}", self.menu)
             a.setObjectName(f"tray_tunnel_{spec.id}")
             a.setCheckable(True)
             a.setChecked(state.active)  # no icon: it would hide the check box
@@ -94,10 +99,10 @@ class Tray(QObject):
             self.menu.addAction(a)
         if model.specs():
             self.menu.addSeparator()
-        self._add(self.menu, "tray_start_all", "Start all", self._start_all)
-        self._add(self.menu, "tray_stop_all", "Stop all", self._stop_all)
+        self._add(self.menu, "tray_start_all", self.tr("Start all"), self._start_all)
+        self._add(self.menu, "tray_stop_all", self.tr("Stop all"), self._stop_all)
         self.menu.addSeparator()
-        self._add(self.menu, "tray_quit", "Quit", self.quit_requested.emit)
+        self._add(self.menu, "tray_quit", self.tr("Quit"), self.quit_requested.emit)
 
     def _add(self, menu: QMenu, name: str, text: str, slot: Any) -> QAction:
         a = QAction(text, menu)
@@ -112,16 +117,16 @@ class Tray(QObject):
                 return a
         return None
 
-    @asyncSlot(str, bool)
+    @async_slot(str, bool)
     async def _toggle(self, tunnel_id: str, on: bool) -> None:
         await self.controller.set_running(tunnel_id, on)
         self.refresh()  # a failed start unchecks the entry again
 
-    @asyncSlot()
+    @async_slot()
     async def _start_all(self) -> None:
         await self.controller.start_all()
 
-    @asyncSlot()
+    @async_slot()
     async def _stop_all(self) -> None:
         await self.controller.stop_all()
 
@@ -144,6 +149,8 @@ class Tray(QObject):
         name = spec.name if spec is not None else event.tunnel_id
         if event.state in _FAILED and before not in _FAILED:
             why = event.message or event.state.value
-            self.notify(f"{name} failed", why, QSystemTrayIcon.MessageIcon.Warning)
+            self.notify(self.tr("{name} failed").format(name=name), why,
+                        QSystemTrayIcon.MessageIcon.Warning)
         elif event.state is TunnelState.RUNNING and before in _FAILED:
-            self.notify(f"{name} recovered", "The tunnel is running again.")
+            self.notify(self.tr("{name} recovered").format(name=name),
+                        self.tr("The tunnel is running again."))

@@ -9,16 +9,11 @@ import socket
 from collections.abc import Callable, Iterator
 
 import pytest
-from nethelpers import LoopbackServer, echo_handler
+from nethelpers import LoopbackServer
 
+from i2ptunnel_gui.core import splice
+from i2ptunnel_gui.core.connection import RELAY_ENV
 from i2ptunnel_gui.core.engine import Engine
-
-
-@pytest.fixture
-def echo_server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer(echo_handler)
-    yield srv
-    srv.close()
 
 
 @pytest.fixture
@@ -44,9 +39,13 @@ def any_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     eng.shutdown(5)
 
 
-@pytest.fixture
-def engine() -> Iterator[Engine]:
-    eng = Engine()
-    eng.start()
-    yield eng
-    eng.shutdown(5)
+
+
+@pytest.fixture(params=["protocol", "splice"])
+def relay_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each relay (Protocol pair, Linux splice) in turn, chosen with $I2PTUNNEL_RELAY:
+    a test using it must keep every relay promise on both."""
+    if request.param == "splice" and not splice.available():
+        pytest.skip("os.splice is Linux-only")
+    monkeypatch.setenv(RELAY_ENV, request.param)
+    return str(request.param)

@@ -18,10 +18,17 @@ import uvloop
 from nethelpers import closed_by_peer, fd_count, wait_until
 
 from i2ptunnel_gui.core.dial import connect_tcp
-from i2ptunnel_gui.core.listen import ACCEPT_BATCH, accept_forever, open_listener
+from i2ptunnel_gui.core.listen import ACCEPT_BATCH, LISTEN_BACKLOG, accept_forever
 
 LOOPS = {"asyncio": asyncio.new_event_loop, "uvloop": uvloop.new_event_loop}
 STEP_TIMEOUT = 5.0
+
+
+def listening() -> socket.socket:
+    """A non-blocking loopback listener, as a listening tunnel holds one."""
+    lsock = socket.create_server(("127.0.0.1", 0), backlog=LISTEN_BACKLOG)
+    lsock.setblocking(False)
+    return lsock
 
 
 def run_on(loop_name: str, coro: Coroutine[Any, Any, Any]) -> Any:
@@ -37,7 +44,7 @@ async def until(pred: Callable[[], bool], timeout: float = STEP_TIMEOUT) -> None
 
 @pytest.mark.parametrize("loop_name", LOOPS)
 def test_accepts_a_backlog_larger_than_one_batch(loop_name: str) -> None:
-    lsock = open_listener("127.0.0.1", 0)
+    lsock = listening()
     port = lsock.getsockname()[1]
     count = ACCEPT_BATCH * 2 + 7  # queued before the loop runs: several wake-ups' worth
     clients = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(count)]
@@ -62,7 +69,7 @@ def test_accepts_a_backlog_larger_than_one_batch(loop_name: str) -> None:
 
 @pytest.mark.parametrize("loop_name", LOOPS)
 def test_a_failing_handler_ends_the_loop_and_its_socket_is_closed(loop_name: str) -> None:
-    lsock = open_listener("127.0.0.1", 0)
+    lsock = listening()
     client = socket.create_connection(lsock.getsockname(), timeout=5)
 
     def handle(sock: socket.socket, addr: Any) -> None:
@@ -85,13 +92,14 @@ def test_a_failing_handler_ends_the_loop_and_its_socket_is_closed(loop_name: str
 # Runs in a child process: its open-files limit is lowered so accept() really fails
 # with EMFILE; `warn` frees the held sockets, so accepting must resume by itself.
 _EMFILE_CHILD = r"""
-import asyncio, os, resource, sys, uvloop
-from i2ptunnel_gui.core.listen import accept_forever, open_listener
+import asyncio, os, resource, socket, sys, uvloop
+from i2ptunnel_gui.core.listen import accept_forever
 loops = {"asyncio": asyncio.new_event_loop, "uvloop": uvloop.new_event_loop}
 
 async def main():
     loop = asyncio.get_running_loop()
-    lsock = open_listener("127.0.0.1", 0)
+    lsock = socket.create_server(("127.0.0.1", 0))
+    lsock.setblocking(False)
     held = []
     def handle(sock, addr):
         held.append(sock)

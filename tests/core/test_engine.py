@@ -108,6 +108,7 @@ def test_unknown_and_duplicate_tunnels(engine: Engine, echo_server: LoopbackServ
         engine.call(lambda: engine.start_tunnel(spec), IO_TIMEOUT)
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_stop_frees_every_fd(engine: Engine, echo_server: LoopbackServer) -> None:
     # warm up: the loop opens a few fds of its own on first use (uvloop: /dev/null)
     spec, port = start_forward(engine, echo_server.port)

@@ -15,16 +15,12 @@ from nethelpers import (
     forward_spec,
     recv_exactly,
     start_forward,
+    status,
     wait_until,
 )
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError, ListenError
-from i2ptunnel_gui.core.status import TunnelStatus
-
-
-def status(engine: Engine, tunnel_id: str) -> TunnelStatus:
-    return engine.call(lambda: engine.snapshot(tunnel_id), IO_TIMEOUT).tunnels[0]
 
 
 def echo_roundtrip(port: int, payload: bytes = b"still serving") -> bytes:
@@ -33,6 +29,7 @@ def echo_roundtrip(port: int, payload: bytes = b"still serving") -> bytes:
         return recv_exactly(s, len(payload))
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_nconnect_refuses_excess_and_counts_it(
     engine: Engine, echo_server: LoopbackServer
 ) -> None:
@@ -53,6 +50,7 @@ def test_nconnect_refuses_excess_and_counts_it(
     held[0].close()
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_lifetime_closes_busy_connection(engine: Engine, echo_server: LoopbackServer) -> None:
     _, port = start_forward(engine, echo_server.port, lifetime=0.5, idle_timeout=None)
     with connect(port) as s:
@@ -70,6 +68,7 @@ def test_lifetime_closes_busy_connection(engine: Engine, echo_server: LoopbackSe
     assert 0.4 <= elapsed < 2.0
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_idle_timeout_closes_quiet_connection_only(
     engine: Engine, echo_server: LoopbackServer
 ) -> None:

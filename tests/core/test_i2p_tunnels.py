@@ -6,87 +6,37 @@ engine on its own; the test drives both with plain blocking sockets.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import socket
 import stat
-import threading
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
-from fake_sam import FakeSam
+from fake_router import FAST_BACKOFF, FAST_TIMEOUTS, FakeRouter
 from nethelpers import (
     IO_TIMEOUT,
     LoopbackServer,
     closed_by_peer,
     connect,
-    echo_handler,
     free_port,
+    local_port,
     recv_exactly,
+    status,
     wait_until,
 )
 
-from i2ptunnel_gui.core import i2p
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError, TunnelError
+from i2ptunnel_gui.core.i2p.server import ACCEPT_POOL
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.sam.client import SamTimeouts
 from i2ptunnel_gui.core.sam.errors import SamRouterError, SamUnreachable
+from i2ptunnel_gui.core.sam.keys import parse_private_key
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Direction, TunnelEvent, TunnelState, TunnelStatus
-
-T = TypeVar("T")
-FAST = SamTimeouts(
-    connect=2, hello=2, session_create=3, stream_connect=3, stream_status=3, naming=2
-)
-
-
-class FakeRouter:
-    """A FakeSam on its own loop thread; `run(coro_fn)` executes on that loop."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.sam = FakeSam()
-        self.run(self.sam.start)
-
-    def run(self, fn: Callable[[], Coroutine[Any, Any, T]], timeout: float = 10) -> T:
-        return asyncio.run_coroutine_threadsafe(fn(), self.loop).result(timeout)
-
-    def call(self, fn: Callable[[], T]) -> T:
-        async def wrapper() -> T:
-            return fn()
-
-        return self.run(wrapper)
-
-    @property
-    def address(self) -> str:
-        return self.sam.address
-
-    def close(self) -> None:
-        self.run(self.sam.stop)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-        self.loop.close()
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeRouter]:
-    router = FakeRouter()
-    yield router
-    router.close()
-
-
-@pytest.fixture(autouse=True)
-def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i2p, "BACKOFF_FIRST", 0.05)
-    monkeypatch.setattr(i2p, "BACKOFF_MAX", 0.2)
-    monkeypatch.setattr(i2p, "SAM_TIMEOUTS", FAST)
 
 
 class Events:
@@ -105,17 +55,16 @@ def keys_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def engine(fake: FakeRouter, keys_dir: Path) -> Iterator[Engine]:
-    eng = Engine(sam_address=fake.address, keystore=KeyStore(keys_dir))
+    eng = Engine(
+        sam_address=fake.address,
+        keystore=KeyStore(keys_dir),
+        sam_timeouts=FAST_TIMEOUTS,
+        backoff=FAST_BACKOFF,
+    )
     eng.start()
     yield eng
     eng.shutdown(5)
 
-
-@pytest.fixture
-def echo() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer(echo_handler)
-    yield srv
-    srv.close()
 
 
 def server_spec(target_port: int, **kw: Any) -> TunnelSpec:
@@ -133,12 +82,6 @@ def start(engine: Engine, spec: TunnelSpec, retry: bool = True) -> TunnelStatus:
     return engine.call(lambda: engine.start_tunnel(spec, retry=retry), IO_TIMEOUT)
 
 
-def status(engine: Engine, tunnel_id: str) -> TunnelStatus:
-    return engine.call(lambda: engine.snapshot(tunnel_id), IO_TIMEOUT).tunnels[0]
-
-
-def local_port(st: TunnelStatus) -> int:
-    return int(st.local_address.rpartition(":")[2])
 
 
 def wait_state(engine: Engine, tunnel_id: str, state: TunnelState, timeout: float = 8) -> None:
@@ -164,9 +107,9 @@ def round_trip(port: int, payload: bytes) -> bytes:
 
 
 def test_server_and_client_carry_data_both_ways_and_server_sees_client_b32(
-    engine: Engine, echo: LoopbackServer
+    engine: Engine, echo_server: LoopbackServer
 ) -> None:
-    srv = start(engine, server_spec(echo.port))
+    srv = start(engine, server_spec(echo_server.port))
     assert srv.state is TunnelState.RUNNING and srv.i2p_address.endswith(".b32.i2p")
     cli = start(engine, client_spec(srv.i2p_address))
     assert cli.i2p_address != srv.i2p_address
@@ -186,14 +129,14 @@ def test_server_and_client_carry_data_both_ways_and_server_sees_client_b32(
 
 @pytest.mark.parametrize(("versions", "pending"), [
     (("3.0", "3.1"), 1),  # below 3.2 the spec allows one pending ACCEPT (i2pd 2.45.1)
-    (("3.0", "3.1", "3.2", "3.3"), i2p.ACCEPT_POOL),  # 3.2+: a pool of them
+    (("3.0", "3.1", "3.2", "3.3"), ACCEPT_POOL),  # 3.2+: a pool of them
 ])
 def test_server_accepts_as_many_at_once_as_the_sam_version_allows(
-    engine: Engine, fake: FakeRouter, echo: LoopbackServer, versions: tuple[str, ...],
+    engine: Engine, fake: FakeRouter, echo_server: LoopbackServer, versions: tuple[str, ...],
     pending: int,
 ) -> None:
     fake.sam.versions = versions
-    srv = start(engine, server_spec(echo.port))
+    srv = start(engine, server_spec(echo_server.port))
     nick = next(iter(fake.sam.sessions))
     fake.run(lambda: fake.sam.wait_accepts(nick, pending))
     time.sleep(0.2)  # no more come
@@ -213,16 +156,16 @@ def test_server_accepts_as_many_at_once_as_the_sam_version_allows(
 
 
 def test_server_key_is_persistent_0600_and_transient_is_not(
-    engine: Engine, echo: LoopbackServer, keys_dir: Path
+    engine: Engine, echo_server: LoopbackServer, keys_dir: Path
 ) -> None:
-    spec = server_spec(echo.port)
+    spec = server_spec(echo_server.port)
     first = start(engine, spec)
     key_file = keys_dir / f"{spec.id}.dat"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    assert i2p.private_key_b32(key_file.read_bytes()) == first.i2p_address
+    assert parse_private_key(key_file.read_bytes()).b32_address == first.i2p_address
     engine.call(lambda: engine.stop_tunnel(spec.id), IO_TIMEOUT)
     assert start(engine, spec).i2p_address == first.i2p_address
-    transient = server_spec(echo.port, key_mode=KeyMode.TRANSIENT)
+    transient = server_spec(echo_server.port, key_mode=KeyMode.TRANSIENT)
     a = start(engine, transient).i2p_address
     engine.call(lambda: engine.stop_tunnel(transient.id), IO_TIMEOUT)
     assert start(engine, transient).i2p_address != a
@@ -230,10 +173,10 @@ def test_server_key_is_persistent_0600_and_transient_is_not(
 
 
 def test_router_drops_session_then_server_comes_back_with_same_key(
-    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+    engine: Engine, fake: FakeRouter, echo_server: LoopbackServer
 ) -> None:
     events = Events(engine)
-    srv = start(engine, server_spec(echo.port, key_mode=KeyMode.TRANSIENT))
+    srv = start(engine, server_spec(echo_server.port, key_mode=KeyMode.TRANSIENT))
     cli = start(engine, client_spec(srv.i2p_address))
     assert round_trip(local_port(cli), b"before") == b"before"
     server_nick = next(
@@ -247,9 +190,9 @@ def test_router_drops_session_then_server_comes_back_with_same_key(
 
 
 def test_router_restart_client_listener_stays_open_and_refuses_fast(
-    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+    engine: Engine, fake: FakeRouter, echo_server: LoopbackServer
 ) -> None:
-    srv = start(engine, server_spec(echo.port))
+    srv = start(engine, server_spec(echo_server.port))
     cli = start(engine, client_spec(srv.i2p_address))
     fake.run(fake.sam.stop)
     wait_state(engine, cli.id, TunnelState.RECONNECTING)
@@ -276,9 +219,9 @@ def test_router_refusal_is_an_error_with_its_message(engine: Engine, fake: FakeR
         start(engine, spec)
 
 
-def test_unreachable_router_at_start(engine: Engine, echo: LoopbackServer) -> None:
+def test_unreachable_router_at_start(engine: Engine, echo_server: LoopbackServer) -> None:
     dead = f"127.0.0.1:{free_port()}"
-    spec = server_spec(echo.port, sam_address=dead, key_mode=KeyMode.TRANSIENT)
+    spec = server_spec(echo_server.port, sam_address=dead, key_mode=KeyMode.TRANSIENT)
     with pytest.raises(SamUnreachable, match=dead):
         start(engine, spec, retry=False)
     st = start(engine, spec.replace(name="retrying"), retry=True)
@@ -313,8 +256,10 @@ def test_client_closes_a_stream_that_never_answers(
     assert wait_until(lambda: status(engine, cli.id).failed_connections == 1)
 
 
-def test_server_nconnect_refuses_the_excess_peer(engine: Engine, echo: LoopbackServer) -> None:
-    srv = start(engine, server_spec(echo.port, nconnect=1))
+def test_server_nconnect_refuses_the_excess_peer(
+    engine: Engine, echo_server: LoopbackServer
+) -> None:
+    srv = start(engine, server_spec(echo_server.port, nconnect=1))
     cli = start(engine, client_spec(srv.i2p_address))
     with connect(local_port(cli)) as first:
         first.sendall(b"1")
@@ -326,7 +271,7 @@ def test_server_nconnect_refuses_the_excess_peer(engine: Engine, echo: LoopbackS
 
 
 def test_persistent_client_without_key_store_is_a_config_error(fake: FakeRouter) -> None:
-    eng = Engine(sam_address=fake.address)
+    eng = Engine(sam_address=fake.address, sam_timeouts=FAST_TIMEOUTS, backoff=FAST_BACKOFF)
     eng.start()
     try:
         spec = client_spec("a" * 52 + ".b32.i2p", key_mode=KeyMode.PERSISTENT)
@@ -337,9 +282,9 @@ def test_persistent_client_without_key_store_is_a_config_error(fake: FakeRouter)
 
 
 def test_refusal_after_a_loss_is_an_error_and_a_lingering_session_is_retried(
-    engine: Engine, fake: FakeRouter, echo: LoopbackServer
+    engine: Engine, fake: FakeRouter, echo_server: LoopbackServer
 ) -> None:
-    srv = start(engine, server_spec(echo.port))
+    srv = start(engine, server_spec(echo_server.port))
     # 1) the router still holds our old destination once: retried, same b32
     fake.sam.replies["SESSION CREATE"] = [b"SESSION STATUS RESULT=DUPLICATED_DEST\n"]
     fake.call(lambda: fake.sam.kill_session(next(iter(fake.sam.sessions))))
@@ -356,9 +301,9 @@ def test_refusal_after_a_loss_is_an_error_and_a_lingering_session_is_retried(
 
 
 def test_persistent_client_key_keeps_the_client_address(
-    engine: Engine, echo: LoopbackServer, keys_dir: Path
+    engine: Engine, echo_server: LoopbackServer, keys_dir: Path
 ) -> None:
-    srv = start(engine, server_spec(echo.port))
+    srv = start(engine, server_spec(echo_server.port))
     spec = client_spec(srv.i2p_address, key_mode=KeyMode.PERSISTENT)
     first = start(engine, spec).i2p_address
     engine.call(lambda: engine.stop_tunnel(spec.id), IO_TIMEOUT)
@@ -366,9 +311,9 @@ def test_persistent_client_key_keeps_the_client_address(
     assert start(engine, spec).i2p_address == first
 
 
-def test_stopping_tunnels_frees_every_fd(engine: Engine, echo: LoopbackServer) -> None:
+def test_stopping_tunnels_frees_every_fd(engine: Engine, echo_server: LoopbackServer) -> None:
     before = socket_count()
-    srv = start(engine, server_spec(echo.port, key_mode=KeyMode.TRANSIENT))
+    srv = start(engine, server_spec(echo_server.port, key_mode=KeyMode.TRANSIENT))
     cli = start(engine, client_spec(srv.i2p_address))
     for _ in range(3):
         assert round_trip(local_port(cli), b"fd") == b"fd"

@@ -1,6 +1,6 @@
 """The relay through a forward tunnel: bytes, half-close, backpressure.
 
-These run on the default relay; test_relay_modes.py runs them on each relay.
+Most run on each relay (the `relay_mode` fixture).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from nethelpers import (
     connect,
     fd_count,
     forward_spec,
+    local_port,
     recv_all,
     recv_exactly,
     start_forward,
@@ -25,12 +26,15 @@ from nethelpers import (
 )
 
 from i2ptunnel_gui.core import splice
+from i2ptunnel_gui.core.connection import relay_class
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.forward import ForwardTunnel
+from i2ptunnel_gui.core.kinds import KINDS
 from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
-from i2ptunnel_gui.core.runtime import relay_class
+from i2ptunnel_gui.core.spec import TunnelKind
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_16mib_random_echo_is_byte_exact(any_engine: Engine, echo_server: LoopbackServer) -> None:
     spec, port = start_forward(any_engine, echo_server.port)
     data = os.urandom(16 << 20)
@@ -58,6 +62,7 @@ def test_16mib_random_echo_is_byte_exact(any_engine: Engine, echo_server: Loopba
     assert st.total_connections == 1
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_half_close_client_to_target(any_engine: Engine, server_factory) -> None:
     """Client shuts down writing; the target sees EOF and can still answer after it."""
 
@@ -75,6 +80,7 @@ def test_half_close_client_to_target(any_engine: Engine, server_factory) -> None
         assert recv_all(s) == b"HELLO|after-eof"
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_half_close_target_to_client(any_engine: Engine, server_factory) -> None:
     """The target closes its writing side first; the client still sends afterwards."""
     received: list[bytes] = []
@@ -93,6 +99,7 @@ def test_half_close_target_to_client(any_engine: Engine, server_factory) -> None
         assert wait_until(lambda: received == [b"late data"])
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_backpressure_bounds_buffering(engine: Engine, server_factory) -> None:
     """A target that does not read stops the relay reading from the client."""
     release = threading.Event()
@@ -168,6 +175,7 @@ def test_pending_bytes_are_written_first(mode: str) -> None:
     assert (bytes_in, bytes_out) == (5, 5)
 
 
+@pytest.mark.usefixtures("relay_mode")
 def test_peer_reset_ends_the_connection(engine: Engine, echo_server: LoopbackServer) -> None:
     spec, port = start_forward(engine, echo_server.port)
     s = connect(port)
@@ -183,6 +191,7 @@ def test_peer_reset_ends_the_connection(engine: Engine, echo_server: LoopbackSer
 class WrappedRelayTunnel(ForwardTunnel):
     """A kind that wraps `relay()` (as the I2P client does) takes the awaited path."""
 
+    detached_relay = False
     wrapped = 0
 
     async def relay(self, local_sock, remote_sock, *, conn, options=None):
@@ -190,7 +199,10 @@ class WrappedRelayTunnel(ForwardTunnel):
         return await super().relay(local_sock, remote_sock, conn=conn)
 
 
-def test_awaited_relay_path_keeps_every_promise(engine: Engine, server_factory) -> None:
+@pytest.mark.usefixtures("relay_mode")
+def test_awaited_relay_path_keeps_every_promise(
+    engine: Engine, server_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def upper_after_eof(conn: socket.socket) -> None:
         conn.sendall(recv_all(conn).upper())
         conn.shutdown(socket.SHUT_WR)
@@ -198,10 +210,8 @@ def test_awaited_relay_path_keeps_every_promise(engine: Engine, server_factory) 
     WrappedRelayTunnel.wrapped = 0
     srv = server_factory(upper_after_eof)
     spec = forward_spec(srv.port, idle_timeout=0.6)
-    status = engine.call(
-        lambda: engine.start_runtime(lambda ctx: WrappedRelayTunnel(spec, ctx)), IO_TIMEOUT
-    )
-    port = int(status.local_address.rpartition(":")[2])
+    monkeypatch.setitem(KINDS, TunnelKind.FORWARD, WrappedRelayTunnel)
+    port = local_port(engine.call(lambda: engine.start_tunnel(spec), IO_TIMEOUT))
     with connect(port) as s:  # half-close through the awaited relay
         s.sendall(b"abc")
         s.shutdown(socket.SHUT_WR)

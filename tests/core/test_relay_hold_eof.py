@@ -15,6 +15,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -24,32 +25,32 @@ from nethelpers import (
     closed_by_peer,
     connect,
     forward_spec,
+    local_port,
     recv_all,
     recv_exactly,
     wait_until,
 )
 
-from i2ptunnel_gui.core import splice
+from i2ptunnel_gui.core.connection import relay_class
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.forward import ForwardTunnel
+from i2ptunnel_gui.core.kinds import KINDS
 from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
-from i2ptunnel_gui.core.runtime import RELAY_ENV, relay_class
+from i2ptunnel_gui.core.spec import TunnelKind
 
 REQUEST = b"GET / HTTP/1.0\r\n\r\n"
 REPLY = os.urandom(1 << 20)  # larger than socket buffers: backpressure takes part
+StartKind = Callable[..., tuple[str, int]]  # (engine, kind, target_port, **spec) -> (id, port)
 NO_EOF_WAIT = 0.3  # a passed-on EOF arrives within milliseconds on loopback
 
 
-@pytest.fixture(autouse=True, params=["protocol", "splice"])
-def relay_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "splice" and not splice.available():
-        pytest.skip("os.splice is Linux-only")
-    monkeypatch.setenv(RELAY_ENV, request.param)
-    return str(request.param)
+pytestmark = pytest.mark.usefixtures("relay_mode")  # every test on each relay
 
 
 class HeldTargetTunnel(ForwardTunnel):
     """Its target stands in for a SAM stream, as in the I2P client (awaited path)."""
+
+    detached_relay = False
 
     async def relay(self, local_sock, remote_sock, *, conn, **kw):
         kw["options"] = replace(kw.get("options") or self.relay_options, remote_half_close=False)
@@ -79,12 +80,18 @@ def socket_fds() -> int:
     return count
 
 
-def start(
-    engine: Engine, kind: type[ForwardTunnel], target_port: int, **kw: Any
-) -> tuple[str, int]:
-    spec = forward_spec(target_port, **kw)
-    status = engine.call(lambda: engine.start_runtime(lambda ctx: kind(spec, ctx)), IO_TIMEOUT)
-    return spec.id, int(status.local_address.rpartition(":")[2])
+@pytest.fixture
+def start(monkeypatch: pytest.MonkeyPatch) -> StartKind:
+    """Start a forward tunnel served by the test's kind (the registry entry swapped)."""
+
+    def start(
+        engine: Engine, kind: type[ForwardTunnel], target_port: int, **kw: Any
+    ) -> tuple[str, int]:
+        monkeypatch.setitem(KINDS, TunnelKind.FORWARD, kind)
+        spec = forward_spec(target_port, **kw)
+        return spec.id, local_port(engine.call(lambda: engine.start_tunnel(spec), IO_TIMEOUT))
+
+    return start
 
 
 def active(engine: Engine, tunnel_id: str) -> int:
@@ -92,7 +99,8 @@ def active(engine: Engine, tunnel_id: str) -> int:
 
 
 def test_half_closed_client_gets_the_whole_reply(
-    engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel]
+    engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel],
+    start: StartKind,
 ) -> None:
     """Client: request, then shutdown(SHUT_WR). The held side sees no EOF, still
     answers in full; when it closes the client sees EOF and every socket is freed."""
@@ -129,7 +137,8 @@ def test_half_closed_client_gets_the_whole_reply(
 
 
 def test_held_side_ending_ends_the_connection(
-    engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel]
+    engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel],
+    start: StartKind,
 ) -> None:
     """The held side answers and closes: the client gets it all and EOF, and the
     connection is over although the client never closed (nothing can reach a
@@ -149,7 +158,8 @@ def test_held_side_ending_ends_the_connection(
 
 
 def test_idle_timeout_bounds_a_target_waiting_for_eof(
-    engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel]
+    engine: Engine, server_factory: Any, held_kind: type[ForwardTunnel],
+    start: StartKind,
 ) -> None:
     """A held side that waits for an EOF which never comes: the idle timeout ends it."""
     waited: list[float] = []

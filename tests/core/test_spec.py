@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from i2ptunnel_gui.core.spec import (
-    KeyMode,
+from i2ptunnel_gui.core.addresses import (
     SpecError,
-    TunnelKind,
-    TunnelSpec,
     check_destination,
     is_loopback_host,
     parse_hostport,
-    validate,
 )
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, validate
 
 B32 = "testvjtq2sfj5a6m7dwecpuxwbpwglgrma4i2iisxg2g5bnogm5a.b32.i2p"
 
@@ -189,7 +186,8 @@ def test_duplicate_gets_new_id_and_own_key() -> None:
 )
 def test_trailing_newline_never_validates(value: str) -> None:
     """`$` matches before a final newline; a newline must never reach the SAM bridge."""
-    from i2ptunnel_gui.core.spec import check_host, check_option
+    from i2ptunnel_gui.core.addresses import check_host
+    from i2ptunnel_gui.core.spec import check_option
 
     assert check_option(value, "1") is not None
     assert check_destination(value) is not None

@@ -1,4 +1,4 @@
-"""Session options and socket helpers for the real-router tests (FINDINGS §5, §10)."""
+"""Session options and socket helpers for the real-router tests (docs/ENGINE.md, test bed)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ import sys
 import threading
 from pathlib import Path
 
+from nethelpers import free_port, recv_exactly
+
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.sam.client import dest_generate
+from i2ptunnel_gui.core.sam.connection import dest_generate
 from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelStatus
 
@@ -40,23 +42,6 @@ def new_server_key(sam_address: str, path: Path) -> str:
     key = asyncio.run(dest_generate(sam_address))
     KeyStore(path.parent).save(path, key.raw)
     return key.b32_address
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def recv_exactly(sock: socket.socket, n: int) -> bytes:
-    buf = bytearray()
-    while len(buf) < n:
-        chunk = sock.recv(min(1 << 20, n - len(buf)))
-        if not chunk:
-            break
-        buf += chunk
-    return bytes(buf)
 
 
 class ThreadedTarget:

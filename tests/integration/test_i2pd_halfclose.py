@@ -3,7 +3,7 @@
 i2pd ends BOTH directions of a SAM stream when either of its sockets sends FIN
 (measured: the other direction's data in flight is lost), so the client tunnel
 must not pass the local client's EOF on to its SAM stream (`remote_half_close=False`
-in core/i2p.py): `nc -N`, HTTP/1.0 clients, `printf req | socat` would lose the
+in core/i2p/client.py): `nc -N`, HTTP/1.0 clients, `printf req | socat` would lose the
 reply. Path: client -> our client tunnel -> i2pd -> our server tunnel -> a service
 that reads the whole request, answers 256 KiB and closes.
 
@@ -24,10 +24,10 @@ from i2pd_helpers import (
     IO_TIMEOUT,
     ThreadedTarget,
     random_bytes,
-    recv_exactly,
     start_tunnel_pair,
 )
 from i2pd_router import I2pdRouter
+from nethelpers import recv_exactly
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.keystore import KeyStore

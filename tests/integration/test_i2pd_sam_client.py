@@ -14,7 +14,8 @@ import socket
 import pytest
 
 from i2ptunnel_gui.core.sam import errors
-from i2ptunnel_gui.core.sam.client import SamConnection, SamSession, dest_generate, naming_lookup
+from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.connection import SamConnection, dest_generate, naming_lookup
 from i2ptunnel_gui.core.sam.keys import b32_address
 
 pytestmark = [pytest.mark.i2pd, pytest.mark.slow, pytest.mark.timeout(180)]
@@ -52,7 +53,7 @@ async def test_hello_grants_31(sam: str) -> None:
 
 async def test_sessions_stream_naming_and_errors(sam: str) -> None:
     key = await dest_generate(sam)
-    # the accepting side needs LS1 on a lone 2.45.1 floodfill (FINDINGS §5)
+    # the accepting side needs LS1 on a lone 2.45.1 floodfill (docs/ENGINE.md)
     server, client = await asyncio.gather(
         SamSession.create(sam, private_key=key, options={**ZERO_HOP, "i2cp.leaseSetType": "1"}),
         SamSession.create(sam, options=ZERO_HOP),

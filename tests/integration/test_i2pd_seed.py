@@ -7,11 +7,12 @@ import socket
 import time
 
 import pytest
-from i2pd_helpers import ACCEPTING, CONNECTING, BulkTarget, exchange, free_port, random_bytes
+from i2pd_helpers import ACCEPTING, CONNECTING, BulkTarget, exchange, random_bytes
 from i2pd_router import I2pdRouter
+from nethelpers import free_port
 
 from i2ptunnel_gui.core.sam.keys import parse_destination
-from i2ptunnel_gui.tunnel_i2p import TunnelClient, TunnelServer
+from i2ptunnel_gui.tunnel import TunnelClient, TunnelServer
 
 pytestmark = [pytest.mark.i2pd, pytest.mark.slow]
 

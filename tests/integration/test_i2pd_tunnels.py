@@ -98,7 +98,7 @@ def test_4mib_both_ways_byte_exact_and_server_sees_client_b32(pair: Pair) -> Non
 def test_concurrent_peers_are_all_served(pair: Pair) -> None:
     """Six streams at once through the client tunnel. i2pd 2.45.1 grants SAM 3.1, so the
     server keeps one pending ACCEPT and the router queues the rest; with several
-    pending (a 3.2 feature) 2.45.1 crossed streams under load (core/i2p.py)."""
+    pending (a 3.2 feature) 2.45.1 crossed streams under load (core/i2p/server.py)."""
     ups = [random_bytes(4 * MIB) for _ in range(6)]
     with concurrent.futures.ThreadPoolExecutor(len(ups)) as pool:
         downs = list(pool.map(lambda up: exchange(pair.client_port, up, 4 * MIB), ups))

@@ -1,5 +1,6 @@
-"""UI test fixtures: a qasync loop that qtbot's waits pump (TESTING.md Pattern C),
-an isolated settings file per test, and the app's objects wired to an engine.
+"""UI test fixtures: a qasync loop that qtbot's waits pump (it is marked running, never run),
+an isolated settings file per test, and the app's objects wired to the fake engine
+(`shell`: the WEB and SSH tunnels saved; a module sets `tray_available` to have a tray).
 
 Tests are plain sync functions: they click widgets and wait with qtbot.waitUntil,
 which runs Qt's event loop and so the qasync loop's callbacks and tasks.
@@ -15,8 +16,11 @@ import pytest
 import qasync
 from fake_engine import FakeEngine
 from PySide6.QtWidgets import QApplication
+from qtasync import run_async
+from samples import SSH, WEB
 
 from i2ptunnel_gui.settings import Settings
+from i2ptunnel_gui.ui.app import Shell, build_shell
 
 
 @pytest.fixture
@@ -27,7 +31,7 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         yield loop
     finally:
         # loop.stop() would call app.exit() with no exec() running: Qt's quit flag would
-        # then end every later wait at once (TESTING.md trap 2). Unwind by hand instead.
+        # then end every later wait at once. Unwind by hand instead.
         qapp.aboutToQuit.disconnect(loop._after_run_forever)
         asyncio.events._set_running_loop(None)
         loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
@@ -52,3 +56,22 @@ def fake_engine() -> Iterator[FakeEngine]:
     engine.start()
     yield engine
     engine.shutdown()
+
+
+@pytest.fixture
+def tray_available() -> bool:
+    return False
+
+
+@pytest.fixture
+def shell(qtbot, qloop, settings, fake_engine, tray_available) -> Iterator[Shell]:
+    settings.save_tunnels([WEB, SSH])
+    sh = build_shell(Settings.open(settings.path), fake_engine, tray_available=tray_available)
+    qtbot.addWidget(sh.window)
+    sh.bridge.start()
+    sh.window.show()
+    qtbot.waitExposed(sh.window)
+    yield sh
+    run_async(qtbot, qloop, sh.bridge.aclose())
+    if sh.tray is not None:
+        sh.tray.hide()

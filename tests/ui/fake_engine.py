@@ -1,21 +1,27 @@
 """An in-memory engine with the real Engine's API, for UI tests that need no sockets.
 
-Everything the UI may call is here with the same signature; state changes are
-delivered through `subscribe()` callbacks exactly like the real engine, and
-`emit_from_thread()` delivers one from a foreign thread (as the engine thread does).
-Connections are plain ConnectionInfo rows the test adds and bumps.
+It is an EngineAPI (core/engine_api.py; mypy checks that below), so the bridge samples
+it with live_sample() and probes the router with probe_sam() exactly as it does the
+real engine. State changes are delivered through `subscribe()` callbacks like the real
+engine's (Starting, then Running), and `emit_from_thread()` delivers one from a
+foreign thread (as the engine thread does). Connections are ConnectionInfo the test
+adds and bumps; samples carry them as the engine's compact rows, in full.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, ListenError, UnknownTunnel
+from i2ptunnel_gui.core.live_rows import ConnectionRow, LiveRows, LiveSnapshot
+from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
 from i2ptunnel_gui.core.spec import TunnelSpec, validate
 from i2ptunnel_gui.core.status import (
     ConnectionInfo,
@@ -27,11 +33,13 @@ from i2ptunnel_gui.core.status import (
     TunnelStatus,
 )
 
+if TYPE_CHECKING:
+    from i2ptunnel_gui.core.engine_api import EngineAPI
+
 
 class FakeEngine:
-    def __init__(self, sam_address: str = "127.0.0.1:7656", keystore: object = None) -> None:
+    def __init__(self, sam_address: str = "127.0.0.1:7656") -> None:
         self.sam_address = sam_address
-        self.keystore = keystore
         self.statuses: dict[str, TunnelStatus] = {}
         self.connections: dict[int, ConnectionInfo] = {}
         self.fail_start: dict[str, Exception] = {}  # tunnel id -> error start_tunnel raises
@@ -73,7 +81,11 @@ class FakeEngine:
         self.calls.append(what)
         await asyncio.sleep(0)
 
-    async def start_tunnel(self, spec: TunnelSpec, retry: bool = True) -> TunnelStatus:
+    async def start_tunnel(self, spec: TunnelSpec, *, retry: bool = True,
+                           listener: socket.socket | None = None, dial: object = None,
+                           nickname: str | None = None) -> TunnelStatus:
+        """As the engine's; `listener`, `dial` and `nickname` change nothing here (the
+        fake opens no sockets and no SAM session)."""
         await self._check(f"start {spec.name}")
         if errors := validate(spec):
             raise ConfigError("; ".join(e.message for e in errors))
@@ -90,6 +102,8 @@ class FakeEngine:
             id=spec.id, name=spec.name, kind=spec.kind.value, state=TunnelState.RUNNING,
             local_address=f"{spec.listen_host}:{spec.listen_port}" if spec.listens else "",
             started_at=time.time())
+        self.statuses[spec.id] = replace(status, state=TunnelState.STARTING)
+        self.emit(spec.id, TunnelState.STARTING)
         self.statuses[spec.id] = status
         self.emit(spec.id, TunnelState.RUNNING, "started")
         return self.statuses[spec.id]
@@ -115,6 +129,21 @@ class FakeEngine:
                                 bytes_out=sum(c.bytes_out for c in conns if c.tunnel_id == s.id))
                         for s in tunnels)
         return EngineSnapshot(time.time(), tunnels, conns if connections else ())
+
+    async def live_sample(self, watch: Mapping[str, float | None] | None = None
+                          ) -> LiveSnapshot:
+        snap = await self.snapshot()
+        rows: dict[str, LiveRows] = {}
+        for t in snap.tunnels:
+            if watch is None or t.id in watch:
+                mine = tuple(connection_row(c) for c in snap.connections if c.tunnel_id == t.id)
+                rows[t.id] = LiveRows(mine, tuple(r[0] for r in mine), snap.time)
+        return LiveSnapshot(snap.time, snap.tunnels, rows=rows)
+
+    async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:
+        if not self.running:
+            raise EngineStopped("the engine is not running")
+        return await probe_sam(address, timeout=timeout)
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool:
         await self._check(f"close {conn_id}")
@@ -145,3 +174,14 @@ class FakeEngine:
         for cid, c in self.connections.items():
             self.connections[cid] = replace(c, bytes_in=c.bytes_in + nbytes,
                                             bytes_out=c.bytes_out + nbytes // 2)
+
+
+def connection_row(c: ConnectionInfo) -> ConnectionRow:
+    """`c` as the engine's compact row (plain str values, as core/live_rows.py builds)."""
+    plain = str.__str__
+    return (c.id, c.peer, plain(c.direction), c.opened_at, c.bytes_in, c.bytes_out,
+            plain(c.state), c.closed_at)
+
+
+if TYPE_CHECKING:  # mypy: the fake offers exactly the calls of the engine boundary
+    _conforms: EngineAPI = FakeEngine()

@@ -11,11 +11,12 @@ import threading
 import time
 
 import pytest
+from loopback_peers import Chatter, EchoServer
+from nethelpers import free_port
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from test_real_engine import Chatter, EchoServer, free_port
 
-from i2ptunnel_gui.cli import build_parser
+from i2ptunnel_gui.commands.cli import build_parser
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui import app as app_module
@@ -197,7 +198,7 @@ def test_quit_from_outside_still_stops_engine(tmp_path) -> None:
 import sys, threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from i2ptunnel_gui.cli import build_parser
+from i2ptunnel_gui.commands.cli import build_parser
 from i2ptunnel_gui.ui import app as app_module
 qapp = QApplication([sys.argv[0]])
 QTimer.singleShot(1000, qapp.quit)

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import itertools
-import socket
 import threading
 
 import pytest
 from fake_sam import FakeSam
+from nethelpers import free_port
 from PySide6.QtCore import QThread
 from qtasync import run_async
 
+from i2ptunnel_gui.core.sam.probe import probe_sam
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.ui.bridge import EngineBridge
-from i2ptunnel_gui.core.sam.probe import probe_sam
 
 SPEC = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=18080, target_port=80)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -51,7 +45,8 @@ def test_sampling_runs_while_active_and_stops_when_idle(qtbot, qloop, bridge,
     status = run_async(qtbot, qloop, bridge.start_tunnel(SPEC))
     assert status.state is TunnelState.RUNNING and bridge.polling
     fake_engine.add_connections(SPEC.id, 3)
-    qtbot.waitUntil(lambda: len(snaps) >= 3 and len(snaps[-1].connections) == 3, timeout=3000)
+    qtbot.waitUntil(lambda: len(snaps) >= 3 and SPEC.id in snaps[-1].rows
+                    and len(snaps[-1].rows[SPEC.id].rows) == 3, timeout=3000)
     times = [s.time for s in snaps[-3:]]
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.09  # ≤ 10 Hz
     run_async(qtbot, qloop, bridge.stop_tunnel(SPEC.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from samples import feed
 
 from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.connection_model import (
@@ -41,9 +42,9 @@ def test_cell_agrees_with_data() -> None:
     now = [0.0]
     m = ConnectionTableModel(clock=lambda: now[0])
     m.set_tunnel("t")
-    m.apply_rows((row(1, 2048), row(2, 7)), 0.0)
+    feed(m, (row(1, 2048), row(2, 7)), 0.0)
     now[0] = HIGHLIGHT_SECONDS + 1
-    m.apply_rows((row(1, 4096), row(3)), now[0])  # 2 closed, 3 new
+    feed(m, (row(1, 4096), row(3)), now[0])  # 2 closed, 3 new
     for r in range(m.rowCount()):
         for c in range(m.columnCount()):
             index = m.index(r, c)
@@ -51,8 +52,8 @@ def test_cell_agrees_with_data() -> None:
             assert text == index.data()
             align = index.data(Qt.ItemDataRole.TextAlignmentRole)
             assert right == bool(align is not None and align & Qt.AlignmentFlag.AlignRight)
-            gone = index.data(Qt.ItemDataRole.ForegroundRole) is not None
-            new = index.data(Qt.ItemDataRole.BackgroundRole) is not None
+            gone = index.data(Qt.ItemDataRole.ForegroundRole) == m.GONE_FG
+            new = index.data(Qt.ItemDataRole.BackgroundRole) == m.NEW_BG
             assert look == (LOOK_GONE if gone else LOOK_NEW if new else LOOK_PLAIN)
     assert {m.cell(r, 0)[2] for r in range(3)} == {LOOK_PLAIN, LOOK_GONE, LOOK_NEW}
 
@@ -62,17 +63,17 @@ def test_delegate_paints_highlights_and_grey(qtbot) -> None:
     m = ConnectionTableModel(clock=lambda: now[0])
     m.set_tunnel("t")
     view = _table(qtbot, m)
-    m.apply_rows((row(1),), 0.0)
+    feed(m, (row(1),), 0.0)
     assert _has_color(view.viewport().grab().toImage(), m.NEW_BG)  # new: highlighted
     now[0] = HIGHLIGHT_SECONDS + 1
-    m.apply_rows((row(1, 10),), now[0])
+    feed(m, (row(1, 10),), now[0])
     image = view.viewport().grab().toImage()
     assert not _has_color(image, m.NEW_BG) and not _has_color(image, m.GONE_FG)
     now[0] += 1
-    m.apply_rows((), now[0])  # closed: grey text
+    feed(m, (), now[0])  # closed: grey text
     assert _has_color(view.viewport().grab().toImage(), m.GONE_FG)
     now[0] += GREY_SECONDS
-    m.apply_rows((), now[0])
+    feed(m, (), now[0])
     assert m.rowCount() == 0
 
 
@@ -81,7 +82,7 @@ def test_delegate_elides_long_peers_and_right_aligns_numbers(qtbot) -> None:
     m.set_tunnel("t")
     view = _table(qtbot, m)
     peer = "x" * 52 + ".b32.i2p"
-    m.apply_rows((row(1, 5, peer=peer),), 0.0)
+    feed(m, (row(1, 5, peer=peer),), 0.0)
     view.setColumnWidth(m.COL_PEER, 120)
     delegate = view.itemDelegate()
     assert isinstance(delegate, ConnectionDelegate)

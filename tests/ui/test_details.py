@@ -11,9 +11,10 @@ import segno
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+from samples import status
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
-from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.qr import QUIET_ZONE, qr_image
 
@@ -24,10 +25,6 @@ STAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  ")
 
 def server(**kw) -> TunnelSpec:
     return TunnelSpec(name="site", kind=TunnelKind.SERVER, target_port=8080, **kw)
-
-
-def status(spec: TunnelSpec, state=TunnelState.RUNNING, **kw) -> TunnelStatus:
-    return TunnelStatus(id=spec.id, name=spec.name, kind=spec.kind.value, state=state, **kw)
 
 
 @pytest.fixture

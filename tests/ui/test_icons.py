@@ -7,17 +7,18 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QImage
 
-from i2ptunnel_gui import resources
+from i2ptunnel_gui import APP_ID, shipped_files
 from i2ptunnel_gui.core.spec import TunnelKind
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.tunnel_states import SHOWN_STATES, STATE_COLORS, state_label
 
 SVG = "{http://www.w3.org/2000/svg}svg"
 
 
 @pytest.mark.parametrize("name", icons.ALL_NAMES)
 def test_icon_file_is_square_svg_and_renders_at_16px(qapp, name):
-    root = ET.fromstring(resources.read_bytes(f"icons/{name}.svg"))
+    root = ET.fromstring(shipped_files.read_bytes(f"icons/{name}.svg"))
     assert root.tag == SVG
     assert root.get("viewBox") == "0 0 16 16"  # drawn on the 16 px grid it is shown at
     image = icons.pixmap(name, 16).toImage().convertToFormat(QImage.Format.Format_ARGB32)
@@ -26,21 +27,40 @@ def test_icon_file_is_square_svg_and_renders_at_16px(qapp, name):
     assert opaque >= 12, f"{name} is almost invisible at 16 px ({opaque} opaque pixels)"
 
 
+def _picture(icon) -> QImage:
+    return icon.pixmap(16, 16).toImage()
+
+
 def test_state_and_kind_icons_cover_every_value(qapp):
-    for state in TunnelState:
-        assert not icons.state_icon(state).isNull()
+    """Each value draws its own file (a value without one raises KeyError or
+    FileNotFoundError; icon() never returns a null icon)."""
+    for state in SHOWN_STATES:
+        assert _picture(icons.state_icon(state)) == icons.pixmap(f"state-{state}").toImage()
     for kind in TunnelKind:
-        assert not icons.kind_icon(kind).isNull()
+        assert _picture(icons.kind_icon(kind)) == icons.pixmap(f"kind-{kind}").toImage()
     for action in icons.ACTIONS:
-        assert not icons.action_icon(action).isNull()
-    assert not icons.app_icon().isNull()
+        assert _picture(icons.action_icon(action)) == icons.pixmap(f"action-{action}").toImage()
+    assert _picture(icons.app_icon()) == icons.pixmap(APP_ID).toImage()
 
 
 def test_state_icons_differ(qapp):
     pictures = {
-        bytes(icons.pixmap(f"state-{s.value}", 16).toImage().constBits()) for s in TunnelState
+        bytes(icons.pixmap(f"state-{s.value}", 16).toImage().constBits()) for s in SHOWN_STATES
     }
-    assert len(pictures) == len(TunnelState)
+    assert len(pictures) == len(SHOWN_STATES)
+
+
+def test_standby_is_not_offered_until_a_kind_enters_it(qapp):
+    """STANDBY is reserved (on-demand sessions): no label, colour or icon shows it."""
+    assert set(SHOWN_STATES) == set(TunnelState) - {TunnelState.STANDBY}
+    assert set(STATE_COLORS) == set(SHOWN_STATES)
+    assert [state_label(s) for s in SHOWN_STATES] == [
+        "Stopped", "Starting", "Running", "Reconnecting", "Error"]
+    assert "state-standby" not in icons.ALL_NAMES
+    with pytest.raises(KeyError):
+        state_label(TunnelState.STANDBY)
+    with pytest.raises(KeyError, match="unknown icon 'state-standby'"):
+        icons.state_icon(TunnelState.STANDBY)
 
 
 def test_unknown_icon_names_are_refused(qapp):

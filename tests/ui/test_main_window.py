@@ -5,11 +5,11 @@ Persistence is checked by reading a fresh Settings on the same file.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
 from qtasync import run_async
+from samples import SSH, WEB
 
 from i2ptunnel_gui.core.errors import ListenError
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
@@ -17,21 +17,6 @@ from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.app import build_shell
 from i2ptunnel_gui.ui.editor import TunnelEditor
-
-WEB = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=18081, target_port=80)
-SSH = TunnelSpec(name="ssh", kind=TunnelKind.FORWARD, listen_port=18022, target_port=22)
-
-
-@pytest.fixture
-def shell(qtbot, qloop, settings, fake_engine):
-    settings.save_tunnels([WEB, SSH])
-    sh = build_shell(Settings.open(settings.path), fake_engine, tray_available=False)
-    qtbot.addWidget(sh.window)
-    sh.bridge.start()
-    sh.window.show()
-    qtbot.waitExposed(sh.window)
-    yield sh
-    run_async(qtbot, qloop, sh.bridge.aclose())
 
 
 def act(window, name: str) -> QAction:
@@ -243,7 +228,9 @@ def test_new_identity_deletes_the_key_and_forgets_the_address(qtbot, qloop, sett
     key.write_bytes(b"k" * 679)
     key.chmod(0o600)
     settings.save_tunnels([blog])
-    engine = FakeEngine(keystore=store)
+    settings.keys_dir = store.root  # the app's key store is the settings' keys folder
+    settings.sync()
+    engine = FakeEngine()
     engine.start()
     sh = build_shell(Settings.open(settings.path), engine, tray_available=False)
     qtbot.addWidget(sh.window)

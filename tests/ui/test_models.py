@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from fake_engine import connection_row
 from PySide6.QtCore import Qt
+from samples import feed, full_sample, status
 
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import (
@@ -15,26 +17,23 @@ from i2ptunnel_gui.core.status import (
     TunnelState,
     TunnelStatus,
 )
-from i2ptunnel_gui.ui.models import (
-    GREY_SECONDS,
-    HIGHLIGHT_SECONDS,
-    SORT_ROLE,
-    ConnectionTableModel,
-    SortProxy,
-    TunnelTableModel,
-)
+from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, HIGHLIGHT_SECONDS, ConnectionTableModel
+from i2ptunnel_gui.ui.icons import state_icon
+from i2ptunnel_gui.ui.roles import SORT_ROLE
+from i2ptunnel_gui.ui.tunnel_model import SortProxy, TunnelTableModel
+from i2ptunnel_gui.ui.tunnel_states import STATE_COLORS
 
 FWD = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=8080, target_port=80)
 SRV = TunnelSpec(name="blog", kind=TunnelKind.SERVER, target_port=8000)
 
 
-def status(spec: TunnelSpec, state=TunnelState.RUNNING, **kw) -> TunnelStatus:
-    return TunnelStatus(id=spec.id, name=spec.name, kind=spec.kind.value, state=state, **kw)
-
-
 def conn(cid: int, tid: str, bin_: int = 0, bout: int = 0, state=ConnState.OPEN):
     return ConnectionInfo(cid, tid, f"127.0.0.1:{50000 + cid}", Direction.OUTBOUND, 1000.0,
                           bin_, bout, state)
+
+
+def rows_of(*conns: ConnectionInfo):
+    return tuple(map(connection_row, conns))
 
 
 def test_tunnel_model_passes_modeltester(qtmodeltester) -> None:
@@ -57,7 +56,10 @@ def test_tunnel_model_rows_states_and_rates(qtbot) -> None:
     m.set_state(SRV.id, TunnelState.RECONNECTING, "SAM 127.0.0.1:7656: connection refused")
     assert m.index(1, m.COL_STATE).data() == "Reconnecting"
     assert "refused" in m.index(1, m.COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
-    assert m.index(1, m.COL_STATE).data(Qt.ItemDataRole.DecorationRole) is not None
+    icon = m.index(1, m.COL_STATE).data(Qt.ItemDataRole.DecorationRole)
+    assert icon.cacheKey() == state_icon(TunnelState.RECONNECTING).cacheKey()
+    assert m.index(1, m.COL_STATE).data(Qt.ItemDataRole.ForegroundRole) == STATE_COLORS[
+        TunnelState.RECONNECTING]
 
     m.apply_snapshot(EngineSnapshot(100.0, (status(FWD, bytes_in=0, bytes_out=0),)))
     changes = []
@@ -93,9 +95,8 @@ def test_tunnel_proxy_sorts_by_raw_values() -> None:
 def test_connection_model_passes_modeltester(qtmodeltester) -> None:
     m = ConnectionTableModel(clock=lambda: 0.0)
     m.set_tunnel("t")
-    m.apply((conn(1, "t", 10, 20), conn(2, "t")), 1.0)
+    feed(m, rows_of(conn(1, "t", 10, 20), conn(2, "t")), 1.0)
     qtmodeltester.check(m)
-    qtmodeltester.check(SortProxy(m))
 
 
 def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
@@ -107,11 +108,11 @@ def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
     m.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
     m.dataChanged.connect(lambda a, b, _r: changed.append((a.row(), b.row())))
 
-    m.apply_snapshot(EngineSnapshot(now[0], (), (conn(1, "t"), conn(2, "t"), conn(9, "other"))))
+    m.apply_snapshot(full_sample(now[0], (conn(1, "t"), conn(2, "t"), conn(9, "other"))))
     assert inserted == [(0, 1)] and m.rowCount() == 2  # the other tunnel's row is not ours
-    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # new: highlighted
+    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == m.NEW_BG  # highlighted
     now[0] = 1.0
-    m.apply((conn(1, "t", 1000, 500), conn(2, "t", 10, 0)), now[0])
+    feed(m, rows_of(conn(1, "t", 1000, 500), conn(2, "t", 10, 0)), now[0])
     assert len(changed) == 2  # one dataChanged per tick, never one per row
     assert m.index(0, m.COL_IN).data() == "1000 B"
     assert m.index(0, m.COL_RATE).data() == "1.5 KiB/s"
@@ -119,13 +120,13 @@ def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
     assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
 
     now[0] = 4.0  # connection 1 closed: greyed, still listed
-    m.apply((conn(2, "t", 20, 0),), now[0])
+    feed(m, rows_of(conn(2, "t", 20, 0)), now[0])
     assert m.rowCount() == 2 and removed == []
     assert m.index(0, m.COL_STATE).data() == "closed"
-    assert m.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert m.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == m.GONE_FG
     assert m.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     now[0] = 4.0 + GREY_SECONDS  # ... then removed
-    m.apply((conn(2, "t", 30, 0),), now[0])
+    feed(m, rows_of(conn(2, "t", 30, 0)), now[0])
     assert removed == [(0, 0)] and m.rowCount() == 1
     assert m.connection_at(0).id == 2
 
@@ -133,10 +134,10 @@ def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
 def test_connection_removal_of_scattered_rows_keeps_ids_right() -> None:
     m = ConnectionTableModel(clock=lambda: 0.0)
     m.set_tunnel("t")
-    m.apply(tuple(conn(i, "t") for i in range(10)), 0.0)
+    feed(m, rows_of(*(conn(i, "t") for i in range(10))), 0.0)
     keep = (1, 2, 5, 8)
-    m.apply(tuple(conn(i, "t") for i in keep), 1.0)
-    m.apply(tuple(conn(i, "t", 7) for i in keep), 1.0 + GREY_SECONDS)
+    feed(m, rows_of(*(conn(i, "t") for i in keep)), 1.0)
+    feed(m, rows_of(*(conn(i, "t", 7) for i in keep)), 1.0 + GREY_SECONDS)
     assert [m.connection_at(r).id for r in range(m.rowCount())] == list(keep)
     assert all(m.connection_at(r).bytes_in == 7 for r in range(m.rowCount()))
 
@@ -144,12 +145,12 @@ def test_connection_removal_of_scattered_rows_keeps_ids_right() -> None:
 def test_connection_closed_by_engine_state_and_sorting() -> None:
     m = ConnectionTableModel(clock=lambda: 0.0)
     m.set_tunnel("t")
-    m.apply((conn(1, "t", 900), conn(2, "t", 80)), 0.0)
-    proxy = SortProxy(m)
-    proxy.sort(m.COL_IN, Qt.SortOrder.AscendingOrder)
-    assert proxy.index(0, m.COL_IN).data() == "80 B"  # 80 < 900 numerically
-    m.apply((conn(1, "t", 900, state=ConnState.CLOSED), conn(2, "t", 80)), 1.0)
-    assert m.index(0, m.COL_STATE).data() == "closed" and m.rowCount() == 2
+    feed(m, rows_of(conn(1, "t", 900), conn(2, "t", 80)), 0.0)
+    m.sort(m.COL_IN, Qt.SortOrder.AscendingOrder)
+    assert m.index(0, m.COL_IN).data() == "80 B"  # 80 < 900 numerically
+    feed(m, rows_of(conn(1, "t", 900, state=ConnState.CLOSED), conn(2, "t", 80)), 1.0)
+    assert m.connection_at(1).id == 1  # sorted by bytes in: 80 < 900
+    assert m.index(1, m.COL_STATE).data() == "closed" and m.rowCount() == 2
     m.set_tunnel(None)
     assert m.rowCount() == 0
 
@@ -164,10 +165,10 @@ def test_connection_model_sorts_itself_and_keeps_selection(qtbot) -> None:
     view.setModel(m)
     view.setSortingEnabled(True)
     view.sortByColumn(m.COL_IN, Qt.SortOrder.DescendingOrder)  # calls m.sort()
-    m.apply((conn(1, "t", 10), conn(2, "t", 30), conn(3, "t", 20)), 0.0)
+    feed(m, rows_of(conn(1, "t", 10), conn(2, "t", 30), conn(3, "t", 20)), 0.0)
     assert [m.connection_at(r).id for r in range(3)] == [2, 3, 1]
     view.selectRow(2)  # connection 1
-    m.apply((conn(1, "t", 99), conn(2, "t", 30), conn(3, "t", 20)), 1.0)  # 1 overtakes
+    feed(m, rows_of(conn(1, "t", 99), conn(2, "t", 30), conn(3, "t", 20)), 1.0)  # overtakes
     assert [m.connection_at(r).id for r in range(3)] == [1, 2, 3]
     rows = view.selectionModel().selectedRows()
     assert [r.data(Qt.ItemDataRole.UserRole + 2) for r in rows] == [1]  # selection followed
@@ -299,11 +300,11 @@ def test_deltas_and_full_samples_give_the_same_table() -> None:
                 c[2] += rng.randrange(0, 500)
                 moved.add(cid)
         rows = [row(c[0], c[1], c[2], state=c[3]) for c in conns.values()]
-        by_full.apply_rows(tuple(rows), now)
+        feed(by_full, rows, now)
         if since is None:
-            by_delta.apply_rows(tuple(rows), now)
+            feed(by_delta, rows, now)
         else:
-            by_delta.apply_delta(tuple(r for r in rows if r[0] in moved), tuple(conns), now)
+            feed(by_delta, (r for r in rows if r[0] in moved), now, alive=tuple(conns))
         since = now
         shown = [[m.index(r, c).data() for c in range(m.columnCount())
                   for r in range(m.rowCount())] for m in (by_full, by_delta)]
@@ -316,7 +317,7 @@ def test_deltas_and_full_samples_give_the_same_table() -> None:
 def test_connection_sort_ties_keep_arrival_order_and_raw_columns() -> None:
     m = ConnectionTableModel(clock=lambda: 0.0)
     m.set_tunnel("t")
-    m.apply_rows((row(3, 7), row(1, 9), row(2, 7), row(4, 1)), 0.0)
+    feed(m, (row(3, 7), row(1, 9), row(2, 7), row(4, 1)), 0.0)
     m.sort(m.COL_IN, Qt.SortOrder.DescendingOrder)
     assert [m.connection_at(r).id for r in range(4)] == [1, 3, 2, 4]  # 3 before 2: arrival
     m.sort(m.COL_IN, Qt.SortOrder.AscendingOrder)
@@ -325,7 +326,7 @@ def test_connection_sort_ties_keep_arrival_order_and_raw_columns() -> None:
     peers = [m.index(r, m.COL_PEER).data() for r in range(4)]
     assert peers == sorted(peers)
     m.sort(m.COL_RATE, Qt.SortOrder.AscendingOrder)  # computed column: still sorts
-    m.apply_rows((row(3, 7), row(1, 9), row(2, 107), row(4, 1)), 1.0)
+    feed(m, (row(3, 7), row(1, 9), row(2, 107), row(4, 1)), 1.0)
     assert m.connection_at(3).id == 2  # the only one with a rate
 
 
@@ -336,8 +337,8 @@ def test_connection_rows_stay_untracked_by_the_gc() -> None:
 
     m = ConnectionTableModel(clock=lambda: 0.0)
     m.set_tunnel("t")
-    m.apply_rows(tuple(row(i, i) for i in range(100)), 0.0)
-    m.apply((conn(100, "t"),), 1.0)  # ConnectionInfo in: stored as a plain row too
+    feed(m, (row(i, i) for i in range(100)), 0.0)
+    feed(m, rows_of(conn(100, "t")), 1.0)  # the fake engine's rows: plain rows too
     gc.collect()
     assert not any(gc.is_tracked(m._cur[cid]) for cid in m._order)
 
@@ -345,9 +346,9 @@ def test_connection_rows_stay_untracked_by_the_gc() -> None:
 def test_a_connection_opened_and_closed_between_samples_is_not_shown() -> None:
     m = ConnectionTableModel(clock=lambda: 0.0)
     m.set_tunnel("t")
-    m.apply_rows((row(1),), 0.0)
-    m.apply_rows((row(1), row(2, state="closed"), row(3)), 1.0)  # full sample
+    feed(m, (row(1),), 0.0)
+    feed(m, (row(1), row(2, state="closed"), row(3)), 1.0)  # full sample
     assert [m.connection_at(r).id for r in range(m.rowCount())] == [1, 3]
-    m.apply_delta((row(4, state="closed"), row(5), row(1, 9, state="closed")), (3, 5), 2.0)
+    feed(m, (row(4, state="closed"), row(5), row(1, 9, state="closed")), 2.0, alive=(3, 5))
     assert [m.connection_at(r).id for r in range(m.rowCount())] == [1, 3, 5]
     assert m.index(0, m.COL_STATE).data() == "closed"  # known before: greyed, not dropped

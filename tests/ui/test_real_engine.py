@@ -6,9 +6,10 @@ the table ends it. Everything stays on 127.0.0.1 with ephemeral ports.
 from __future__ import annotations
 
 import socket
-import threading
 
 import pytest
+from loopback_peers import Chatter, EchoServer
+from nethelpers import free_port
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
@@ -19,77 +20,7 @@ from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.app import build_shell
-from i2ptunnel_gui.ui.models import ConnectionTableModel
-
-
-class EchoServer:
-    """Echoes every byte back; one thread per connection, all on loopback."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.threads: list[threading.Thread] = []
-        self._accept = threading.Thread(target=self._serve, daemon=True)
-        self._accept.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            t = threading.Thread(target=self._echo, args=(conn,), daemon=True)
-            t.start()
-            self.threads.append(t)
-
-    @staticmethod
-    def _echo(conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(10)
-            try:
-                while data := conn.recv(65536):
-                    conn.sendall(data)
-            except OSError:
-                pass
-
-    def close(self) -> None:
-        self.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept() (Linux)
-        self.sock.close()
-        self._accept.join(5)
-        for t in self.threads:
-            t.join(5)
-
-
-class Chatter(threading.Thread):
-    """A client that keeps sending through the tunnel until the tunnel closes it."""
-
-    def __init__(self, port: int) -> None:
-        super().__init__(daemon=True)
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-        self.echoed = 0
-        self.ended = threading.Event()
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        try:
-            while not self.stop.is_set():
-                self.sock.sendall(b"x" * 1024)
-                got = self.sock.recv(65536)
-                if not got:
-                    break
-                self.echoed += len(got)
-                self.stop.wait(0.02)
-        except OSError:
-            pass
-        finally:
-            self.ended.set()
-            self.sock.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from i2ptunnel_gui.ui.connection_model import ConnectionTableModel
 
 
 @pytest.fixture
@@ -102,18 +33,15 @@ def engine(tmp_path):
 
 
 def test_forward_tunnel_from_ui_shows_and_closes_connection(qtbot, qloop, settings,
-                                                            engine, monkeypatch) -> None:
-    from i2ptunnel_gui.ui import bridge as bridge_module
-    from i2ptunnel_gui.ui import connection_model
-
-    monkeypatch.setattr(connection_model, "GREY_SECONDS", 0.3)  # closed rows leave sooner
-    monkeypatch.setattr(bridge_module, "IDLE_LINGER", 1.0)  # ... also after the last stop
+                                                            engine) -> None:
     echo = EchoServer()
     listen = free_port()
     spec = TunnelSpec(name="echo", kind=TunnelKind.FORWARD, listen_port=listen,
                       target_port=echo.port)
     settings.save_tunnels([spec])
-    sh = build_shell(Settings.open(settings.path), engine, tray_available=False)
+    # closed rows leave sooner (and sampling after the last stop lasts 1.3 s)
+    sh = build_shell(Settings.open(settings.path), engine, tray_available=False,
+                     grey_seconds=0.3)
     qtbot.addWidget(sh.window)
     sh.bridge.start()
     sh.window.show()

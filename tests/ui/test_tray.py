@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from qtasync import run_async
+from samples import SSH, WEB
 
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.settings import Settings
-from i2ptunnel_gui.ui.app import build_shell
 
 # offscreen has no tray window: QSystemTrayIcon.show() says so once; it is harmless here
 pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged")
 
-WEB = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=18081, target_port=80)
-SSH = TunnelSpec(name="ssh", kind=TunnelKind.FORWARD, listen_port=18022, target_port=22)
-
-
-def make_shell(qtbot, settings, engine, tray: bool):
-    settings.save_tunnels([WEB, SSH])
-    sh = build_shell(Settings.open(settings.path), engine, tray_available=tray)
-    qtbot.addWidget(sh.window)
-    sh.bridge.start()
-    return sh
-
 
 @pytest.fixture
-def shell(qtbot, qloop, settings, fake_engine):
-    sh = make_shell(qtbot, settings, fake_engine, tray=True)
-    sh.window.show()
-    yield sh
-    run_async(qtbot, qloop, sh.bridge.aclose())
-    sh.tray.hide()
+def tray_available() -> bool:
+    return True
 
 
 def test_toggle_start_all_stop_all_and_icon(qtbot, shell, fake_engine) -> None:
@@ -93,13 +76,9 @@ def test_close_goes_to_tray_with_one_notice(qtbot, shell, settings) -> None:
     assert Settings.open(settings.path).close_to_tray_notice_shown
 
 
-def test_without_tray_closing_quits(qtbot, qloop, settings, fake_engine) -> None:
-    sh = make_shell(qtbot, settings, fake_engine, tray=False)
-    try:
-        assert sh.tray is None
-        sh.window.show()
-        with qtbot.waitSignal(sh.window.quit_requested, timeout=1000):
-            sh.window.close()
-        assert not sh.window.isVisible()
-    finally:
-        run_async(qtbot, qloop, sh.bridge.aclose())
+@pytest.mark.parametrize("tray_available", [False])
+def test_without_tray_closing_quits(qtbot, shell) -> None:
+    assert shell.tray is None
+    with qtbot.waitSignal(shell.window.quit_requested, timeout=1000):
+        shell.window.close()
+    assert not shell.window.isVisible()

@@ -2,7 +2,8 @@
 
 Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
 
-    from i2ptunnel_gui.core.sam.client import SamSession, dest_generate, naming_lookup
+    from i2ptunnel_gui.core.sam.client import SamSession
+    from i2ptunnel_gui.core.sam.connection import dest_generate, naming_lookup
 
     session = await SamSession.create("127.0.0.1:7656", private_key=blob_or_None,
                                       options={"inbound.length": "0"})
@@ -17,7 +18,7 @@ Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
     # stream_connect(dest, time_limit=70 s default); stream_accept(time_limit=None
     # = wait until a peer comes; cancel the task to stop waiting).
     # i2pd answers CONNECT OK once the LeaseSet is found, before the peer answers:
-    # keep a connect/first-byte timeout in the tunnel (FINDINGS §5).
+    # keep a connect/first-byte timeout in the tunnel (docs/ENGINE.md, measured facts).
     await session.wait_closed()    # returns when the router drops the session
     session.close_reason           # SamError, or None after session.close()
     session.close()
@@ -30,7 +31,7 @@ failure, including cancellation.
 
 Concurrent pending STREAM ACCEPTs on one session are allowed by the spec from
 SAM 3.2 (`session.concurrent_accepts`). i2pd 2.45.1 grants at most 3.1 and, although
-it served 50 pending ACCEPTs in a quiet test (FINDINGS §5), under load it crossed
+it served 50 pending ACCEPTs in a quiet test (docs/ENGINE.md "STREAM ACCEPT"), under load it crossed
 streams between them (two streams on one socket, others never served), so server
 tunnels keep one pending ACCEPT below 3.2: the router queues what arrives meanwhile.
 Tests: `tests/fake_sam.py` (FakeSam) is a scriptable in-process bridge with
@@ -55,7 +56,6 @@ from .connection import (
     SamAddress,
     SamConnection,
     SamTimeouts,
-    dest_generate,
     naming_lookup,
     new_nickname,
     parse_peer_line,
@@ -79,15 +79,6 @@ from .protocol import (
     session_options,
     version_tuple,
 )
-
-__all__ = [
-    "SamAddress",
-    "SamConnection",
-    "SamSession",
-    "SamTimeouts",
-    "dest_generate",
-    "naming_lookup",
-]
 
 logger = logging.getLogger(__name__)
 
@@ -252,7 +243,7 @@ class SamSession:
         (a socket from stream_socket(), consumed: closed on failure) or a new one.
 
         Note: i2pd answers OK once the LeaseSet is found, before the peer answers
-        (FINDINGS §5): callers need their own first-byte/idle timeout.
+        (docs/ENGINE.md, measured facts): callers need their own first-byte/idle timeout.
         """
         line = build_stream_connect(self.nickname, destination)
         conn = via if via is not None else await self.stream_socket()

@@ -18,8 +18,8 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from ..addresses import SpecError, parse_hostport
 from ..dial import connect_tcp
-from ..spec import SpecError, parse_hostport
 from .errors import (
     KeyFormatError,
     SamConnectionClosed,
@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SamAddress = str | tuple[str, int]
-# ask for the newest first; i2pd 2.45.1 answers MIN=3.0 MAX=3.3 with 3.0 (FINDINGS §2)
+# ask for the newest first; i2pd 2.45.1 answers MIN=3.0 MAX=3.3 with 3.0 (docs/ENGINE.md "HELLO")
 HELLO_ATTEMPTS: tuple[tuple[str, str], ...] = (("3.1", "3.3"), ("3.0", "3.0"))
 STREAM_REPLIES = (("STREAM", "STATUS"),)
 NICKNAME_TRIES = 3
@@ -225,7 +225,7 @@ async def _resolve(
 def quick_ack(sock: socket.socket) -> None:
     """ACK the router's next segment at once (Linux). i2pd writes a reply line and the
     data after it separately, without TCP_NODELAY: held back by Nagle until our delayed
-    ACK (~40 ms) unless we ACK the line straight away (FINDINGS §6)."""
+    ACK (~40 ms) unless we ACK the line straight away (docs/ENGINE.md "Delayed ACK")."""
     if _QUICKACK is not None:
         with contextlib.suppress(OSError):
             sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)

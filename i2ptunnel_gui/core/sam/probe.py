@@ -11,8 +11,8 @@ import contextlib
 import time
 from dataclasses import dataclass
 
+from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.sam.protocol import build_hello, parse_reply
-from i2ptunnel_gui.core.spec import SpecError, parse_hostport
 
 MAX_REPLY = 4096
 

@@ -38,15 +38,22 @@ REFILL_DELAY = 0.01
 class SpareSockets:
     """Up to `size` HELLO'd sockets on `session`'s bridge, oldest first."""
 
-    def __init__(self, session: SamSession, size: int = SPARES, max_age: float = MAX_AGE) -> None:
+    def __init__(
+        self,
+        session: SamSession,
+        size: int = SPARES,
+        max_age: float = MAX_AGE,
+        refill_delay: float = REFILL_DELAY,
+    ) -> None:
         self.session = session
         self.size = size
         self.max_age = max_age
+        self.refill_delay = refill_delay
         self._ready: collections.deque[tuple[SamConnection, float]] = collections.deque()
         self._wanted = asyncio.Event()
         self._wanted.set()
         self._closed = False
-        self._taken = False  # a take() happened: refills wait REFILL_DELAY
+        self._taken = False  # a take() happened: refills wait refill_delay
 
     def take(self) -> SamConnection | None:
         """A live spare (the caller owns it), or None: open a fresh socket then."""
@@ -79,7 +86,7 @@ class SpareSockets:
                     except TimeoutError:
                         pass
                     continue
-                await asyncio.sleep(REFILL_DELAY if self._ready or self._taken else 0.0)
+                await asyncio.sleep(self.refill_delay if self._ready or self._taken else 0.0)
                 try:
                     conn = await self.session.stream_socket()
                 except SamError as e:  # the router is away; its session will say so

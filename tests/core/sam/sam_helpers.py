@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from fake_sam import FakeSam
 
-from i2ptunnel_gui.core.sam.client import SamSession, SamTimeouts
+from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.connection import SamTimeouts
 
 FAST = SamTimeouts(
     connect=2,

@@ -12,11 +12,8 @@ from fake_sam import FakeSam, random_private_key
 from sam_helpers import FAST, connected, pair, recv_exactly, until
 
 from i2ptunnel_gui.core.sam import errors
-from i2ptunnel_gui.core.sam.client import (
-    SamConnection,
-    SamSession,
-    SamTimeouts,
-)
+from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.connection import SamConnection, SamTimeouts
 
 
 @pytest.fixture

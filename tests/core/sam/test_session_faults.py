@@ -14,7 +14,8 @@ from fake_sam import FakeSam, random_private_key
 from sam_helpers import FAST, connected, pair, recv_exactly, until
 
 from i2ptunnel_gui.core.sam import errors
-from i2ptunnel_gui.core.sam.client import SamSession, SamTimeouts, dest_generate, naming_lookup
+from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.connection import SamTimeouts, dest_generate, naming_lookup
 
 
 @pytest.fixture

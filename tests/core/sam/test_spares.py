@@ -5,21 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-import pytest
 from fake_sam import FakeSam
 from sam_helpers import pair, recv_exactly, until
 
-from i2ptunnel_gui.core.sam import spares as spares_mod
 from i2ptunnel_gui.core.sam.spares import SpareSockets
 
 
-async def test_a_spare_is_helloed_ahead_and_carries_the_next_stream(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(spares_mod, "REFILL_DELAY", 0.0)
+async def test_a_spare_is_helloed_ahead_and_carries_the_next_stream() -> None:
     async with FakeSam() as sam:
         a, b = await pair(sam)
-        pool = SpareSockets(a, size=2)
+        pool = SpareSockets(a, size=2, refill_delay=0.0)
         filler = asyncio.ensure_future(pool.fill())
         try:
             await until(lambda: len(pool) == 2)

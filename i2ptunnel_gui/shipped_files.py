@@ -1,5 +1,8 @@
 """Find the files shipped with the app (icons, desktop metadata).
 
+Named apart from the `resources/` package-data folder it reads, which sits beside it
+in an installed package: a module called `resources` would shadow that folder's name.
+
 The sources live in the top-level `resources/` directory; the wheel build maps them to
 `i2ptunnel_gui/resources/` (pyproject force-include). So an installed wheel, a PyInstaller
 bundle (which copies the same tree into the package) and a source checkout all work with

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from i2ptunnel_gui.cli import build_parser
+from i2ptunnel_gui.commands.cli import build_parser
 
 
 def parse(*argv: str):

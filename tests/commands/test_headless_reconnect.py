@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import queue
 import signal
 import subprocess
@@ -11,8 +10,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from fake_sam import FakeSam
-from test_headless import _env, _free_port, _write_settings
+from fake_router import FakeRouter
+from headless_helpers import subprocess_env, write_settings
+from nethelpers import free_port
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 
@@ -45,44 +45,24 @@ class Lines:
         pytest.fail(f"{text!r} not seen within {timeout} s; got:\n" + "\n".join(self.seen))
 
 
-class SamThread:
-    """A FakeSam on a fixed loopback port, on its own loop in a thread."""
-
-    def __init__(self, port: int) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.sam = FakeSam()
-        self.sam.port = port
-
-    def run(self, coro: object) -> object:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(10)  # type: ignore[arg-type]
-
-    def close(self) -> None:
-        self.run(self.sam.stop())
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-        self.loop.close()
-
-
 def test_headless_waits_for_the_router_then_runs(tmp_path: Path) -> None:
-    sam_port = _free_port()  # nothing listens here yet: the router is "down"
-    listen = _free_port()
+    sam_port = free_port()  # nothing listens here yet: the router is "down"
+    listen = free_port()
     settings = tmp_path / "s.ini"
-    _write_settings(settings, [TunnelSpec(
+    write_settings(settings, [TunnelSpec(
         name="late router", kind=TunnelKind.CLIENT, listen_port=listen, destination=B32,
         key_mode=KeyMode.TRANSIENT, auto_start=True, sam_address=f"127.0.0.1:{sam_port}")])
     proc = subprocess.Popen(
         [sys.executable, "-m", "i2ptunnel_gui", "--headless", "--settings", str(settings)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env(tmp_path),
         cwd=tmp_path)
-    sam = SamThread(sam_port)
+    sam = FakeRouter(sam_port, start=False)
     try:
         err = Lines(proc.stderr)
         err.wait_for("late router: reconnecting", 30)
         err.wait_for("1 of 1 tunnel(s) up", 10)  # still serving, not exited
         assert proc.poll() is None
-        sam.run(sam.sam.start())  # the router comes up
+        sam.run(sam.sam.start)  # the router comes up
         err.wait_for("late router: running", 30)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(20) == 0

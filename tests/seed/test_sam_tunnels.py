@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 
 import pytest
-from nethelpers import LoopbackServer, echo_handler, free_port, recv_exactly
-from test_i2p_tunnels import FakeRouter
+from fake_router import FakeRouter
+from nethelpers import LoopbackServer, free_port, recv_exactly
 
 from i2ptunnel_gui.core.errors import ConfigError
 from i2ptunnel_gui.core.sam.errors import SamUnreachable
 from i2ptunnel_gui.core.sam.keys import parse_destination
-from i2ptunnel_gui.tunnel_i2p import TunnelClient, TunnelServer
+from i2ptunnel_gui.tunnel import TunnelClient, TunnelServer
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeRouter]:
-    router = FakeRouter()
-    yield router
-    router.close()
-
-
-@pytest.fixture
-def echo() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer(echo_handler)
-    yield srv
-    srv.close()
-
-
-def test_seed_server_and_client_round_trip(fake: FakeRouter, echo: LoopbackServer) -> None:
+def test_seed_server_and_client_round_trip(fake: FakeRouter, echo_server: LoopbackServer) -> None:
     port = free_port()
-    with TunnelServer("seedsrv", echo.port, samaddr=fake.address, **{"inbound.length": 2}) as srv:
+    options = {"inbound.length": 2}
+    with TunnelServer("seedsrv", echo_server.port, samaddr=fake.address, **options) as srv:
         assert srv.session == "seedsrv"
         assert parse_destination(srv.dest).b32_address == srv.b32
         create = next(r for r in fake.sam.received if r.startswith("SESSION CREATE"))

@@ -1,4 +1,4 @@
-"""Command line entry point: the window, headless mode, and ad-hoc tunnels.
+"""Command line entry point (`i2ptunnel-gui`): the window, headless mode, ad-hoc tunnels.
 
 Argument definitions live here (one place to read the whole CLI); each command's
 work lives in `i2ptunnel_gui.commands.<name>.run(args) -> int`, imported lazily
@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from i2ptunnel_gui import __version__
+from i2ptunnel_gui.core.spec import DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
 
 
 def _positive_float(text: str) -> float:
@@ -55,15 +56,16 @@ def _limits(p: argparse.ArgumentParser) -> None:
                    help="max simultaneous connections (-1 = unlimited; excess are refused)")
     p.add_argument("--timeout", type=_positive_float, default=None,
                    help="max lifetime of one connection in seconds (default: unlimited)")
-    p.add_argument("--idle-timeout", type=_positive_float, default=600.0,
-                   help="close a connection idle this many seconds (default 600)")
+    p.add_argument("--idle-timeout", type=_positive_float, default=DEFAULT_IDLE_TIMEOUT,
+                   help=f"close a connection idle this many seconds "
+                        f"(default {DEFAULT_IDLE_TIMEOUT:g})")
     p.add_argument("--connect-timeout", type=_positive_float, default=None,
                    help="seconds to wait for the target to accept")
 
 
 def _i2p(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sam", default="127.0.0.1:7656", metavar="HOST:PORT",
-                   help="SAM bridge of the router (default 127.0.0.1:7656)")
+    p.add_argument("--sam", default=DEFAULT_SAM, metavar="HOST:PORT",
+                   help=f"SAM bridge of the router (default {DEFAULT_SAM})")
     p.add_argument("--option", action="append", type=_option, default=[], metavar="K=V",
                    help="I2CP/streaming session option, repeatable (e.g. inbound.length=2)")
     p.add_argument("--keys", default=None, metavar="FILE",

@@ -1,10 +1,10 @@
-"""Table models for the tunnel list and the live connection table.
+"""The tunnel table: one row per tunnel definition, with its state and counters.
 
-Both are fed from engine snapshots sampled by the bridge (≤ 10 Hz): rows come
-and go with beginInsertRows/beginRemoveRows, and each tick ends in ONE
-dataChanged covering the counter columns, so a view with 5 000 rows repaints
-only what is visible. `SORT_ROLE` returns raw values (ints, floats, text) for
-`QSortFilterProxyModel`, which then compares in C++.
+The TunnelController is the only writer: definitions from the settings, states from
+engine events and samples (≤ 10 Hz). Rows come and go with beginInsertRows/
+beginRemoveRows, and each sample ends in ONE dataChanged over the state and counter
+columns. `SORT_ROLE` returns raw values (ints, floats, text) for `SortProxy`, which
+then compares them instead of the displayed text.
 """
 
 from __future__ import annotations
@@ -20,23 +20,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
-from i2ptunnel_gui.core.status import (
-    EngineSnapshot,
-    TunnelState,
-    TunnelStatus,
-)
-from i2ptunnel_gui.ui.connection_model import (
-    GREY_SECONDS,
-    HIGHLIGHT_SECONDS,
-    ID_ROLE,
-    SORT_ROLE,
-    ConnectionTableModel,
-)
+from i2ptunnel_gui.core.status import EngineSnapshot, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
+from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
+from i2ptunnel_gui.ui.tunnel_states import STATE_COLORS, state_label
 
 _Index = QModelIndex | QPersistentModelIndex
 _tr = QCoreApplication.translate
@@ -47,24 +37,6 @@ KIND_LABELS = {
     TunnelKind.SERVER: "I2P server",
     TunnelKind.CLIENT: "I2P client",
 }
-STATE_LABELS = {
-    TunnelState.STOPPED: "Stopped",
-    TunnelState.STARTING: "Starting",
-    TunnelState.RUNNING: "Running",
-    TunnelState.STANDBY: "Standby",
-    TunnelState.RECONNECTING: "Reconnecting",
-    TunnelState.ERROR: "Error",
-}
-
-# text colours of the State column (the icon carries the same meaning)
-STATE_COLORS = {
-    TunnelState.STOPPED: QColor(110, 110, 110),
-    TunnelState.STARTING: QColor(30, 110, 200),
-    TunnelState.RUNNING: QColor(20, 130, 50),
-    TunnelState.STANDBY: QColor(110, 110, 110),
-    TunnelState.RECONNECTING: QColor(190, 120, 0),
-    TunnelState.ERROR: QColor(200, 30, 30),
-}
 
 
 def local_endpoint(spec: TunnelSpec, status: TunnelStatus | None) -> str:
@@ -74,9 +46,6 @@ def local_endpoint(spec: TunnelSpec, status: TunnelStatus | None) -> str:
         host = f"[{spec.listen_host}]" if ":" in spec.listen_host else spec.listen_host
         return f"{host}:{spec.listen_port}"
     return f"→ {spec.target_host}:{spec.target_port}"
-
-
-# -- tunnels ----------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -236,7 +205,7 @@ class TunnelTableModel(QAbstractTableModel):
         if col == self.COL_KIND:
             return _tr("TunnelTableModel", KIND_LABELS[r.spec.kind])
         if col == self.COL_STATE:
-            return _tr("TunnelTableModel", STATE_LABELS[state])
+            return state_label(state)
         if col == self.COL_LOCAL:
             return local_endpoint(r.spec, st)
         if col == self.COL_I2P:
@@ -277,15 +246,3 @@ class SortProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-
-
-
-__all__ = [
-    "GREY_SECONDS",
-    "HIGHLIGHT_SECONDS",
-    "ID_ROLE",
-    "SORT_ROLE",
-    "ConnectionTableModel",
-    "SortProxy",
-    "TunnelTableModel",
-]

@@ -20,7 +20,8 @@ from nethelpers import (
 
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError
-from i2ptunnel_gui.tunnel import Tunnel, shared_engine
+from i2ptunnel_gui.seed.engine import shared_engine
+from i2ptunnel_gui.tunnel import Tunnel
 
 
 def listening() -> tuple[socket.socket, int]:

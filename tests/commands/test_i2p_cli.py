@@ -9,28 +9,13 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from nethelpers import LoopbackServer, echo_handler, free_port, recv_exactly
-from test_i2p_tunnels import FakeRouter
+from fake_router import FakeRouter
+from headless_helpers import write_settings
+from nethelpers import LoopbackServer, free_port, recv_exactly
 
 from i2ptunnel_gui.core.sam.keys import parse_private_key
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeRouter]:
-    router = FakeRouter()
-    yield router
-    router.close()
-
-
-@pytest.fixture
-def echo() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer(echo_handler)
-    yield srv
-    srv.close()
 
 
 def cli(*args: str) -> subprocess.Popen[str]:
@@ -69,11 +54,12 @@ def one_line_error(proc: subprocess.Popen[str], code: int) -> str:
 
 
 def test_server_and_client_ready_lines_traffic_and_sigterm(
-    fake: FakeRouter, echo: LoopbackServer, tmp_path: Path
+    fake: FakeRouter, echo_server: LoopbackServer, tmp_path: Path
 ) -> None:
     keys = tmp_path / "k" / "server.dat"
     server = cli(
-        "server", "--target", f"127.0.0.1:{echo.port}", "--keys", str(keys), "--sam", fake.address
+        "server", "--target", f"127.0.0.1:{echo_server.port}", "--keys", str(keys),
+        "--sam", fake.address,
     )
     client = None
     try:
@@ -106,6 +92,22 @@ def test_server_keeps_its_address_across_runs(fake: FakeRouter, tmp_path: Path) 
         proc.send_signal(signal.SIGINT)
         assert finish(proc)[0] == 0
     assert lines[0] == lines[1] and lines[0].endswith(".b32.i2p")
+
+
+def test_server_keeps_its_default_key_in_the_settings_keys_folder(
+    fake: FakeRouter, tmp_path: Path
+) -> None:
+    settings = tmp_path / "app.ini"
+    write_settings(settings, [])  # its keys folder: tmp_path / "keys"
+    proc = cli("--settings", str(settings), "server", "--target", "127.0.0.1:9",
+               "--sam", fake.address)
+    ready = read_line(proc)
+    proc.send_signal(signal.SIGINT)
+    rc, _, err = finish(proc)
+    assert rc == 0, err
+    key_file = tmp_path / "keys" / "cli-server-127.0.0.1-9.dat"
+    assert ready == "READY " + parse_private_key(key_file.read_bytes()).b32_address
+    assert f"key file: {key_file}" in err
 
 
 def test_unreachable_router_is_one_line_and_nonzero() -> None:

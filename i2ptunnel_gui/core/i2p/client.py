@@ -1,0 +1,111 @@
+"""I2P client tunnels: local port -> an I2P destination, one STREAM CONNECT each.
+
+The local listener stays open while the router is gone; new local connections
+are closed at once then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+
+from i2ptunnel_gui.core.connection import Connection
+from i2ptunnel_gui.core.context import EngineContext, StartOptions
+from i2ptunnel_gui.core.errors import ConfigError, TargetError
+from i2ptunnel_gui.core.i2p.session import SessionKeeper
+from i2ptunnel_gui.core.listen import ListenerTunnel
+from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
+from i2ptunnel_gui.core.sam.client import SamSession
+from i2ptunnel_gui.core.sam.errors import KeyFormatError, SamConnectionClosed
+from i2ptunnel_gui.core.sam.keys import parse_destination
+from i2ptunnel_gui.core.sam.spares import SpareSockets
+from i2ptunnel_gui.core.spec import TunnelSpec
+
+
+class ClientTunnel(ListenerTunnel):
+    """listen_host:listen_port -> an I2P destination, one STREAM CONNECT per connection.
+
+    i2pd answers STREAM CONNECT with OK once it has found the peer's LeaseSet, before
+    the stream is up; an unreachable peer then stays silent for minutes (docs/ENGINE.md,
+    measured facts).
+    So a connection whose local side has sent data but which got nothing back from I2P
+    within `connect_timeout` is closed and counted as failed (first-byte timeout).
+    """
+
+    # remote_half_close=False: i2pd ends BOTH directions on a FIN, losing the reply
+    # to a client that half-closed (docs/ENGINE.md "SAM streams and half-close")
+    relay_options = RelayOptions(remote_half_close=False)
+
+    detached_relay = False  # relay() is wrapped: the first-byte check
+
+    def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
+        super().__init__(spec, ctx, start)
+        self.keeper = SessionKeeper(self, start)
+        self.remote_destination = spec.destination.strip()
+        self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
+
+    async def prepare(self) -> None:
+        """A malformed base64 destination fails the start (a name waits for the router)."""
+        dest = self.remote_destination
+        if dest.lower().endswith(".i2p"):
+            return  # b32 or a name: the router resolves it at connect time
+        try:
+            parse_destination(dest)
+        except KeyFormatError as e:
+            raise ConfigError(f"destination is not a valid base64 destination: {e}") from None
+
+    async def listening(self) -> None:
+        # the listener stays open while the router is away (fast local refusals); the
+        # keeper marks the tunnel RUNNING once the session exists
+        self.spawn(self.keeper.run(self._serve_session), name="sam session")
+
+    async def _serve_session(self, session: SamSession) -> None:
+        self.spares = spares = SpareSockets(session)
+        try:
+            async with asyncio.TaskGroup() as tg:
+                filler = tg.create_task(spares.fill(), name="spare SAM sockets")
+                await session.wait_closed()
+                filler.cancel()
+        finally:
+            self.spares = None
+            spares.close()
+
+    async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
+        session = self.keeper.session
+        if session is None or not self.keeper.ready:
+            raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+        spares = self.spares
+        spare = spares.take() if spares is not None and spares.session is session else None
+        dest, limit = self.remote_destination, self.spec.connect_timeout
+        if spare is not None:
+            with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
+                return await session.stream_connect(dest, time_limit=limit, via=spare)
+        return await session.stream_connect(dest, time_limit=limit)
+
+    async def relay(
+        self,
+        local_sock: socket.socket,
+        remote_sock: socket.socket,
+        *,
+        conn: Connection,
+        options: RelayOptions | None = None,
+    ) -> CloseReason:
+        timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
+        try:
+            return await super().relay(local_sock, remote_sock, conn=conn, options=options)
+        finally:
+            timer.cancel()
+
+    def _first_byte_check(self, conn: Connection) -> None:
+        r = conn.relay
+        if r is None or not r.started or r.reason is not None:
+            return
+        if r.bytes_in > 0 and r.bytes_out == 0:  # we spoke, the peer never answered
+            self.failed_connections += 1
+            self.event(
+                f"connection from {conn.peer}: no answer from {self.remote_destination[:60]} "
+                f"within {self.spec.connect_timeout:g} s",
+                level="warning",
+            )
+            r.abort(CloseReason.RESET)

@@ -1,0 +1,40 @@
+"""How the UI names and colours tunnel states: the one table every view uses.
+
+`TunnelState.STANDBY` is reserved for on-demand sessions and never entered yet, so it
+has no label, colour or icon here and appears in no list, menu or legend until a kind
+enters it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+from i2ptunnel_gui.core.status import TunnelState
+
+# the states a tunnel can be in today, in the order a tunnel's life goes through them
+SHOWN_STATES = (TunnelState.STOPPED, TunnelState.STARTING, TunnelState.RUNNING,
+                TunnelState.RECONNECTING, TunnelState.ERROR)
+
+_CONTEXT = "TunnelState"
+_LABELS = {
+    TunnelState.STOPPED: QT_TRANSLATE_NOOP(_CONTEXT, "Stopped"),
+    TunnelState.STARTING: QT_TRANSLATE_NOOP(_CONTEXT, "Starting"),
+    TunnelState.RUNNING: QT_TRANSLATE_NOOP(_CONTEXT, "Running"),
+    TunnelState.RECONNECTING: QT_TRANSLATE_NOOP(_CONTEXT, "Reconnecting"),
+    TunnelState.ERROR: QT_TRANSLATE_NOOP(_CONTEXT, "Error"),
+}
+
+# text colours of the State column (the icon carries the same meaning)
+STATE_COLORS = {
+    TunnelState.STOPPED: QColor(110, 110, 110),
+    TunnelState.STARTING: QColor(30, 110, 200),
+    TunnelState.RUNNING: QColor(20, 130, 50),
+    TunnelState.RECONNECTING: QColor(190, 120, 0),
+    TunnelState.ERROR: QColor(200, 30, 30),
+}
+
+
+def state_label(state: TunnelState) -> str:
+    """The translated name of `state`, as every view shows it."""
+    return QCoreApplication.translate(_CONTEXT, str(_LABELS[state]))
