@@ -281,6 +281,8 @@ class FakeSam:
     def _naming(self, name: str, session: FakeSession | None) -> bytes:
         if name == "ME" and session is not None:
             return f"NAMING REPLY RESULT=OK NAME=ME VALUE={session.key.destination.b64}\n".encode()
+        if name in self.names:  # the address book knows it, session or not
+            return f"NAMING REPLY RESULT=OK NAME={name} VALUE={self.names[name]}\n".encode()
         target = self._resolve(name) if name else "INVALID_KEY"
         if isinstance(target, FakeSession):
             value = target.key.destination.b64
@@ -329,7 +331,8 @@ class FakeSam:
             if acc is None:
                 writer.write(b"STREAM STATUS RESULT=CANT_REACH_PEER\n")
             else:
-                await self._pipe(me, target, acc, reader, writer, version)
+                to_port = args.get("TO_PORT", "0") if version >= "3.2" else "0"
+                await self._pipe(me, target, acc, reader, writer, version, to_port)
                 return
         await writer.drain()
 
@@ -352,8 +355,9 @@ class FakeSam:
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
         version: str,
+        to_port: str = "0",
     ) -> None:
-        ports = " FROM_PORT=0 TO_PORT=0" if version >= "3.2" else ""
+        ports = f" FROM_PORT=0 TO_PORT={to_port}" if version >= "3.2" else ""
         peer_line = f"{me.key.destination.b64}{ports}\n".encode()
         stream = _Stream((writer, acc.writer), (me.nickname, target.nickname))
         self._streams.add(stream)

@@ -10,12 +10,9 @@ port would connect to another service, or open the server to every port.
 
 from __future__ import annotations
 
-import re
-
 from i2ptunnel_gui.core.errors import ConfigError
 
 PORTS_SINCE = (3, 2)
-_PORT_PAIR = re.compile(rb"\b(FROM_PORT|TO_PORT)=(\d{1,5})\b")
 
 
 def ports_granted(version: str) -> bool:
@@ -31,8 +28,8 @@ def ports_refused_message(port: int, version: str, *, server: bool) -> str:
     what = "accept only I2P port" if server else "connect to I2P port"
     return (
         f"this tunnel is set to {what} {port}, but the router's SAM bridge grants version "
-        f"{version or 'unknown'} and I2P ports need SAM 3.2 or newer (i2pd 2.46+, Java I2P); "
-        "clear the I2P port or use a newer router"
+        f"{version or 'unknown'} and I2P ports need SAM 3.2 or newer (Java I2P and newer "
+        "i2pd grant it); clear the I2P port or use a newer router"
     )
 
 
@@ -40,9 +37,3 @@ def check_ports_granted(port: int, version: str, *, server: bool) -> None:
     """Raise ConfigError when a tunnel with an I2P port meets a bridge without ports."""
     if port and not ports_granted(version):
         raise ConfigError(ports_refused_message(port, version, server=server))
-
-
-def peer_line_ports(line: bytes) -> tuple[int, int]:
-    """(FROM_PORT, TO_PORT) of an accepted stream's peer line; 0 where not given."""
-    ports = {k: int(v) for k, v in _PORT_PAIR.findall(line)}
-    return ports.get(b"FROM_PORT", 0), ports.get(b"TO_PORT", 0)

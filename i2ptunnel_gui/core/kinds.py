@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from i2ptunnel_gui.core.forward import ForwardTunnel
 from i2ptunnel_gui.core.i2p.client import ClientTunnel
+from i2ptunnel_gui.core.i2p.http_server import HttpServerTunnel
 from i2ptunnel_gui.core.i2p.server import ServerTunnel
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.spec import TunnelKind
@@ -16,4 +17,5 @@ KINDS: dict[TunnelKind, type[TunnelRuntime]] = {
     TunnelKind.FORWARD: ForwardTunnel,
     TunnelKind.SERVER: ServerTunnel,
     TunnelKind.CLIENT: ClientTunnel,
+    TunnelKind.HTTP_SERVER: HttpServerTunnel,
 }

@@ -26,10 +26,10 @@ from i2ptunnel_gui.core.sam.keys import Destination
 
 @dataclass(frozen=True, slots=True)
 class Admission:
-    """A stream let through: its peer's hash (for POST limits) and b32 (for rows)."""
+    """A stream let through: its peer, and the peer's hash (for POST limits)."""
 
+    peer: Destination
     peer_hash: bytes
-    peer_b32: str
 
 
 class ServerGate:
@@ -64,7 +64,7 @@ class ServerGate:
         if why is not None:
             self.refusals.add(why)
             return why
-        return Admission(peer_hash, peer.b32_address)
+        return Admission(peer, peer_hash)
 
 
 def check_host_override(text: str) -> str | None:

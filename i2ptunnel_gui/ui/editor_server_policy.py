@@ -191,7 +191,7 @@ class ServerPolicyFields(QWidget):
             self.port_warning.setText(
                 self.tr(
                     "The router's SAM bridge grants version {0}; I2P ports need SAM 3.2 or "
-                    "newer (i2pd 2.46+, Java I2P). This tunnel will not start with a port "
+                    "newer (Java I2P and newer i2pd grant it). This tunnel will not start with a port "
                     "on this router."
                 ).format(version)
             )

@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 
 from i2ptunnel_gui.core.errors import ConfigError
-from i2ptunnel_gui.core.i2p_ports import (
-    check_ports_granted,
-    peer_line_ports,
-    ports_granted,
-)
+from i2ptunnel_gui.core.i2p_ports import check_ports_granted, ports_granted
+from i2ptunnel_gui.core.sam.connection import peer_line_ports
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import socket
 
 import pytest
 
+from i2ptunnel_gui.core.errors import ConfigError
 from i2ptunnel_gui.core.relay import CloseReason, Relay, RelayOptions
 
 TIMEOUT = 5.0
@@ -65,3 +66,22 @@ async def _scenario() -> None:
     assert relay.bytes_out == len(b"untouched reply bye\n")
     for s in (peer, service):
         s.close()
+
+
+def test_the_splice_relay_refuses_a_filter_it_could_not_apply() -> None:
+    splice = pytest.importorskip("i2ptunnel_gui.core.splice")
+    if not splice.available():
+        pytest.skip("no os.splice here")
+    a, b = socket.socketpair()
+    c, d = socket.socketpair()
+
+    async def scenario() -> None:
+        relay = splice.SpliceRelay(asyncio.get_running_loop())
+        opts = RelayOptions(local_filter=lambda data: (data, b"", False))
+        with pytest.raises(ConfigError, match="cannot filter"):
+            await relay.start(a, c, opts)
+
+    asyncio.run(scenario())
+    assert a.fileno() == -1 and c.fileno() == -1  # it owned them: closed
+    b.close()
+    d.close()

@@ -30,7 +30,7 @@ def test_gate_checks_port_then_access_then_rate_and_counts_refusals() -> None:
     assert gate.check(friend, 81) is Refusal.I2P_PORT
     assert gate.check(stranger, 80) is Refusal.ACCESS_LIST
     ok = gate.check(friend, 80)
-    assert isinstance(ok, Admission) and ok.peer_b32 == friend.b32_address
+    assert isinstance(ok, Admission) and ok.peer == friend
     assert ok.peer_hash == hashlib.sha256(friend.raw).digest()
     assert gate.check(friend, 80) is Refusal.CLIENT_MINUTE
     assert gate.refusals.snapshot() == (

@@ -77,11 +77,11 @@ class ClientTunnel(ListenerTunnel):
             raise TargetError("no I2P session: the router is unavailable (reconnecting)")
         spares = self.spares
         spare = spares.take() if spares is not None and spares.session is session else None
-        dest, limit = self.remote_destination, self.spec.connect_timeout
+        dest, limit, port = self.remote_destination, self.spec.connect_timeout, self.spec.i2p_port
         if spare is not None:
             with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
-                return await session.stream_connect(dest, time_limit=limit, via=spare)
-        return await session.stream_connect(dest, time_limit=limit)
+                return await session.stream_connect(dest, time_limit=limit, via=spare, to_port=port)
+        return await session.stream_connect(dest, time_limit=limit, to_port=port)
 
     async def relay(
         self,
