@@ -22,9 +22,10 @@ from i2ptunnel_gui.core.access import (
     parse_entries,
     split_entries,
 )
+from i2ptunnel_gui.core.addresses import SpecError
 from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.post_limits import PostLimits
-from i2ptunnel_gui.core.spec import SpecError, TunnelKind
+from i2ptunnel_gui.core.spec import TunnelKind
 
 MAX_ACCESS_FILE = 1 << 20  # bytes; an access file is a list of addresses, not a database
 

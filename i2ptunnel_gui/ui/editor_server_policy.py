@@ -191,8 +191,8 @@ class ServerPolicyFields(QWidget):
             self.port_warning.setText(
                 self.tr(
                     "The router's SAM bridge grants version {0}; I2P ports need SAM 3.2 or "
-                    "newer (Java I2P and newer i2pd grant it). This tunnel will not start with a port "
-                    "on this router."
+                    "newer (Java I2P and newer i2pd grant it). This tunnel will not start "
+                    "with a port on this router."
                 ).format(version)
             )
         self.port_warning.setVisible(show)

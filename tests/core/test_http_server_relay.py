@@ -7,8 +7,8 @@ import asyncio
 import os
 import socket
 
-from i2ptunnel_gui.core.i2p.http_server import http_relay_options
 from i2ptunnel_gui.core.http_server_head import Step
+from i2ptunnel_gui.core.i2p.http_server import http_relay_options
 from i2ptunnel_gui.core.post_limits import PostLimits, PostThrottle
 from i2ptunnel_gui.core.refusals import Refusal
 from i2ptunnel_gui.core.relay import CloseReason, Relay, RelayOptions
