@@ -37,12 +37,12 @@ _LIMIT_FLAGS = {
     "total_per_hour": "--max-total-per-hour",
     "total_per_day": "--max-total-per-day",
 }
-_POST_FLAGS = {
-    "max_per_client": "--max-posts",
-    "max_total": "--max-total-posts",
-    "window": "--post-window",
-    "ban": "--post-ban",
-    "total_ban": "--post-total-ban",
+_POST_FLAGS = {  # field -> (flag, help)
+    "max_per_client": ("--max-posts", "POSTs/PUTs per client per window (0 = no limit)"),
+    "max_total": ("--max-total-posts", "POSTs/PUTs of all clients per window (0 = no limit)"),
+    "window": ("--post-window", "seconds POSTs are counted over"),
+    "ban": ("--post-ban", "seconds a client over its limit may not POST"),
+    "total_ban": ("--post-total-ban", "seconds nobody may POST after the total limit"),
 }
 
 
@@ -110,14 +110,14 @@ def add_server_arguments(p: argparse.ArgumentParser) -> None:
         help="--type http: the Host header the service gets",
     )
     defaults = PostLimits()
-    for name, flag in _POST_FLAGS.items():
+    for name, (flag, text) in _POST_FLAGS.items():
         p.add_argument(
             flag,
             dest=f"post_{name}",
             type=_count,
             default=getattr(defaults, name),
             metavar="N",
-            help=f"--type http: POST limit {name.replace('_', ' ')}",
+            help=f"--type http: {text} (default {getattr(defaults, name)})",
         )
 
 
@@ -180,7 +180,7 @@ def server_fields(args: argparse.Namespace) -> dict[str, Any]:
         fields["access_list"] = tuple(entries)
     http_only = [
         flag
-        for name, flag in _POST_FLAGS.items()
+        for name, (flag, _) in _POST_FLAGS.items()
         if getattr(args, f"post_{name}") != getattr(PostLimits(), name)
     ]
     if args.host_override:
