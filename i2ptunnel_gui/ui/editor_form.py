@@ -30,6 +30,7 @@ from i2ptunnel_gui.core.spec import (
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_SAM,
     DEFAULT_SIGNATURE_TYPE,
+    SERVER_KINDS,
     SIGNATURE_TYPES,
     KeyMode,
     TunnelKind,
@@ -47,11 +48,13 @@ from i2ptunnel_gui.ui.editor_fields import (
     parse_options,
     port_value,
 )
+from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 
 KIND_TITLES = {
     TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
     TunnelKind.SERVER: "I2P server (publish a local service on I2P)",
     TunnelKind.CLIENT: "I2P client (local port → I2P destination)",
+    TunnelKind.HTTP_SERVER: "I2P web site (HTTP server: the site learns each caller's b32)",
 }
 NEW_IDENTITY = "new-identity"  # key combo item: persistent key, regenerated on save
 # Fields in form order; each has an input and a "<field>_error" label.
@@ -132,6 +135,7 @@ class EditorForm(QDialog):
         self.options = named(QPlainTextEdit(), "options")
         self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
         self.options.setFixedHeight(72)
+        self.policy = ServerPolicyFields()  # access list, limits, HTTP, I2P port
         self.errors_label = {f: message_label(f"{f}_error") for f in FIELDS}
         self.save_hint = named(QLabel(), "save_hint")
         self.save_hint.setWordWrap(True)
@@ -178,6 +182,7 @@ class EditorForm(QDialog):
         form.addRow("Idle timeout", field_box(self.idle_timeout, err["idle_timeout"]))
         form.addRow("Connect timeout", field_box(self.connect_timeout, err["connect_timeout"]))
         form.addRow("", self.auto_start)
+        form.addRow(self.policy)
         self.key_row = field_box(self.key_mode, self.key_note)
         form.addRow("I2P identity", self.key_row)
         form.addRow("", self.advanced_toggle)
@@ -226,6 +231,7 @@ class EditorForm(QDialog):
         self.signature_type.setCurrentIndex(index)
         self.sam_address.setText(spec.sam_address)
         self.options.setPlainText(format_options(opts))
+        self.policy.load(spec)
         customised = (
             bool(spec.options)
             or bool(spec.sam_address)
@@ -285,7 +291,7 @@ class EditorForm(QDialog):
             changes["allow_public_bind"] = (
                 self.allow_public_bind.isChecked() and not is_loopback_host(host)
             )
-        if kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
+        if kind is TunnelKind.FORWARD or kind in SERVER_KINDS:
             changes["target_host"] = self.target_host.text().strip()
             changes["target_port"] = port_value(self.target_port.text())
         if kind is TunnelKind.CLIENT:
@@ -299,11 +305,14 @@ class EditorForm(QDialog):
             changes["sam_address"] = self.sam_address.text().strip()
             free, _ = parse_options(self.options.toPlainText())
             changes["options"] = {**free, **self.shape.values()}
+        changes.update(self.policy.values(kind))
         return self._base.replace(**changes)
 
     def _update_visibility(self, kind: TunnelKind) -> None:
         router = kind is not TunnelKind.FORWARD
-        self.form.setRowVisible(self.listen_row, kind is not TunnelKind.SERVER)
+        serves = kind in SERVER_KINDS
+        self.policy.set_kind(kind)
+        self.form.setRowVisible(self.listen_row, not serves)
         self.form.setRowVisible(self.target_row, kind is not TunnelKind.CLIENT)
         self.form.setRowVisible(self.destination_row, kind is TunnelKind.CLIENT)
         self.form.setRowVisible(self.key_row, router)
@@ -311,4 +320,4 @@ class EditorForm(QDialog):
         self.advanced.setVisible(router and self.advanced_toggle.isChecked())
         label = self.form.labelForField(self.target_row)
         if isinstance(label, QLabel):
-            label.setText("Local service" if kind is TunnelKind.SERVER else "Target")
+            label.setText("Local service" if serves else "Target")

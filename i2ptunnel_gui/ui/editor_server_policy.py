@@ -161,6 +161,7 @@ class ServerPolicyFields(QWidget):
     def _access_mode_changed(self) -> None:
         self.access_list.setEnabled(self.access_mode.currentData() is not AccessMode.OFF)
         self.changed.emit("access_mode")
+        self.changed.emit("access_list")  # what the list needs depends on the mode
 
     def _port_changed(self) -> None:
         self._update_port_warning()
@@ -214,12 +215,17 @@ class ServerPolicyFields(QWidget):
         self.i2p_port.setValue(spec.i2p_port)
         self.set_kind(spec.kind)
 
-    def values(self) -> dict[str, Any]:
-        """The TunnelSpec fields these widgets hold (for `spec.replace(**values)`)."""
+    def values(self, kind: TunnelKind | None = None) -> dict[str, Any]:
+        """The TunnelSpec fields these widgets hold (for `spec.replace(**values)`); a
+        field the current kind does not have gets its default, so a hidden widget can
+        never hold a value validate() would complain about."""
         entries = tuple(
             line.strip() for line in self.access_list.toPlainText().splitlines() if line.strip()
         )
-        return {
+        kind = self._kind if kind is None else kind
+        serves = kind in SERVER_KINDS
+        http = kind is TunnelKind.HTTP_SERVER
+        values = {
             "access_mode": AccessMode(self.access_mode.currentData()),
             "access_list": entries,
             "conn_limits": ConnLimits(
@@ -235,6 +241,16 @@ class ServerPolicyFields(QWidget):
             ),
             "i2p_port": self.i2p_port.value(),
         }
+        defaults = TunnelSpec(name="", kind=kind)
+        applies = {
+            "access_mode": serves,
+            "access_list": serves,
+            "conn_limits": serves,
+            "host_override": http,
+            "post_limits": http,
+            "i2p_port": serves or kind is TunnelKind.CLIENT,
+        }
+        return {f: v if applies[f] else getattr(defaults, f) for f, v in values.items()}
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """validate()'s messages for these fields ({field: message}); others are ignored."""

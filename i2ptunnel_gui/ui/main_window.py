@@ -47,7 +47,8 @@ logger = logging.getLogger(__name__)
 
 NEW_KINDS = ((TunnelKind.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "TCP forward…")),
              (TunnelKind.SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P server…")),
-             (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")))
+             (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")),
+             (TunnelKind.HTTP_SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P web site…")))
 
 
 def _editor_class() -> Any:
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self._sam_label = named(QLabel(self.tr("SAM: checking…")), "sam_status")
+        self._sam_version = ""  # granted by the router's SAM bridge, once probed
         self.statusBar().addPermanentWidget(self._sam_label)
         controller.error.connect(self.show_error)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -281,6 +283,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_sam_status(self, st: SamStatus) -> None:
+        self._sam_version = st.version if st.reachable else ""  # the editor warns on ports
         if st.reachable:
             text = self.tr("SAM {address}: reachable, version {version}").format(
                 address=st.address, version=st.version or "?")
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
         """Open the editor window-modally (open(), not exec()); saving lands in _on_saved."""
         names = self.controller.names(except_id=spec.id if spec is not None else None)
         editor = _editor_class()(spec, kind, names, self)
+        editor.policy.set_sam_version(self._sam_version)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
         editor.open()
