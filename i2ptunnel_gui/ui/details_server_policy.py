@@ -13,54 +13,30 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.refusals import Refusal, RefusalCounts
 from i2ptunnel_gui.core.spec import SERVER_KINDS, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelStatus
 from i2ptunnel_gui.ui.editor_fields import named
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ServerPolicy", text)
-
-
-def refusal_title(reason: Refusal) -> str:
-    """The translated name of a refusal reason (details, tooltips of the live table)."""
-    titles = {
-        Refusal.ACCESS_LIST: _t("access list"),
-        Refusal.I2P_PORT: _t("other I2P port"),
-        Refusal.MAX_CONCURRENT: _t("max concurrent"),
-        Refusal.CLIENT_MINUTE: _t("client per minute"),
-        Refusal.CLIENT_HOUR: _t("client per hour"),
-        Refusal.CLIENT_DAY: _t("client per day"),
-        Refusal.TOTAL_MINUTE: _t("total per minute"),
-        Refusal.TOTAL_HOUR: _t("total per hour"),
-        Refusal.TOTAL_DAY: _t("total per day"),
-        Refusal.POST_LIMIT: _t("POST limit"),
-    }
-    return titles[reason]
-
-
-def refusals_text(counts: RefusalCounts) -> str:
-    if not counts:
-        return _t("none")
-    return ", ".join(f"{refusal_title(r)}: {n}" for r, n in counts)
+from i2ptunnel_gui.ui.refusal_labels import refusals_text
 
 
 def limits_text(limits: ConnLimits) -> str:
     parts = []
-    for who, label in (("client", _t("per client")), ("total", _t("in total"))):
+    for who, label in (
+        ("client", QCoreApplication.translate("ServerPolicy", "per client")),
+        ("total", QCoreApplication.translate("ServerPolicy", "in total")),
+    ):
         shown = [
             fmt.format(value)
             for fmt, span in (
-                (_t("{0}/min"), "minute"),
-                (_t("{0}/h"), "hour"),
-                (_t("{0}/day"), "day"),
+                (QCoreApplication.translate("ServerPolicy", "{0}/min"), "minute"),
+                (QCoreApplication.translate("ServerPolicy", "{0}/h"), "hour"),
+                (QCoreApplication.translate("ServerPolicy", "{0}/day"), "day"),
             )
             if (value := getattr(limits, f"{who}_per_{span}"))
         ]
         if shown:
             parts.append(f"{' '.join(shown)} {label}")
-    return "; ".join(parts) if parts else _t("no limit")
+    return "; ".join(parts) if parts else QCoreApplication.translate("ServerPolicy", "no limit")
 
 
 def site_url(b32: str) -> str:
@@ -142,9 +118,9 @@ class ServerPolicyDetails(QWidget):
             return self.tr("everyone may connect")
         entries = resolved or spec.access_list
         head = (
-            self.tr("only these {0}:")
+            self.tr("only these {0} may connect:")
             if spec.access_mode is AccessMode.ALLOW
-            else self.tr("everyone but these {0}:")
+            else self.tr("everyone but these {0} may connect:")
         ).format(len(entries))
         return head + "\n" + "\n".join(entries)
 

@@ -45,7 +45,7 @@ def test_access_list_is_shown_as_configured_then_as_resolved(qtbot: QtBot) -> No
         access_list=("friend.i2p",),
     )
     w.set_spec(spec)
-    assert w.access.text() == "only these 1:\nfriend.i2p"
+    assert w.access.text() == "only these 1 may connect:\nfriend.i2p"
     w.set_status(
         status(
             spec,
@@ -79,3 +79,26 @@ def test_limits_text() -> None:
         limits_text(ConnLimits(client_per_minute=2, client_per_day=20, total_per_hour=100))
         == "2/min 20/day per client; 100/h in total"
     )
+
+
+def test_a_web_sites_qr_code_on_screen_is_its_http_link(qtbot: QtBot) -> None:
+    import zxingcpp
+    from PySide6.QtWidgets import QLabel
+
+    from i2ptunnel_gui.ui.details import DetailsPanel
+
+    panel = DetailsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    spec = TunnelSpec.new("web", TunnelKind.HTTP_SERVER)
+    panel.set_spec(spec)
+    panel.set_status(status(spec, i2p_address=B32, refusals=((Refusal.POST_LIMIT, 2),)))
+    shot = panel.findChild(QLabel, "qr_code").grab().toImage()
+    gray = shot.convertToFormat(shot.Format.Format_Grayscale8)
+    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
+    raw = bytes(gray.constBits())
+    pixels = b"".join(raw[y * stride : y * stride + width] for y in range(height))
+    found = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width)))
+    assert [b.text for b in found] == [f"http://{B32}/"]
+    assert panel.policy.refused.text() == "POST limit: 2"
