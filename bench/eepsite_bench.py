@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import socket
 import statistics
 import sys
@@ -238,7 +239,26 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="8 MiB x 3 runs, 50 requests")
     ap.add_argument("--sam", default=None, metavar="HOST:PORT")
+    ap.add_argument(
+        "--write-docs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="rewrite the figures in docs/BENCHMARKS.md (default: full runs)",
+    )
+    ap.add_argument(
+        "--render",
+        metavar="JSON",
+        default=None,
+        help="no measuring: re-print (and with --write-docs re-write) a saved run",
+    )
     args = ap.parse_args(argv)
+    if args.render:
+        saved = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        text = markdown(saved["meta"], saved["results"], targets(saved["results"]))
+        print(text)
+        if args.write_docs:
+            report.rewrite_doc_section("eepsite-bench", text)
+        return 0
     check_namespace()
     mode: dict[str, Any] = (
         {"name": "quick", "mib": 8, "runs": 3, "requests": 50}
@@ -292,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
         {"meta": meta, "results": summary, "targets": [t.as_dict() for t in checks]},
     )
     print(f"\nJSON: {path.relative_to(REPO)}")
+    if args.write_docs or (args.write_docs is None and mode["name"] == "full"):
+        report.rewrite_doc_section("eepsite-bench", text)
+        print(f"rewrote the HTTP server figures in {report.DOC.relative_to(REPO)}")
     return 0
 
 
