@@ -20,8 +20,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from i2ptunnel_gui.core.sam.errors import KeyFormatError
-from i2ptunnel_gui.core.sam.keys import B32_SUFFIX, b32decode, b32encode, b64decode
-from i2ptunnel_gui.core.sam.keys import parse_destination as _parse_destination
+from i2ptunnel_gui.core.sam.keys import (
+    B32_SUFFIX,
+    b32decode,
+    b32encode,
+    b64decode,
+    parse_destination,
+)
 
 HASH_LEN = 32
 _SPLIT = re.compile(r"[\s,;]+")  # Java writes the list comma-separated; users paste lines
@@ -87,7 +92,7 @@ def entry_hash(text: str) -> bytes | None:
     if _B32.fullmatch(t):
         return b32decode(t)  # i2pd's accesslist writes b32 without the suffix
     try:
-        return hashlib.sha256(_parse_destination(t).raw).digest()
+        return hashlib.sha256(parse_destination(t).raw).digest()
     except KeyFormatError as e:
         raise AccessListError(
             f"{t[:60]!r} is not a destination (b32 address, base64 destination, "
@@ -198,7 +203,7 @@ async def resolve_access(
                 done.append(e)
                 continue
             try:
-                dest = _parse_destination(await lookup(e.text.lower()))
+                dest = parse_destination(await lookup(e.text.lower()))
             except (KeyFormatError, LookupError, ValueError, OSError) as exc:
                 unresolved.append((e.text, str(exc) or type(exc).__name__))
                 continue

@@ -77,7 +77,12 @@ class ServerTunnel(TunnelRuntime):
 
     async def _serve_session(self, session: SamSession) -> None:
         if self.gate is None:  # resolved once: the first session (names need the router)
-            self.gate = await self._open_gate(session)
+            try:
+                self.gate = await self._open_gate(session)
+            except ConfigError:
+                if session.closed.is_set():  # the router left mid-lookup: the next session
+                    return
+                raise
         # SAM < 3.2 allows ONE pending STREAM ACCEPT per session, and i2pd 2.45.1 (3.1)
         # means it: with several pending, under load it handed two streams to one socket
         # and left others unserved (peers got silence or an empty reply). The router
