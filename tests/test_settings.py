@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from i2ptunnel_gui.core.addresses import SpecError
+from i2ptunnel_gui.core.keystore import default_root
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
-from i2ptunnel_gui.settings import Settings, SettingsError, default_keys_dir
+from i2ptunnel_gui.settings import Settings, SettingsError
 
 B32 = "2qstpgdz7jdxa3fs6mgbnksf6htz67qfylxyxl4cq45qordjgfw2.b32.i2p"
 
@@ -184,9 +185,9 @@ def test_bad_sam_address_is_refused_and_a_stored_bad_one_falls_back(tmp_path: Pa
 def test_keys_dir_default_and_created_private(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_keys_dir() == tmp_path / "xdg" / "i2ptunnel-gui" / "keys"
+    assert default_root() == tmp_path / "xdg" / "i2ptunnel-gui" / "keys"
     s = Settings.open(tmp_path / "s.ini")
-    assert s.keys_dir == default_keys_dir()
+    assert s.keys_dir == default_root()
     d = s.ensure_keys_dir()
     assert stat.S_IMODE(d.stat().st_mode) == 0o700
     os.chmod(d, 0o755)
@@ -216,3 +217,15 @@ def test_save_without_a_load_still_keeps_unreadable_entries(tmp_path: Path) -> N
     loaded, problems = _fresh(path).load_tunnels()
     assert [t.name for t in loaded] == ["server"]
     assert len(problems) == 1 and problems[0].message.startswith("not valid JSON")
+
+
+def test_settings_folders_are_private_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        s = Settings.open(tmp_path / "a" / "b" / "s.ini")
+        s.save_tunnels(_specs())
+    finally:
+        os.umask(old)
+    for d in (tmp_path / "a", tmp_path / "a" / "b"):
+        assert stat.S_IMODE(d.stat().st_mode) == 0o700, d
+    assert stat.S_IMODE(s.path.stat().st_mode) == 0o600

@@ -117,7 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", help="export the saved tunnels as Java I2P or i2pd config")
     ex.add_argument("--format", required=True, choices=("java", "i2pd"))
-    ex.add_argument("--output", default=None, metavar="PATH", help="file (default: stdout)")
+    ex.add_argument("--output", default=None, metavar="PATH",
+                    help="file (default: stdout), or a folder (ending in /) for the config "
+                    "plus copies of its key files")
+
+    cv = sub.add_parser("convert", help="convert a Java I2P or i2pd config to the other format")
+    cv.add_argument("source", help="i2ptunnel.config(.d) or tunnels.conf / tunnels.d")
+    cv.add_argument("--to", required=True, choices=("java", "i2pd"))
+    cv.add_argument("--output", required=True, metavar="PATH",
+                    help="file, or a folder (ending in /) for the config plus its key files")
     return p
 
 
@@ -127,6 +135,7 @@ _COMMANDS = {
     "client": "i2ptunnel_gui.commands.i2p",
     "import": "i2ptunnel_gui.commands.interop",
     "export": "i2ptunnel_gui.commands.interop",
+    "convert": "i2ptunnel_gui.commands.interop",
 }
 
 

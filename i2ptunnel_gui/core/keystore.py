@@ -2,18 +2,23 @@
 
 The file is the raw private key blob, the same binary layout as i2pd `.dat`
 and Java `eepPriv.dat`, so keys move between tools unchanged. Writes are atomic
-(temp file 0600 + fsync + rename + directory fsync): a crash leaves the old key
-or the new one, never half of one, because losing a server key loses its b32.
+(temp file + fsync + rename + directory fsync): a crash leaves the old key or
+the new one, never half of one, because losing a server key loses its b32.
 Files that group or others can read are refused: the key *is* the identity.
+
+This module is the one place that knows where a tunnel's key file lives
+(`KeyStore.key_path`), where the default key folder is (`default_root`), and
+how a file is replaced atomically (`write_atomic`, also used for exports).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
-import secrets
 import stat
+import tempfile
 from pathlib import Path
 
 from .errors import TunnelError
@@ -39,19 +44,88 @@ def default_root() -> Path:
     return Path(data) / "i2ptunnel-gui" / "keys"
 
 
+def write_atomic(path: Path, data: bytes, mode: int) -> None:
+    """Replace `path` with `data` (file mode `mode`): temp file, fsync, rename, dir fsync.
+
+    OSError on failure; the old file, if any, is then untouched and no temp file is left.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)  # before any byte is written: never readable by others
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def make_private_dir(directory: Path) -> list[Path]:
+    """Create `directory` and its missing parents 0700 (`mkdir -p` would make the parents
+    0777 under umask 000). Returns the folders it created. OSError on failure."""
+    missing: list[Path] = []
+    d = directory
+    while not d.exists():
+        missing.append(d)
+        if d.parent == d:
+            break
+        d = d.parent
+    for d in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process was faster
+            d.mkdir(mode=0o700)
+        os.chmod(d, 0o700)  # mkdir's mode is masked by the umask
+    if not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(directory))
+    return list(reversed(missing))
+
+
 class KeyStore:
     def __init__(self, root: Path | str | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
+        self._root_checked = False
 
     def key_path(self, spec: TunnelSpec) -> Path:
-        """spec.key_file if set, else `<root>/<tunnel id>.dat`."""
+        """Where `spec`'s key lives (if it is persistent): spec.key_file if set, else
+        `<root>/<tunnel id>.dat`."""
         if spec.key_file:
             return Path(spec.key_file).expanduser()
         return self.root / f"{spec.id}.dat"
 
+    def ensure_root(self) -> Path:
+        """The store folder, created 0700; one that others can enter is tightened to 0700
+        with one warning. KeyStoreError if it cannot be made private."""
+        try:
+            make_private_dir(self.root)
+            st = self.root.stat()
+            if st.st_mode & 0o077:
+                logger.warning("key folder %s was open to other users (mode %04o); "
+                               "tightened to 0700", self.root, stat.S_IMODE(st.st_mode))
+                self.root.chmod(0o700)
+        except OSError as e:
+            raise KeyStoreError(
+                f"cannot create key folder {self.root}: {e.strerror or e}") from e
+        self._root_checked = True
+        return self.root
+
+    def _check_root(self, path: Path) -> None:
+        """Once per store: reading a key from our own folder tightens the folder. Only a
+        warning if that fails (a read-only home): the key file itself is still checked."""
+        if not self._root_checked and path.parent == self.root:
+            try:
+                self.ensure_root()
+            except KeyStoreError as e:
+                self._root_checked = True
+                logger.warning("%s", e)
+
     def load(self, path: Path | str) -> bytes | None:
         """The raw key blob, or None if there is no file yet."""
         path = Path(path)
+        if path.parent.is_dir():
+            self._check_root(path)
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except FileNotFoundError:
@@ -85,19 +159,17 @@ class KeyStore:
             parse_private_key(blob)
         except KeyFormatError as e:
             raise KeyStoreError(f"refusing to save an invalid private key to {path}: {e}") from e
-        self._ensure_dir(path.parent)
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        if path.parent == self.root:
+            self.ensure_root()
+        else:  # a user-chosen folder is theirs to manage; only create it private
+            try:
+                make_private_dir(path.parent)
+            except OSError as e:
+                raise KeyStoreError(
+                    f"cannot create key directory {path.parent}: {e.strerror or e}") from e
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-            self._fsync_dir(path.parent)
+            write_atomic(path, blob, 0o600)
         except OSError as e:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise KeyStoreError(f"cannot write key file {path}: {e.strerror or e}") from e
         logger.info("saved private key %s", path)
 
@@ -109,24 +181,13 @@ class KeyStore:
             return
         except OSError as e:
             raise KeyStoreError(f"cannot delete key file {path}: {e.strerror or e}") from e
-        self._fsync_dir(path.parent)
+        _fsync_dir(path.parent)
 
-    def _ensure_dir(self, directory: Path) -> None:
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # not every filesystem allows it
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            # our own store must be private; a user-chosen directory is theirs to manage
-            if directory == self.root and stat.S_IMODE(directory.stat().st_mode) != 0o700:
-                directory.chmod(0o700)
-        except OSError as e:
-            raise KeyStoreError(
-                f"cannot create key directory {directory}: {e.strerror or e}"
-            ) from e
-
-    @staticmethod
-    def _fsync_dir(directory: Path) -> None:
-        with contextlib.suppress(OSError):  # not every filesystem allows it
-            fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -153,6 +153,7 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
             fields["destination"] = raw.require("destination")
+            _client_extras(raw, fields, warnings)
             if raw.get("destinationport", "0") not in ("0", ""):
                 warnings.append(Problem(raw.where("destinationport"), (
                     "destinationport is not supported; connecting without a port")))
@@ -166,6 +167,7 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
             if raw.has("address"):
                 warnings.append(Problem(raw.where("address"), "address (local bind for "
                                         "outgoing connections) is not supported; ignored"))
+            _server_extras(raw, warnings)
     except ValueError as e:
         raise TunnelProblem(raw.where(), str(e)) from None
     key_source, key_mode = _key(raw, kind, datadir, warnings)
@@ -173,11 +175,55 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
     return build_spec(raw, kind, fields, options, dict(_FIELD_KEYS), warnings, key_source)
 
 
+def _true(raw: RawTunnel, key: str) -> bool:
+    return raw.get(key).strip().lower() in ("true", "1")  # boost's bool parser
+
+
+def _client_extras(raw: RawTunnel, fields: dict[str, object], warnings: list[Problem]) -> None:
+    """Client keys of ClientContext.cpp: connecttimeout maps; the others are named."""
+    if raw.has("connecttimeout"):
+        text = raw.get("connecttimeout").strip()
+        if not text.isdigit():
+            warnings.append(Problem(raw.where("connecttimeout"), (
+                f"connecttimeout={text}: not a whole number of seconds; the default is kept")))
+        elif int(text) > 0:  # 0 = i2pd's default
+            fields["connect_timeout"] = float(text)
+    if raw.get("keepaliveinterval", "0").strip() not in ("0", ""):
+        warnings.append(Problem(raw.where("keepaliveinterval"), (
+            "keepaliveinterval: this app does not ping the destination to keep the "
+            "connection warm; ignored")))
+    if _true(raw, "matchtunnels"):
+        warnings.append(Problem(raw.where("matchtunnels"), (
+            "matchtunnels: this app does not match its tunnels to the destination's; "
+            "ignored")))
+
+
+def _server_extras(raw: RawTunnel, warnings: list[Problem]) -> None:
+    """Server keys of ClientContext.cpp this app does not do: named, not dropped silently."""
+    if raw.has("connecttimeout"):
+        warnings.append(Problem(raw.where("connecttimeout"), (
+            "connecttimeout: i2pd uses it for client tunnels only; ignored")))
+    if _true(raw, "gzip"):
+        warnings.append(Problem(raw.where("gzip"), (
+            "gzip: this app does not compress streams; ignored")))
+    if _true(raw, "enableuniquelocal"):
+        warnings.append(Problem(raw.where("enableuniquelocal"), (
+            "enableuniquelocal: connections reach the target from the app's own address, "
+            "not from a 127.x.y.z address per I2P peer; ignored")))
+
+
 def _key(raw: RawTunnel, kind: TunnelKind, datadir: Path,
          warnings: list[Problem]) -> tuple[Path | None, KeyMode]:
     keys = raw.get("keys")
     if kind is TunnelKind.SERVER and not raw.has("keys"):
         raise TunnelProblem(raw.where(), "keys is missing (i2pd requires it for servers)")
+    if keys == "shareddest":  # i2pd's own shared local destination, not a file
+        persistent = kind is TunnelKind.SERVER
+        warnings.append(Problem(raw.where("keys"), (
+            "keys = shareddest: i2pd's shared destination cannot be carried over; this "
+            "tunnel gets a key of its own, so a different address" +
+            (" (kept from its first start)" if persistent else ""))))
+        return None, KeyMode.PERSISTENT if persistent else KeyMode.TRANSIENT
     if not keys or keys.startswith("transient"):
         return None, KeyMode.TRANSIENT
     return find_key(keys, datadir, raw.where("keys"), warnings), KeyMode.PERSISTENT

@@ -136,7 +136,11 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
     warnings: list[Problem] = []
     fields: dict[str, object] = {"name": name, "description": raw.get("description")}
     try:
-        fields["auto_start"] = raw.get("startOnLoad", "true").lower() != "false"
+        fields["auto_start"] = _start_on_load(raw, warnings)
+        if kind is TunnelKind.CLIENT and raw.get("sharedClient").strip().lower() == "true":
+            warnings.append(Problem(raw.where("sharedClient"), (
+                "sharedClient=true: Java I2P lets shared client tunnels use one "
+                "destination; this app gives this tunnel its own")))
         for key in raw.values:
             if key not in _KNOWN and not key.startswith("option."):
                 warnings.append(Problem(raw.where(key), f"{key}: not used by this app; ignored"))
@@ -176,6 +180,16 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
     key_source, key_mode = _key(raw, kind, config_dir, warnings)
     fields["key_mode"] = key_mode
     return build_spec(raw, kind, fields, options, dict(_FIELD_KEYS), warnings, key_source)
+
+
+def _start_on_load(raw: RawTunnel, warnings: list[Problem]) -> bool:
+    """Java: Boolean.parseBoolean(startOnLoad, default "true"): only "true" is true."""
+    text = raw.get("startOnLoad", "true").strip()
+    if text.lower() not in ("true", "false"):
+        warnings.append(Problem(raw.where("startOnLoad"), (
+            f"startOnLoad={text}: Java I2P takes only 'true' as true, so it does not start "
+            "this tunnel by itself; neither will this app")))
+    return text.lower() == "true"
 
 
 def _first_destination(raw: RawTunnel, warnings: list[Problem]) -> str:

@@ -80,6 +80,19 @@ class ImportResult:
         self.warnings += other.warnings
 
 
+@dataclass(slots=True)
+class ExportResult:
+    text: str = ""  # the whole config (monolithic Java / i2pd), "" for a folder
+    files: list[Path] = field(default_factory=list)  # written files
+    exported: list[str] = field(default_factory=list)  # tunnel names
+    warnings: list[str] = field(default_factory=list)  # what the format could not hold
+    steps: list[str] = field(default_factory=list)  # what the user copies where
+
+
+class InteropError(Exception):
+    """The import or export as a whole cannot be done (nothing was changed)."""
+
+
 class TunnelProblem(Exception):  # noqa: N818 - a verdict on one tunnel, not a crash
     """Raised while mapping one tunnel: it is skipped with this reason at `where`."""
 

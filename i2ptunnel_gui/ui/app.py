@@ -252,11 +252,11 @@ def _open_import(window: MainWindow, controller: TunnelController, settings: Set
 
 def _open_export(window: MainWindow, controller: TunnelController, settings: Settings) -> None:
     try:
-        from i2ptunnel_gui.ui import import_dialog
+        from i2ptunnel_gui.ui import export_dialog
     except ImportError:
         window.show_error(_tr("App", "Export is not available in this build"))
         return
-    import_dialog.open_export(window, controller, settings)
+    export_dialog.open_export(window, controller, settings)
 
 
 _error_boxes: list[QMessageBox] = []

@@ -66,8 +66,8 @@ class TunnelController(QObject):
     def specs(self) -> list[TunnelSpec]:
         return self.model.specs()
 
-    def names(self, *, except_id: str | None = None) -> list[str]:
-        return [s.name for s in self.model.specs() if s.id != except_id]
+    def names(self) -> list[str]:
+        return [s.name for s in self.model.specs()]
 
     def add(self, spec: TunnelSpec) -> bool:
         self.model.add_spec(spec)

@@ -3,7 +3,9 @@
 Opened with open() (never exec(): a nested loop breaks qasync). Every change
 rebuilds a TunnelSpec and runs core.spec.validate on it, so the messages next to
 the fields are the same ones the CLI prints and the engine enforces; Save stays
-disabled until there are none. On Save it emits `spec_saved(TunnelSpec)`.
+disabled until there are none. The app's other tunnels (`others`) are checked too:
+a name already taken, and a listen address one of them already listens on
+(interop.clashes, as at import and export). On Save it emits `spec_saved(TunnelSpec)`.
 
 Key regeneration: choosing "New identity" (after a confirmation) sets
 `regenerate_key = True` and saves the spec with `key_file = ""`. The owner of the
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults, validate
+from i2ptunnel_gui.interop.clashes import clashes_with, listen_address
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import parse_options
-from i2ptunnel_gui.ui.editor_form import FIELDS, KIND_TITLES, NEW_IDENTITY, EditorForm
+from i2ptunnel_gui.ui.editor_form import FIELDS, NEW_IDENTITY, EditorForm
 from i2ptunnel_gui.ui.editor_server_policy import POLICY_FIELDS
 
 
@@ -34,15 +37,15 @@ class TunnelEditor(EditorForm):
         self,
         spec: TunnelSpec | None,
         kind: TunnelKind = TunnelKind.FORWARD,
-        existing_names: Iterable[str] = (),
+        others: Iterable[TunnelSpec] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tunnel_editor")
         self._original = spec
         self._base = spec if spec is not None else TunnelSpec.new("", TunnelKind(kind))
-        own = spec.name.casefold() if spec is not None else None
-        self._taken = {n.strip().casefold() for n in existing_names} - {own}
+        self._others = [o for o in others if o.id != self._base.id]  # never itself
+        self._taken = {o.name.strip().casefold() for o in self._others}
         # a new tunnel only shows a message once its field was edited; an existing one at once
         self._touched: set[str] = set(FIELDS) | set(POLICY_FIELDS) if spec is not None else set()
         self._loading = True
@@ -148,13 +151,21 @@ class TunnelEditor(EditorForm):
     def _problems(self, spec: TunnelSpec) -> dict[str, str]:
         problems: dict[str, str] = {}
         if spec.name.casefold() in self._taken:
-            problems["name"] = f"a tunnel named “{spec.name}” already exists"
+            problems["name"] = self.tr("a tunnel named “{name}” already exists").format(
+                name=spec.name)
         if spec.kind is not TunnelKind.FORWARD:
             _, why = parse_options(self.options.toPlainText())
             if why:
                 problems["options"] = why
         for e in validate(spec):
             problems.setdefault(e.field, e.message)
+        if not {"listen_host", "listen_port"} & problems.keys():
+            other = clashes_with(spec, self._others)
+            if other is not None:  # both could not run: the second one would fail to bind
+                problems["listen_port"] = self.tr(
+                    "the tunnel “{other}” already listens on {address}; only one of them "
+                    "can run: choose another port").format(
+                        other=other.name, address=listen_address(other))
         return problems
 
     def _update(self) -> None:
@@ -199,6 +210,3 @@ class TunnelEditor(EditorForm):
             return
         self.spec_saved.emit(spec)
         self.accept()
-
-
-__all__ = ["FIELDS", "KIND_TITLES", "TunnelEditor"]

@@ -1,15 +1,16 @@
-"""File → Import… (a preview of what will be added or skipped, and why) and File → Export….
+"""File → Import…: a preview of what will be added or skipped, and why.
 
-Both dialogs are opened with `open()` (never `exec()`, see ui/ask.py), and so are
-their file pickers. The import dialog copies referenced key files into the app
-key store when the user presses Import, then emits `tunnels_accepted(list)` with
-the new TunnelSpecs; `open_import()` adds them through the controller.
+Opened with `open()` (never `exec()`, see ui/ask.py), and so is its file picker. A
+tunnel is skipped when its name is taken in the app, and refused (an error row) when it
+would listen where an app tunnel already does. Import copies referenced key files
+into the app key store, then emits `tunnels_accepted(list)` with the new TunnelSpecs;
+`open_import()` adds them through the controller.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +19,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui import interop
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop.importing import copy_keys, without_existing
+from i2ptunnel_gui.interop.model import ImportResult, InteropError
+from i2ptunnel_gui.interop.reader import load
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +63,15 @@ class ImportDialog(QDialog):
 
     tunnels_accepted = Signal(object)  # list[TunnelSpec]
 
-    def __init__(self, existing_names: Iterable[str], keys_dir: Path,
+    def __init__(self, existing: Sequence[TunnelSpec], keys_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import tunnels"))
         self.resize(900, 420)
-        self._existing = list(existing_names)
+        self._existing = list(existing)  # the app's tunnels: names and listen addresses
         self._keys_dir = keys_dir
-        self.result_: interop.ImportResult | None = None
+        self.result_: ImportResult | None = None
         self._loaded = ""
 
         self.path_edit = _named(QLineEdit(), "import_path")
@@ -147,12 +149,13 @@ class ImportDialog(QDialog):
             self.path_edit.setText(text)
         if not text:
             return
-        found = interop.load(text)
-        self.result_ = interop.without_existing(found, self._existing)
+        found = load(text)
+        self.result_ = without_existing(found, [s.name for s in self._existing],
+                                        listening=self._existing)
         self._fill(self.result_)
 
     # -- the preview ------------------------------------------------------------
-    def _fill(self, r: interop.ImportResult) -> None:
+    def _fill(self, r: ImportResult) -> None:
         rows: list[tuple[str, Sequence[str]]] = []
         for t in r.tunnels:
             s = t.spec
@@ -206,8 +209,8 @@ class ImportDialog(QDialog):
         if r is None or not self.import_button.isEnabled():
             return
         try:
-            specs, _written = interop.copy_keys(r.tunnels, self._keys_dir)
-        except interop.InteropError as e:
+            specs, _written = copy_keys(r.tunnels, self._keys_dir)
+        except InteropError as e:
             self.summary.setText(self.tr("Nothing imported: {e}").format(e=e))
             self.import_button.setEnabled(False)
             return
@@ -215,88 +218,9 @@ class ImportDialog(QDialog):
         self.accept()
 
 
-class ExportDialog(QDialog):
-    """Choose a format and a place, then export the given tunnels."""
-
-    FORMATS = (("java", False, "Java I2P: one i2ptunnel.config file"),
-               ("java", True, "Java I2P: i2ptunnel.config.d folder (one file per tunnel)"),
-               ("i2pd", False, "i2pd: tunnels.conf"))
-
-    def __init__(self, specs: Sequence[TunnelSpec], keys_dir: Path,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("export_dialog")
-        self.setWindowTitle(self.tr("Export tunnels"))
-        self.resize(640, 300)
-        self._specs = list(specs)
-        self._keys_dir = keys_dir
-        self.result_: interop.ExportResult | None = None
-
-        self.format_box = _named(QComboBox(), "export_format")
-        for _fmt, _split, label in self.FORMATS:
-            self.format_box.addItem(self.tr(label))
-        self.path_edit = _named(QLineEdit(), "export_path")
-        self.path_edit.textChanged.connect(self._update_button)
-        browse = _named(QPushButton(self.tr("Browse…")), "export_browse")
-        browse.clicked.connect(self._pick)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        self.report = _named(QPlainTextEdit(), "export_report")
-        self.report.setReadOnly(True)
-        self.report.setPlainText(self.tr("{n} tunnel(s) to export. Private keys are not "
-                                         "copied; the export refers to their files.").format(
-                                             n=len(self._specs)))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.setObjectName("export_button")
-        self.export_button.clicked.connect(self.do_export)
-        self.buttons.rejected.connect(self.reject)
-        self._update_button()
-
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Format:")))
-        lay.addWidget(self.format_box)
-        lay.addWidget(QLabel(self.tr("Save to:")))
-        lay.addLayout(row)
-        lay.addWidget(self.report, 1)
-        lay.addWidget(self.buttons)
-
-    def _update_button(self) -> None:
-        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and bool(self._specs))
-
-    def _pick(self) -> None:
-        _fmt, split, _label = self.FORMATS[self.format_box.currentIndex()]
-        dlg = QFileDialog(self, self.tr("Export to"))
-        dlg.setObjectName("export_file_dialog")
-        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        if split:
-            dlg.setFileMode(QFileDialog.FileMode.Directory)
-        else:
-            dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dlg.selectFile("i2ptunnel.config" if _fmt == "java" else "tunnels.conf")
-        dlg.fileSelected.connect(self.path_edit.setText)
-        dlg.finished.connect(dlg.deleteLater)
-        dlg.open()
-
-    def do_export(self) -> None:
-        fmt, split, _label = self.FORMATS[self.format_box.currentIndex()]
-        out = Path(self.path_edit.text().strip()).expanduser()
-        try:
-            res = interop.export(self._specs, fmt, self._keys_dir, out, split=split)
-        except (OSError, interop.InteropError) as e:
-            self.report.setPlainText(self.tr("Not exported: {e}").format(e=e))
-            return
-        self.result_ = res
-        lines = [self.tr("Exported {n} tunnel(s) to {p}").format(n=len(res.exported), p=out)]
-        lines += res.warnings
-        self.report.setPlainText("\n".join(lines))
-
-
 def open_import(window: Any, controller: Any, settings: Any) -> ImportDialog:
     """File → Import…: the preview dialog; accepted tunnels are added via the controller."""
-    dlg = ImportDialog(controller.names(), settings.keys_dir, window)
+    dlg = ImportDialog(controller.specs(), settings.keys_dir, window)
 
     def add(specs: list[TunnelSpec]) -> None:
         for spec in specs:
@@ -304,14 +228,6 @@ def open_import(window: Any, controller: Any, settings: Any) -> ImportDialog:
         controller.message.emit(f"Imported {len(specs)} tunnel(s)")
 
     dlg.tunnels_accepted.connect(add)
-    dlg.finished.connect(dlg.deleteLater)
-    dlg.open()
-    return dlg
-
-
-def open_export(window: Any, controller: Any, settings: Any) -> ExportDialog:
-    """File → Export…: format + destination, then writes the files."""
-    dlg = ExportDialog(controller.specs(), settings.keys_dir, window)
     dlg.finished.connect(dlg.deleteLater)
     dlg.open()
     return dlg

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui import APP_NAME
 from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop.clashes import clashes_with
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.ask import confirm
 from i2ptunnel_gui.ui.async_slot import async_slot
@@ -299,8 +300,8 @@ class MainWindow(QMainWindow):
     # -- editing ----------------------------------------------------------------
     def open_editor(self, spec: TunnelSpec | None, kind: TunnelKind) -> Any:
         """Open the editor window-modally (open(), not exec()); saving lands in _on_saved."""
-        names = self.controller.names(except_id=spec.id if spec is not None else None)
-        editor = _editor_class()(spec, kind, names, self)
+        # the app's tunnels: names taken and listen addresses in use (the editor skips `spec`)
+        editor = _editor_class()(spec, kind, self.controller.specs(), self)
         editor.policy.set_sam_version(self._sam_version)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
@@ -317,7 +318,10 @@ class MainWindow(QMainWindow):
         if spec is None:
             return
         copy = spec.duplicate(self.controller.unique_name(spec.name))
-        if self.controller.add(copy):
+        if clashes_with(copy, self.controller.specs()) is not None:
+            # a copy of a listening tunnel would take the same port: let the user pick one
+            self.open_editor(copy, copy.kind)
+        elif self.controller.add(copy):
             self.select_tunnel(copy.id)
 
     def _on_saved(self, spec: TunnelSpec, new_identity: bool = False) -> None:

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from fake_sam import random_private_key
 
-from i2ptunnel_gui.core.keystore import InsecureKeyFile, KeyStore, KeyStoreError, default_root
+from i2ptunnel_gui.core.keystore import (
+    InsecureKeyFile,
+    KeyStore,
+    KeyStoreError,
+    default_root,
+    write_atomic,
+)
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 
 
@@ -107,3 +113,46 @@ def test_unusable_directory_gives_clear_error(tmp_path: Path) -> None:
     with pytest.raises(KeyStoreError, match="cannot write key file"):
         KeyStore(tmp_path).save(tmp_path / "dir.dat", random_private_key().raw)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dir.dat", "not-a-dir"]  # no temp
+
+
+def test_open_key_folder_is_tightened_with_one_warning(tmp_path: Path,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    root = tmp_path / "keys"
+    root.mkdir()
+    root.chmod(0o777)
+    store = KeyStore(root)
+    path = root / "k.dat"
+    path.write_bytes(random_private_key().raw)
+    path.chmod(0o600)
+    with caplog.at_level("WARNING", logger="i2ptunnel_gui.core.keystore"):
+        assert store.load(path) is not None  # loading a key checks its folder once
+        store.load(path)
+        store.save(root / "j.dat", random_private_key().raw)
+    assert mode(root) == 0o700
+    warned = [r.getMessage() for r in caplog.records]
+    assert warned == [f"key folder {root} was open to other users (mode 0777); tightened to 0700"]
+
+
+def test_folders_are_created_private_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        store = KeyStore(tmp_path / "a" / "b" / "keys")
+        store.save(store.root / "k.dat", random_private_key().raw)
+        other = tmp_path / "x" / "y" / "k.dat"  # a user-chosen key file elsewhere
+        store.save(other, random_private_key().raw)
+    finally:
+        os.umask(old)
+    for d in (tmp_path / "a", tmp_path / "a" / "b", store.root, tmp_path / "x",
+              tmp_path / "x" / "y"):
+        assert mode(d) == 0o700, d
+    assert mode(store.root / "k.dat") == 0o600 and mode(other) == 0o600
+
+
+def test_write_atomic_sets_the_mode_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "t.conf"
+    target.write_text("old")
+    inode = target.stat().st_ino
+    write_atomic(target, b"new", 0o644)
+    assert target.read_bytes() == b"new" and mode(target) == 0o644
+    assert target.stat().st_ino != inode
+    assert [p.name for p in tmp_path.iterdir()] == ["t.conf"]

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from i2ptunnel_gui.core.spec import TunnelKind
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui.editor import TunnelEditor
 
 B32 = "ukeu3k5oycgaauneqgtnvselmt4yemvoilkln7jpvamvfx7dnkdq.b32.i2p"
 
 
-def make(qtbot, spec=None, kind=TunnelKind.FORWARD, names=()) -> TunnelEditor:
-    dlg = TunnelEditor(spec, kind, names, None)
+def make(qtbot, spec=None, kind=TunnelKind.FORWARD, others=()) -> TunnelEditor:
+    """The editor for `spec` (None: a new tunnel); `others` are the app's tunnels."""
+    dlg = TunnelEditor(spec, kind, others, None)
     qtbot.addWidget(dlg)
     dlg.open()
     qtbot.waitExposed(dlg)
     return dlg
+
+
+def servers(*names: str) -> list[TunnelSpec]:
+    """App tunnels that only take names (a server listens on no local port)."""
+    return [TunnelSpec(name=n, kind=TunnelKind.SERVER, target_port=80) for n in names]
 
 
 def w(dlg: QWidget, name: str, cls: type = QWidget):

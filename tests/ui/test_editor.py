@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from editor_driver import B32, fill_forward, fill_good, make, refuse_exec, save_button, type_into, w
+from editor_driver import (
+    B32,
+    fill_forward,
+    fill_good,
+    make,
+    refuse_exec,
+    save_button,
+    servers,
+    type_into,
+    w,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -25,7 +35,7 @@ def no_nested_loops(monkeypatch):
 
 
 def test_new_forward_saves_exact_spec(qtbot):
-    dlg = make(qtbot, names=["other"])
+    dlg = make(qtbot, others=servers("other"))
     assert not save_button(dlg).isEnabled()  # empty form
     fill_forward(qtbot, dlg)
     type_into(qtbot, dlg, "description", "  local web  ")
@@ -101,7 +111,7 @@ BAD_FIELDS = [
 def test_each_bad_text_field_shows_its_message_and_disables_save(
     qtbot, kind, widget, bad, field, message
 ):
-    dlg = make(qtbot, kind=kind, names=["taken"])
+    dlg = make(qtbot, kind=kind, others=servers("taken"))
     fill_good(qtbot, dlg, kind)
     assert save_button(dlg).isEnabled(), dlg.errors
     error = w(dlg, f"{field}_error", QLabel)
@@ -153,13 +163,13 @@ def test_editing_keeps_id_and_unchanged_save_is_identical(qtbot):
         auto_start=True,
         signature_type=11,
     )
-    dlg = make(qtbot, original, original.kind, names=["site", "other"])  # own name is fine
+    dlg = make(qtbot, original, original.kind, [original, *servers("other")])  # itself is fine
     assert w(dlg, "advanced").isVisible()  # customised advanced settings start expanded
     assert w(dlg, "shape_inbound_length", QSpinBox).value() == 2
     with qtbot.waitSignal(dlg.spec_saved) as saved:
         save_button(dlg).click()
     assert saved.args[0] == original
-    dlg2 = make(qtbot, original, original.kind, names=["site"])
+    dlg2 = make(qtbot, original, original.kind, [original])
     type_into(qtbot, dlg2, "name", "renamed")
     with qtbot.waitSignal(dlg2.spec_saved) as saved:
         save_button(dlg2).click()
@@ -250,3 +260,31 @@ def test_cancel_emits_nothing(qtbot):
     dlg.spec_saved.connect(seen.append)
     w(dlg, "cancel", QPushButton).click()
     assert seen == [] and dlg.result() == dlg.DialogCode.Rejected
+
+
+IRC = TunnelSpec(name="irc", kind=TunnelKind.CLIENT, listen_port=6668, destination=B32)
+
+
+def test_listen_clash_names_the_other_tunnel_until_the_port_changes(qtbot):
+    dlg = make(qtbot, others=[IRC, *servers("site")])
+    fill_forward(qtbot, dlg)
+    error = w(dlg, "listen_port_error", QLabel)
+    assert not error.isVisible() and save_button(dlg).isEnabled()
+    type_into(qtbot, dlg, "listen_port", "6668")
+    assert error.isVisible()
+    assert error.text() == ("the tunnel “irc” already listens on 127.0.0.1:6668; only one "
+                            "of them can run: choose another port")
+    assert not save_button(dlg).isEnabled()
+    type_into(qtbot, dlg, "listen_host", "localhost")  # the same address by another name
+    assert error.isVisible() and not save_button(dlg).isEnabled()
+    type_into(qtbot, dlg, "listen_port", "6669")
+    assert not error.isVisible() and save_button(dlg).isEnabled()
+    with qtbot.waitSignal(dlg.spec_saved) as saved:
+        save_button(dlg).click()
+    assert saved.args[0].listen_port == 6669
+
+
+def test_a_tunnel_never_clashes_with_itself(qtbot):
+    dlg = make(qtbot, IRC, IRC.kind, [IRC])  # the app's list holds the edited tunnel too
+    assert not w(dlg, "listen_port_error", QLabel).isVisible()
+    assert save_button(dlg).isEnabled(), dlg.errors

@@ -1,4 +1,4 @@
-"""File → Import… preview and File → Export… dialogs, driven by objectName."""
+"""File → Import… preview, driven by objectName."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPlainTextEdit, QTableWidget
 
-from i2ptunnel_gui import interop
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
-from i2ptunnel_gui.ui.import_dialog import ExportDialog, ImportDialog, open_export, open_import
+from i2ptunnel_gui.ui.import_dialog import ImportDialog, open_import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -21,7 +20,8 @@ def _rows(table: QTableWidget) -> list[tuple[str, str]]:
 
 
 def test_preview_lists_adds_and_skips_and_imports(qtbot: Any, tmp_path: Path) -> None:
-    dlg = ImportDialog(["irc-out"], tmp_path / "keys")
+    taken = TunnelSpec(name="irc-out", kind=TunnelKind.SERVER, target_port=6667)
+    dlg = ImportDialog([taken], tmp_path / "keys")
     qtbot.addWidget(dlg)
     dlg.open()
     dlg.set_path(DATA / "i2pd")
@@ -106,7 +106,7 @@ class _Controller(QObject):
         super().__init__()
         self._specs = specs
 
-    def names(self) -> list[str]:
+    def names(self) -> list[str]:  # what the test reads back
         return [s.name for s in self._specs]
 
     def specs(self) -> list[TunnelSpec]:
@@ -134,24 +134,24 @@ def test_open_import_adds_through_the_controller(qtbot: Any, tmp_path: Path) -> 
     assert ctl.names() == ["SSH in", "Ünïcode client"]
 
 
-def test_export_dialog_writes_each_format(qtbot: Any, tmp_path: Path) -> None:
-    specs = [TunnelSpec(name="srv", kind=TunnelKind.SERVER, target_port=22),
-             TunnelSpec(name="fwd", kind=TunnelKind.FORWARD, listen_port=1, target_port=2)]
-    dlg = open_export(None, _Controller(specs), _Settings(tmp_path / "keys"))
-    assert isinstance(dlg, ExportDialog)
+def test_a_tunnel_listening_where_an_app_tunnel_does_is_refused(qtbot: Any,
+                                                                tmp_path: Path) -> None:
+    mine = TunnelSpec(name="my irc", kind=TunnelKind.CLIENT, listen_host="localhost",
+                      listen_port=6668, destination="irc.postman.i2p")
+    ctl = _Controller([mine])
+    dlg = open_import(None, ctl, _Settings(tmp_path / "keys"))
     qtbot.addWidget(dlg)
-    assert not dlg.export_button.isEnabled()  # no path yet
-    for index, out in ((0, tmp_path / "i2ptunnel.config"), (1, tmp_path / "split.d"),
-                       (2, tmp_path / "tunnels.conf")):
-        dlg.format_box.setCurrentIndex(index)
-        dlg.path_edit.setText(str(out))
-        dlg.export_button.click()
-        report = dlg.findChild(QPlainTextEdit, "export_report").toPlainText()
-        assert report.startswith(f"Exported 1 tunnel(s) to {out}")
-        assert "no plain TCP forward" in report
-        found = interop.load(out)
-        assert [t.spec.name for t in found.tunnels] == ["srv"]
-        assert interop.same_definition(found.tunnels[0].spec, specs[0])
-    dlg.path_edit.setText(str(tmp_path / "missing" / "x.conf"))
-    dlg.export_button.click()
-    assert dlg.report.toPlainText().startswith("Not exported:")
+    dlg.set_path(DATA / "i2pd")
+    table = dlg.findChild(QTableWidget, "import_table")
+    rows = _rows(table)
+    assert ("Add", "irc-out") not in rows  # it listens on 127.0.0.1:6668 too
+    row = rows.index(("Error", "irc-out"))
+    assert table.item(row, 5).text() == ("listens on 127.0.0.1:6668, where the tunnel "
+                                         "'my irc' already listens; only one can run")
+    assert "1 error(s): nothing is imported unless you confirm" in dlg.summary.text()
+    assert not dlg.import_button.isEnabled()
+    dlg.findChild(QCheckBox, "import_confirm_errors").setChecked(True)
+    with qtbot.waitSignal(ctl.message, timeout=2000):
+        dlg.import_button.click()
+    assert ctl.names() == ["my irc", "ssh-in", "Wéb ★ server", "empty-values",
+                           "transient-client"]

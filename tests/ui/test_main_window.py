@@ -5,6 +5,7 @@ Persistence is checked by reading a fresh Settings on the same file.
 
 from __future__ import annotations
 
+from editor_driver import B32
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
@@ -71,6 +72,19 @@ def test_create_through_editor_is_saved_and_reloaded(qtbot, shell, settings) -> 
     assert w.selected_spec().name == "mail"  # the new tunnel is selected
 
 
+def test_editor_refuses_a_listen_address_another_tunnel_uses(qtbot, shell) -> None:
+    act(shell.window, "new_forward").trigger()
+    editor = find_top(qtbot, TunnelEditor, "tunnel_editor")
+    for field, text in (("name", "mail"), ("listen_port", str(WEB.listen_port)),
+                        ("target_port", "25")):
+        edit = editor.findChild(QLineEdit, field)
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    error = editor.findChild(QLabel, "listen_port_error")
+    assert error.isVisible() and "“web” already listens on 127.0.0.1:18081" in error.text()
+    assert not editor.findChild(QPushButton, "save").isEnabled()
+
+
 def test_edit_running_tunnel_applies_on_restart(qtbot, qloop, shell, fake_engine,
                                                 settings) -> None:
     w = shell.window
@@ -115,11 +129,31 @@ def test_delete_asks_and_stops_running_tunnel_first(qtbot, shell, fake_engine,
 
 
 def test_duplicate_gets_new_id_and_unique_name(qtbot, shell, settings) -> None:
-    select(shell.window, "web")
+    site = TunnelSpec.new("site", TunnelKind.SERVER, target_port=8080)  # listens nowhere
+    assert shell.controller.add(site)
+    select(shell.window, "site")
     act(shell.window, "duplicate").trigger()
     specs = stored(settings)
-    assert [s.name for s in specs] == ["web", "ssh", "web (copy)"]
-    assert specs[2].id != WEB.id and specs[2].target_port == WEB.target_port
+    assert [s.name for s in specs] == ["web", "ssh", "site", "site (copy)"]
+    assert specs[3].id != site.id and specs[3].target_port == site.target_port
+
+
+def test_duplicate_of_a_listening_tunnel_opens_the_editor_on_the_clash(
+        qtbot, shell, settings) -> None:
+    client = TunnelSpec.new("irc", TunnelKind.CLIENT, listen_port=16668,
+                            destination=B32)
+    assert shell.controller.add(client)
+    select(shell.window, "irc")
+    act(shell.window, "duplicate").trigger()
+    editor = find_top(qtbot, TunnelEditor, "tunnel_editor")
+    assert "irc" in editor.errors["listen_port"]  # the copy would take irc's port
+    assert not editor.save_button.isEnabled()
+    assert [s.name for s in stored(settings)] == ["web", "ssh", "irc"]  # nothing added yet
+    editor.listen_port.setText("16669")
+    assert editor.save_button.isEnabled()
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: [s.name for s in stored(settings)][-1] == "irc (copy)", timeout=2000)
+    assert stored(settings)[-1].listen_port == 16669
 
 
 def test_start_all_stop_all_and_failures_are_shown(qtbot, shell, fake_engine) -> None:
@@ -176,7 +210,9 @@ def test_corrupt_entry_is_reported_and_good_tunnels_kept(qtbot, qloop, settings_
     sh = build_shell(Settings.open(settings_path), fake_engine, tray_available=False)
     qtbot.addWidget(sh.window)
     assert [s.name for s in sh.controller.specs()] == ["web"]
-    assert len(sh.problems) == 1 and "JSON" in str(sh.problems[0])
+    # the hand edit breaks the entries' checksum: reported too, before the bad entry
+    assert [p.index for p in sh.problems] == [0, 2]
+    assert "damaged" in str(sh.problems[0]) and "JSON" in str(sh.problems[1])
 
 
 def test_file_menu_opens_import_and_export(qtbot, shell) -> None:

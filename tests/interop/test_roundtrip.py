@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from i2ptunnel_gui import interop
 from i2ptunnel_gui.commands.cli import main
 from i2ptunnel_gui.core.sam.keys import build_destination, build_private_key
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
-from i2ptunnel_gui.interop import same_definition
+from i2ptunnel_gui.interop.exporting import app_keys, export, export_bundle
+from i2ptunnel_gui.interop.model import ImportResult, InteropError, same_definition
+from i2ptunnel_gui.interop.reader import load
 from i2ptunnel_gui.settings import Settings
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 B32 = "2qstpgdz7jdxa3fs6mgbnksf6htz67qfylxyxl4cq45qordjgfw2.b32.i2p"
 B64 = "A" * 516 + "AAAA"
 
@@ -50,7 +52,7 @@ def _key_blob(seed: int) -> bytes:
     return build_private_key(dest, rng.randbytes(256), rng.randbytes(32)).raw
 
 
-def _assert_round_trip(specs: list[TunnelSpec], r: interop.ImportResult) -> None:
+def _assert_round_trip(specs: list[TunnelSpec], r: ImportResult) -> None:
     assert r.errors == [] and r.skipped == []
     got = [t.spec for t in r.tunnels]
     assert len(got) == len(specs)
@@ -62,49 +64,65 @@ def _assert_round_trip(specs: list[TunnelSpec], r: interop.ImportResult) -> None
 def test_file_round_trip(tmp_path: Path, fmt: str) -> None:
     specs = tricky_specs()
     out = tmp_path / ("i2ptunnel.config" if fmt == "java" else "tunnels.conf")
-    res = interop.export(specs, fmt, tmp_path / "keys", out)
+    res = export(specs, fmt, tmp_path / "keys", out)
     assert res.exported == [s.name for s in specs]
     if fmt == "java":  # the transient server: Java always keeps a key file
         assert res.warnings == ["Wéb ★ (v6): Java I2P server tunnels always keep a key file; "
                                 "this transient server gets a new one that Java I2P will keep"]
-    else:
-        assert res.warnings == []
-    _assert_round_trip(specs, interop.load(out))
+    else:  # four persistent tunnels: their keys are not in a single file
+        assert res.warnings == [
+            "i2pd reads `keys =` from its data dir: 4 tunnel(s) name key files that must be "
+            "copied there, or i2pd makes new addresses; export into a folder to get the key "
+            "files with the config"]
+        assert "keys = ssh_in.dat\n" in res.text and str(tmp_path) not in res.text
+    _assert_round_trip(specs, load(out))
 
 
 def test_java_split_round_trip(tmp_path: Path) -> None:
     specs = tricky_specs()
-    res = interop.export(specs, "java", tmp_path / "keys", tmp_path / "i2ptunnel.config.d",
+    res = export(specs, "java", tmp_path / "keys", tmp_path / "i2ptunnel.config.d",
                          split=True)
     names = sorted(p.name for p in res.files)
     assert names[0] == "00-ssh in-i2ptunnel.config"
     assert "01-Wéb ★ (v6)-i2ptunnel.config" in names
     text = res.files[0].read_text(encoding="utf-8")
     assert f"configFile={res.files[0].resolve()}\n" in text and "\ntunnel." not in text
-    _assert_round_trip(specs, interop.load(tmp_path / "i2ptunnel.config.d"))
-    _assert_round_trip(specs, interop.load(tmp_path))  # the config dir above it
+    _assert_round_trip(specs, load(tmp_path / "i2ptunnel.config.d"))
+    _assert_round_trip(specs, load(tmp_path))  # the config dir above it
 
 
 @pytest.mark.parametrize("fmt", ["java", "i2pd"])
 def test_round_trip_of_imported_samples(tmp_path: Path, fmt: str) -> None:
     for sample in (DATA / "java" / "i2ptunnel.config", DATA / "java" / "i2ptunnel.config.d",
                    DATA / "i2pd"):
-        specs = [t.spec for t in interop.load(sample).tunnels]
+        specs = [t.spec for t in load(sample).tunnels]
         out = tmp_path / f"out-{fmt}-{sample.name}"
-        interop.export(specs, fmt, tmp_path / "keys", out)
-        _assert_round_trip(specs, interop.load(out))
+        export(specs, fmt, tmp_path / "keys", out)
+        _assert_round_trip(specs, load(out))
 
 
 @pytest.mark.parametrize("fmt", ["java", "i2pd"])
 def test_persistent_key_travels_with_the_export(tmp_path: Path, fmt: str) -> None:
+    """A Java file export points at the app's key file; i2pd needs the bundle (its `keys`
+    are read from its data dir), which carries a copy named relative to it."""
     keys = tmp_path / "keys"
     keys.mkdir()
     spec = tricky_specs()[0]
     (keys / f"{spec.id}.dat").write_bytes(_key_blob(1))
-    out = tmp_path / "out.conf"
-    interop.export([spec], fmt, keys, out)
-    found = interop.load(out).tunnels[0]
-    assert found.key_source == keys / f"{spec.id}.dat"
+    if fmt == "java":
+        out = tmp_path / "out.conf"
+        export([spec], fmt, keys, out)
+        found = load(out).tunnels[0]
+        assert found.key_source == keys / f"{spec.id}.dat"
+    else:
+        res = export_bundle([spec], fmt, app_keys(keys), tmp_path / "bundle")
+        assert sorted(p.name for p in (tmp_path / "bundle").iterdir()) == [
+            "ssh_in.dat", "tunnels.conf"]
+        found = load(tmp_path / "bundle").tunnels[0]
+        assert found.key_source == tmp_path / "bundle" / "ssh_in.dat"
+        assert stat.S_IMODE(found.key_source.stat().st_mode) == 0o600
+        assert "keys = ssh_in.dat\n" in res.text
+    assert found.key_source.read_bytes() == _key_blob(1)
     assert found.spec.key_mode is KeyMode.PERSISTENT
 
 
@@ -112,11 +130,11 @@ def test_what_a_format_cannot_hold_is_reported(tmp_path: Path) -> None:
     fwd = TunnelSpec(name="fwd", kind=TunnelKind.FORWARD, listen_port=1, target_port=2)
     bracket = TunnelSpec(name="a]b", kind=TunnelKind.SERVER, target_port=22)
     hashed = TunnelSpec(name="c#1", kind=TunnelKind.SERVER, target_port=22)
-    j = interop.export([fwd, bracket, hashed], "java", tmp_path, None)
+    j = export([fwd, bracket, hashed], "java", tmp_path, None)
     assert j.exported == ["a]b", "c#1"]
     assert any("no plain TCP forward" in w for w in j.warnings)
     assert any("cannot hold '#'" in w for w in j.warnings)
-    i = interop.export([fwd, bracket, hashed], "i2pd", tmp_path, None)
+    i = export([fwd, bracket, hashed], "i2pd", tmp_path, None)
     assert i.exported == ["c#1"]
     assert any("cannot hold ']'" in w for w in i.warnings)
     assert "[c#1]" in i.text
@@ -165,7 +183,7 @@ def test_cli_import_then_export(tmp_path: Path, keys_env: Path,
     assert "exported 2 tunnel(s) to stdout" in captured.err
     out = tmp_path / "x.config"
     assert _cli(tmp_path, "export", "--format", "java", "--output", str(out)) == 0
-    names = [t.spec.name for t in interop.load(out).tunnels]
+    names = [t.spec.name for t in load(out).tunnels]
     assert names == ["SSH in", "Ünïcode client"]
 
 
@@ -200,9 +218,30 @@ def test_cli_export_split_folder_and_folder_refusal(tmp_path: Path, keys_env: Pa
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     s = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     s.save_tunnels(tricky_specs())
-    out = tmp_path / "i2ptunnel.config.d"
+    out = tmp_path / "bundle"
     assert _cli(tmp_path, "export", "--format", "java", "--output", f"{out}/") == 0
-    assert len(list(out.glob("*-i2ptunnel.config"))) == len(tricky_specs())
-    _assert_round_trip(tricky_specs(), interop.load(out))
-    assert _cli(tmp_path, "export", "--format", "i2pd", "--output", str(out)) == 1
-    assert "is a folder; give a file name" in capsys.readouterr().err
+    split = out / "i2ptunnel.config.d"
+    assert len(list(split.glob("*-i2ptunnel.config"))) == len(tricky_specs())
+    _assert_round_trip(tricky_specs(), load(split))
+    _assert_round_trip(tricky_specs(), load(out))
+    err = capsys.readouterr().err
+    assert f"next 1: copy the files in {split} into the i2ptunnel.config.d/" in err
+    # an existing folder is a bundle too, without the trailing slash
+    assert _cli(tmp_path, "export", "--format", "i2pd", "--output", str(out)) == 0
+    assert (out / "tunnels.conf").is_file()
+    with pytest.raises(InteropError, match="is a folder; give a file name"):
+        export(tricky_specs(), "i2pd", keys_env, out)
+
+
+def test_cli_import_into_a_damaged_settings_file_keeps_its_tunnels(
+        tmp_path: Path, keys_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s.ini"
+    Settings.open(path).save_tunnels(tricky_specs()[:2])
+    raw = path.read_bytes()
+    path.write_bytes(raw[:raw.rindex(b"size=")])  # the count line is lost
+    assert _cli(tmp_path, "import", str(DATA / "i2pd")) == 0
+    err = capsys.readouterr().err
+    assert "warning: settings: the settings file is damaged: the tunnel count is missing" in err
+    names = [t.name for t in Settings.open(path).load_tunnels()[0]]
+    assert names[:2] == [s.name for s in tricky_specs()[:2]] and len(names) == 7
+    assert len(list(tmp_path.glob("s.ini.damaged-*"))) == 1

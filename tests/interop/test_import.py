@@ -9,26 +9,27 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from i2ptunnel_gui import interop
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind
-from i2ptunnel_gui.interop import ImportResult, InteropError
+from i2ptunnel_gui.interop.importing import apply
+from i2ptunnel_gui.interop.model import FoundTunnel, ImportResult, InteropError, Skipped
+from i2ptunnel_gui.interop.reader import load
 from i2ptunnel_gui.settings import Settings
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 B32 = "2qstpgdz7jdxa3fs6mgbnksf6htz67qfylxyxl4cq45qordjgfw2.b32.i2p"
 
 
-def _by_name(r: ImportResult) -> dict[str, interop.FoundTunnel]:
+def _by_name(r: ImportResult) -> dict[str, FoundTunnel]:
     return {t.spec.name: t for t in r.tunnels}
 
 
-def _skipped(r: ImportResult) -> dict[str, interop.Skipped]:
+def _skipped(r: ImportResult) -> dict[str, Skipped]:
     return {s.name: s for s in r.skipped}
 
 
 def test_java_monolithic_sample() -> None:
     path = DATA / "java" / "i2ptunnel.config"
-    r = interop.load(path)
+    r = load(path)
     assert r.format == "java" and r.errors == [] and not r.has_errors
     found = _by_name(r)
     assert list(found) == ["Jabber client ✓", "SSH server", "IRC (plain)"]
@@ -71,7 +72,7 @@ def test_java_monolithic_sample() -> None:
 
 def test_java_split_folder_sample() -> None:
     d = DATA / "java" / "i2ptunnel.config.d"
-    r = interop.load(d)
+    r = load(d)
     found = _by_name(r)
     assert list(found) == ["SSH in", "Ünïcode client"]
     ssh = found["SSH in"]
@@ -87,11 +88,11 @@ def test_java_split_folder_sample() -> None:
     assert "reachable by every I2P destination" in skipped["Guarded"].reason
     assert not r.has_errors
     # the parent folder is recognised as a Java config dir (split files win)
-    assert [t.spec.name for t in interop.load(DATA / "java").tunnels] == list(found)
+    assert [t.spec.name for t in load(DATA / "java").tunnels] == list(found)
 
 
 def test_i2pd_datadir_sample() -> None:
-    r = interop.load(DATA / "i2pd")
+    r = load(DATA / "i2pd")
     assert r.format == "i2pd" and not r.has_errors
     found = _by_name(r)
     assert list(found) == ["irc-out", "ssh-in", "Wéb ★ server", "empty-values",
@@ -120,7 +121,7 @@ def test_i2pd_datadir_sample() -> None:
 
 
 def test_single_i2pd_file_resolves_keys_against_its_folder() -> None:
-    r = interop.load(DATA / "i2pd" / "tunnels.conf")
+    r = load(DATA / "i2pd" / "tunnels.conf")
     assert "transient-client" not in _by_name(r)  # tunnels.d not read for a single file
     assert _by_name(r)["ssh-in"].key_source == DATA / "i2pd" / "ssh-in.dat"
 
@@ -132,39 +133,39 @@ def test_single_i2pd_file_resolves_keys_against_its_folder() -> None:
                    "whole file"),
 ])
 def test_bad_files_give_file_line_errors(name: str, expected: str) -> None:
-    r = interop.load(DATA / "bad" / name)
+    r = load(DATA / "bad" / name)
     assert r.has_errors
     assert str(r.errors[0]) == f"{DATA / 'bad'}/{expected}"
 
 
 def test_truncated_tunnel_and_duplicate_section_import_nothing() -> None:
-    r = interop.load(DATA / "bad" / "truncated.config")
+    r = load(DATA / "bad" / "truncated.config")
     assert r.tunnels == []
     assert str(r.skipped[0]) == f"{DATA}/bad/truncated.config:1: Cut (server): targetPort is " \
         "missing"
-    assert interop.load(DATA / "bad" / "dupes.conf").tunnels == []
+    assert load(DATA / "bad" / "dupes.conf").tunnels == []
 
 
 def test_not_utf8_is_an_error(tmp_path: Path) -> None:
     f = tmp_path / "latin1.config"
     f.write_bytes(b"tunnel.0.name=ok\ntunnel.0.description=caf\xe9\n")
-    r = interop.load(f)
+    r = load(f)
     assert [str(e) for e in r.errors] == [f"{f}:2: not UTF-8 text: not a tunnel config"]
     assert r.tunnels == []
 
 
 def test_duplicate_names_unknown_kinds_and_bad_ports_are_errors() -> None:
-    dup = interop.load(DATA / "bad" / "dupe-names.config")
+    dup = load(DATA / "bad" / "dupe-names.config")
     assert [t.spec.name for t in dup.tunnels] == ["same", "good"]
     s = dup.skipped[0]
     assert s.error and s.where.endswith("dupe-names.config:5")
     assert s.reason.startswith("duplicate tunnel name (first defined at ")
 
-    unk = interop.load(DATA / "bad" / "unknown-kind.config")
+    unk = load(DATA / "bad" / "unknown-kind.config")
     assert [t.spec.name for t in unk.tunnels] == ["Fine"]
     assert unk.skipped[0].error and unk.skipped[0].reason == "unknown tunnel type 'teleporter'"
 
-    ports = interop.load(DATA / "bad" / "badport.conf")
+    ports = load(DATA / "bad" / "badport.conf")
     assert [t.spec.name for t in ports.tunnels] == ["ok"]
     msgs = [str(s) for s in ports.skipped]
     assert msgs == [
@@ -175,15 +176,15 @@ def test_duplicate_names_unknown_kinds_and_bad_ports_are_errors() -> None:
 
 
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
-    assert "no such file or folder" in str(interop.load(tmp_path / "nope").errors[0])
-    assert "no tunnel config here" in str(interop.load(tmp_path).errors[0])
+    assert "no such file or folder" in str(load(tmp_path / "nope").errors[0])
+    assert "no tunnel config here" in str(load(tmp_path).errors[0])
 
 
 def test_invalid_key_file_is_an_error(tmp_path: Path) -> None:
     shutil.copy(DATA / "bad" / "short-key.dat", tmp_path / "k.dat")
     (tmp_path / "tunnels.conf").write_text(
         "[s]\ntype = server\nhost = 127.0.0.1\nport = 22\nkeys = k.dat\n")
-    r = interop.load(tmp_path)
+    r = load(tmp_path)
     assert r.tunnels == [] and r.skipped[0].error
     assert "not an I2P private key" in r.skipped[0].reason
 
@@ -196,7 +197,7 @@ def _settings(tmp_path: Path) -> Settings:
 
 def test_apply_copies_keys_0600_and_saves(tmp_path: Path) -> None:
     s = _settings(tmp_path)
-    added, _ = interop.apply(interop.load(DATA / "i2pd"), s)
+    added, _ = apply(load(DATA / "i2pd"), s)
     assert len(added) == 5
     loaded, problems = Settings(QSettings(str(tmp_path / "s.ini"),
                                           QSettings.Format.IniFormat)).load_tunnels()
@@ -210,18 +211,18 @@ def test_apply_copies_keys_0600_and_saves(tmp_path: Path) -> None:
         f"{t.id}.dat" for t in added if t.name in ("ssh-in", "Wéb ★ server"))
 
     # importing again adds nothing: every name exists already
-    again, fresh = interop.apply(interop.load(DATA / "i2pd"), s)
+    again, fresh = apply(load(DATA / "i2pd"), s)
     assert again == [] and {x.reason for x in fresh.skipped if x.name == "ssh-in"} == {
         "a tunnel with this name already exists here"}
 
 
 def test_apply_with_errors_needs_confirmation(tmp_path: Path) -> None:
     s = _settings(tmp_path)
-    r = interop.load(DATA / "bad" / "badport.conf")
+    r = load(DATA / "bad" / "badport.conf")
     with pytest.raises(InteropError, match="nothing imported"):
-        interop.apply(r, s)
+        apply(r, s)
     assert s.load_tunnels() == ([], [])
-    added, _ = interop.apply(r, s, confirmed=True)
+    added, _ = apply(r, s, confirmed=True)
     assert [t.name for t in added] == ["ok"]
     assert [t.name for t in s.load_tunnels()[0]] == ["ok"]
 
@@ -232,5 +233,5 @@ def test_failed_save_leaves_no_copied_keys(tmp_path: Path) -> None:
     s = Settings(QSettings(str(blocker / "s.ini"), QSettings.Format.IniFormat))
     s.keys_dir = tmp_path / "keys"
     with pytest.raises(OSError, match="settings not saved"):
-        interop.apply(interop.load(DATA / "i2pd"), s)
+        apply(load(DATA / "i2pd"), s)
     assert list((tmp_path / "keys").iterdir()) == []
