@@ -3,7 +3,7 @@ connection-rate and POST limits, the Host override and I2P ports.
 
 Pure mappings over one tunnel's keys (no files, no line numbers): the readers in
 java.py / i2pd.py call `*_policy_fields` with the tunnel's values and get the
-TunnelSpec fields, the keys they consumed and what could not be kept (each
+TunnelSpec fields and what could not be kept (each
 reason names its key, so the reader can point at its line); the writers call
 `*_policy_keys` with a spec and get the keys plus what the format cannot hold.
 Nothing is dropped silently.
@@ -18,7 +18,7 @@ from typing import Any
 from i2ptunnel_gui.core.access import AccessListError, AccessMode, entry_hash, split_entries
 from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.post_limits import PostLimits
-from i2ptunnel_gui.core.sam.keys import b32encode
+from i2ptunnel_gui.core.sam.keys import B32_SUFFIX, b32encode
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 
 # Java: i2ptunnel.config keys under option. (TunnelController / I2PTunnelHTTPServer)
@@ -47,12 +47,13 @@ JAVA_POLICY_OPTIONS = frozenset(
     | set(JAVA_POST_KEYS.values())
 )
 
+PORT_NOTE = (
+    "kept as the tunnel's I2P port; it needs a router granting SAM 3.2+ "
+    "(i2pd 2.45 grants 3.1: there the tunnel does not start until the port is cleared)"
+)
+
 # i2pd: tunnels.conf keys
 I2PD_ACCESS_KEYS = ("accesslist", "whitelist")  # whitelist: i2pd's older name
-I2PD_POLICY_KEYS = frozenset(
-    {"accesslist", "whitelist", "hostoverride", "inport", "destinationport",
-     "enableuniquelocal", "i2pheaders"}
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -60,7 +61,6 @@ class Mapped:
     """What one tunnel's policy keys became."""
 
     fields: dict[str, Any] = field(default_factory=dict)
-    consumed: set[str] = field(default_factory=set)  # keys handled here (no "unused" warning)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (key, reason)
     refusal: tuple[str, str] | None = None  # (key, reason): the tunnel must not be imported
 
@@ -98,7 +98,6 @@ def java_policy_fields(
 ) -> Mapped:
     """Policy fields of a Java tunnel from its `option.*` values (without the prefix)."""
     m = Mapped()
-    m.consumed |= JAVA_POLICY_OPTIONS & set(options)
     serves = kind in (TunnelKind.SERVER, TunnelKind.HTTP_SERVER)
     allow = _true(options.get(JAVA_ENABLE_ALLOW, ""))
     deny = _true(options.get(JAVA_ENABLE_DENY, ""))
@@ -151,6 +150,16 @@ def java_policy_fields(
             m.fields["post_limits"] = PostLimits(**posts)
         if spoofed_host.strip():
             m.fields["host_override"] = spoofed_host.strip()
+    else:
+        if spoofed_host.strip():
+            m.warnings.append((JAVA_SPOOFED_HOST, "only HTTP server tunnels use it; ignored"))
+        if posts.get("max_per_client") or posts.get("max_total"):
+            m.warnings.append(
+                (
+                    JAVA_POST_KEYS["max_per_client"],
+                    "POST limits apply to HTTP server tunnels only; ignored",
+                )
+            )
     return m
 
 
@@ -191,7 +200,6 @@ def java_client_destination(spec: TunnelSpec) -> str:
 def i2pd_policy_fields(kind: TunnelKind, values: Mapping[str, str]) -> Mapped:
     """Policy fields of an i2pd section (`type` already mapped to `kind`)."""
     m = Mapped()
-    m.consumed |= I2PD_POLICY_KEYS & set(values)
     serves = kind in (TunnelKind.SERVER, TunnelKind.HTTP_SERVER)
     for key in I2PD_ACCESS_KEYS:
         text = values.get(key, "")
@@ -204,25 +212,19 @@ def i2pd_policy_fields(kind: TunnelKind, values: Mapping[str, str]) -> Mapped:
         m.fields["access_mode"] = AccessMode.ALLOW
         m.fields["access_list"] = tuple(entries)
         break
-    if serves:
-        port_key = "inport"
-        if values.get("enableuniquelocal", "").strip().lower() == "true":
-            m.warnings.append(
-                (
-                    "enableuniquelocal",
-                    "a unique 127.x.y.z address per client "
-                    "is not provided: the service sees every client from 127.0.0.1; "
-                    "use the X-I2P-DestB32 header (HTTP) to tell them apart",
-                )
-            )
-    else:
-        port_key = "destinationport"
+    port_key = "inport" if serves else "destinationport"  # (enableuniquelocal: i2pd.py)
     text = values.get(port_key, "").strip()
-    if text and text != "0":
+    # i2pd's server takes `port` as its inport when none is set: the same number written
+    # out is that default, not a choice (and would stop the tunnel on a SAM 3.1 bridge)
+    implied = serves and text == values.get("port", "").strip()
+    if text and text != "0" and not implied:
         if not text.isdigit() or not 0 < int(text) <= 65535:
             m.refusal = (port_key, f"{port_key}: {text!r} is not a port (1-65535)")
             return m
         m.fields["i2p_port"] = int(text)
+        m.warnings.append((port_key, PORT_NOTE))
+    if kind is not TunnelKind.HTTP_SERVER and values.get("hostoverride", "").strip():
+        m.warnings.append(("hostoverride", "i2pd uses it for http tunnels only; ignored"))
     if kind is TunnelKind.HTTP_SERVER:
         if values.get("hostoverride", "").strip():
             m.fields["host_override"] = values["hostoverride"].strip()
@@ -273,7 +275,8 @@ def i2pd_policy_keys(spec: TunnelSpec) -> tuple[list[tuple[str, str]], list[str]
 
 
 def _i2pd_entries(entries: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """(bare 52-character b32 hashes as i2pd reads them, the names it cannot read)."""
+    """(bare 52-character b32 hashes as i2pd reads them, the names it cannot read).
+    A b32 is written as it was typed (minus `.b32.i2p`), so it reads back the same."""
     hashes, names = [], []
     for text in entries:
         try:
@@ -283,6 +286,7 @@ def _i2pd_entries(entries: tuple[str, ...]) -> tuple[list[str], list[str]]:
             continue
         if h is None:
             names.append(text)
-        else:
-            hashes.append(b32encode(h))
+            continue
+        typed = text.strip().lower().removesuffix(B32_SUFFIX)
+        hashes.append(typed if len(typed) == 52 else b32encode(h))
     return hashes, names

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind
 from i2ptunnel_gui.interop.importing import apply
 from i2ptunnel_gui.interop.model import FoundTunnel, ImportResult, InteropError, Skipped
@@ -32,12 +33,12 @@ def test_java_monolithic_sample() -> None:
     r = load(path)
     assert r.format == "java" and r.errors == [] and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["Jabber client ✓", "SSH server", "IRC (plain)"]
+    assert list(found) == ["Jabber client ✓", "I2P webserver", "SSH server", "IRC (plain)"]
 
     jab = found["Jabber client ✓"]
     assert jab.spec.kind is TunnelKind.CLIENT
     assert (jab.spec.listen_host, jab.spec.listen_port) == ("127.0.0.1", 5222)  # "# comment" cut
-    assert jab.spec.destination == B32  # first of two, port dropped
+    assert jab.spec.destination == B32 and jab.spec.i2p_port == 5222  # first of two
     assert jab.spec.key_mode is KeyMode.PERSISTENT
     assert jab.key_source == DATA / "java" / "keys" / "jabber-client.dat"
     assert jab.spec.options_dict == {"inbound.length": "2", "outbound.length": "2",
@@ -48,6 +49,11 @@ def test_java_monolithic_sample() -> None:
     assert f"{path}:19: 2 destinations listed; this app connects to the first only ({B32}:5222)" \
         in warns
     assert f"{path}:27: unknownFutureKey: not used by this app; ignored" in warns
+    assert any(w.startswith(f"{path}:19: port 5222: kept as the tunnel's I2P port") for w in warns)
+
+    web = found["I2P webserver"].spec
+    assert web.kind is TunnelKind.HTTP_SERVER and web.host_override == "mysite.i2p"
+    assert (web.target_host, web.target_port) == ("127.0.0.1", 7658)
 
     ssh = found["SSH server"].spec
     assert ssh.kind is TunnelKind.SERVER
@@ -62,10 +68,8 @@ def test_java_monolithic_sample() -> None:
     assert irc.spec.key_mode is KeyMode.TRANSIENT and irc.key_source is None
 
     skipped = _skipped(r)
-    assert set(skipped) == {"I2P HTTP Proxy", "I2P webserver", "After the gap"}
+    assert set(skipped) == {"I2P HTTP Proxy", "After the gap"}
     assert not any(s.error for s in r.skipped)
-    assert "Host-header" in skipped["I2P webserver"].reason
-    assert skipped["I2P webserver"].where == f"{path}:34"
     gap = skipped["After the gap"]
     assert "gap" in gap.reason and "no tunnel.5" in gap.reason and gap.where == f"{path}:63"
 
@@ -74,7 +78,7 @@ def test_java_split_folder_sample() -> None:
     d = DATA / "java" / "i2ptunnel.config.d"
     r = load(d)
     found = _by_name(r)
-    assert list(found) == ["SSH in", "Ünïcode client"]
+    assert list(found) == ["SSH in", "Ünïcode client", "Guarded"]
     ssh = found["SSH in"]
     assert ssh.spec.description == "Shell over I2P"
     # privKeyFile is relative to the config dir above i2ptunnel.config.d
@@ -85,7 +89,9 @@ def test_java_split_folder_sample() -> None:
     assert uni.options == ()  # our i2ptunnelgui.* options became fields
     skipped = _skipped(r)
     assert "SOCKS" in skipped["Socks"].reason
-    assert "reachable by every I2P destination" in skipped["Guarded"].reason
+    guarded = found["Guarded"].spec  # its access list is kept, never dropped
+    assert guarded.access_mode is AccessMode.ALLOW
+    assert guarded.access_list == ("abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrst",)
     assert not r.has_errors
     # the parent folder is recognised as a Java config dir (split files win)
     assert [t.spec.name for t in load(DATA / "java").tunnels] == list(found)
@@ -95,8 +101,8 @@ def test_i2pd_datadir_sample() -> None:
     r = load(DATA / "i2pd")
     assert r.format == "i2pd" and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["irc-out", "ssh-in", "Wéb ★ server", "empty-values",
-                           "transient-client"]
+    assert list(found) == ["irc-out", "ssh-in", "guarded", "site", "Wéb ★ server",
+                           "empty-values", "transient-client"]
     irc = found["irc-out"]
     assert irc.spec.destination == "irc.ilita.i2p" and irc.spec.listen_port == 6668
     assert irc.spec.options_dict == {"i2p.streaming.profile": "2"}
@@ -116,8 +122,11 @@ def test_i2pd_datadir_sample() -> None:
     assert tc.spec.key_mode is KeyMode.TRANSIENT and tc.spec.options == ()
     assert any("explicitPeers: empty value" in str(w) for w in tc.warnings)
     skipped = _skipped(r)
-    assert set(skipped) == {"guarded", "site", "vpn-udp", "my-socks"}
-    assert skipped["site"].kind == "http" and "Host-header" in skipped["site"].reason
+    assert set(skipped) == {"vpn-udp", "my-socks"}
+    assert irc.spec.i2p_port == 6667 and ssh.spec.i2p_port == 0  # inport = port: i2pd's default
+    site = found["site"].spec
+    assert site.kind is TunnelKind.HTTP_SERVER and site.host_override == "mysite.i2p"
+    assert found["guarded"].spec.access_mode is AccessMode.ALLOW
 
 
 def test_single_i2pd_file_resolves_keys_against_its_folder() -> None:
@@ -198,7 +207,7 @@ def _settings(tmp_path: Path) -> Settings:
 def test_apply_copies_keys_0600_and_saves(tmp_path: Path) -> None:
     s = _settings(tmp_path)
     added, _ = apply(load(DATA / "i2pd"), s)
-    assert len(added) == 5
+    assert len(added) == 7
     loaded, problems = Settings(QSettings(str(tmp_path / "s.ini"),
                                           QSettings.Format.IniFormat)).load_tunnels()
     assert problems == [] and [t.id for t in loaded] == [t.id for t in added]
