@@ -93,7 +93,7 @@ class Step:
     to_service: bytes = b""
     to_peer: bytes = b""  # an error reply; `close` is then True
     close: bool = False  # end the stream once `to_peer` is sent
-    refusal: Refusal | None = None  # a POST/PUT refused by its limit
+    refusal: Refusal | None = None  # POST_LIMIT or BAD_REQUEST when `close` is set
     error: str = ""  # why the request was refused (for the tunnel log)
 
 
@@ -157,7 +157,7 @@ class HeadRewriter:
             self._state = _State.CLOSED
             status = e.error_status_hint if e.error_status_hint in _REASONS else 400
             why = str(e) or "malformed request"
-            return Step(b"".join(out), error_reply(status, why), True, error=why)
+            return Step(b"".join(out), error_reply(status, why), True, Refusal.BAD_REQUEST, why)
         if step is not None:
             return Step(b"".join(out), step.to_peer, step.close, step.refusal, step.error)
         return Step(b"".join(out))

@@ -24,6 +24,7 @@ class Refusal(StrEnum):
     TOTAL_HOUR = "total per hour"
     TOTAL_DAY = "total per day"
     POST_LIMIT = "POST limit"  # HTTP server: a POST/PUT over its limit got 429
+    BAD_REQUEST = "bad request"  # HTTP server: a head that cannot be read got 400/431/501
 
 
 RefusalCounts = tuple[tuple[Refusal, int], ...]
@@ -65,7 +66,7 @@ class RefusalLog:
         self._next = 0.0
         self._held = 0
 
-    def line(self, b32: str, reason: Refusal) -> str | None:
+    def line(self, b32: str, reason: Refusal, detail: str = "") -> str | None:
         now = self._clock()
         if now < self._next:
             self._held += 1
@@ -73,4 +74,5 @@ class RefusalLog:
         self._next = now + self.interval
         held, self._held = self._held, 0
         more = f" ({held} more refused before it)" if held else ""
-        return f"refused {b32}: {reason.value}{more}"
+        why = f"{reason.value} ({detail})" if detail else reason.value
+        return f"refused {b32}: {why}{more}"

@@ -17,6 +17,7 @@ _TITLES = {
     Refusal.TOTAL_HOUR: QT_TRANSLATE_NOOP("Refusal", "total per hour"),
     Refusal.TOTAL_DAY: QT_TRANSLATE_NOOP("Refusal", "total per day"),
     Refusal.POST_LIMIT: QT_TRANSLATE_NOOP("Refusal", "POST limit"),
+    Refusal.BAD_REQUEST: QT_TRANSLATE_NOOP("Refusal", "bad request"),
 }
 assert set(_TITLES) == set(Refusal), "a refusal reason without a title"
 

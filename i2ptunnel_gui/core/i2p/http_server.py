@@ -17,6 +17,7 @@ from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.http_server_head import CallerHeaders, HeadRewriter, Step
 from i2ptunnel_gui.core.i2p.server import ServerTunnel
 from i2ptunnel_gui.core.post_limits import PostThrottle
+from i2ptunnel_gui.core.refusals import Refusal
 from i2ptunnel_gui.core.relay import LocalFilter, Relay, RelayOptions
 from i2ptunnel_gui.core.sam.keys import Destination
 from i2ptunnel_gui.core.server_policy import Admission
@@ -68,11 +69,10 @@ class HttpServerTunnel(ServerTunnel):
         )
 
     def _request_refused(self, admission: Admission, step: Step) -> None:
-        if step.refusal is not None:
-            assert self.gate is not None
-            self.gate.refusals.add(step.refusal)
-            self._refused(admission.peer.b32_address, step.refusal)
-        else:  # a request we cannot read: answered 400/431/501, that stream ended
-            self.event(
-                f"request from {admission.peer.b32_address} refused: {step.error}", level="warning"
-            )
+        """A request was answered with an error and its stream ended (the stream itself
+        was admitted: counted per reason, not as a refused connection)."""
+        reason = step.refusal or Refusal.BAD_REQUEST
+        assert self.gate is not None
+        self.gate.refusals.add(reason)
+        detail = step.error if reason is Refusal.BAD_REQUEST else ""
+        self.log_refusal(admission.peer.b32_address, reason, detail)

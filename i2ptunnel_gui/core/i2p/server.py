@@ -134,8 +134,12 @@ class ServerTunnel(TunnelRuntime):
             await asyncio.sleep(REFILL_DELAY)
 
     def _refused(self, b32: str, reason: Refusal) -> None:
+        """A stream closed before the target was dialled (the gate counted it)."""
         self.refused_connections += 1
-        line = self._refusal_log.line(b32, reason)
+        self.log_refusal(b32, reason)
+
+    def log_refusal(self, b32: str, reason: Refusal, detail: str = "") -> None:
+        line = self._refusal_log.line(b32, reason, detail)
         if line is not None:
             logger.info("server %s: %s", self.spec.name, line)
             self.event(line, level="warning")
