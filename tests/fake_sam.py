@@ -11,7 +11,7 @@ Behaves like i2pd 2.45.1 by default (FINDINGS §2-§7): grants SAM 3.0/3.1, answ
 STREAM errors with the right verb pair, closes the socket without a reply on
 unknown commands and on PING below 3.2 (destroying a session), one session per
 control socket, sessions die with their control socket. `versions=` widens it.
-Faults, keyed by command name ("HELLO", "SESSION CREATE", "STREAM CONNECT",
+Faults, keyed by command name ("HELLO VERSION", "SESSION CREATE", "STREAM CONNECT",
 "STREAM ACCEPT", "NAMING LOOKUP", "DEST GENERATE", "PING"):
     sam.replies[cmd] = [b"...\n", ...]   # next replies sent verbatim instead (garbage,
                                           # errors, oversized); the command has no effect
@@ -19,6 +19,9 @@ Faults, keyed by command name ("HELLO", "SESSION CREATE", "STREAM CONNECT",
     sam.delay[cmd] = 2.0                  # answer late
     sam.close_on.add(cmd)                 # close the socket instead of answering
     sam.coalesce_peer_line = True         # ACCEPT: peer line + first data in one write
+One-shot hostile answers (tests/misbehave.py), used in order; the key PEER_LINE is what
+an accepting socket gets after its STATUS OK:
+    sam.misbehave[cmd] = [Misbehave(b"\x00junk\n"), Misbehave(b"A" * 10**7, drip=0.01), ...]
 Streams between two fake sessions are piped with half-close. Commands received
 are in `sam.received` (one string per line).
 """
@@ -30,6 +33,8 @@ import contextlib
 import os
 import shlex
 from dataclasses import dataclass, field
+
+from misbehave import PEER_LINE, Misbehave, misbehave
 
 from i2ptunnel_gui.core.sam import keys
 from i2ptunnel_gui.core.sam.errors import KeyFormatError
@@ -75,6 +80,7 @@ class FakeSam:
         self.hang: set[str] = set()
         self.delay: dict[str, float] = {}
         self.close_on: set[str] = set()
+        self.misbehave: dict[str, list[Misbehave]] = {}
         self.coalesce_peer_line = False
         self.allow_shared_dest = False  # i2pd allows it; Java says DUPLICATED_DEST
         self.names: dict[str, str] = {}  # hostname -> b64, for NAMING/CONNECT by name
@@ -176,6 +182,9 @@ class FakeSam:
                     return  # unbalanced quotes: i2pd just drops the socket
                 cmd = words[0] if words[:1] in (["PING"], ["PONG"]) else " ".join(words[:2])
                 args = dict(w.partition("=")[::2] for w in words[2:])
+                if self.misbehave.get(cmd):
+                    await misbehave(self.misbehave[cmd].pop(0), reader, writer)
+                    return
                 if cmd in self.hang:
                     await reader.read()  # until the client gives up
                     return
@@ -301,6 +310,9 @@ class FakeSam:
             return
         writer.write(b"STREAM STATUS RESULT=OK\n")
         await writer.drain()
+        if self.misbehave.get(PEER_LINE):
+            await misbehave(self.misbehave[PEER_LINE].pop(0), reader, writer)
+            return
         acc = _Accept(reader, writer, asyncio.get_running_loop().create_future())
         session.accepts.append(acc)
         # done when a connector has piped through us or the session died; a client

@@ -86,9 +86,10 @@ def parse_hostport(
         if default_host is None:
             raise SpecError("", f"{text!r}: host is missing")
         host = default_host
-    if not port_s.isdigit():
-        raise SpecError("", f"{text!r}: port {port_s!r} is not a number")
-    port = int(port_s)
+    # ASCII digits only: int() also reads Arabic-Indic and fullwidth digits ('٨٠٨١')
+    if not (port_s.isascii() and port_s.isdigit()):
+        raise SpecError("", f"{text!r}: port {port_s!r} is not a number (digits 0-9 only)")
+    port = int(port_s) if len(port_s) <= 5 else 65536  # int() refuses > 4300 digits
     if (why := check_port(port, allow_zero=allow_any_port)) is not None:
         raise SpecError("", f"{text!r}: {why}")
     if (why := check_host(host)) is not None:

@@ -171,7 +171,7 @@ class SamSession:
                 continue
             except KeyFormatError as e:
                 conn.close()
-                raise SamProtocolError(f"SESSION STATUS carried an unusable key: {e}") from e
+                raise SamProtocolError(f"SESSION STATUS at {conn.where}: unusable key: {e}") from e
             except BaseException:
                 conn.close()
                 raise

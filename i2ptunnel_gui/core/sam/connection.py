@@ -52,6 +52,9 @@ SamAddress = str | tuple[str, int]
 HELLO_ATTEMPTS: tuple[tuple[str, str], ...] = (("3.1", "3.3"), ("3.0", "3.0"))
 STREAM_REPLIES = (("STREAM", "STATUS"),)
 NICKNAME_TRIES = 3
+# a line that has begun must end within this, even when its start may take for ever
+# (a pending ACCEPT): a bridge that stalls mid-line would hold the accept for good
+LINE_FINISH = 10.0
 _QUICKACK: int | None = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 
 
@@ -118,7 +121,11 @@ class SamConnection:
                     hello, ("HELLO", "REPLY"), time_limit=timeouts.hello, context="HELLO"
                 )
                 conn.version = reply.args.get("VERSION", lo)
-                if not (3, 0) <= version_tuple(conn.version) <= (3, 3):
+                try:
+                    granted = version_tuple(conn.version)
+                except SamProtocolError as e:
+                    raise SamProtocolError(f"SAM bridge {conn.where}: {e}") from e
+                if not (3, 0) <= granted <= (3, 3):
                     raise SamProtocolError(
                         f"SAM bridge {conn.where} granted unsupported version {conn.version}"
                     )
@@ -140,8 +147,14 @@ class SamConnection:
         return self._sock
 
     async def read_line(self, *, time_limit: float | None, context: str) -> bytes:
-        """The next line; None time_limit waits for ever (pending ACCEPT), cancellable."""
+        """The next line; None time_limit waits for ever (pending ACCEPT), cancellable,
+        but then the rest of the line must come within LINE_FINISH of its first bytes."""
         line = self.framer.next_line()
+        if line is None and time_limit is None:
+            if not self.framer.pending:  # else the line began in an earlier read
+                await self._guard(self._receive(context), None, context)
+                line = self.framer.next_line()
+            time_limit, context = LINE_FINISH, f"{context}, the rest of a begun line"
         if line is None:
             line = await self._guard(self._read_line(context), time_limit, context)
         logger.debug("SAM %s -> %s", self.where, redact(line))
@@ -160,7 +173,12 @@ class SamConnection:
         line = await self._guard(self._exchange(data, context), time_limit, context)
         logger.debug("SAM %s -> %s", self.where, redact(line))
         try:
-            return expect_reply(parse_reply(line), *pairs, context=f"{context} at {self.where}")
+            reply = parse_reply(line)
+        except SamProtocolError as e:
+            self.close()
+            raise SamProtocolError(f"SAM bridge {self.where} ({context}): {e}") from e
+        try:
+            return expect_reply(reply, *pairs, context=f"{context} at {self.where}")
         except SamProtocolError:
             self.close()
             raise
@@ -180,15 +198,19 @@ class SamConnection:
         return await self._read_line(context)
 
     async def _read_line(self, context: str) -> bytes:
-        loop = asyncio.get_running_loop()
         while (line := self.framer.next_line()) is None:
-            data = await loop.sock_recv(self.sock, 65536)
-            if not data:
-                raise SamConnectionClosed(
-                    f"SAM bridge {self.where} closed the connection ({context})"
-                )
-            self.framer.feed(data)
+            await self._receive(context)
         return line
+
+    async def _receive(self, context: str) -> None:
+        """One read into the framer."""
+        data = await asyncio.get_running_loop().sock_recv(self.sock, 65536)
+        if not data:
+            raise SamConnectionClosed(f"SAM bridge {self.where} closed the connection ({context})")
+        try:
+            self.framer.feed(data)
+        except SamProtocolError as e:  # the bridge sent an oversized line
+            raise SamProtocolError(f"SAM bridge {self.where} ({context}): {e}") from e
 
     async def _guard(self, aw: Awaitable[T], time_limit: float | None, context: str) -> T:
         try:

@@ -76,7 +76,9 @@ def b64decode(text: str, what: str = "key") -> bytes:
     if not text:
         raise KeyFormatError(f"{what} is empty")
     if not _I2P_B64.fullmatch(text):
-        bad = next(c for c in text if not (c.isalnum() and c.isascii()) and c not in "-~=")
+        bad = next((c for c in text if not (c.isalnum() and c.isascii()) and c not in "-~="), "")
+        if not bad:  # every character is allowed, so an '=' sits before the end
+            raise KeyFormatError(f"{what} is not I2P base64: '=' may only pad its end")
         raise KeyFormatError(f"{what} is not I2P base64: character {bad!r} is not allowed")
     if len(text) % 4:
         raise KeyFormatError(f"{what} is not I2P base64: length {len(text)} is not a multiple of 4")
@@ -91,11 +93,13 @@ def b32encode(data: bytes) -> str:
 
 
 def b32decode(text: str) -> bytes:
+    if not text.isascii():  # str.upper() would also turn 'ß' into 'SS'
+        raise KeyFormatError(f"{text[:60]!r} is not base32: only ASCII letters and digits")
     t = text.upper()
     try:
         return base64.b32decode(t + "=" * (-len(t) % 8))
     except binascii.Error as e:
-        raise KeyFormatError(f"{text!r} is not base32: {e}") from e
+        raise KeyFormatError(f"{text[:60]!r} is not base32: {e}") from e
 
 
 # ---------------------------------------------------------------- structures

@@ -1,11 +1,13 @@
 """SAM v3 wire format, sans I/O: command builders, reply parser, line framer.
 
 Nothing here touches a socket. Builders validate every value *before* producing
-bytes, so a value can never smuggle a second command onto the wire (newline,
-CR, NUL, quotes, spaces in IDs/keys). The parser is a small tokenizer that
+bytes (the value rules are in options.py), so a value can never smuggle a second
+command or parameter onto the wire, and no command is longer than MAX_COMMAND, half
+of i2pd's 8 KiB command buffer. The parser is a small tokenizer that
 honours `KEY="a b"` with `\\"` and `\\\\` escapes, because router MESSAGE= texts
-contain spaces. `LineFramer` never assumes one read is one line and keeps the
-bytes after a reply line: after STREAM CONNECT/ACCEPT those are stream data.
+contain spaces. Every parse failure is a SamProtocolError. `LineFramer` never
+assumes one read is one line and keeps the bytes after a reply line: after
+STREAM CONNECT/ACCEPT those are stream data.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .errors import SamInputError, SamProtocolError, error_for_result
+from .options import check_session_options, value_problem
 
 MAX_LINE = 16 * 1024  # a 908-char key plus options fits many times over
+MAX_COMMAND = 4096  # bytes per command line we send, newline included
+MAX_PING_TEXT = 1024  # a router's PING text, echoed back in our PONG
 SUPPORTED_VERSIONS = ("3.0", "3.1", "3.2", "3.3")
 DEFAULT_SESSION_OPTIONS: Mapping[str, str] = {"i2cp.leaseSetEncType": "4,0"}
 
@@ -25,8 +30,8 @@ _NICKNAME = re.compile(r"^[A-Za-z0-9_.\-~+]{1,128}$")
 _B64_TEXT = re.compile(r"^[A-Za-z0-9\-~]+={0,2}$")
 # a CONNECT/lookup target: base64 destination, b32/b33 address or .i2p hostname
 _DESTINATION = re.compile(r"^[A-Za-z0-9\-~.]+={0,2}$")
-_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]{1,200}$")
-_VERSION = re.compile(r"^\d+\.\d+$")
+_VERSION = re.compile(r"^([0-9]{1,4})\.([0-9]{1,4})$")  # ASCII only: int() takes '٣'
+_VERB = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _FORBIDDEN = ("\n", "\r", "\x00")
 
 
@@ -112,9 +117,11 @@ def parse_reply(line: bytes | str) -> SamReply:
     stripped = text.strip()
     if stripped.split(" ", 1)[0] in ("PING", "PONG"):
         verb, _, rest = stripped.partition(" ")
+        if len(rest.encode()) > MAX_PING_TEXT:  # we echo it in our PONG: keep it sendable
+            raise SamProtocolError(f"{verb} text longer than {MAX_PING_TEXT} bytes")
         return SamReply(verb, "", {}, rest)
     tokens = tokenize(stripped)
-    if len(tokens) < 2 or not tokens[0].isupper() or not tokens[1].isupper():
+    if len(tokens) < 2 or not _VERB.fullmatch(tokens[0]) or not _VERB.fullmatch(tokens[1]):
         raise SamProtocolError(f"not a SAM reply: {redact(text)[:120]!r}")
     args: dict[str, str] = {}
     for tok in tokens[2:]:
@@ -223,22 +230,24 @@ def check_version(version: str) -> str:
     return version
 
 
-def quote_value(value: str) -> str:
-    """Quote a value for the wire when needed; control characters are refused."""
-    _check_plain("value", value)
-    if value and not any(c in value for c in ' "\\\t='):
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _pair(key: str, value: str) -> str:
-    if not _OPTION_KEY.fullmatch(key):
-        raise SamInputError(f"option name {key!r} must be letters, digits and _ . : -")
-    return f"{key}={quote_value(value)}"
+def _value(what: str, value: str) -> str:
+    if (why := value_problem(what, value)) is not None:
+        raise SamInputError(why)
+    return value
 
 
 def _line(*parts: str) -> bytes:
-    return (" ".join(parts) + "\n").encode("utf-8")
+    try:
+        data = (" ".join(parts) + "\n").encode("utf-8")
+    except UnicodeEncodeError as e:  # a lone surrogate, e.g. from undecodable argv bytes
+        bad = e.object[e.start : e.end]
+        raise SamInputError(f"SAM command {parts[0]} contains a non-text character {bad!r}") from e
+    if len(data) > MAX_COMMAND:
+        raise SamInputError(
+            f"SAM command {parts[0]} {parts[1]} would be {len(data)} bytes, "
+            f"the limit is {MAX_COMMAND} (shorten the options)"
+        )
+    return data
 
 
 def build_hello(
@@ -252,7 +261,8 @@ def build_hello(
     if (user is None) != (password is None):
         raise SamInputError("SAM USER and PASSWORD must be given together")
     if user is not None and password is not None:
-        parts += [_pair("USER", user), _pair("PASSWORD", password)]
+        parts += [f"USER={_value('SAM user', user)}"]
+        parts += [f"PASSWORD={_value('SAM password', password)}"]
     return _line(*parts)
 
 
@@ -300,11 +310,9 @@ def build_session_create(
         parts.append(f"SIGNATURE_TYPE={sig}")
     else:
         parts.append(f"DESTINATION={check_private_key_text(private_key)}")
-    reserved = {"STYLE", "ID", "DESTINATION", "SIGNATURE_TYPE"}
-    for key, value in (options or {}).items():
-        if key.upper() in reserved:
-            raise SamInputError(f"option {key!r} is set by the client itself")
-        parts.append(_pair(key, value))
+    given = dict(options or {})
+    check_session_options(given)
+    parts += [f"{key}={value}" for key, value in given.items()]
     return _line(*parts)
 
 
@@ -357,11 +365,10 @@ def build_pong(text: str = "") -> bytes:
 
 
 def version_tuple(version: str) -> tuple[int, int]:
-    major, _, minor = version.partition(".")
-    try:
-        return int(major), int(minor)
-    except ValueError as e:
-        raise SamProtocolError(f"bridge sent an invalid VERSION {version!r}") from e
+    m = _VERSION.fullmatch(version)
+    if m is None:
+        raise SamProtocolError(f"bridge sent an invalid VERSION {version[:40]!r}")
+    return int(m.group(1)), int(m.group(2))
 
 
 # ---------------------------------------------------------------- redaction

@@ -119,7 +119,7 @@ async def test_bridge_closing_without_reply(sam: FakeSam) -> None:
 
 async def test_transient_session_with_defaults_and_options(sam: FakeSam) -> None:
     async with await SamSession.create(
-        sam.address, timeouts=FAST, options={"inbound.length": "0", "outbound.nickname": "a b"}
+        sam.address, timeouts=FAST, options={"inbound.length": "0", "outbound.nickname": "a-b"}
     ) as s:
         assert s.b32.endswith(".b32.i2p") and len(s.b32) == 60
         assert len(s.destination) == 524 and len(s.private_key) == 679
@@ -127,7 +127,7 @@ async def test_transient_session_with_defaults_and_options(sam: FakeSam) -> None
         create = next(line for line in sam.received if line.startswith("SESSION CREATE"))
         assert "DESTINATION=TRANSIENT SIGNATURE_TYPE=7" in create
         assert "i2cp.leaseSetEncType=4,0" in create and "inbound.length=0" in create
-        assert 'outbound.nickname="a b"' in create
+        assert "outbound.nickname=a-b" in create
         assert sam.sessions[s.nickname].key.raw == s.private_key
 
 

@@ -116,6 +116,12 @@ def test_build_destination_round_trip() -> None:
         ("abc!", "character '!'"),
         ("abc+defg", "character '\\+'"),
         ("abcde", "multiple of 4"),
+        # every character allowed but '=' mid-value: leaked StopIteration (RuntimeError)
+        ("AAAA=AAA", "'=' may only pad its end"),
+        ("=AAA", "'=' may only pad its end"),
+        (VECTOR_DEST[:200] + "=" + VECTOR_DEST[201:], "'=' may only pad its end"),
+        ("AAAA===", "'=' may only pad its end"),
+        ("AA٣A", "character '٣'"),
         ("AAAA", "too short"),
         (VECTOR_DEST[:100], "too short"),
         (VECTOR_DEST[:-8] + "AAAAAAAA", None),  # cert length field changed -> truncated/unknown
@@ -151,3 +157,9 @@ def test_unknown_types_rejected() -> None:
     raw[384] = 9
     with pytest.raises(KeyFormatError, match="certificate type 9"):
         keys.parse_destination(bytes(raw))
+
+
+@pytest.mark.parametrize("text", ["aaßa", "ａｂ", "abc=def", "ab\x00c", "1" * 9])
+def test_b32decode_errors_are_key_format_errors(text: str) -> None:
+    with pytest.raises(KeyFormatError, match="is not base32"):
+        keys.b32decode(text)

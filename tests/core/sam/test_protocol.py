@@ -46,6 +46,31 @@ def test_reply_forms(line: bytes, verb: tuple[str, str], args: dict[str, str]) -
         assert reply.args[k] == v
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"hello reply RESULT=OK",
+        "HÉLLO REPLY RESULT=OK".encode(),  # isupper() is True for it
+        b"HELLO 3 RESULT=OK",
+        b"=A B",
+        b"HELLO",
+    ],
+)
+def test_verbs_are_ascii_capitals(line: bytes) -> None:
+    with pytest.raises(errors.SamProtocolError, match="not a SAM reply"):
+        protocol.parse_reply(line)
+
+
+@pytest.mark.parametrize(
+    "version", ["٣.١", "３.１", "3", "3.", ".1", " 3.1", "+3.1", "3_0.1", "9" * 5000]
+)
+def test_versions_must_be_ascii_numbers(version: str) -> None:
+    with pytest.raises(errors.SamProtocolError, match="invalid VERSION"):
+        protocol.version_tuple(version)
+    with pytest.raises(errors.SamInputError):
+        protocol.check_version(version)
+
+
 def test_quoted_message_with_escapes_and_spaces() -> None:
     reply = protocol.parse_reply(
         b'SESSION STATUS RESULT=I2P_ERROR MESSAGE="Already \\"accepting\\" \\\\ now"\n'
@@ -182,13 +207,14 @@ def test_framer_caps_line_size() -> None:
 
 def test_hello_builder_and_credentials() -> None:
     assert protocol.build_hello() == b"HELLO VERSION MIN=3.1 MAX=3.3\n"
-    line = protocol.build_hello("3.2", "3.3", user="me", password='p "w" d')
-    assert line == b'HELLO VERSION MIN=3.2 MAX=3.3 USER=me PASSWORD="p \\"w\\" d"\n'
-    assert (
-        protocol.parse_reply(line.replace(b"HELLO VERSION", b"X Y")).args["PASSWORD"] == 'p "w" d'
-    )
+    line = protocol.build_hello("3.2", "3.3", user="me", password="p=w~d")
+    assert line == b"HELLO VERSION MIN=3.2 MAX=3.3 USER=me PASSWORD=p=w~d\n"
+    assert protocol.parse_reply(line.replace(b"HELLO VERSION", b"X Y")).args["PASSWORD"] == "p=w~d"
     with pytest.raises(errors.SamInputError, match="together"):
         protocol.build_hello(user="me")
+    # i2pd ignores quotes: a password with a space would split into two parameters
+    with pytest.raises(errors.SamInputError, match="SAM password must not contain spaces"):
+        protocol.build_hello("3.2", "3.3", user="me", password='p "w" d')
 
 
 def test_session_create_transient_with_defaults_and_free_options() -> None:
@@ -283,11 +309,19 @@ def test_injection_in_options_rejected(key: str, value: str) -> None:
         protocol.build_session_create("n", options={key: value})
 
 
-def test_option_value_with_spaces_is_quoted_and_round_trips() -> None:
-    line = protocol.build_session_create("n", options={"outbound.nickname": 'my "tunnel"'})
-    assert b'outbound.nickname="my \\"tunnel\\""' in line
-    reply = protocol.parse_reply(line.replace(b"SESSION CREATE", b"SESSION STATUS"))
-    assert reply.args["outbound.nickname"] == 'my "tunnel"'
+def test_router_ping_text_is_capped_so_our_pong_always_fits() -> None:
+    text = "p" * protocol.MAX_PING_TEXT
+    reply = protocol.parse_reply(f"PING {text}".encode())
+    assert protocol.build_pong(reply.text) == f"PONG {text}\n".encode()
+    with pytest.raises(errors.SamProtocolError, match="PING text longer than 1024 bytes"):
+        protocol.parse_reply(f"PING {text}p".encode())
+
+
+def test_lone_surrogates_are_input_errors_not_encode_errors() -> None:
+    with pytest.raises(errors.SamInputError, match="non-text character"):
+        protocol.build_ping("a\udcff")
+    with pytest.raises(errors.SamInputError, match="value must not contain"):
+        protocol.build_session_create("n", options={"outbound.nickname": "a\udcff"})
 
 
 def test_signature_type_and_version_validated() -> None:
