@@ -319,8 +319,7 @@ def build_session_create(
 def build_stream_connect(
     nickname: str, destination: str, *, silent: bool = False, to_port: int = 0
 ) -> bytes:
-    """`to_port` (SAM 3.2+, the caller checks the granted version): the I2P port of
-    the destination; 0 = none sent (the peer's default)."""
+    """`to_port`: the destination's I2P port (SAM 3.2+: the caller checks); 0 = none."""
     parts = [
         "STREAM",
         "CONNECT",
