@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui.core.access import AccessMode
+from i2ptunnel_gui.core.access import AccessMode, parse_entries, split_entries
 from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.i2p_ports import ports_granted
 from i2ptunnel_gui.core.post_limits import PostLimits
@@ -219,9 +219,8 @@ class ServerPolicyFields(QWidget):
         """The TunnelSpec fields these widgets hold (for `spec.replace(**values)`); a
         field the current kind does not have gets its default, so a hidden widget can
         never hold a value validate() would complain about."""
-        entries = tuple(
-            line.strip() for line in self.access_list.toPlainText().splitlines() if line.strip()
-        )
+        # one entry a line; commas and spaces also separate (a pasted Java list)
+        entries = tuple(item for _, item in split_entries(self.access_list.toPlainText()))
         kind = self._kind if kind is None else kind
         serves = kind in SERVER_KINDS
         http = kind is TunnelKind.HTTP_SERVER
@@ -253,7 +252,12 @@ class ServerPolicyFields(QWidget):
         return {f: v if applies[f] else getattr(defaults, f) for f, v in values.items()}
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
-        """validate()'s messages for these fields ({field: message}); others are ignored."""
+        """validate()'s messages for these fields ({field: message}); others are ignored.
+        Bad access-list entries are named by their line in the text as shown."""
+        if "access_list" in errors:
+            _, bad = parse_entries(split_entries(self.access_list.toPlainText()))
+            if bad:
+                errors = {**errors, "access_list": "; ".join(bad)}
         for label, fields in (
             (self.access_error, ("access_mode", "access_list")),
             (self.limits_error, ("conn_limits",)),

@@ -76,10 +76,12 @@ def test_validate_messages_land_next_to_their_fields(qtbot: QtBot) -> None:
     errors = {e.field: e.message for e in validate(spec.replace(**w.values()))}
     w.show_errors(errors)
     assert w.access_error.isVisible() and "refuse every client" in w.access_error.text()
-    w.access_list.setPlainText(f"{B32}\nnot-a-destination\n")
+    w.access_list.setPlainText(f"{B32}\n\n# a friend\nnot-a-destination\n")
     errors = {e.field: e.message for e in validate(spec.replace(**w.values()))}
     w.show_errors(errors)
-    assert w.access_error.text().startswith("line 2: 'not-a-destination'")
+    assert w.access_error.text().startswith("line 4: 'not-a-destination'")  # as shown
+    w.access_list.setPlainText(f"{B32}, friend.i2p")  # a pasted Java list
+    assert w.values()["access_list"] == (B32, "friend.i2p")
     w.show_errors({})
     assert not w.access_error.isVisible()
 
