@@ -275,3 +275,35 @@ def test_server_accepts_only_its_i2p_port_on_sam_3_2(
     assert wait_until(lambda: refusals(engine, srv.id) == {Refusal.I2P_PORT: 1})
     assert any("TO_PORT=81" in line for line in fake.call(lambda: list(fake.sam.received)))
     assert target.connections == 1
+
+
+def test_a_router_lost_during_the_name_lookups_is_retried_not_fatal(
+    fake: FakeRouter, target: CountingTarget, tmp_path: Path
+) -> None:
+    foe_key = random_private_key()
+    fake.call(lambda: fake.sam.names.__setitem__("foe.i2p", foe_key.destination.b64))
+    fake.call(lambda: fake.sam.hang.add("NAMING LOOKUP"))
+    eng = Engine(
+        sam_address=fake.address,
+        keystore=KeyStore(tmp_path / "keys"),
+        sam_timeouts=FAST_TIMEOUTS,
+        backoff=FAST_BACKOFF,
+    )
+    eng.start()
+    try:
+        spec = TunnelSpec(
+            name="public",
+            kind=TunnelKind.SERVER,
+            target_port=target.port,
+            access_mode=AccessMode.DENY,
+            access_list=("foe.i2p",),
+        )
+        srv = eng.call(lambda: eng.start_tunnel(spec, retry=True), IO_TIMEOUT)
+        nick = next(iter(fake.call(lambda: list(fake.sam.sessions))))
+        fake.call(lambda: fake.sam.kill_session(nick))  # gone while the lookup hangs
+        fake.call(lambda: fake.sam.hang.discard("NAMING LOOKUP"))
+        want = (f"foe.i2p → {foe_key.b32_address}",)
+        assert wait_until(lambda: status(eng, srv.id).access_entries == want, 10)
+        assert status(eng, srv.id).state.value == "running"
+    finally:
+        eng.shutdown(5)
