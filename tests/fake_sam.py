@@ -290,14 +290,12 @@ class FakeSam:
     def _naming(self, name: str, session: FakeSession | None) -> bytes:
         if name == "ME" and session is not None:
             return f"NAMING REPLY RESULT=OK NAME=ME VALUE={session.key.destination.b64}\n".encode()
-        if name in self.names:  # the address book knows it, session or not
-            return f"NAMING REPLY RESULT=OK NAME={name} VALUE={self.names[name]}\n".encode()
         target = self._resolve(name) if name else "INVALID_KEY"
-        if isinstance(target, FakeSession):
-            value = target.key.destination.b64
+        value = target.key.destination.b64 if isinstance(target, FakeSession) else None
+        if target is None and not keys.is_b32_address(name):  # a valid b64 resolves to itself,
+            value = self.names.get(name, name)  # a name in the address book to its b64
+        if value is not None:
             return f"NAMING REPLY RESULT=OK NAME={name} VALUE={value}\n".encode()
-        if target is None and not keys.is_b32_address(name):  # a valid b64 resolves to itself
-            return f"NAMING REPLY RESULT=OK NAME={name} VALUE={name}\n".encode()
         return f"NAMING REPLY RESULT=INVALID_KEY NAME={name}\n".encode()  # i2pd style
 
     async def _stream_accept(
@@ -343,8 +341,8 @@ class FakeSam:
             if acc is None:
                 writer.write(b"STREAM STATUS RESULT=CANT_REACH_PEER\n")
             else:
-                to_port = args.get("TO_PORT", "0") if version >= "3.2" else "0"
-                await self._pipe(me, target, acc, reader, writer, version, to_port)
+                ports = f" FROM_PORT=0 TO_PORT={args.get('TO_PORT', 0)}" if version >= "3.2" else ""
+                await self._pipe(me, target, acc, reader, writer, ports)
                 return
         await writer.drain()
 
@@ -366,10 +364,8 @@ class FakeSam:
         acc: _Accept,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
-        version: str,
-        to_port: str = "0",
+        ports: str,  # " FROM_PORT=0 TO_PORT=n" from SAM 3.2 on
     ) -> None:
-        ports = f" FROM_PORT=0 TO_PORT={to_port}" if version >= "3.2" else ""
         peer_line = f"{me.key.destination.b64}{ports}\n".encode()
         stream = _Stream((writer, acc.writer), (me.nickname, target.nickname))
         self._streams.add(stream)
