@@ -300,10 +300,19 @@ def test_a_router_lost_during_the_name_lookups_is_retried_not_fatal(
         )
         srv = eng.call(lambda: eng.start_tunnel(spec, retry=True), IO_TIMEOUT)
         nick = next(iter(fake.call(lambda: list(fake.sam.sessions))))
-        fake.call(lambda: fake.sam.kill_session(nick))  # gone while the lookup hangs
+        assert wait_until(
+            lambda: any(
+                r.startswith("NAMING LOOKUP") for r in fake.call(lambda: list(fake.sam.received))
+            )
+        )  # the lookup is out, and hangs
+        fake.call(lambda: fake.sam.kill_session(nick))  # the router goes meanwhile
         fake.call(lambda: fake.sam.hang.discard("NAMING LOOKUP"))
         want = (f"foe.i2p → {foe_key.b32_address}",)
-        assert wait_until(lambda: status(eng, srv.id).access_entries == want, 10)
-        assert status(eng, srv.id).state.value == "running"
+
+        def resolved_and_running() -> bool:
+            st = status(eng, srv.id)
+            return st.access_entries == want and st.state.value == "running"
+
+        assert wait_until(resolved_and_running, 10), status(eng, srv.id)
     finally:
         eng.shutdown(5)
