@@ -73,6 +73,13 @@ def engine(fake: FakeRouter, tmp_path: Path) -> Iterator[Engine]:
     eng.start()
     yield eng
     eng.shutdown(5)
+    settle(fake)
+
+
+def settle(fake: FakeRouter) -> None:
+    """Every SAM socket the engine had is seen closed by the fake router before the
+    router stops (a handler still running when its loop closes is an error)."""
+    assert wait_until(lambda: fake.call(lambda: fake.sam.open_connections) == 0, 5)
 
 
 def start(engine: Engine, spec: TunnelSpec) -> TunnelStatus:
@@ -316,3 +323,4 @@ def test_a_router_lost_during_the_name_lookups_is_retried_not_fatal(
         assert wait_until(resolved_and_running, 10), status(eng, srv.id)
     finally:
         eng.shutdown(5)
+        settle(fake)
