@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian/Ubuntu machine to the running app, or to the test run.
 #
-#   ./scripts/setup.sh run  [APP ARGS...]     system libs + .venv + the app
+#   ./scripts/setup.sh run  [APP ARGS...]     system libs + i2pd (its service not started)
+#                                             + .venv + the app (its private router: i2pd)
 #   ./scripts/setup.sh test [PYTEST ARGS...]  + test tools and i2pd, then the whole pytest
 #                                             suite inside a loopback-only network namespace
 #
@@ -37,6 +38,7 @@ RUNTIME_PKGS=(
 )
 TEST_PKGS=(
     socat iproute2 util-linux procps desktop-file-utils appstream xvfb xauth
+    curl chromium  # proxy tunnel proofs: curl -x / --socks5-hostname, a headless browser
 )
 
 T_START=$SECONDS
@@ -92,8 +94,10 @@ apt_install() {
 }
 
 # i2pd's postinst starts a NETWORKED router (invoke-rc.d i2pd start). Tests only ever run
-# it inside a loopback-only namespace, so block the start with a policy-rc.d that exits
-# 101, keep the service from starting at boot, and prove nothing runs afterwards.
+# it inside a loopback-only namespace and the app as its own child (Managed mode), so
+# block the start with a policy-rc.d that exits 101, keep the service from starting at
+# boot, and (for tests) prove nothing runs afterwards. An i2pd already installed is left
+# exactly as it is.
 POLICY=/usr/sbin/policy-rc.d
 POLICY_BACKUP="$POLICY.i2ptunnel-gui-backup"
 restore_policy() {
@@ -170,6 +174,10 @@ pip_install() {
 }
 
 apt_install "${RUNTIME_PKGS[@]}"
+if [[ $MODE == run ]]; then
+    # the app's private router (Managed mode) runs i2pd itself; the system service stays off
+    install_i2pd
+fi
 if [[ $MODE == test ]]; then
     apt_install "${TEST_PKGS[@]}"
     install_i2pd

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from i2ptunnel_gui import __version__
-from i2ptunnel_gui.commands.policy_args import add_client_arguments, add_server_arguments
+from i2ptunnel_gui.commands.client_kinds import add_client_arguments
+from i2ptunnel_gui.commands.policy_args import add_dest_port_argument, add_server_arguments
 from i2ptunnel_gui.core.spec import DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
 
 
@@ -71,6 +72,40 @@ def _i2p(p: argparse.ArgumentParser) -> None:
                    help="I2CP/streaming session option, repeatable (e.g. inbound.length=2)")
     p.add_argument("--keys", default=None, metavar="FILE",
                    help="private key file (created 0600 if missing); the b32 stays stable")
+    _router_mode(p, top=False)  # --router managed: the app's own i2pd instead of --sam
+
+
+def _router_mode(p: argparse.ArgumentParser, *, top: bool) -> None:
+    """`--router external|managed` plus the managed router's options. Given at the top
+    (for --headless) or after `server`/`client`: the subcommand's copies default to
+    SUPPRESS, so a top-level value is not overwritten by an unset one."""
+    default = None if top else argparse.SUPPRESS
+    p.add_argument(
+        "--router",
+        choices=("external", "managed"),
+        default=default,
+        help="external: the router at --sam (default for server/client); managed: the app "
+        "starts its own i2pd (--headless: the settings' choice by default)",
+    )
+    _router_options(p, default=default)
+
+
+def _router_options(p: argparse.ArgumentParser, *, default: str | None = None) -> None:
+    """The managed router's options, shared by `router` and `--router managed`."""
+    p.add_argument(
+        "--router-conf",
+        metavar="FILE",
+        default=default,
+        help="extra i2pd.conf lines for the managed router (they win over the app's)",
+    )
+    p.add_argument("--i2pd", metavar="PATH", default=default,
+                   help="the i2pd program (default: i2pd on PATH)")
+    p.add_argument(
+        "--router-dir",
+        metavar="DIR",
+        default=default,
+        help="the managed router's data dir (default: the app's; holds its identity)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settings", default=None, metavar="FILE",
                    help="use this settings file (INI) instead of the user's")
     p.add_argument("-v", "--verbose", action="count", default=0)
+    _router_mode(p, top=True)  # --headless: the settings' router unless given
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     f = sub.add_parser("forward", help="TCP forward: listen HOST:PORT -> target HOST:PORT")
@@ -98,15 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     _limits(s)
     add_server_arguments(s)
 
-    c = sub.add_parser("client", help="I2P client tunnel: listen HOST:PORT -> I2P destination")
+    c = sub.add_parser("client", help="I2P client tunnel: listen HOST:PORT -> I2P "
+                       "(one destination, or an HTTP proxy, SOCKS or IRC tunnel: --type)")
     c.add_argument("--listen", required=True, metavar="HOST:PORT")
-    c.add_argument("--dest", required=True, metavar="DEST",
-                   help="b32 address, .i2p name or base64 destination")
+    add_client_arguments(c)  # --type, --dest, --outproxy, --delay-open, --close-idle
     c.add_argument("--public", action="store_true",
                    help="allow listening on a non-loopback address")
     _i2p(c)
     _limits(c)
-    add_client_arguments(c)
+    add_dest_port_argument(c)
 
     im = sub.add_parser("import", help="import Java I2P or i2pd tunnel configs into the settings")
     im.add_argument("path",
@@ -114,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--dry-run", action="store_true", help="only list what would be imported")
     im.add_argument("--yes", action="store_true",
                     help="import the valid tunnels even when some entries have errors")
+
+    r = sub.add_parser("router", help="run the app's managed i2pd in the foreground "
+                                      "(prints READY <sam host:port>)")
+    _router_options(r, default=argparse.SUPPRESS)
 
     ex = sub.add_parser("export", help="export the saved tunnels as Java I2P or i2pd config")
     ex.add_argument("--format", required=True, choices=("java", "i2pd"))
@@ -126,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     cv.add_argument("--to", required=True, choices=("java", "i2pd"))
     cv.add_argument("--output", required=True, metavar="PATH",
                     help="file, or a folder (ending in /) for the config plus its key files")
+
+    h = sub.add_parser("hosts", help="the address book the HTTP proxy and SOCKS tunnels use")
+    hs = h.add_subparsers(dest="hosts_command", metavar="ACTION", required=True,
+                          parser_class=_Parser)
+    hi = hs.add_parser("import", help="add the names of a hosts.txt (name=base64 lines)")
+    hi.add_argument("file", metavar="FILE")
     return p
 
 
@@ -136,11 +182,18 @@ _COMMANDS = {
     "import": "i2ptunnel_gui.commands.interop",
     "export": "i2ptunnel_gui.commands.interop",
     "convert": "i2ptunnel_gui.commands.interop",
+    "hosts": "i2ptunnel_gui.commands.hosts",
+    "router": "i2ptunnel_gui.commands.router",
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    runs_tunnels = args.command in ("server", "client") or (args.command is None and args.headless)
+    if args.router is not None and not runs_tunnels:
+        parser.error("--router goes with server, client or --headless (the window: "
+                     "Settings > Preferences)")
     if args.command is not None:
         module = _COMMANDS[args.command]
     elif args.headless:

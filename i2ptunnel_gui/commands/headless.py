@@ -4,7 +4,9 @@ For servers without a display: no QApplication/QGuiApplication is created (only
 QtCore's QSettings is used, which needs no platform plugin), so it runs with no
 X server and QT_QPA_PLATFORM unset. State changes go to stderr; each tunnel that
 serves prints `READY <name> <address>` on stdout. The engine reconnects exactly
-as it does under the GUI. SIGINT/SIGTERM stop every tunnel and exit 0.
+as it does under the GUI. The router is the settings' choice (or `--router`): in
+Managed mode the app's own i2pd starts first and stops last. SIGINT/SIGTERM stop
+every tunnel and exit 0.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import shlex
 import sys
 import time
 
+from i2ptunnel_gui.commands.router import hosted_router
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.engine_api import EngineAPI
 from i2ptunnel_gui.core.errors import EngineStopped, TunnelError
 from i2ptunnel_gui.core.host import STOP_TIMEOUT, EngineHost
 from i2ptunnel_gui.core.keystore import KeyStore
+from i2ptunnel_gui.core.router.errors import RouterError
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.settings import Settings, SettingsError
@@ -53,11 +57,24 @@ def run(args: argparse.Namespace) -> int:
         logger.error("no auto-start tunnels in %s (%d tunnel(s) saved); enable auto-start on "
                      "the tunnels to run headless", settings.path, len(specs))
         return 1
-    engine = Engine(sam_address=settings.sam_address, keystore=KeyStore(settings.keys_dir))
     try:
-        return asyncio.run(_serve(engine, auto))
+        return asyncio.run(_serve_on_router(args, settings, auto))
     except TimeoutError:
         logger.error("tunnels did not stop within %.0f s", STOP_TIMEOUT)
+        return 1
+
+
+async def _serve_on_router(args: argparse.Namespace, settings: Settings,
+                           specs: list[TunnelSpec]) -> int:
+    """The settings' router (or `--router`): Managed starts the app's own i2pd first and
+    stops it after the tunnels; External uses the settings' SAM address."""
+    try:
+        async with hosted_router(args, "--headless") as managed_sam:
+            sam = managed_sam or settings.sam_address
+            engine = Engine(sam_address=sam, keystore=KeyStore(settings.keys_dir))
+            return await _serve(engine, specs)
+    except RouterError as e:
+        logger.error("managed router: %s", e)
         return 1
 
 
@@ -116,11 +133,11 @@ async def _start(engine: EngineAPI, spec: TunnelSpec) -> bool:
     except TunnelError as e:
         logger.error("%s: cannot start: %s", spec.name, e)
         return False
-    if status.state is TunnelState.RUNNING:
+    if status.state in (TunnelState.RUNNING, TunnelState.STANDBY):  # both serve
         where = status.i2p_address or status.local_address
         if spec.listens and status.local_address:
             where = status.local_address + (f" {status.i2p_address}" if status.i2p_address
                                             else "")
         print(f"READY {shlex.quote(spec.name)} {where}", flush=True)
-        logger.info("%s: running after %.1f s", spec.name, time.monotonic() - t0)
+        logger.info("%s: %s after %.1f s", spec.name, status.state.value, time.monotonic() - t0)
     return True

@@ -6,6 +6,8 @@ folder of the app's settings (`--settings FILE` picks the file), so the same com
 keeps the same address (--transient: new every run).
 client: prints `READY <host:port>` (the bound address; --listen 127.0.0.1:0 works)
 once its session exists; transient key unless --keys FILE.
+With `--router managed` the app's own i2pd is started first (core/router/) and the
+tunnel uses its SAM bridge; it is stopped after the tunnel (commands/router.py).
 Both exit non-zero with one line on stderr when they cannot start (router
 unreachable or refusing, malformed destination, port taken), log state changes
 (reconnecting...) to stderr, and stop cleanly on SIGINT/SIGTERM.
@@ -16,28 +18,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from i2ptunnel_gui.commands.common import (
-    EXIT_BAD_INPUT,
-    EXIT_CANNOT_START,
-    check_public,
-    fail,
-    parse_listen,
-)
+from i2ptunnel_gui.commands.client_kinds import client_spec
+from i2ptunnel_gui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_START, fail
 from i2ptunnel_gui.commands.policy_args import client_fields, server_fields, server_kind
-from i2ptunnel_gui.core.addresses import SpecError, check_destination, parse_hostport
+from i2ptunnel_gui.commands.router import hosted_router
+from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.host import STOP_TIMEOUT, EngineHost
-from i2ptunnel_gui.core.sam.errors import KeyFormatError
-from i2ptunnel_gui.core.sam.keys import parse_destination
+from i2ptunnel_gui.core.router.errors import RouterConfigError, RouterError
 from i2ptunnel_gui.core.spec import (
     DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_I2P_CONNECT_TIMEOUT,
     KeyMode,
     TunnelKind,
     TunnelSpec,
@@ -93,26 +90,8 @@ def _spec(args: argparse.Namespace) -> TunnelSpec:
             **common,
             **server_fields(args),
         )
-    host, port = parse_listen(args.listen)
-    check_public(host, args.public)
-    dest = args.dest.strip()
-    if dest and not dest.lower().endswith(".i2p") and check_destination(dest) is None:
-        try:  # right alphabet and length: is it really a destination?
-            parse_destination(dest)
-        except KeyFormatError as e:
-            raise SpecError("dest", f"--dest is not a valid base64 destination: {e}") from None
-    common.setdefault("key_mode", KeyMode.TRANSIENT)
-    return TunnelSpec(
-        name=f"client {args.listen} -> I2P",
-        kind=TunnelKind.CLIENT,
-        listen_host=host,
-        listen_port=port,  # 0: any free port, READY says which
-        allow_public_bind=bool(args.public),
-        destination=args.dest,
-        connect_timeout=args.connect_timeout or DEFAULT_I2P_CONNECT_TIMEOUT,
-        **common,
-        **client_fields(args),
-    )
+    # every client kind (commands/client_kinds.py), --dest-port for --type client
+    return client_spec(args, {**common, **client_fields(args)})
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,9 +105,22 @@ def run(args: argparse.Namespace) -> int:
         listing = "; ".join(f"{e.field}: {e.message}" for e in errors)
         return fail(prog, listing, EXIT_BAD_INPUT)
     try:
-        return asyncio.run(_serve(prog, spec))
+        return asyncio.run(_serve_on_router(args, prog, spec))
     except KeyboardInterrupt:  # before our handler was installed
         return 0
+
+
+async def _serve_on_router(args: argparse.Namespace, prog: str, spec: TunnelSpec) -> int:
+    """`--router managed`: the app's own i2pd first, the tunnel on its SAM bridge."""
+    try:
+        async with hosted_router(args, prog) as managed_sam:
+            if managed_sam is not None:
+                spec = dataclasses.replace(spec, sam_address=managed_sam)
+            return await _serve(prog, spec)
+    except RouterConfigError as e:
+        return fail(prog, str(e), EXIT_BAD_INPUT)
+    except RouterError as e:
+        return fail(prog, str(e), EXIT_CANNOT_START)
 
 
 def _log_event(ev: TunnelEvent) -> None:

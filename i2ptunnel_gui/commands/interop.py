@@ -27,8 +27,10 @@ def _addr(host: str, port: int) -> str:
 def describe(spec: TunnelSpec) -> str:
     """`name kind listen target` (the name quoted when it has spaces)."""
     listen = _addr(spec.listen_host, spec.listen_port) if spec.listens else "-"
-    if spec.kind is TunnelKind.CLIENT:
+    if spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
         target = spec.destination
+    elif spec.kind in (TunnelKind.HTTP_PROXY, TunnelKind.SOCKS):
+        target = spec.outproxy or "-"  # each request names its destination
     else:
         target = _addr(spec.target_host, spec.target_port)
     return f"{shlex.quote(spec.name)} {spec.kind.value} {listen} {target}"

@@ -4,7 +4,7 @@
 limits), `--allow DEST` / `--deny DEST` (repeatable) and `--access-file FILE`
 (one entry a line; they join the allow list, or the deny list when `--deny` is
 used), `--max-per-minute N` … `--max-total-per-day N`, `--port N` (the only
-I2P port served). `client`: `--dest-port N`. Bad input raises SpecError with a
+I2P port served). `client --type client`: `--dest-port N`. Bad input raises SpecError with a
 one-line message naming the flag (and the file line); core.spec.validate then
 checks the whole definition as it does for the editor.
 """
@@ -121,14 +121,14 @@ def add_server_arguments(p: argparse.ArgumentParser) -> None:
         )
 
 
-def add_client_arguments(p: argparse.ArgumentParser) -> None:
+def add_dest_port_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--dest-port",
         dest="i2p_port",
         type=_port,
         default=0,
         metavar="N",
-        help="the destination's I2P port (needs SAM 3.2+)",
+        help="--type client: the destination's I2P port (needs SAM 3.2+)",
     )
 
 
@@ -196,4 +196,7 @@ def server_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def client_fields(args: argparse.Namespace) -> dict[str, Any]:
+    """The I2P port of `client --type client`; the proxy and IRC kinds send none."""
+    if args.i2p_port and args.client_type != "client":
+        raise SpecError("i2p_port", f"--dest-port is for --type client, not {args.client_type}")
     return {"i2p_port": args.i2p_port}

@@ -46,6 +46,9 @@ class EngineContext:
     loop: asyncio.AbstractEventLoop
     emit: Callable[[TunnelEvent], None]  # deliver an event to the engine's subscribers
     sam_address: str = DEFAULT_SAM  # app-wide; spec.sam_address overrides when set
+    # SAM USER/PASSWORD of the app-wide router (Java I2P with SAM authentication on);
+    # sam_address and sam_auth are read at every session creation (Engine.set_router)
+    sam_auth: tuple[str, str] | None = None
     keystore: Any = None  # core.keystore.KeyStore, or None (transient keys only)
     sam_timeouts: SamTimeouts = DEFAULT_TIMEOUTS
     backoff: Backoff = DEFAULT_BACKOFF

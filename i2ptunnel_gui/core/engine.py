@@ -94,8 +94,10 @@ class Engine:
         *,
         sam_timeouts: SamTimeouts = DEFAULT_TIMEOUTS,
         backoff: Backoff = DEFAULT_BACKOFF,
+        sam_auth: tuple[str, str] | None = None,
     ) -> None:
         self.sam_address = sam_address
+        self.sam_auth = sam_auth  # SAM USER/PASSWORD for the app-wide router
         self.keystore = keystore  # core.keystore.KeyStore or None
         self.sam_timeouts = sam_timeouts  # SAM handshake limits of every I2P tunnel
         self.backoff = backoff  # how I2P tunnels re-create a lost session
@@ -171,6 +173,7 @@ class Engine:
             loop=loop,
             emit=self._emit,
             sam_address=self.sam_address,
+            sam_auth=self.sam_auth,
             keystore=self.keystore,
             sam_timeouts=self.sam_timeouts,
             backoff=self.backoff,
@@ -347,9 +350,21 @@ class Engine:
         rt = self._tunnels.get(tunnel_id)
         return rt.close_connection(conn_id) if rt is not None else False
 
+    def set_router(self, sam_address: str, sam_auth: tuple[str, str] | None = None) -> None:
+        """The app-wide router changed (preferences, or the managed router moved to another
+        port): sessions created from now on use it; running ones are not touched (they
+        fail over to it when they lose their router)."""
+        self.sam_address, self.sam_auth = sam_address, sam_auth
+        ctx = self._ctx
+        if ctx is not None:  # plain attribute writes: read by the engine loop at each create
+            ctx.sam_address, ctx.sam_auth = sam_address, sam_auth
+
     async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
-        """HELLO the SAM bridge at `address` from the engine loop; never raises."""
-        return await self._on_engine(probe_sam(address, timeout=timeout))
+        """HELLO the SAM bridge at `address` from the engine loop; never raises. The app's
+        router is asked with its SAM USER/PASSWORD (a router with authentication on
+        refuses a bare HELLO)."""
+        auth = self.sam_auth if address == self.sam_address else None
+        return await self._on_engine(probe_sam(address, timeout=timeout, auth=auth))
 
     async def aclose(self) -> None:
         """Stop every tunnel (the engine keeps running)."""

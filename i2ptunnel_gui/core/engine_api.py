@@ -53,6 +53,9 @@ class EngineAPI(Protocol):
 
     async def close_connection(self, tunnel_id: str, conn_id: int) -> bool: ...
 
+    def set_router(self, sam_address: str, sam_auth: tuple[str, str] | None = None) -> None:
+        """The app-wide router (SAM address, USER/PASSWORD) for sessions created from now on."""
+
     async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
         """HELLO the SAM bridge at `address` from the engine loop; never raises."""
 

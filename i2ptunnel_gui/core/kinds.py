@@ -9,6 +9,8 @@ from __future__ import annotations
 from i2ptunnel_gui.core.forward import ForwardTunnel
 from i2ptunnel_gui.core.i2p.client import ClientTunnel
 from i2ptunnel_gui.core.i2p.http_server import HttpServerTunnel
+from i2ptunnel_gui.core.i2p.irc import IrcTunnel
+from i2ptunnel_gui.core.i2p.proxies import HttpProxyTunnel, SocksTunnel
 from i2ptunnel_gui.core.i2p.server import ServerTunnel
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.spec import TunnelKind
@@ -18,4 +20,7 @@ KINDS: dict[TunnelKind, type[TunnelRuntime]] = {
     TunnelKind.SERVER: ServerTunnel,
     TunnelKind.CLIENT: ClientTunnel,
     TunnelKind.HTTP_SERVER: HttpServerTunnel,
+    TunnelKind.HTTP_PROXY: HttpProxyTunnel,
+    TunnelKind.SOCKS: SocksTunnel,
+    TunnelKind.IRC: IrcTunnel,
 }

@@ -101,7 +101,7 @@ class TunnelRuntime:
         self._task = tg.create_task(self.run(), name=f"tunnel {self.spec.name}")
 
     async def wait_started(self) -> TunnelStatus:
-        """RUNNING (or RECONNECTING when retry) -> status; failure -> its TunnelError."""
+        """RUNNING or STANDBY (or RECONNECTING when retry) -> status; failure -> its TunnelError."""
         return await asyncio.shield(self._started)
 
     async def run(self) -> None:
@@ -148,7 +148,7 @@ class TunnelRuntime:
 
     # -- state and events ----------------------------------------------------
     def set_state(self, state: TunnelState, message: str = "", *, level: str = "info") -> None:
-        """Change state and emit a TunnelEvent. RUNNING resolves `wait_started`."""
+        """Change state and emit a TunnelEvent. RUNNING (or STANDBY) resolves `wait_started`."""
         if state is self.state and message == self.message:
             return
         self.state = state
@@ -157,7 +157,7 @@ class TunnelRuntime:
             self.started_at = time.time()
         if state is not TunnelState.RECONNECTING:
             self.next_retry_at = None
-        started = state is TunnelState.RUNNING or (
+        started = state in (TunnelState.RUNNING, TunnelState.STANDBY) or (
             state is TunnelState.RECONNECTING and self.retry
         )
         if started and not self._started.done():

@@ -119,7 +119,8 @@ def policy_problems(
             out.append(("host_override", "only HTTP server tunnels rewrite the Host header"))
     if i2p_port:
         if not (serves or connects):
-            out.append(("i2p_port", "only I2P tunnels have an I2P port"))
+            # a proxy or IRC tunnel: each connection or server list names its own peer
+            out.append(("i2p_port", "only I2P server and client tunnels have an I2P port"))
         elif (why := check_port(i2p_port)) is not None:
             out.append(("i2p_port", f"I2P {why} (0 = any)"))
     return out

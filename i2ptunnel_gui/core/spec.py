@@ -25,6 +25,7 @@ from i2ptunnel_gui.core.addresses import (
     is_loopback_host,
     parse_hostport,
 )
+from i2ptunnel_gui.core.client_fields import client_field_problems
 from i2ptunnel_gui.core.conn_limits import NO_CONN_LIMITS, ConnLimits
 from i2ptunnel_gui.core.post_limits import NO_POST_LIMITS, PostLimits
 from i2ptunnel_gui.core.server_policy import policy_from_dict, policy_problems
@@ -37,6 +38,10 @@ class TunnelKind(StrEnum):
     SERVER = "server"  # incoming I2P streams -> host:port
     CLIENT = "client"  # local port -> I2P destination
     HTTP_SERVER = "http-server"  # incoming I2P streams -> an HTTP service, caller headers added
+    # issue 10: client tunnels that proxy (one I2P session each, see core/i2p/proxies.py)
+    HTTP_PROXY = "http-proxy"  # browser proxy: http://x.i2p/ and CONNECT
+    SOCKS = "socks"  # SOCKS5 / SOCKS4a to .i2p names
+    IRC = "irc"  # local port -> IRC server destination(s), identifying lines filtered
 
 
 class KeyMode(StrEnum):
@@ -86,6 +91,12 @@ def kind_defaults(kind: TunnelKind) -> dict[str, Any]:
             "connect_timeout": DEFAULT_CONNECT_TIMEOUT,
             "target_port": DEFAULT_EEPSITE_PORT,
         }
+    if kind in PROXY_DEFAULTS:  # issue 10
+        return {
+            "key_mode": KeyMode.TRANSIENT,
+            "connect_timeout": DEFAULT_I2P_CONNECT_TIMEOUT,
+            **PROXY_DEFAULTS[kind],
+        }
     return {"key_mode": KeyMode.PERSISTENT, "connect_timeout": DEFAULT_CONNECT_TIMEOUT}
 
 
@@ -128,6 +139,13 @@ class TunnelSpec:
     host_override: str = ""
     post_limits: PostLimits = NO_POST_LIMITS
     i2p_port: int = 0  # client: the destination's port; server: the only port served; 0 = any
+    # -- issue 10: proxy kinds and on-demand sessions --------------------------
+    outproxy: str = ""  # http-proxy/socks: destination for non-.i2p hosts ("" = refuse them)
+    replace_user_agent: bool = True  # http-proxy: send a fixed User-Agent, as Java I2P does
+    proxy_user: str = ""  # socks: RFC 1929 user name ("" = no authentication)
+    proxy_password: str = ""  # socks: its password
+    delay_open: bool = False  # I2P client kinds: session created on the first connection
+    close_idle: float | None = None  # ... and closed after this many idle minutes (Standby)
 
     # -- conveniences -------------------------------------------------------
     @property
@@ -141,7 +159,7 @@ class TunnelSpec:
 
     @property
     def listens(self) -> bool:
-        return self.kind in (TunnelKind.FORWARD, TunnelKind.CLIENT)
+        return self.kind is TunnelKind.FORWARD or self.kind in I2P_CLIENT_KINDS
 
     @property
     def options_dict(self) -> dict[str, str]:
@@ -227,6 +245,13 @@ _FIELD_TYPES: dict[str, type] = {
     "id": str,
     "host_override": str,
     "i2p_port": int,
+    # issue 10
+    "outproxy": str,
+    "replace_user_agent": bool,
+    "proxy_user": str,
+    "proxy_password": str,
+    "delay_open": bool,
+    "close_idle": float,
 }
 
 
@@ -298,6 +323,10 @@ def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldEr
 
     if spec.kind is TunnelKind.CLIENT:
         bad("destination", check_destination(spec.destination))
+    errs += [FieldError(f, why) for f, why in client_field_problems(  # issue 10
+        irc=spec.kind is TunnelKind.IRC, destination=spec.destination, outproxy=spec.outproxy,
+        proxy_user=spec.proxy_user, proxy_password=spec.proxy_password,
+        close_idle=spec.close_idle)]
 
     if spec.nconnect == 0 or spec.nconnect < -1:
         bad("nconnect", "maximum connections must be -1 (unlimited) or at least 1")
@@ -349,4 +378,18 @@ SIGNATURE_TYPES: dict[int, str] = {
     3: "ECDSA_SHA512_P521",
     7: "EdDSA_SHA512_Ed25519",
     11: "RedDSA_SHA512_Ed25519",
+}
+
+
+# -- issue 10: proxy kinds and on-demand sessions ------------------------------
+
+# client kinds: a local listener, one I2P session per tunnel, on-demand capable
+I2P_CLIENT_KINDS = frozenset(
+    {TunnelKind.CLIENT, TunnelKind.HTTP_PROXY, TunnelKind.SOCKS, TunnelKind.IRC}
+)
+IRC2P = "irc.postman.i2p,irc.echelon.i2p,irc.dg.i2p"  # Java I2P's default IRC tunnel
+PROXY_DEFAULTS: dict[TunnelKind, dict[str, Any]] = {
+    TunnelKind.HTTP_PROXY: {"listen_port": 4444},
+    TunnelKind.SOCKS: {"listen_port": 4447},
+    TunnelKind.IRC: {"listen_port": 6668, "destination": IRC2P},
 }

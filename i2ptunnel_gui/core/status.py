@@ -16,13 +16,18 @@ class TunnelState(StrEnum):
     STOPPED = "stopped"
     STARTING = "starting"
     RUNNING = "running"
-    STANDBY = "standby"  # idle, no session (reserved for on-demand sessions)
+    STANDBY = "standby"  # listening, no I2P session until a connection wants one
     RECONNECTING = "reconnecting"  # router gone, retrying with backoff
     ERROR = "error"  # gave up; message kept
 
     @property
     def active(self) -> bool:
-        return self in (TunnelState.STARTING, TunnelState.RUNNING, TunnelState.RECONNECTING)
+        return self in (
+            TunnelState.STARTING,
+            TunnelState.RUNNING,
+            TunnelState.STANDBY,
+            TunnelState.RECONNECTING,
+        )
 
 
 class Direction(StrEnum):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.spec import SERVER_KINDS, KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     FoundTunnel,
@@ -25,22 +26,22 @@ from i2ptunnel_gui.interop.model import (
 from i2ptunnel_gui.interop.server_policy import i2pd_policy_fields, i2pd_policy_keys
 
 UNSUPPORTED = {
-    "irc": "IRC server: rewrites the client's host name (WEBIRC), which this app does not do",
+    "irc": client_proxies.I2PD_IRC_SERVER,
     "udpclient": "UDP tunnels are not provided (this app relays TCP streams)",
     "udpserver": "UDP tunnels are not provided (this app relays TCP streams)",
-    "socks": "SOCKS proxy: not provided, this app relays plain TCP",
-    "httpproxy": "HTTP proxy: not provided, this app relays plain TCP",
     "websocks": "websocks: deprecated and not started by i2pd either",
 }
 _KNOWN = {"type", "port", "address", "destination", "destinationport", "keys",
           "signaturetype", "cryptotype", "host", "inport", "accesslist", "whitelist", "gzip",
           "enableuniquelocal", "ssl", "matchtunnels", "connecttimeout", "keepaliveinterval",
-          "hostoverride", "i2pheaders", "webircpassword", "explicitPeers"}
+          "hostoverride", "i2pheaders", "webircpassword", "explicitPeers"
+          } | client_proxies.I2PD_KEYS
 _FIELD_KEYS = {"listen_host": "address", "listen_port": "port", "destination": "destination",
                "target_host": "host", "target_port": "port", "signature_type": "signaturetype",
                "access_list": "accesslist", "host_override": "hostoverride"}
+# the proxy kinds: interop/client_proxies.py
 _KINDS = {"client": TunnelKind.CLIENT, "server": TunnelKind.SERVER,
-          "http": TunnelKind.HTTP_SERVER}
+          "http": TunnelKind.HTTP_SERVER, **client_proxies.I2PD_KINDS}
 _TYPES = {kind: itype for itype, kind in _KINDS.items()}
 
 
@@ -143,7 +144,8 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
         if raw.get("cryptotype", "0") not in ("0", ""):
             warnings.append(Problem(raw.where("cryptotype"), "cryptotype: ignored; the router "
                                     "chooses the encryption"))
-        if kind is TunnelKind.CLIENT:
+        if kind not in SERVER_KINDS:  # every client kind
+            fields.update(client_proxies.on_demand_fields(raw, options, warnings))
             fields["listen_host"] = raw.get("address") or "127.0.0.1"
             fields["listen_port"] = raw.port("port")
             if not is_loopback_host(str(fields["listen_host"])):
@@ -151,7 +153,10 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
                 warnings.append(Problem(raw.where("address"), (
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
-            fields["destination"] = raw.require("destination")
+            if kind is TunnelKind.CLIENT:
+                fields["destination"] = raw.require("destination")
+            else:
+                fields.update(client_proxies.i2pd_proxy_fields(raw, itype, options, warnings))
             _client_extras(raw, fields, warnings)
         else:
             fields["target_host"] = raw.require("host")
@@ -254,10 +259,13 @@ def format_section(spec: TunnelSpec, key_path: Path | None) -> tuple[str, list[s
     if "]" in spec.name or spec.name != spec.name.strip() or spec.name[:1] in ";#[":
         raise ValueError(f"{spec.name!r}: i2pd section names cannot hold ']' or start with "
                          "; # [ or a space; rename the tunnel to export it")
+    extra = client_proxies.i2pd_export(spec)  # proxy kinds (not IRC), on-demand settings
     rows: list[tuple[str, str]] = [("type", _TYPES[spec.kind])]
-    if spec.kind is TunnelKind.CLIENT:
-        rows += [("address", spec.listen_host), ("port", str(spec.listen_port)),
-                 ("destination", spec.destination)]
+    if not spec.serves:  # every client kind
+        rows += [("address", spec.listen_host), ("port", str(spec.listen_port))]
+        if spec.kind is TunnelKind.CLIENT:
+            rows.append(("destination", spec.destination))
+        rows += extra
     else:
         rows += [("host", spec.target_host), ("port", str(spec.target_port))]
     if spec.key_mode is KeyMode.PERSISTENT and key_path is not None:

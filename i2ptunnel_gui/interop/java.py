@@ -12,6 +12,7 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.spec import SERVER_KINDS, KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
     EXT,
@@ -37,24 +38,21 @@ _TUNNEL_KEY = re.compile(r"^tunnel\.(\d+)\.(.+)$")
 
 # Java types this app does not provide, and why (never dropped silently).
 UNSUPPORTED = {
-    "httpclient": "HTTP proxy: needs HTTP parsing and an outproxy, this app relays plain TCP",
-    "connectclient": "CONNECT proxy: needs HTTP CONNECT handling, this app relays plain TCP",
-    "ircclient": "IRC client: filters IRC commands, this app relays plain TCP",
-    "sockstunnel": "SOCKS proxy: not provided, this app relays plain TCP",
-    "socksirctunnel": "SOCKS IRC proxy: not provided, this app relays plain TCP",
     "httpbidirserver": "HTTP bidir server: needs Host-header rewriting and a local proxy port",
     "ircserver": "IRC server: rewrites the client's host name, which this app does not do",
     "streamrclient": "Streamr client: UDP streaming is not provided",
     "streamrserver": "Streamr server: UDP streaming is not provided",
+    **client_proxies.JAVA_UNSUPPORTED,  # the proxy kinds: interop/client_proxies.py
 }
 _IGNORED_KEYS = {"sharedClient", "configFile", "i2cpHost", "i2cpPort", "i2ptunnel.gzip"}
 _KNOWN = {
     "type", "name", "description", "startOnLoad", "interface", "listenPort",
     "targetDestination", "targetHost", "targetPort", "privKeyFile", JAVA_SPOOFED_HOST,
-} | _IGNORED_KEYS
+} | _IGNORED_KEYS | client_proxies.JAVA_KEYS
+# the proxy kinds: interop/client_proxies.py
 _KINDS = {"client": TunnelKind.CLIENT, "server": TunnelKind.SERVER,
-          "httpserver": TunnelKind.HTTP_SERVER}
-_TYPES = {kind: jtype for jtype, kind in _KINDS.items()}
+          "httpserver": TunnelKind.HTTP_SERVER, **client_proxies.JAVA_KINDS}
+_TYPES = {kind: jtype for jtype, kind in _KINDS.items()} | client_proxies.JAVA_TYPES
 _TRANSIENT_SERVER = EXT + "transientServerKey"
 _DROPPED_OPTIONS = {"inbound.nickname", "outbound.nickname"}  # the SAM layer names sessions
 _FIELD_KEYS = {
@@ -175,7 +173,8 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
                 continue
             else:
                 options[okey] = (value, key)
-        if kind is TunnelKind.CLIENT:
+        if kind not in SERVER_KINDS:  # every client kind
+            fields.update(client_proxies.on_demand_fields(raw, options, warnings))
             fields["listen_host"] = raw.get("interface", "127.0.0.1") or "127.0.0.1"
             fields["listen_port"] = raw.port("listenPort")
             if not is_loopback_host(str(fields["listen_host"])):
@@ -183,7 +182,10 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
                 warnings.append(Problem(raw.where("interface"), (
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
-            fields["destination"], fields["i2p_port"] = _first_destination(raw, warnings)
+            if kind is TunnelKind.CLIENT:
+                fields["destination"], fields["i2p_port"] = _first_destination(raw, warnings)
+            else:
+                fields.update(client_proxies.java_proxy_fields(raw, jtype, options, warnings))
         else:
             fields["target_host"] = raw.require("targetHost")
             fields["target_port"] = raw.port("targetPort")
@@ -270,18 +272,20 @@ def tunnel_props(spec: TunnelSpec, key_path: Path | None) -> tuple[dict[str, str
     if spec.description:
         p["description"] = _clean(spec.description, "description", warnings)
     p["startOnLoad"] = "true" if spec.auto_start else "false"
-    if spec.kind is TunnelKind.CLIENT:
+    if not spec.serves:  # every client kind
         p["interface"] = spec.listen_host
         p["listenPort"] = str(spec.listen_port)
-        p["targetDestination"] = java_client_destination(spec)
+        if spec.destination and spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
+            p["targetDestination"] = java_client_destination(spec)  # `:port` for a client
         p["sharedClient"] = "false"  # one session per tunnel, as this app runs it
+        p.update(client_proxies.java_export(spec, warnings))
     else:
         p["targetHost"] = spec.target_host
         p["targetPort"] = str(spec.target_port)
     if spec.key_mode is KeyMode.PERSISTENT:
         if key_path is not None:
             p["privKeyFile"] = str(key_path)
-        if spec.kind is TunnelKind.CLIENT:
+        if not spec.serves:
             p["option.persistentClientKey"] = "true"
     elif spec.serves:
         # Java servers refuse to start without a key file: give Java a fresh one to

@@ -218,11 +218,14 @@ def i2pd_policy_fields(kind: TunnelKind, values: Mapping[str, str]) -> Mapped:
     # out is that default, not a choice (and would stop the tunnel on a SAM 3.1 bridge)
     implied = serves and text == values.get("port", "").strip()
     if text and text != "0" and not implied:
-        if not text.isdigit() or not 0 < int(text) <= 65535:
+        if not (serves or kind is TunnelKind.CLIENT):  # a proxy names its peer per request
+            m.warnings.append((port_key, "a proxy tunnel connects to no fixed port; ignored"))
+        elif not text.isdigit() or not 0 < int(text) <= 65535:
             m.refusal = (port_key, f"{port_key}: {text!r} is not a port (1-65535)")
             return m
-        m.fields["i2p_port"] = int(text)
-        m.warnings.append((port_key, PORT_NOTE))
+        else:
+            m.fields["i2p_port"] = int(text)
+            m.warnings.append((port_key, PORT_NOTE))
     if kind is not TunnelKind.HTTP_SERVER and values.get("hostoverride", "").strip():
         m.warnings.append(("hostoverride", "i2pd uses it for http tunnels only; ignored"))
     if kind is TunnelKind.HTTP_SERVER:

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
+from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.qr import qr_pixmap
 from i2ptunnel_gui.ui.tunnel_states import state_label
@@ -179,16 +180,20 @@ class DetailsPanel(QWidget):
         self.title.setToolTip(spec.description)
         self.form.setRowVisible(self.local_endpoint, spec.listens)
         label = self.form.labelForField(self.target)
+        target_label, target = "Target", format_endpoint(spec.target_host, spec.target_port)
+        if spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
+            target_label = "Destination" if spec.kind is TunnelKind.CLIENT else "IRC servers"
+            target = spec.destination
+        elif spec.kind in I2P_CLIENT_KINDS:  # a proxy: each request names its destination
+            target_label = "How to use"
+            target = help_text(spec.kind, format_endpoint(spec.listen_host, spec.listen_port))
         if isinstance(label, QLabel):
-            label.setText("Destination" if spec.kind is TunnelKind.CLIENT else "Target")
-        if spec.kind is TunnelKind.CLIENT:
-            self.target.setText(spec.destination)
-        else:
-            self.target.setText(format_endpoint(spec.target_host, spec.target_port))
+            label.setText(target_label)
+        self.target.setText(target)
         self.form.setRowVisible(self.address_row, spec.needs_router)
         label = self.form.labelForField(self.address_row)
         if isinstance(label, QLabel):  # a client's own address is what servers see
-            label.setText("Client address" if spec.kind is TunnelKind.CLIENT else "I2P address")
+            label.setText("Client address" if spec.kind in I2P_CLIENT_KINDS else "I2P address")
         self.form.setRowVisible(self.key_row, spec.needs_router)
         self.policy.set_spec(spec)
         self._show_key(spec)

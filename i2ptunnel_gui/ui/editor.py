@@ -86,6 +86,7 @@ class TunnelEditor(EditorForm):
         self.signature_type.currentIndexChanged.connect(touch("signature_type"))
         self.shape.changed.connect(touch("options"))
         self.options.textChanged.connect(touch("options"))
+        self.client_fields.changed.connect(self._changed)
         self.key_mode.currentIndexChanged.connect(self._key_mode_changed)
         self.advanced_toggle.toggled.connect(self._show_advanced)
         self.policy.changed.connect(self._changed)
@@ -107,6 +108,11 @@ class TunnelEditor(EditorForm):
             if "connect_timeout" not in self._touched:
                 wanted = defaults["connect_timeout"]
                 self.connect_timeout.set_value(wanted, wanted)
+            if "listen_port" not in self._touched:  # the port users expect for the kind
+                port = defaults.get("listen_port")
+                self.listen_port.setText(str(port) if port else "")
+            if "destination" not in self._touched:  # an IRC tunnel starts with Irc2P
+                self.destination.setText(str(defaults.get("destination", "")))
             if "key_mode" not in self._touched:
                 self.key_mode.setCurrentIndex(self.key_mode.findData(defaults["key_mode"]))
                 self._key_index = self.key_mode.currentIndex()

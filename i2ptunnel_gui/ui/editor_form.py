@@ -30,6 +30,7 @@ from i2ptunnel_gui.core.spec import (
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_SAM,
     DEFAULT_SIGNATURE_TYPE,
+    I2P_CLIENT_KINDS,
     SERVER_KINDS,
     SIGNATURE_TYPES,
     KeyMode,
@@ -37,6 +38,7 @@ from i2ptunnel_gui.core.spec import (
     TunnelSpec,
 )
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.editor_client_kinds import ClientKindFields
 from i2ptunnel_gui.ui.editor_fields import (
     WARNING_STYLE,
     OptionalNumber,
@@ -55,6 +57,9 @@ KIND_TITLES = {
     TunnelKind.SERVER: "I2P server (publish a local service on I2P)",
     TunnelKind.CLIENT: "I2P client (local port → I2P destination)",
     TunnelKind.HTTP_SERVER: "I2P web site (HTTP server: the site learns each caller's b32)",
+    TunnelKind.HTTP_PROXY: "HTTP proxy (a browser's proxy onto I2P, port 4444)",
+    TunnelKind.SOCKS: "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)",
+    TunnelKind.IRC: "IRC client (filtered IRC to I2P servers, port 6668)",
 }
 NEW_IDENTITY = "new-identity"  # key combo item: persistent key, regenerated on save
 # Fields in form order; each has an input and a "<field>_error" label.
@@ -136,7 +141,9 @@ class EditorForm(QDialog):
         self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
         self.options.setFixedHeight(72)
         self.policy = ServerPolicyFields()  # access list, limits, HTTP, I2P port
+        self.client_fields = ClientKindFields()  # proxy kinds and on-demand sessions
         self.errors_label = {f: message_label(f"{f}_error") for f in FIELDS}
+        self.errors_label.update(self.client_fields.error_labels)
         self.save_hint = named(QLabel(), "save_hint")
         self.save_hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -177,6 +184,7 @@ class EditorForm(QDialog):
         form.addRow("Target", self.target_row)
         self.destination_row = field_box(self.destination, err["destination"])
         form.addRow("Destination", self.destination_row)
+        form.addRow(self.client_fields)
         form.addRow("Max. connections", field_box(self.nconnect, err["nconnect"]))
         form.addRow("Connection lifetime", field_box(self.lifetime, err["lifetime"]))
         form.addRow("Idle timeout", field_box(self.idle_timeout, err["idle_timeout"]))
@@ -213,11 +221,12 @@ class EditorForm(QDialog):
         self.target_host.setText(spec.target_host)
         self.target_port.setText(str(spec.target_port) if spec.target_port else "")
         self.destination.setText(spec.destination)
+        self.client_fields.load(spec)
         self.nconnect.set_value(None if spec.nconnect == -1 else spec.nconnect, 100)
         self.lifetime.set_value(spec.lifetime, 3600.0)
         self.idle_timeout.set_value(spec.idle_timeout, DEFAULT_IDLE_TIMEOUT)
         self.connect_timeout.set_value(spec.connect_timeout, DEFAULT_CONNECT_TIMEOUT)
-        if self._original is None and spec.kind is TunnelKind.CLIENT:
+        if self._original is None and spec.kind in I2P_CLIENT_KINDS:
             self.connect_timeout.set_value(DEFAULT_I2P_CONNECT_TIMEOUT, DEFAULT_I2P_CONNECT_TIMEOUT)
         self.auto_start.setChecked(spec.auto_start)
         self.key_mode.setCurrentIndex(self.key_mode.findData(spec.key_mode))
@@ -283,7 +292,7 @@ class EditorForm(QDialog):
         }
         nconnect = self.nconnect.value()
         changes["nconnect"] = -1 if nconnect is None else int(nconnect)
-        if kind in (TunnelKind.FORWARD, TunnelKind.CLIENT):
+        if kind is TunnelKind.FORWARD or kind in I2P_CLIENT_KINDS:
             host = self.listen_host.text().strip()
             changes["listen_host"] = host
             changes["listen_port"] = port_value(self.listen_port.text())
@@ -294,8 +303,9 @@ class EditorForm(QDialog):
         if kind is TunnelKind.FORWARD or kind in SERVER_KINDS:
             changes["target_host"] = self.target_host.text().strip()
             changes["target_port"] = port_value(self.target_port.text())
-        if kind is TunnelKind.CLIENT:
+        if kind in (TunnelKind.CLIENT, TunnelKind.IRC):
             changes["destination"] = self.destination.text().strip()
+        changes.update(self.client_fields.values(kind))
         if kind is not TunnelKind.FORWARD:
             mode = self.key_mode.currentData()
             changes["key_mode"] = KeyMode.PERSISTENT if mode == NEW_IDENTITY else KeyMode(mode)
@@ -304,7 +314,7 @@ class EditorForm(QDialog):
             changes["signature_type"] = int(self.signature_type.currentData())
             changes["sam_address"] = self.sam_address.text().strip()
             free, _ = parse_options(self.options.toPlainText())
-            changes["options"] = {**free, **self.shape.values()}
+            changes["options"] = self.client_fields.options(kind, {**free, **self.shape.values()})
         changes.update(self.policy.values(kind))
         return self._base.replace(**changes)
 
@@ -313,8 +323,20 @@ class EditorForm(QDialog):
         serves = kind in SERVER_KINDS
         self.policy.set_kind(kind)
         self.form.setRowVisible(self.listen_row, not serves)
-        self.form.setRowVisible(self.target_row, kind is not TunnelKind.CLIENT)
-        self.form.setRowVisible(self.destination_row, kind is TunnelKind.CLIENT)
+        client = kind in I2P_CLIENT_KINDS
+        self.form.setRowVisible(self.target_row, not client)
+        self.form.setRowVisible(self.destination_row, kind in (TunnelKind.CLIENT, TunnelKind.IRC))
+        self.form.setRowVisible(self.client_fields, client)
+        port = self.listen_port.text().strip() or "PORT"
+        self.client_fields.set_kind(kind, f"{self.listen_host.text().strip()}:{port}")
+        dest_label = self.form.labelForField(self.destination_row)
+        if isinstance(dest_label, QLabel):
+            dest_label.setText("IRC servers" if kind is TunnelKind.IRC else "Destination")
+        self.destination.setPlaceholderText(
+            "irc.postman.i2p, irc.echelon.i2p (tried in order)"
+            if kind is TunnelKind.IRC
+            else "xxxx….b32.i2p, name.i2p or base64"
+        )
         self.form.setRowVisible(self.key_row, router)
         self.form.setRowVisible(self.advanced_toggle, router)
         self.advanced.setVisible(router and self.advanced_toggle.isChecked())

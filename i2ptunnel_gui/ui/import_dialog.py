@@ -160,8 +160,12 @@ class ImportDialog(QDialog):
         for t in r.tunnels:
             s = t.spec
             listen = _addr(s.listen_host, s.listen_port) if s.listens else ""
-            target = s.destination if s.kind is TunnelKind.CLIENT else _addr(
-                s.target_host, s.target_port)
+            if s.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
+                target = s.destination
+            elif s.listens:  # a proxy: each request names its destination
+                target = s.outproxy
+            else:
+                target = _addr(s.target_host, s.target_port)
             notes = "; ".join(w.message for w in t.warnings)
             rows.append(("add", (self.tr("Add"), s.name, s.kind.value, listen, target, notes,
                                  t.where)))

@@ -48,8 +48,11 @@ logger = logging.getLogger(__name__)
 
 NEW_KINDS = ((TunnelKind.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "TCP forward…")),
              (TunnelKind.SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P server…")),
+             (TunnelKind.HTTP_SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P web site…")),
              (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")),
-             (TunnelKind.HTTP_SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P web site…")))
+             (TunnelKind.HTTP_PROXY, QT_TRANSLATE_NOOP("MainWindow", "HTTP proxy…")),
+             (TunnelKind.SOCKS, QT_TRANSLATE_NOOP("MainWindow", "SOCKS proxy…")),
+             (TunnelKind.IRC, QT_TRANSLATE_NOOP("MainWindow", "IRC client…")))
 
 
 def _editor_class() -> Any:
@@ -140,14 +143,11 @@ class MainWindow(QMainWindow):
         button = bar.widgetForAction(self.new_action)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        for a in (self.edit_action, self.duplicate_action, self.delete_action):
-            bar.addAction(a)
+        bar.addActions([self.edit_action, self.duplicate_action, self.delete_action])
         bar.addSeparator()
-        for a in (self.start_action, self.stop_action, self.restart_action):
-            bar.addAction(a)
+        bar.addActions([self.start_action, self.stop_action, self.restart_action])
         bar.addSeparator()
-        bar.addAction(self.start_all_action)
-        bar.addAction(self.stop_all_action)
+        bar.addActions([self.start_all_action, self.stop_all_action])
         self.addToolBar(bar)
 
         self.tunnel_proxy = SortProxy(self.tunnel_model, self)
@@ -202,8 +202,7 @@ class MainWindow(QMainWindow):
                                           self.import_requested.emit)
         self.export_action = self._action("export", self.tr("Export…"), None,
                                           self.export_requested.emit)
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         tunnel_menu = self.menuBar().addMenu(self.tr("&Tunnel"))

@@ -38,6 +38,9 @@ KIND_LABELS = {
     TunnelKind.SERVER: "I2P server",
     TunnelKind.CLIENT: "I2P client",
     TunnelKind.HTTP_SERVER: "I2P web site",
+    TunnelKind.HTTP_PROXY: "HTTP proxy",
+    TunnelKind.SOCKS: "SOCKS proxy",
+    TunnelKind.IRC: "IRC client",
 }
 
 
@@ -68,6 +71,7 @@ class TunnelTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[_TunnelRow] = []
+        self._router_wait = ""  # what the app's router is busy with (ui/router_ui.py)
 
     # -- queries ------------------------------------------------------------
     def specs(self) -> list[TunnelSpec]:
@@ -133,6 +137,19 @@ class TunnelTableModel(QAbstractTableModel):
                                         state=state)
         r.status = _replace_status(base, state=state, message=message)
         self._row_changed(row)
+
+    def set_router_wait(self, text: str) -> None:
+        """I2P tunnels still starting or reconnecting show that they wait for the router
+        and what it does ("" = it is ready)."""
+        if text != self._router_wait:
+            self._router_wait = text
+            if self._rows:
+                self.dataChanged.emit(self.index(0, self.COL_STATE),
+                                      self.index(len(self._rows) - 1, self.COL_STATE))
+
+    def _waits_for_router(self, r: _TunnelRow, state: TunnelState) -> bool:
+        return bool(self._router_wait) and r.spec.kind is not TunnelKind.FORWARD and state in (
+            TunnelState.STARTING, TunnelState.RECONNECTING)
 
     def apply_snapshot(self, snap: EngineSnapshot) -> None:
         """Counters and states of every tunnel; one dataChanged for the whole tick."""
@@ -210,11 +227,13 @@ class TunnelTableModel(QAbstractTableModel):
         if col == self.COL_KIND:
             return _tr("TunnelTableModel", KIND_LABELS[r.spec.kind])
         if col == self.COL_STATE:
+            if self._waits_for_router(r, state):
+                return f"{state_label(state)} — {self._router_wait}"
             return state_label(state)
         if col == self.COL_LOCAL:
             return local_endpoint(r.spec, st)
         if col == self.COL_I2P:
-            if r.spec.kind is TunnelKind.CLIENT:
+            if r.spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):  # where it goes
                 return r.spec.destination if len(r.spec.destination) < 70 else (
                     r.spec.destination[:20] + "…")
             return st.i2p_address if st is not None else ""

@@ -1,8 +1,8 @@
 """How the UI names and colours tunnel states: the one table every view uses.
 
-`TunnelState.STANDBY` is reserved for on-demand sessions and never entered yet, so it
-has no label, colour or icon here and appears in no list, menu or legend until a kind
-enters it.
+STANDBY is the state of a client tunnel with an on-demand session that has none
+now (delay open, closed when idle): it listens, and opens the session when a
+connection comes.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from PySide6.QtGui import QColor
 from i2ptunnel_gui.core.status import TunnelState
 
 # the states a tunnel can be in today, in the order a tunnel's life goes through them
-SHOWN_STATES = (TunnelState.STOPPED, TunnelState.STARTING, TunnelState.RUNNING,
-                TunnelState.RECONNECTING, TunnelState.ERROR)
+SHOWN_STATES = (TunnelState.STOPPED, TunnelState.STANDBY, TunnelState.STARTING,
+                TunnelState.RUNNING, TunnelState.RECONNECTING, TunnelState.ERROR)
 
 _CONTEXT = "TunnelState"
 _LABELS = {
     TunnelState.STOPPED: QT_TRANSLATE_NOOP(_CONTEXT, "Stopped"),
+    TunnelState.STANDBY: QT_TRANSLATE_NOOP(_CONTEXT, "Standby"),
     TunnelState.STARTING: QT_TRANSLATE_NOOP(_CONTEXT, "Starting"),
     TunnelState.RUNNING: QT_TRANSLATE_NOOP(_CONTEXT, "Running"),
     TunnelState.RECONNECTING: QT_TRANSLATE_NOOP(_CONTEXT, "Reconnecting"),
@@ -28,6 +29,7 @@ _LABELS = {
 # text colours of the State column (the icon carries the same meaning)
 STATE_COLORS = {
     TunnelState.STOPPED: QColor(110, 110, 110),
+    TunnelState.STANDBY: QColor(70, 100, 150),
     TunnelState.STARTING: QColor(30, 110, 200),
     TunnelState.RUNNING: QColor(20, 130, 50),
     TunnelState.RECONNECTING: QColor(190, 120, 0),

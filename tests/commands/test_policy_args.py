@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from i2ptunnel_gui.commands.client_kinds import add_client_arguments
 from i2ptunnel_gui.commands.policy_args import (
-    add_client_arguments,
+    add_dest_port_argument,
     add_server_arguments,
     client_fields,
     server_fields,
@@ -116,5 +117,10 @@ def test_bad_values_are_refused_by_the_parser(argv: tuple[str, ...]) -> None:
 def test_client_dest_port() -> None:
     p = Parser()
     add_client_arguments(p)
+    add_dest_port_argument(p)
     assert client_fields(p.parse_args(["--dest-port", "8080"])) == {"i2p_port": 8080}
     assert client_fields(p.parse_args([])) == {"i2p_port": 0}
+    assert client_fields(p.parse_args(["--type", "socks"])) == {"i2p_port": 0}
+    for kind in ("http-proxy", "socks", "irc"):  # they name their peers themselves
+        with pytest.raises(SpecError, match=f"--dest-port is for --type client, not {kind}"):
+            client_fields(p.parse_args(["--type", kind, "--dest-port", "80"]))

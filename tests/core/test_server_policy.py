@@ -96,7 +96,12 @@ def test_http_server_defaults_to_the_eepsite_port_and_is_a_server_kind() -> None
         (
             TunnelSpec.new("f", TunnelKind.FORWARD, listen_port=1, target_port=2, i2p_port=80),
             "i2p_port",
-            "only I2P tunnels",
+            "only I2P server and client tunnels",
+        ),
+        (  # a proxy names its peer per connection: no fixed port to send
+            TunnelSpec.new("p", TunnelKind.HTTP_PROXY, i2p_port=80),
+            "i2p_port",
+            "only I2P server and client tunnels",
         ),
     ],
 )

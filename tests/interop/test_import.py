@@ -33,7 +33,8 @@ def test_java_monolithic_sample() -> None:
     r = load(path)
     assert r.format == "java" and r.errors == [] and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["Jabber client ✓", "I2P webserver", "SSH server", "IRC (plain)"]
+    assert list(found) == ["I2P HTTP Proxy", "Jabber client ✓", "I2P webserver", "SSH server",
+                           "IRC (plain)"]
 
     jab = found["Jabber client ✓"]
     assert jab.spec.kind is TunnelKind.CLIENT
@@ -67,8 +68,10 @@ def test_java_monolithic_sample() -> None:
     irc = found["IRC (plain)"]
     assert irc.spec.key_mode is KeyMode.TRANSIENT and irc.key_source is None
 
+    proxy = found["I2P HTTP Proxy"].spec  # proxyList=false.i2p: Java's "no outproxy"
+    assert proxy.kind is TunnelKind.HTTP_PROXY and proxy.outproxy == ""
     skipped = _skipped(r)
-    assert set(skipped) == {"I2P HTTP Proxy", "After the gap"}
+    assert set(skipped) == {"After the gap"}  # the proxy and the web site both import now
     assert not any(s.error for s in r.skipped)
     gap = skipped["After the gap"]
     assert "gap" in gap.reason and "no tunnel.5" in gap.reason and gap.where == f"{path}:63"
@@ -78,7 +81,8 @@ def test_java_split_folder_sample() -> None:
     d = DATA / "java" / "i2ptunnel.config.d"
     r = load(d)
     found = _by_name(r)
-    assert list(found) == ["SSH in", "Ünïcode client", "Guarded"]
+    assert list(found) == ["SSH in", "Ünïcode client", "Socks", "Guarded"]
+    assert found["Socks"].spec.kind is TunnelKind.SOCKS
     ssh = found["SSH in"]
     assert ssh.spec.description == "Shell over I2P"
     # privKeyFile is relative to the config dir above i2ptunnel.config.d
@@ -87,8 +91,7 @@ def test_java_split_folder_sample() -> None:
     assert (uni.listen_host, uni.listen_port) == ("::1", 8118)
     assert uni.nconnect == 16 and uni.idle_timeout is None and uni.auto_start is False
     assert uni.options == ()  # our i2ptunnelgui.* options became fields
-    skipped = _skipped(r)
-    assert "SOCKS" in skipped["Socks"].reason
+    assert r.skipped == []  # Socks and Guarded both import now
     guarded = found["Guarded"].spec  # its access list is kept, never dropped
     assert guarded.access_mode is AccessMode.ALLOW
     assert guarded.access_list == ("abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrst",)
@@ -101,8 +104,9 @@ def test_i2pd_datadir_sample() -> None:
     r = load(DATA / "i2pd")
     assert r.format == "i2pd" and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["irc-out", "ssh-in", "guarded", "site", "Wéb ★ server",
+    assert list(found) == ["irc-out", "ssh-in", "guarded", "site", "my-socks", "Wéb ★ server",
                            "empty-values", "transient-client"]
+    assert found["my-socks"].spec.kind is TunnelKind.SOCKS
     irc = found["irc-out"]
     assert irc.spec.destination == "irc.ilita.i2p" and irc.spec.listen_port == 6668
     assert irc.spec.options_dict == {"i2p.streaming.profile": "2"}
@@ -122,7 +126,7 @@ def test_i2pd_datadir_sample() -> None:
     assert tc.spec.key_mode is KeyMode.TRANSIENT and tc.spec.options == ()
     assert any("explicitPeers: empty value" in str(w) for w in tc.warnings)
     skipped = _skipped(r)
-    assert set(skipped) == {"vpn-udp", "my-socks"}
+    assert set(skipped) == {"vpn-udp"}
     assert irc.spec.i2p_port == 6667 and ssh.spec.i2p_port == 0  # inport = port: i2pd's default
     site = found["site"].spec
     assert site.kind is TunnelKind.HTTP_SERVER and site.host_override == "mysite.i2p"
@@ -207,7 +211,7 @@ def _settings(tmp_path: Path) -> Settings:
 def test_apply_copies_keys_0600_and_saves(tmp_path: Path) -> None:
     s = _settings(tmp_path)
     added, _ = apply(load(DATA / "i2pd"), s)
-    assert len(added) == 7
+    assert len(added) == 8  # every i2pd sample but the UDP one
     loaded, problems = Settings(QSettings(str(tmp_path / "s.ini"),
                                           QSettings.Format.IniFormat)).load_tunnels()
     assert problems == [] and [t.id for t in loaded] == [t.id for t in added]

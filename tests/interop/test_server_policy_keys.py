@@ -113,6 +113,8 @@ def test_i2pd_http_section_with_accesslist_hostoverride_inport() -> None:
     assert [k for k, _ in m.warnings] == ["inport", "i2pheaders"]  # enableuniquelocal: i2pd.py
     client = i2pd_policy_fields(TunnelKind.CLIENT, {"destinationport": "8080"})
     assert client.fields == {"i2p_port": 8080}
+    socks = i2pd_policy_fields(TunnelKind.SOCKS, {"destinationport": "8080"})  # no fixed peer
+    assert socks.fields == {} and [k for k, _ in socks.warnings] == ["destinationport"]
     bad = i2pd_policy_fields(TunnelKind.SERVER, {"whitelist": "zzz"})
     assert bad.refusal is not None and bad.refusal[0] == "whitelist"
     assert i2pd_policy_fields(TunnelKind.SERVER, {"inport": "0"}).fields == {}
@@ -173,6 +175,33 @@ def test_files_both_ways_keep_the_web_site_and_name_what_they_cannot_hold(
     got = {t.spec.name: t.spec for t in load(tmp_path / "tunnels.conf").tunnels}
     assert got["site"].access_list == (DEST.b32,) and got["site"].host_override == "mysite.i2p"
     assert got["chat"].i2p_port == 6667
+
+
+def test_web_site_and_proxy_kinds_in_one_file_both_ways(tmp_path: Path) -> None:
+    from i2ptunnel_gui.interop.exporting import export
+    from i2ptunnel_gui.interop.model import same_definition
+    from i2ptunnel_gui.interop.reader import load
+
+    site = TunnelSpec.new("site", TunnelKind.HTTP_SERVER, host_override="mysite.i2p")
+    chat = TunnelSpec.new("chat", TunnelKind.CLIENT, listen_port=7001, destination=B32,
+                          i2p_port=6667, delay_open=True)
+    proxy = TunnelSpec.new("proxy", TunnelKind.HTTP_PROXY, outproxy=B32, close_idle=5.0)
+    irc = TunnelSpec.new("irc", TunnelKind.IRC)
+    for fmt, name, specs, types in (
+        ("java", "i2ptunnel.config", [site, chat, proxy, irc],
+         ["httpserver", "client", "httpclient", "ircclient"]),
+        ("i2pd", "tunnels.conf", [site, chat, proxy], ["http", "client", "httpproxy"]),
+    ):
+        res = export(specs, fmt, tmp_path / "keys", tmp_path / name)
+        assert res.exported == [s.name for s in specs], res.warnings
+        rows = [line.partition("=") for line in res.text.splitlines()]
+        written = [value.strip() for key, _, value in rows
+                   if key.strip() == "type" or key.endswith(".type")]
+        assert written == types
+        back = load(tmp_path / name)
+        assert back.errors == [] and back.skipped == []
+        for want, have in zip(specs, back.tunnels, strict=True):
+            assert same_definition(want, have.spec), (want, have.spec)
 
 
 def test_a_java_access_list_that_cannot_be_read_refuses_the_tunnel(tmp_path: Path) -> None:

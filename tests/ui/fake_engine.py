@@ -140,6 +140,9 @@ class FakeEngine:
                 rows[t.id] = LiveRows(mine, tuple(r[0] for r in mine), snap.time)
         return LiveSnapshot(snap.time, snap.tunnels, rows=rows)
 
+    def set_router(self, sam_address: str, sam_auth: tuple[str, str] | None = None) -> None:
+        self.router = (sam_address, sam_auth)
+
     async def probe_sam(self, address: str, *, timeout: float = 3.0) -> SamStatus:
         if not self.running:
             raise EngineStopped("the engine is not running")

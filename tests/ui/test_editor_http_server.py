@@ -60,3 +60,23 @@ def test_an_existing_bad_access_list_is_named_at_once(qtbot) -> None:
     assert dlg.policy.access_error.isVisible()
     assert dlg.policy.access_error.text().startswith("line 2: 'nonsense'")
     assert not save_button(dlg).isEnabled()
+
+
+def test_web_site_and_proxy_kinds_each_show_only_their_own_group(qtbot) -> None:
+    spec = TunnelSpec.new("p", TunnelKind.HTTP_PROXY, outproxy=B32, delay_open=True)
+    dlg = make(qtbot, spec, spec.kind)
+    assert dlg.client_fields.isVisible() and dlg.listen_row.isVisible()
+    assert not dlg.policy.http.isVisible() and not dlg.policy.port_box.isVisible()
+    dlg.kind.setCurrentIndex(dlg.kind.findData(TunnelKind.HTTP_SERVER))
+    assert not dlg.client_fields.isVisible() and not dlg.listen_row.isVisible()
+    assert dlg.policy.http.isVisible() and dlg.policy.port_box.isVisible()
+    type_into(qtbot, dlg, "target_port", "7658")
+    type_into(qtbot, dlg, "host_override", "mysite.i2p")
+    site = dlg.spec()
+    assert (site.kind, site.host_override, site.target_port) == (
+        TunnelKind.HTTP_SERVER, "mysite.i2p", 7658)
+    dlg.kind.setCurrentIndex(dlg.kind.findData(TunnelKind.HTTP_PROXY))
+    type_into(qtbot, dlg, "listen_port", "4444")
+    proxy = dlg.spec()  # the web site's fields fall back to their defaults
+    assert (proxy.host_override, proxy.i2p_port, proxy.outproxy) == ("", 0, B32)
+    assert dlg.errors == {}, dlg.errors

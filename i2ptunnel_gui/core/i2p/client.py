@@ -1,7 +1,9 @@
 """I2P client tunnels: local port -> an I2P destination, one STREAM CONNECT each.
 
 The local listener stays open while the router is gone; new local connections
-are closed at once then.
+are closed at once then. With delay-open / close-when-idle the session exists only
+while connections want it (core/i2p/standby.py); a connection that comes while it
+is being created waits for it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.i2p.session import SessionKeeper
+from i2ptunnel_gui.core.i2p.standby import run_on_demand
 from i2ptunnel_gui.core.listen import ListenerTunnel
+from i2ptunnel_gui.core.on_demand import Demand, SessionGate
 from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import KeyFormatError, SamConnectionClosed
 from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.sam.spares import SpareSockets
 from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.status import TunnelState
 
 
 class ClientTunnel(ListenerTunnel):
@@ -44,6 +49,9 @@ class ClientTunnel(ListenerTunnel):
         self.keeper = SessionKeeper(self, start)
         self.remote_destination = spec.destination.strip()
         self.spares: SpareSockets | None = None  # HELLO'd SAM sockets of the live session
+        close_idle = spec.close_idle * 60 if spec.close_idle is not None else None
+        self.demand = Demand(delay_open=spec.delay_open, close_idle=close_idle, clock=ctx.loop.time)
+        self.gate = SessionGate()  # open while a session is up
 
     async def prepare(self) -> None:
         """A malformed base64 destination fails the start (a name waits for the router)."""
@@ -58,7 +66,10 @@ class ClientTunnel(ListenerTunnel):
     async def listening(self) -> None:
         # the listener stays open while the router is away (fast local refusals); the
         # keeper marks the tunnel RUNNING once the session exists
-        self.spawn(self.keeper.run(self._serve_session), name="sam session")
+        self.spawn(
+            run_on_demand(self, self.keeper, self.demand, self.gate, self._serve_session),
+            name="sam session",
+        )
 
     async def _serve_session(self, session: SamSession) -> None:
         self.spares = spares = SpareSockets(session)
@@ -72,16 +83,40 @@ class ClientTunnel(ListenerTunnel):
             spares.close()
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
+        return await self.stream_to(self.remote_destination, to_port=self.spec.i2p_port)
+
+    async def session_now(self) -> SamSession:
+        """The live session; a connection asks for it (delay-open starts it) and waits
+        while it is being created, but fails at once while the router is away."""
+        self.demand.want()
+        if not self.gate.is_open and self.state is TunnelState.RECONNECTING:
+            raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+        if not await self.gate.wait(self.spec.connect_timeout):
+            raise TargetError(
+                f"no I2P session within {self.spec.connect_timeout:g} s: the router is slow "
+                "or unavailable"
+            )
         session = self.keeper.session
         if session is None or not self.keeper.ready:
             raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+        return session
+
+    async def stream_to(
+        self, dest: str, *, time_limit: float | None = None, to_port: int = 0
+    ) -> tuple[socket.socket, bytes]:
+        """An I2P stream from this tunnel's session to `dest` (b32, name or base64),
+        on a spare HELLO'd SAM socket when one is ready; `to_port`: the destination's
+        I2P port (0 = none sent; the proxy kinds never send one)."""
+        session = await self.session_now()
         spares = self.spares
         spare = spares.take() if spares is not None and spares.session is session else None
-        dest, limit, port = self.remote_destination, self.spec.connect_timeout, self.spec.i2p_port
+        limit = time_limit or self.spec.connect_timeout
         if spare is not None:
             with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
-                return await session.stream_connect(dest, time_limit=limit, via=spare, to_port=port)
-        return await session.stream_connect(dest, time_limit=limit, to_port=port)
+                return await session.stream_connect(
+                    dest, time_limit=limit, via=spare, to_port=to_port
+                )
+        return await session.stream_connect(dest, time_limit=limit, to_port=to_port)
 
     async def relay(
         self,
@@ -104,8 +139,8 @@ class ClientTunnel(ListenerTunnel):
         if r.bytes_in > 0 and r.bytes_out == 0:  # we spoke, the peer never answered
             self.failed_connections += 1
             self.event(
-                f"connection from {conn.peer}: no answer from {self.remote_destination[:60]} "
-                f"within {self.spec.connect_timeout:g} s",
+                f"connection from {conn.peer}: no answer from I2P within "
+                f"{self.spec.connect_timeout:g} s",
                 level="warning",
             )
             r.abort(CloseReason.RESET)

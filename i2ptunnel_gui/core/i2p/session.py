@@ -41,7 +41,6 @@ class SessionKeeper:
         self.session: SamSession | None = None
         self.key: bytes | None = None  # kept across reconnects, even for transient keys
         spec = rt.spec
-        self.sam_address = spec.sam_address or rt.ctx.sam_address
         self.persistent = spec.key_mode is KeyMode.PERSISTENT
         self.key_path: Path | None = None
         self._keystore: KeyStore | None = None
@@ -56,6 +55,12 @@ class SessionKeeper:
                 )
             self._keystore = store
             self.key_path = store.key_path(spec)
+
+    @property
+    def sam_address(self) -> str:
+        """The tunnel's own SAM address, else the app's router (which may have moved:
+        read at every session creation)."""
+        return self.rt.spec.sam_address or self.rt.ctx.sam_address
 
     @property
     def ready(self) -> bool:
@@ -131,8 +136,12 @@ class SessionKeeper:
         if self.key is None and self._keystore is not None and self.key_path is not None:
             self.key = self._keystore.load(self.key_path)
             stored = self.key is not None
+        # the app's router credentials, not sent to a tunnel's own SAM address
+        auth = None if spec.sam_address else self.rt.ctx.sam_auth
         session = await SamSession.create(
             self.sam_address,
+            user=auth[0] if auth else None,
+            password=auth[1] if auth else None,
             private_key=self.key,
             signature_type=spec.signature_type,
             options=dict(spec.options),

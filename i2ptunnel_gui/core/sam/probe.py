@@ -26,8 +26,11 @@ class SamStatus:
     checked_at: float = 0.0
 
 
-async def probe_sam(address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa: ASYNC109
-    """HELLO the bridge at `address`; never raises for network trouble."""
+async def probe_sam(
+    address: str, *, timeout: float = 3.0, auth: tuple[str, str] | None = None  # noqa: ASYNC109
+) -> SamStatus:
+    """HELLO the bridge at `address` (with SAM USER/PASSWORD when `auth`, which needs SAM
+    3.2); never raises for network trouble."""
     now = time.time()
     try:
         host, port = parse_hostport(address)
@@ -37,7 +40,7 @@ async def probe_sam(address: str, *, timeout: float = 3.0) -> SamStatus:  # noqa
     try:
         async with asyncio.timeout(timeout):
             reader, writer = await asyncio.open_connection(host, port, limit=MAX_REPLY)
-            writer.write(build_hello())
+            writer.write(build_hello("3.2", "3.3", *auth) if auth else build_hello())
             await writer.drain()
             line = await reader.readline()
     except TimeoutError:
