@@ -83,7 +83,7 @@ class ClientTunnel(ListenerTunnel):
             spares.close()
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
-        return await self.stream_to(self.remote_destination)
+        return await self.stream_to(self.remote_destination, to_port=self.spec.i2p_port)
 
     async def session_now(self) -> SamSession:
         """The live session; a connection asks for it (delay-open starts it) and waits
@@ -102,18 +102,21 @@ class ClientTunnel(ListenerTunnel):
         return session
 
     async def stream_to(
-        self, dest: str, *, time_limit: float | None = None
+        self, dest: str, *, time_limit: float | None = None, to_port: int = 0
     ) -> tuple[socket.socket, bytes]:
         """An I2P stream from this tunnel's session to `dest` (b32, name or base64),
-        on a spare HELLO'd SAM socket when one is ready."""
+        on a spare HELLO'd SAM socket when one is ready; `to_port`: the destination's
+        I2P port (0 = none sent; the proxy kinds never send one)."""
         session = await self.session_now()
         spares = self.spares
         spare = spares.take() if spares is not None and spares.session is session else None
         limit = time_limit or self.spec.connect_timeout
         if spare is not None:
             with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
-                return await session.stream_connect(dest, time_limit=limit, via=spare)
-        return await session.stream_connect(dest, time_limit=limit)
+                return await session.stream_connect(
+                    dest, time_limit=limit, via=spare, to_port=to_port
+                )
+        return await session.stream_connect(dest, time_limit=limit, to_port=to_port)
 
     async def relay(
         self,

@@ -59,6 +59,7 @@ from .connection import (
     naming_lookup,
     new_nickname,
     parse_peer_line,
+    peer_line_ports,
     quick_ack,
 )
 from .control import ControlChannel
@@ -238,14 +239,16 @@ class SamSession:
         *,
         time_limit: float | None = None,
         via: SamConnection | None = None,
+        to_port: int = 0,
     ) -> tuple[socket.socket, bytes]:
         """STREAM CONNECT to a base64 destination, b32 address or .i2p name, on `via`
         (a socket from stream_socket(), consumed: closed on failure) or a new one.
+        `to_port`: the destination's I2P port (SAM 3.2+: the caller checks the version).
 
         Note: i2pd answers OK once the LeaseSet is found, before the peer answers
         (docs/I2PD.md §5): callers need their own first-byte/idle timeout.
         """
-        line = build_stream_connect(self.nickname, destination)
+        line = build_stream_connect(self.nickname, destination, to_port=to_port)
         conn = via if via is not None else await self.stream_socket()
         try:
             await conn.command(
@@ -265,6 +268,14 @@ class SamSession:
     ) -> tuple[socket.socket, Destination, bytes]:
         """Wait for one incoming stream; `time_limit` None waits until a peer comes
         (cancel it to stop). Returns (socket, peer destination, bytes after the peer line)."""
+        sock, peer, rest, _ = await self.stream_accept_with_port(time_limit=time_limit)
+        return sock, peer, rest
+
+    async def stream_accept_with_port(
+        self, *, time_limit: float | None = None
+    ) -> tuple[socket.socket, Destination, bytes, int]:
+        """`stream_accept`, and the I2P port the peer connected to (its TO_PORT, SAM
+        3.2+; 0 when the bridge names none)."""
         line = build_stream_accept(self.nickname)
         conn = await self.stream_socket()
         try:
@@ -284,8 +295,9 @@ class SamSession:
             )
             quick_ack(conn.sock)
             peer = parse_peer_line(first, conn.where)
+            _, to_port = peer_line_ports(first)
             sock, rest = conn.detach()
-            return sock, peer, rest
+            return sock, peer, rest, to_port
         except BaseException:
             conn.close()
             raise

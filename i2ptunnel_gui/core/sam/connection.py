@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import secrets
 import socket
 from collections.abc import Awaitable
@@ -350,6 +351,16 @@ async def dest_generate(
     if reply.args.get("PUB") != keys.destination.b64:
         raise SamProtocolError("DEST REPLY: PUB does not match PRIV")
     return keys
+
+
+_PORT_PAIR = re.compile(rb"\b(FROM_PORT|TO_PORT)=(\d{1,5})\b")
+
+
+def peer_line_ports(line: bytes) -> tuple[int, int]:
+    """(FROM_PORT, TO_PORT) of an accepted stream's peer line (SAM 3.2+); 0 where not
+    given."""
+    ports = {k: int(v) for k, v in _PORT_PAIR.findall(line)}
+    return ports.get(b"FROM_PORT", 0), ports.get(b"TO_PORT", 0)
 
 
 def parse_peer_line(line: bytes, where: str) -> Destination:

@@ -316,14 +316,22 @@ def build_session_create(
     return _line(*parts)
 
 
-def build_stream_connect(nickname: str, destination: str, *, silent: bool = False) -> bytes:
-    return _line(
+def build_stream_connect(
+    nickname: str, destination: str, *, silent: bool = False, to_port: int = 0
+) -> bytes:
+    """`to_port`: the destination's I2P port (SAM 3.2+: the caller checks); 0 = none."""
+    parts = [
         "STREAM",
         "CONNECT",
         f"ID={check_nickname(nickname)}",
         f"DESTINATION={check_destination_text(destination)}",
         f"SILENT={'true' if silent else 'false'}",
-    )
+    ]
+    if to_port:
+        if isinstance(to_port, bool) or not 0 < to_port <= 65535:
+            raise SamInputError(f"I2P port {to_port!r} must be 1 to 65535")
+        parts.append(f"TO_PORT={to_port}")
+    return _line(*parts)
 
 
 def build_stream_accept(nickname: str, *, silent: bool = False) -> bytes:
