@@ -10,7 +10,7 @@ real offline i2pd:
 (it starts i2pd itself with tests/integration/i2pd_router.py), or next to a router that
 is already running in the namespace:
 
-    /work/shared/i2pd/i2pd-offline.sh .venv/bin/python bench/i2p_bench.py --sam 127.0.0.1:7656
+    .venv/bin/python bench/i2p_bench.py --sam 127.0.0.1:7656
 
 Paths compared, interleaved run by run so router noise hits all alike:
   raw:  bench --SAM STREAM CONNECT--> i2pd --STREAM ACCEPT--> bench (serves in-process)
@@ -241,7 +241,7 @@ def markdown(meta: dict[str, Any], s: dict[str, Any], checks: list[report.Target
         f"{m['mib']} MiB per transfer, median of {m['runs']} runs per direction (up = "
         f"connector → acceptor); stream open = connect + 1-byte echo, {m['opens']} per path"
         + (f", {m['open_gap_ms']:g} ms apart. " if "open_gap_ms" in m else ". ")
-        + "Paths interleaved. i2pd's throughput is noisy on this VM (FINDINGS §6: 8–56 MiB/s "
+        + "Paths interleaved. i2pd's throughput is noisy on this VM (docs/I2PD.md §6: 8–56 MiB/s "
         "for the same transfer), so compare medians and read the per-run figures in the JSON.",
         "", report.table(["path", "MB/s up", "(min–max)", "MB/s down", "(min–max)",
                           "open ms median", "open ms p90", "(min–max)"], rows),

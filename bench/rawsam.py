@@ -2,7 +2,7 @@
 compared with. No relay in between: the connector talks SAM itself and the acceptor
 serves the benchmark protocol (backend.serve) straight on the accepted SAM socket.
 
-Written against i2pd 2.45.1 offline (shared/i2pd/FINDINGS.md): zero-hop tunnels,
+Written against i2pd 2.45.1 offline (docs/I2PD.md): zero-hop tunnels,
 `i2cp.leaseSetType=1` on the accepting side, SESSION CREATE answers after ~20 s.
 """
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Relay benchmark: ours vs socat vs direct loopback, measured in the same run.
 
-Three processes as in DESIGN.md 1.1: load generator (bench/loadgen.py), relay, backend
+Three processes as in docs/DECISIONS.md 1.1: load generator (bench/loadgen.py), relay, backend
 (bench/backend.py). Everything listens on 127.0.0.1, every job has a timeout, and only
 processes started here are stopped (by PID).
 

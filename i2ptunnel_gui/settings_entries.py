@@ -150,7 +150,7 @@ def _read_group(q: QSettings) -> tuple[list[str], int | None, list[str]]:
     odd = [k for k in q.childKeys() if k != "size"]
     numbered: list[int] = []
     for g in q.childGroups():
-        if g.isdigit():
+        if g.isascii() and g.isdigit():
             numbered.append(int(g))
         else:
             odd.append(g)

@@ -27,7 +27,7 @@ export DEBIAN_FRONTEND=noninteractive PIP_NO_INPUT=1 PIP_DISABLE_PIP_VERSION_CHE
 PYTHON="${PYTHON:-python3}"
 VENV="$ROOT/.venv"
 
-# Qt 6 offscreen needs the first line; a real X window (and the tray) the rest (TESTING.md).
+# Qt 6 offscreen needs the first line; a real X window (and the tray) the rest.
 RUNTIME_PKGS=(
     python3 python3-venv ca-certificates
     libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6

@@ -17,7 +17,7 @@ T = TypeVar("T")
 FAST_TIMEOUTS = SamTimeouts(
     connect=2, hello=2, session_create=3, stream_connect=3, stream_status=3, naming=2
 )
-FAST_BACKOFF = Backoff(first=0.05, max=0.2)
+FAST_BACKOFF = Backoff(first=0.05, max=0.2, accept_retry=0.05)
 
 
 class FakeRouter:

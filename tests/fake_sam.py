@@ -7,7 +7,7 @@
         sam.drop_streams()                       # every piped stream is aborted
         await sam.stop(); await sam.start()      # router restart on the same port
 
-Behaves like i2pd 2.45.1 by default (FINDINGS §2-§7): grants SAM 3.0/3.1, answers
+Behaves like i2pd 2.45.1 by default (docs/I2PD.md §2-§7): grants SAM 3.0/3.1, answers
 STREAM errors with the right verb pair, closes the socket without a reply on
 unknown commands and on PING below 3.2 (destroying a session), one session per
 control socket, sessions die with their control socket. `versions=` widens it.
@@ -291,11 +291,11 @@ class FakeSam:
         if name == "ME" and session is not None:
             return f"NAMING REPLY RESULT=OK NAME=ME VALUE={session.key.destination.b64}\n".encode()
         target = self._resolve(name) if name else "INVALID_KEY"
-        if isinstance(target, FakeSession):
-            value = target.key.destination.b64
+        value = target.key.destination.b64 if isinstance(target, FakeSession) else None
+        if target is None and not keys.is_b32_address(name):  # a valid b64 resolves to itself,
+            value = self.names.get(name, name)  # a name in the address book to its b64
+        if value is not None:
             return f"NAMING REPLY RESULT=OK NAME={name} VALUE={value}\n".encode()
-        if target is None and not keys.is_b32_address(name):  # a valid b64 resolves to itself
-            return f"NAMING REPLY RESULT=OK NAME={name} VALUE={name}\n".encode()
         return f"NAMING REPLY RESULT=INVALID_KEY NAME={name}\n".encode()  # i2pd style
 
     async def _stream_accept(
@@ -341,7 +341,8 @@ class FakeSam:
             if acc is None:
                 writer.write(b"STREAM STATUS RESULT=CANT_REACH_PEER\n")
             else:
-                await self._pipe(me, target, acc, reader, writer, version)
+                ports = f" FROM_PORT=0 TO_PORT={args.get('TO_PORT', 0)}" if version >= "3.2" else ""
+                await self._pipe(me, target, acc, reader, writer, ports)
                 return
         await writer.drain()
 
@@ -363,9 +364,8 @@ class FakeSam:
         acc: _Accept,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
-        version: str,
+        ports: str,  # " FROM_PORT=0 TO_PORT=n" from SAM 3.2 on
     ) -> None:
-        ports = " FROM_PORT=0 TO_PORT=0" if version >= "3.2" else ""
         peer_line = f"{me.key.destination.b64}{ports}\n".encode()
         stream = _Stream((writer, acc.writer), (me.nickname, target.nickname))
         self._streams.add(stream)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from i2ptunnel_gui import __version__
 from i2ptunnel_gui.commands.client_kinds import add_client_arguments
+from i2ptunnel_gui.commands.policy_args import add_dest_port_argument, add_server_arguments
 from i2ptunnel_gui.core.sam.options import option_problem
 from i2ptunnel_gui.core.spec import DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
 
@@ -140,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--transient", action="store_true", help="new address every start")
     _i2p(s)
     _limits(s)
+    add_server_arguments(s)
 
     c = sub.add_parser("client", help="I2P client tunnel: listen HOST:PORT -> I2P "
                        "(one destination, or an HTTP proxy, SOCKS or IRC tunnel: --type)")
@@ -149,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow listening on a non-loopback address")
     _i2p(c)
     _limits(c)
+    add_dest_port_argument(c)
 
     im = sub.add_parser("import", help="import Java I2P or i2pd tunnel configs into the settings")
     im.add_argument("path",

@@ -26,6 +26,7 @@ from typing import Any
 
 from i2ptunnel_gui.commands.client_kinds import client_spec
 from i2ptunnel_gui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_START, fail
+from i2ptunnel_gui.commands.policy_args import client_fields, server_fields, server_kind
 from i2ptunnel_gui.commands.router import hosted_router
 from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.engine import Engine
@@ -87,15 +88,18 @@ def _spec(args: argparse.Namespace) -> TunnelSpec:
         elif not args.keys:  # stable address for the same command line
             safe = re.sub(r"[^A-Za-z0-9.-]", "_", f"{host}-{port}")
             common["key_file"] = str(_keys_dir(args.settings) / f"cli-server-{safe}.dat")
+        kind = server_kind(args)
         return TunnelSpec(
-            name=f"server -> {args.target}",
-            kind=TunnelKind.SERVER,
+            name=f"{'http ' if kind is TunnelKind.HTTP_SERVER else ''}server -> {args.target}",
+            kind=kind,
             target_host=host,
             target_port=port,
             connect_timeout=args.connect_timeout or DEFAULT_CONNECT_TIMEOUT,
             **common,
+            **server_fields(args),
         )
-    return client_spec(args, common)  # every client kind (commands/client_kinds.py)
+    # every client kind (commands/client_kinds.py), --dest-port for --type client
+    return client_spec(args, {**common, **client_fields(args)})
 
 
 def run(args: argparse.Namespace) -> int:
@@ -167,8 +171,8 @@ async def _serve(prog: str, spec: TunnelSpec) -> int:
 
 
 def _ready(spec: TunnelSpec, status: TunnelStatus) -> None:
-    ready = status.i2p_address if spec.kind is TunnelKind.SERVER else status.local_address
+    ready = status.i2p_address if spec.serves else status.local_address
     sys.stdout.write(f"READY {ready}\n")
     sys.stdout.flush()
-    if spec.kind is TunnelKind.SERVER and spec.key_file:
+    if spec.serves and spec.key_file:
         sys.stderr.write(f"key file: {Path(spec.key_file)}\n")

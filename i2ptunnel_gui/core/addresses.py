@@ -1,7 +1,7 @@
 """Addresses a tunnel definition names: hosts, ports, I2P destinations.
 
 The checks return None or why not (the editor shows that next to the field);
-`parse_hostport` raises SpecError. core/spec.py re-exports all of it.
+`parse_hostport` raises SpecError. Import them from here (spec.py only uses them).
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ RELAY_ENV = "I2PTUNNEL_RELAY"  # protocol | splice (Linux zero-copy path)
 def relay_class(mode: str | None = None) -> type[Relay] | type[splice.SpliceRelay]:
     """The relay for new connections: $I2PTUNNEL_RELAY=protocol|splice, else splice
     where os.splice exists (Linux: ~0.25 vs ~0.45 CPU-s/GiB, same or better
-    throughput and conn/s, see docs/ENGINE.md), else the Protocol pair."""
+    throughput and conn/s, docs/ENGINE.md "Why these defaults"), else the Protocol
+    pair."""
     if mode is None:
         mode = os.environ.get(RELAY_ENV, "").strip().lower()
         mode = mode or ("splice" if splice.available() else "protocol")

@@ -26,7 +26,8 @@ Dial = Callable[[], Awaitable[socket.socket]]
 
 @dataclass(frozen=True, slots=True)
 class Backoff:
-    """How a lost SAM session is re-created (docs/ARCHITECTURE.md retry policy)."""
+    """How a lost SAM session is re-created (docs/ARCHITECTURE.md retry policy), and
+    how long a server waits after a failed accept."""
 
     first: float = 1.0  # seconds; doubles per failed attempt ...
     max: float = 60.0  # ... up to this
@@ -34,6 +35,7 @@ class Backoff:
     # while waiting, a SAM HELLO this often: a router seen down and then answering
     # again has restarted, so the wait ends and the counters reset
     probe: float = 1.0
+    accept_retry: float = 0.5  # after a failed STREAM ACCEPT, so a sick router is not hammered
 
     def delay(self, attempt: int) -> float:
         return float(min(self.max, self.first * (2 ** min(attempt, 16))))

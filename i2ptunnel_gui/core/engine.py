@@ -1,6 +1,6 @@
 """The engine: one worker thread owning one asyncio loop where every tunnel runs.
 
-docs/ENGINE.md "Why a worker thread": relaying on the Qt (qasync) loop costs ~1 ms per
+docs/DECISIONS.md 1.1: relaying on the Qt (qasync) loop costs ~1 ms per
 I/O event with 5 000 idle sockets and stalls the UI, while a worker thread
 with its own loop keeps both fast. Every public coroutine may be awaited from
 ANY loop (qasync in the UI, asyncio.run in the CLI) or from the engine loop

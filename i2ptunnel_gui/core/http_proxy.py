@@ -104,6 +104,12 @@ class HttpProxy:
             await answer(loop, sock, failure_page(f))
             raise
 
+    def silent_site_page(self, host: str) -> bytes:
+        """The 504 page for a site that took the request and sent nothing back
+        within the connect timeout (the tunnel's first-byte check)."""
+        why = f"The I2P site {host} did not answer within {self.config.connect_timeout:g} s."
+        return failure_page(ProxyFailure(FailureKind.TIMEOUT, why))
+
     async def _read_head(
         self, loop: asyncio.AbstractEventLoop, sock: socket.socket
     ) -> ProxyRequest | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from i2ptunnel_gui.core.forward import ForwardTunnel
 from i2ptunnel_gui.core.i2p.client import ClientTunnel
+from i2ptunnel_gui.core.i2p.http_server import HttpServerTunnel
 from i2ptunnel_gui.core.i2p.irc import IrcTunnel
 from i2ptunnel_gui.core.i2p.proxies import HttpProxyTunnel, SocksTunnel
 from i2ptunnel_gui.core.i2p.server import ServerTunnel
@@ -18,6 +19,7 @@ KINDS: dict[TunnelKind, type[TunnelRuntime]] = {
     TunnelKind.FORWARD: ForwardTunnel,
     TunnelKind.SERVER: ServerTunnel,
     TunnelKind.CLIENT: ClientTunnel,
+    TunnelKind.HTTP_SERVER: HttpServerTunnel,
     TunnelKind.HTTP_PROXY: HttpProxyTunnel,
     TunnelKind.SOCKS: SocksTunnel,
     TunnelKind.IRC: IrcTunnel,

@@ -17,7 +17,7 @@ from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import Direction, TunnelState
 
-LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/ENGINE.md)
+LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/DECISIONS.md 1.1)
 ACCEPT_BATCH = 64  # accepts per wake-up before other callbacks get a turn
 _ACCEPT_PAUSE = 0.1  # seconds without accepting after an accept error (EMFILE...)
 

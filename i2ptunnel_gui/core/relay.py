@@ -1,4 +1,4 @@
-"""Join two connected sockets with a pair of asyncio Protocols (docs/ENGINE.md measured it).
+"""Join two connected sockets with a pair of asyncio Protocols (docs/DECISIONS.md 1.1).
 
 Each socket gets one `_Pipe` protocol; what one reads it writes to the other's
 transport. Backpressure: when a transport's write buffer passes its high-water
@@ -35,6 +35,11 @@ from typing import cast
 
 _CLOSE_WAIT = 1.0  # seconds to wait for aborted transports to release their fds
 
+LocalFilter = Callable[[bytes], tuple[bytes, bytes, bool]]
+"""Rewrites what the local side sends before the remote side gets it (HTTP server
+tunnels, core/http_server_head.py): returns (bytes for the remote side, a reply
+for the local side, end the connection once both are flushed)."""
+
 
 class CloseReason(StrEnum):
     DONE = "done"  # both directions finished (EOF both ways)
@@ -55,6 +60,7 @@ class RelayOptions:
     lifetime: float | None = None
     local_half_close: bool = True
     remote_half_close: bool = True
+    local_filter: LocalFilter | None = None  # one per connection: it keeps parser state
 
     def with_pending(self, *, local: bytes = b"", remote: bytes = b"") -> RelayOptions:
         """These options plus bytes already read; `self` when there are none."""
@@ -71,8 +77,8 @@ class _Pipe(asyncio.Protocol):
     """One socket of the pair. `other` is the pipe of the opposite socket."""
 
     __slots__ = (
-        "early", "eof", "half_close", "is_local", "lost", "other", "read_paused", "relay",
-        "transport",
+        "early", "eof", "filter", "half_close", "is_local", "lost", "other", "read_paused",
+        "relay", "transport",
     )  # fmt: skip
 
     def __init__(self, relay: Relay, is_local: bool) -> None:
@@ -85,6 +91,7 @@ class _Pipe(asyncio.Protocol):
         self.lost = False
         self.read_paused = False  # our *peer's* write buffer is full
         self.early = b""  # read before the relay started (uvloop reads on connect)
+        self.filter: LocalFilter | None = None  # local side only (RelayOptions.local_filter)
 
     # -- asyncio.Protocol --------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -106,9 +113,25 @@ class _Pipe(asyncio.Protocol):
             if self.transport is not None:
                 self.transport.pause_reading()
             return
+        if self.filter is not None:
+            self.forward_filtered(data)
+            return
         peer = self.other.transport
         if peer is not None and not self.other.lost:
             peer.write(data)
+
+    def forward_filtered(self, data: bytes) -> None:
+        """Pass `data` through the filter; its reply goes back, and it may end the relay."""
+        assert self.filter is not None
+        data, reply, end = self.filter(data)
+        peer = self.other.transport
+        if data and peer is not None and not self.other.lost:
+            peer.write(data)
+        if reply and self.transport is not None and not self.lost:
+            self.relay.bytes_out += len(reply)
+            self.transport.write(reply)
+        if end:
+            self.relay._finish(CloseReason.DONE)
 
     def eof_received(self) -> bool:
         self.eof = True
@@ -237,6 +260,7 @@ class Relay:
         sockets from here on, also when this raises."""
         self._local.half_close = options.local_half_close
         self._remote.half_close = options.remote_half_close
+        self._local.filter = options.local_filter
         try:
             await self._start(
                 local_sock, remote_sock, options.local_pending, options.remote_pending
@@ -300,14 +324,20 @@ class Relay:
         self.last_activity = self.loop.time()  # live tables show the state change
         if local_pending:
             self.bytes_in += len(local_pending)
-            rt.write(local_pending)
+            if self._local.filter is not None:  # pending and early bytes are requests too
+                self._local.forward_filtered(local_pending)
+            else:
+                rt.write(local_pending)
         if remote_pending:
             self.bytes_out += len(remote_pending)
             lt.write(remote_pending)
         for pipe in (self._local, self._remote):
             if pipe.early:
-                pipe.other.transport.write(pipe.early)  # type: ignore[union-attr]
-                pipe.early = b""
+                early, pipe.early = pipe.early, b""
+                if pipe.filter is not None:
+                    pipe.forward_filtered(early)
+                else:
+                    pipe.other.transport.write(early)  # type: ignore[union-attr]
         for pipe in (self._local, self._remote):
             if pipe.eof:
                 pipe.eof = False

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.addresses import (
     SpecError,
     check_destination,
@@ -24,6 +25,11 @@ from i2ptunnel_gui.core.addresses import (
     is_loopback_host,
     parse_hostport,
 )
+from i2ptunnel_gui.core.client_fields import client_field_problems
+from i2ptunnel_gui.core.conn_limits import NO_CONN_LIMITS, ConnLimits
+from i2ptunnel_gui.core.post_limits import NO_POST_LIMITS, PostLimits
+from i2ptunnel_gui.core.sam.options import option_problem
+from i2ptunnel_gui.core.server_policy import policy_from_dict, policy_problems
 
 SCHEMA_VERSION = 1
 
@@ -32,7 +38,8 @@ class TunnelKind(StrEnum):
     FORWARD = "forward"  # local port -> host:port, no router
     SERVER = "server"  # incoming I2P streams -> host:port
     CLIENT = "client"  # local port -> I2P destination
-    # issue 10: client tunnels that proxy (one I2P session each, see core/proxy_kinds.py)
+    HTTP_SERVER = "http-server"  # incoming I2P streams -> an HTTP service, caller headers added
+    # issue 10: client tunnels that proxy (one I2P session each, see core/i2p/proxies.py)
     HTTP_PROXY = "http-proxy"  # browser proxy: http://x.i2p/ and CONNECT
     SOCKS = "socks"  # SOCKS5 / SOCKS4a to .i2p names
     IRC = "irc"  # local port -> IRC server destination(s), identifying lines filtered
@@ -48,6 +55,8 @@ DEFAULT_SIGNATURE_TYPE = 7  # EdDSA_SHA512_Ed25519; SAM's default (DSA) is unsaf
 DEFAULT_IDLE_TIMEOUT = 600.0  # seed security note: accepted sockets must close eventually
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_I2P_CONNECT_TIMEOUT = 60.0  # router stream connect takes up to ~1 min
+DEFAULT_EEPSITE_PORT = 7658  # Java I2P's own web server: where users expect an eepsite
+SERVER_KINDS = frozenset({TunnelKind.SERVER, TunnelKind.HTTP_SERVER})  # I2P -> local service
 
 # Advanced I2CP knobs the editor shows as fields; everything else goes in `options`.
 TUNNEL_SHAPE_KEYS = (
@@ -61,7 +70,9 @@ TUNNEL_SHAPE_KEYS = (
     "outbound.backupQuantity",
 )
 
-_OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
+# a hop count or quantity: ASCII digits only (str.isdigit() takes '٣' and '²', int() then
+# accepts one and chokes on the other), one optional sign
+_SHAPE_NUMBER = re.compile(r"-?[0-9]{1,2}")
 
 
 
@@ -77,6 +88,12 @@ def kind_defaults(kind: TunnelKind) -> dict[str, Any]:
     """
     if kind is TunnelKind.CLIENT:
         return {"key_mode": KeyMode.TRANSIENT, "connect_timeout": DEFAULT_I2P_CONNECT_TIMEOUT}
+    if kind is TunnelKind.HTTP_SERVER:
+        return {
+            "key_mode": KeyMode.PERSISTENT,
+            "connect_timeout": DEFAULT_CONNECT_TIMEOUT,
+            "target_port": DEFAULT_EEPSITE_PORT,
+        }
     if kind in PROXY_DEFAULTS:  # issue 10
         return {
             "key_mode": KeyMode.TRANSIENT,
@@ -116,6 +133,15 @@ class TunnelSpec:
     signature_type: int = DEFAULT_SIGNATURE_TYPE
     # free I2CP/streaming options, passed through to SESSION CREATE
     options: tuple[tuple[str, str], ...] = ()
+    # -- server policy and I2P ports (issue 11) -------------------------------
+    # server kinds: who may connect (entries: b32, base64, hash or .i2p name, as written)
+    access_mode: AccessMode = AccessMode.OFF
+    access_list: tuple[str, ...] = ()
+    conn_limits: ConnLimits = NO_CONN_LIMITS  # server kinds: connections per minute/hour/day
+    # HTTP server: Host header the service gets ("" = the caller's), POST/PUT limits
+    host_override: str = ""
+    post_limits: PostLimits = NO_POST_LIMITS
+    i2p_port: int = 0  # client: the destination's port; server: the only port served; 0 = any
     # -- issue 10: proxy kinds and on-demand sessions --------------------------
     outproxy: str = ""  # http-proxy/socks: destination for non-.i2p hosts ("" = refuse them)
     replace_user_agent: bool = True  # http-proxy: send a fixed User-Agent, as Java I2P does
@@ -128,6 +154,11 @@ class TunnelSpec:
     @property
     def needs_router(self) -> bool:
         return self.kind is not TunnelKind.FORWARD
+
+    @property
+    def serves(self) -> bool:
+        """A server kind: incoming I2P streams go to target_host:target_port."""
+        return self.kind in SERVER_KINDS
 
     @property
     def listens(self) -> bool:
@@ -157,6 +188,8 @@ class TunnelSpec:
         d["kind"] = self.kind.value
         d["key_mode"] = self.key_mode.value
         d["options"] = dict(self.options)
+        d["access_mode"] = self.access_mode.value
+        d["access_list"] = list(self.access_list)
         return d
 
     @classmethod
@@ -182,6 +215,7 @@ class TunnelSpec:
                 kw["options"] = tuple(sorted((str(k), str(v)) for k, v in opts.items()))
             else:
                 kw["options"] = tuple((str(k), str(v)) for k, v in opts)
+        policy_from_dict(kw)
         for name, typ in _FIELD_TYPES.items():
             if name in kw and kw[name] is not None:
                 try:
@@ -212,6 +246,8 @@ _FIELD_TYPES: dict[str, type] = {
     "key_file": str,
     "sam_address": str,
     "id": str,
+    "host_override": str,
+    "i2p_port": int,
     # issue 10
     "outproxy": str,
     "replace_user_agent": bool,
@@ -235,6 +271,8 @@ def _coerce(typ: type, value: Any) -> Any:
         raise ValueError(value)
     if typ is int and isinstance(value, bool):
         raise ValueError(value)
+    if typ in (int, float) and isinstance(value, str) and not value.isascii():
+        raise ValueError(value)  # int() takes '٣' (Arabic-Indic 3): not a number we wrote
     return typ(value)
 
 
@@ -245,14 +283,6 @@ class FieldError:
 
 
 # -- validation -------------------------------------------------------------
-
-
-def check_option(key: str, value: str) -> str | None:
-    if not key or not _OPTION_KEY.fullmatch(key):
-        return f"option name {key!r} may only use letters, digits and . _ - :"
-    if any(c in value for c in "\n\r\0\"") or " " in value:
-        return f"option {key}: value must not contain spaces, quotes or line breaks"
-    return None
 
 
 def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldError]:
@@ -284,13 +314,16 @@ def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldEr
             )
         bad("listen_port", check_port(spec.listen_port, allow_zero=any_listen_port))
 
-    if spec.kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
+    if spec.kind is TunnelKind.FORWARD or spec.serves:
         bad("target_host", check_host(spec.target_host))
         bad("target_port", check_port(spec.target_port))
 
     if spec.kind is TunnelKind.CLIENT:
         bad("destination", check_destination(spec.destination))
-    errs.extend(_check_client_kinds(spec))  # issue 10
+    errs += [FieldError(f, why) for f, why in client_field_problems(  # issue 10
+        irc=spec.kind is TunnelKind.IRC, destination=spec.destination, outproxy=spec.outproxy,
+        proxy_user=spec.proxy_user, proxy_password=spec.proxy_password,
+        close_idle=spec.close_idle)]
 
     if spec.nconnect == 0 or spec.nconnect < -1:
         bad("nconnect", "maximum connections must be -1 (unlimited) or at least 1")
@@ -310,15 +343,29 @@ def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldEr
         if spec.signature_type not in SIGNATURE_TYPES:
             bad("signature_type", f"unknown signature type {spec.signature_type}")
         for k, v in spec.options:
-            if (why := check_option(k, v)) is not None:
+            if (why := option_problem(k, v)) is not None:
                 bad("options", why)
                 break
         opts = spec.options_dict
         for k in TUNNEL_SHAPE_KEYS:
             shape = opts.get(k)
-            if shape is not None and not (shape.lstrip("-").isdigit() and -7 <= int(shape) <= 16):
-                bad("options", f"{k} must be a whole number (got {shape!r})")
+            if shape is not None and not (
+                _SHAPE_NUMBER.fullmatch(shape) and -7 <= int(shape) <= 16
+            ):
+                bad("options", f"{k} must be a whole number from -7 to 16 (got {shape!r})")
                 break
+    for fld, why in policy_problems(  # issue 11
+        serves=spec.serves,
+        http=spec.kind is TunnelKind.HTTP_SERVER,
+        connects=spec.kind is TunnelKind.CLIENT,
+        access_mode=spec.access_mode,
+        access_list=spec.access_list,
+        conn_limits=spec.conn_limits,
+        post_limits=spec.post_limits,
+        host_override=spec.host_override,
+        i2p_port=spec.i2p_port,
+    ):
+        bad(fld, why)
     return errs
 
 
@@ -345,31 +392,3 @@ PROXY_DEFAULTS: dict[TunnelKind, dict[str, Any]] = {
     TunnelKind.SOCKS: {"listen_port": 4447},
     TunnelKind.IRC: {"listen_port": 6668, "destination": IRC2P},
 }
-
-
-def destination_list(text: str) -> list[str]:
-    """The destinations of an IRC tunnel, in the order they are tried (comma-separated,
-    as Java's `targetDestination`)."""
-    return [d.strip() for d in text.split(",") if d.strip()]
-
-
-def _check_client_kinds(spec: TunnelSpec) -> list[FieldError]:
-    errs: list[FieldError] = []
-    if spec.kind is TunnelKind.IRC:
-        dests = destination_list(spec.destination)
-        if not dests:
-            errs.append(FieldError("destination", "give at least one IRC server destination"))
-        for d in dests:
-            if (why := check_destination(d)) is not None:
-                errs.append(FieldError("destination", why))
-                break
-    if spec.outproxy and (why := check_destination(spec.outproxy)) is not None:
-        errs.append(FieldError("outproxy", f"outproxy: {why}"))
-    for fld, text in (("proxy_user", spec.proxy_user), ("proxy_password", spec.proxy_password)):
-        if len(text.encode()) > 255 or any(not c.isprintable() for c in text):
-            errs.append(FieldError(fld, "must be at most 255 bytes of printable text"))
-    if bool(spec.proxy_user) != bool(spec.proxy_password):
-        errs.append(FieldError("proxy_password", "give a user name and a password, or neither"))
-    if spec.close_idle is not None and not spec.close_idle > 0:
-        errs.append(FieldError("close_idle", "close-when-idle must be more than 0 minutes"))
-    return errs

@@ -25,6 +25,7 @@ import socket
 import sys
 from collections.abc import Callable
 
+from i2ptunnel_gui.core.errors import ConfigError
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 
 CHUNK = 1 << 20  # bytes per splice call; the pipe is grown to match
@@ -240,6 +241,10 @@ class SpliceRelay:
         bytes and `on_finished()` is called once closed. Owns both sockets, also
         when this raises."""
         self._socks = (local_sock, remote_sock)
+        if options.local_filter is not None:  # bytes we never see cannot be rewritten
+            local_sock.close()
+            remote_sock.close()
+            raise ConfigError("the splice relay cannot filter a stream; use relay.Relay")
         self._half_close = (options.local_half_close, options.remote_half_close)
         local_pending, remote_pending = options.local_pending, options.remote_pending
         try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from i2ptunnel_gui.core.refusals import RefusalCounts
+
 
 class TunnelState(StrEnum):
     STOPPED = "stopped"
@@ -86,6 +88,9 @@ class TunnelStatus:
     started_at: float | None = None
     next_retry_at: float | None = None  # while RECONNECTING
     reachability: Reachability | None = None  # last check (server tunnels)
+    # -- server policy (issue 11) ---------------------------------------------
+    refusals: RefusalCounts = ()  # streams turned away, per reason (core/refusals.py)
+    access_entries: tuple[str, ...] = ()  # the access list as resolved at start
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, destination_list
+from i2ptunnel_gui.core.client_fields import destination_list
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.common import RawTunnel
 from i2ptunnel_gui.interop.model import EXT, Problem, TunnelProblem
 
@@ -28,7 +29,7 @@ JAVA_KINDS = {
     "sockstunnel": TunnelKind.SOCKS,
     "ircclient": TunnelKind.IRC,
 }
-JAVA_TYPES = {  # export
+JAVA_TYPES = {  # export (httpclient, not connectclient)
     TunnelKind.HTTP_PROXY: "httpclient",
     TunnelKind.SOCKS: "sockstunnel",
     TunnelKind.IRC: "ircclient",
@@ -40,7 +41,6 @@ JAVA_UNSUPPORTED = {
 JAVA_KEYS = {"proxyList"}  # top-level keys these kinds add
 NO_OUTPROXY = "false.i2p"  # Java's and i2pd's placeholder for "none"
 I2PD_KINDS = {"httpproxy": TunnelKind.HTTP_PROXY, "socks": TunnelKind.SOCKS}
-I2PD_TYPES = {TunnelKind.HTTP_PROXY: "httpproxy", TunnelKind.SOCKS: "socks"}
 I2PD_KEYS = {"outproxy", "outproxyport", "addresshelper"}
 I2PD_IRC_SERVER = (
     "i2pd's irc type is an IRC server tunnel (it publishes a server and rewrites the "
@@ -187,10 +187,8 @@ def i2pd_proxy_fields(
 
 def java_export(spec: TunnelSpec, warnings: list[str]) -> dict[str, str]:
     """Unprefixed Java keys for a proxy kind and for any client kind's on-demand settings
-    (`type` included for the proxy kinds)."""
+    (`type`: JAVA_TYPES, written by java.py)."""
     p: dict[str, str] = {}
-    if spec.kind in JAVA_TYPES:
-        p["type"] = JAVA_TYPES[spec.kind]
     if spec.outproxy:
         p["proxyList"] = spec.outproxy
     if spec.kind is TunnelKind.HTTP_PROXY:
@@ -207,8 +205,9 @@ def java_export(spec: TunnelSpec, warnings: list[str]) -> dict[str, str]:
 
 
 def i2pd_export(spec: TunnelSpec) -> list[tuple[str, str]]:
-    """i2pd rows for a proxy kind (`type` first) and any client kind's on-demand settings
-    (our own keys: i2pd has none). ValueError for what i2pd cannot run."""
+    """i2pd rows for a proxy kind and any client kind's on-demand settings (our own keys:
+    i2pd has none); `type` is written by i2pd.py. ValueError for what i2pd
+    cannot run."""
     if spec.kind is TunnelKind.IRC:
         raise ValueError(f"{spec.name}: i2pd has no IRC client tunnel that filters; a plain "
                          "client would pass on what the filter removes; not exported")
@@ -216,8 +215,6 @@ def i2pd_export(spec: TunnelSpec) -> list[tuple[str, str]]:
         raise ValueError(f"{spec.name}: i2pd's SOCKS outproxy is a clearnet proxy, not an I2P "
                          "destination; not exported")
     rows: list[tuple[str, str]] = []
-    if spec.kind in I2PD_TYPES:
-        rows.append(("type", I2PD_TYPES[spec.kind]))
     if spec.kind is TunnelKind.HTTP_PROXY:
         if spec.outproxy and not spec.outproxy.lower().endswith(".i2p"):
             raise ValueError(f"{spec.name}: i2pd takes the outproxy as a URL: give its "

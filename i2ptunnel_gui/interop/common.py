@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from i2ptunnel_gui.core.addresses import SpecError
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, check_option, validate
+from i2ptunnel_gui.core.sam.options import option_problem
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
 from i2ptunnel_gui.interop.model import (
     EXT,
     MAX_CONFIG_BYTES,
@@ -107,7 +108,7 @@ def build_spec(
         if value == "":
             warnings.append(Problem(raw.where(src), f"{key}: empty value; option left out"))
             continue
-        why = check_option(key, value)
+        why = option_problem(key, value)
         if why is not None:
             warnings.append(Problem(raw.where(src), f"{why}; option left out"))
             continue

@@ -169,10 +169,12 @@ def _i2pd_sections(specs: list[TunnelSpec], key_ref: KeyLocator,
     texts: list[str] = []
     for spec in specs:
         try:
-            texts.append(i2pd.format_section(spec, key_ref(spec)))
+            text, warns = i2pd.format_section(spec, key_ref(spec))
         except ValueError as e:
             res.warnings.append(str(e))
             continue
+        texts.append(text)
+        res.warnings += warns
         res.exported.append(spec.name)
     return texts
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec import SERVER_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
@@ -23,10 +23,9 @@ from i2ptunnel_gui.interop.model import (
     TunnelProblem,
     ext_options,
 )
+from i2ptunnel_gui.interop.server_policy import i2pd_policy_fields, i2pd_policy_keys
 
 UNSUPPORTED = {
-    "http": "HTTP server: needs Host-header rewriting (hostoverride) and X-I2P headers, "
-    "which this app does not do",
     "irc": client_proxies.I2PD_IRC_SERVER,
     "udpclient": "UDP tunnels are not provided (this app relays TCP streams)",
     "udpserver": "UDP tunnels are not provided (this app relays TCP streams)",
@@ -38,7 +37,12 @@ _KNOWN = {"type", "port", "address", "destination", "destinationport", "keys",
           "hostoverride", "i2pheaders", "webircpassword", "explicitPeers"
           } | client_proxies.I2PD_KEYS
 _FIELD_KEYS = {"listen_host": "address", "listen_port": "port", "destination": "destination",
-               "target_host": "host", "target_port": "port", "signature_type": "signaturetype"}
+               "target_host": "host", "target_port": "port", "signature_type": "signaturetype",
+               "access_list": "accesslist", "host_override": "hostoverride"}
+# the proxy kinds: interop/client_proxies.py
+_KINDS = {"client": TunnelKind.CLIENT, "server": TunnelKind.SERVER,
+          "http": TunnelKind.HTTP_SERVER, **client_proxies.I2PD_KINDS}
+_TYPES = {kind: itype for itype, kind in _KINDS.items()}
 
 
 def parse_ini(path: Path, result: ImportResult) -> list[RawTunnel]:
@@ -115,18 +119,13 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
     itype = raw.require("type")
     if itype in UNSUPPORTED:
         raise TunnelProblem(raw.where("type"), UNSUPPORTED[itype], error=False)
-    proxy_kind = client_proxies.I2PD_KINDS.get(itype)
-    if itype not in ("client", "server") and proxy_kind is None:
+    if itype not in _KINDS:
         raise TunnelProblem(raw.where("type"), f"unknown tunnel type {itype!r}")
-    kind = proxy_kind or (TunnelKind.CLIENT if itype == "client" else TunnelKind.SERVER)
+    kind = _KINDS[itype]
     warnings: list[Problem] = []
     fields: dict[str, object] = {"name": name}
     options: dict[str, tuple[str, str]] = {}
     for key, (value, _n) in raw.values.items():
-        if key in ("accesslist", "whitelist") and value:
-            raise TunnelProblem(raw.where(key), (
-                f"{key}: access lists are not supported; importing would make this tunnel "
-                "reachable by every I2P destination"), error=False)
         if key == "ssl" and value.lower() == "true":
             raise TunnelProblem(raw.where(key), "ssl: TLS tunnels are not supported",
                                 error=False)
@@ -145,7 +144,7 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
         if raw.get("cryptotype", "0") not in ("0", ""):
             warnings.append(Problem(raw.where("cryptotype"), "cryptotype: ignored; the router "
                                     "chooses the encryption"))
-        if kind is not TunnelKind.SERVER:  # every client kind
+        if kind not in SERVER_KINDS:  # every client kind
             fields.update(client_proxies.on_demand_fields(raw, options, warnings))
             fields["listen_host"] = raw.get("address") or "127.0.0.1"
             fields["listen_port"] = raw.port("port")
@@ -154,30 +153,36 @@ def map_tunnel(raw: RawTunnel, name: str, datadir: Path) -> FoundTunnel:
                 warnings.append(Problem(raw.where("address"), (
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
-            if proxy_kind is not None:
-                fields.update(client_proxies.i2pd_proxy_fields(raw, itype, options, warnings))
-            else:
+            if kind is TunnelKind.CLIENT:
                 fields["destination"] = raw.require("destination")
+            else:
+                fields.update(client_proxies.i2pd_proxy_fields(raw, itype, options, warnings))
             _client_extras(raw, fields, warnings)
-            if raw.get("destinationport", "0") not in ("0", ""):
-                warnings.append(Problem(raw.where("destinationport"), (
-                    "destinationport is not supported; connecting without a port")))
         else:
             fields["target_host"] = raw.require("host")
-            port = raw.port("port")
-            fields["target_port"] = port
-            if raw.get("inport", str(port)) not in (str(port), "0", ""):
-                warnings.append(Problem(raw.where("inport"), (
-                    "inport is not supported: streams to every port reach the target")))
+            fields["target_port"] = raw.port("port")
             if raw.has("address"):
                 warnings.append(Problem(raw.where("address"), "address (local bind for "
                                         "outgoing connections) is not supported; ignored"))
             _server_extras(raw, warnings)
+        _map_policy(raw, kind, fields, warnings)  # accesslist, inport/destinationport, ...
     except ValueError as e:
         raise TunnelProblem(raw.where(), str(e)) from None
     key_source, key_mode = _key(raw, kind, datadir, warnings)
     fields["key_mode"] = key_mode
     return build_spec(raw, kind, fields, options, dict(_FIELD_KEYS), warnings, key_source)
+
+
+def _map_policy(raw: RawTunnel, kind: TunnelKind, fields: dict[str, object],
+                warnings: list[Problem]) -> None:
+    """Access list, I2P port, hostoverride: kept, named, or the tunnel refused (a list
+    that cannot be read must not turn into "everyone may connect")."""
+    mapped = i2pd_policy_fields(kind, {k: v for k, (v, _n) in raw.values.items()})
+    if mapped.refusal is not None:
+        key, why = mapped.refusal
+        raise TunnelProblem(raw.where(key), why if why.startswith(key) else f"{key}: {why}")
+    fields.update(mapped.fields)
+    warnings += [Problem(raw.where(key), f"{key}: {why}") for key, why in mapped.warnings]
 
 
 def _true(raw: RawTunnel, key: str) -> bool:
@@ -188,7 +193,7 @@ def _client_extras(raw: RawTunnel, fields: dict[str, object], warnings: list[Pro
     """Client keys of ClientContext.cpp: connecttimeout maps; the others are named."""
     if raw.has("connecttimeout"):
         text = raw.get("connecttimeout").strip()
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             warnings.append(Problem(raw.where("connecttimeout"), (
                 f"connecttimeout={text}: not a whole number of seconds; the default is kept")))
         elif int(text) > 0:  # 0 = i2pd's default
@@ -220,10 +225,10 @@ def _server_extras(raw: RawTunnel, warnings: list[Problem]) -> None:
 def _key(raw: RawTunnel, kind: TunnelKind, datadir: Path,
          warnings: list[Problem]) -> tuple[Path | None, KeyMode]:
     keys = raw.get("keys")
-    if kind is TunnelKind.SERVER and not raw.has("keys"):
+    if kind in SERVER_KINDS and not raw.has("keys"):
         raise TunnelProblem(raw.where(), "keys is missing (i2pd requires it for servers)")
     if keys == "shareddest":  # i2pd's own shared local destination, not a file
-        persistent = kind is TunnelKind.SERVER
+        persistent = kind in SERVER_KINDS
         warnings.append(Problem(raw.where("keys"), (
             "keys = shareddest: i2pd's shared destination cannot be carried over; this "
             "tunnel gets a key of its own, so a different address" +
@@ -246,17 +251,17 @@ _EXT_I2PD = ("description", "auto_start", "nconnect", "lifetime", "idle_timeout"
              "connect_timeout", "allow_public_bind", "sam_address")
 
 
-def format_section(spec: TunnelSpec, key_path: Path | None) -> str:
+def format_section(spec: TunnelSpec, key_path: Path | None) -> tuple[str, list[str]]:
+    """The `[name]` section for `spec`, and what i2pd cannot hold (ValueError: not
+    exported at all)."""
     if spec.kind is TunnelKind.FORWARD:
         raise ValueError(f"{spec.name}: i2pd has no plain TCP forward tunnel; not exported")
     if "]" in spec.name or spec.name != spec.name.strip() or spec.name[:1] in ";#[":
         raise ValueError(f"{spec.name!r}: i2pd section names cannot hold ']' or start with "
                          "; # [ or a space; rename the tunnel to export it")
-    rows: list[tuple[str, str]] = [("type", spec.kind.value)]
-    extra = client_proxies.i2pd_export(spec)  # proxy kinds, on-demand settings
-    if extra[:1] and extra[0][0] == "type":
-        rows = [extra.pop(0)]
-    if spec.kind is not TunnelKind.SERVER:  # every client kind
+    extra = client_proxies.i2pd_export(spec)  # proxy kinds (not IRC), on-demand settings
+    rows: list[tuple[str, str]] = [("type", _TYPES[spec.kind])]
+    if not spec.serves:  # every client kind
         rows += [("address", spec.listen_host), ("port", str(spec.listen_port))]
         if spec.kind is TunnelKind.CLIENT:
             rows.append(("destination", spec.destination))
@@ -270,8 +275,10 @@ def format_section(spec: TunnelSpec, key_path: Path | None) -> str:
     rows.append(("signaturetype", str(spec.signature_type)))
     rows += list(spec.options)
     rows += ext_options(spec, _EXT_I2PD)
+    policy, warnings = i2pd_policy_keys(spec)
+    rows += policy
     body = "".join(f"{k} = {_quote(v)}\n" for k, v in rows)
-    return f"[{spec.name}]\n{body}"
+    return f"[{spec.name}]\n{body}", warnings
 
 
 def _quote(value: str) -> str:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec import SERVER_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
 from i2ptunnel_gui.interop.model import (
@@ -23,13 +23,21 @@ from i2ptunnel_gui.interop.model import (
     TunnelProblem,
     ext_options,
 )
+from i2ptunnel_gui.interop.server_policy import (
+    JAVA_ACCESS_LIST,
+    JAVA_POLICY_OPTIONS,
+    JAVA_SPOOFED_HOST,
+    PORT_NOTE,
+    Mapped,
+    java_client_destination,
+    java_policy_fields,
+    java_policy_keys,
+)
 
 _TUNNEL_KEY = re.compile(r"^tunnel\.(\d+)\.(.+)$")
 
 # Java types this app does not provide, and why (never dropped silently).
 UNSUPPORTED = {
-    "httpserver": "HTTP server: needs Host-header rewriting (spoofedHost), which this app "
-    "does not do; a plain server tunnel would send the wrong Host",
     "httpbidirserver": "HTTP bidir server: needs Host-header rewriting and a local proxy port",
     "ircserver": "IRC server: rewrites the client's host name, which this app does not do",
     "streamrclient": "Streamr client: UDP streaming is not provided",
@@ -39,8 +47,12 @@ UNSUPPORTED = {
 _IGNORED_KEYS = {"sharedClient", "configFile", "i2cpHost", "i2cpPort", "i2ptunnel.gzip"}
 _KNOWN = {
     "type", "name", "description", "startOnLoad", "interface", "listenPort",
-    "targetDestination", "targetHost", "targetPort", "privKeyFile",
+    "targetDestination", "targetHost", "targetPort", "privKeyFile", JAVA_SPOOFED_HOST,
 } | _IGNORED_KEYS | client_proxies.JAVA_KEYS
+# the proxy kinds: interop/client_proxies.py
+_KINDS = {"client": TunnelKind.CLIENT, "server": TunnelKind.SERVER,
+          "httpserver": TunnelKind.HTTP_SERVER, **client_proxies.JAVA_KINDS}
+_TYPES = {kind: jtype for jtype, kind in _KINDS.items()} | client_proxies.JAVA_TYPES
 _TRANSIENT_SERVER = EXT + "transientServerKey"
 _DROPPED_OPTIONS = {"inbound.nickname", "outbound.nickname"}  # the SAM layer names sessions
 _FIELD_KEYS = {
@@ -48,6 +60,8 @@ _FIELD_KEYS = {
     "listen_port": "listenPort", "destination": "targetDestination",
     "target_host": "targetHost", "target_port": "targetPort", "auto_start": "startOnLoad",
     "signature_type": "option.i2cp.destination.sigType",
+    "access_list": f"option.{JAVA_ACCESS_LIST}", "host_override": JAVA_SPOOFED_HOST,
+    "i2p_port": "targetDestination",
 }
 
 
@@ -126,10 +140,9 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
     jtype = raw.require("type")
     if jtype in UNSUPPORTED:
         raise TunnelProblem(raw.where("type"), UNSUPPORTED[jtype], error=False)
-    proxy_kind = client_proxies.JAVA_KINDS.get(jtype)
-    if jtype not in ("client", "server") and proxy_kind is None:
+    if jtype not in _KINDS:
         raise TunnelProblem(raw.where("type"), f"unknown tunnel type {jtype!r}")
-    kind = proxy_kind or (TunnelKind.CLIENT if jtype == "client" else TunnelKind.SERVER)
+    kind = _KINDS[jtype]
     name = raw.require("name")
     warnings: list[Problem] = []
     fields: dict[str, object] = {"name": name, "description": raw.get("description")}
@@ -143,25 +156,24 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
             if key not in _KNOWN and not key.startswith("option."):
                 warnings.append(Problem(raw.where(key), f"{key}: not used by this app; ignored"))
         options: dict[str, tuple[str, str]] = {}
+        policy: dict[str, str] = {}  # access list, limits: interop/server_policy.py
         for key, (value, _n) in raw.values.items():
             if not key.startswith("option."):
                 continue
             okey = key[len("option."):]
-            if okey in ("i2cp.enableAccessList", "i2cp.enableBlackList") and value == "true":
-                raise TunnelProblem(raw.where(key), (
-                    f"{okey}: access/black lists are not supported; importing would make "
-                    "this tunnel reachable by every I2P destination"), error=False)
+            if okey in JAVA_POLICY_OPTIONS:
+                policy[okey] = value
+                continue
             if okey == "useSSL" and value == "true":
                 raise TunnelProblem(raw.where(key), "useSSL: TLS tunnels are not supported",
                                     error=False)
             if okey == "i2cp.destination.sigType":
                 fields["signature_type"] = raw.sigtype(key, value)
-            elif okey in _DROPPED_OPTIONS or okey in (
-                    "persistentClientKey", "i2cp.accessList", _TRANSIENT_SERVER):
+            elif okey in _DROPPED_OPTIONS or okey in ("persistentClientKey", _TRANSIENT_SERVER):
                 continue
             else:
                 options[okey] = (value, key)
-        if kind is not TunnelKind.SERVER:  # every client kind
+        if kind not in SERVER_KINDS:  # every client kind
             fields.update(client_proxies.on_demand_fields(raw, options, warnings))
             fields["listen_host"] = raw.get("interface", "127.0.0.1") or "127.0.0.1"
             fields["listen_port"] = raw.port("listenPort")
@@ -170,13 +182,15 @@ def map_tunnel(raw: RawTunnel, config_dir: Path) -> FoundTunnel:
                 warnings.append(Problem(raw.where("interface"), (
                     f"listens on {fields['listen_host']} (not loopback), as the source "
                     "config does: anyone who can reach it can use the tunnel")))
-            if proxy_kind is not None:
-                fields.update(client_proxies.java_proxy_fields(raw, jtype, options, warnings))
+            if kind is TunnelKind.CLIENT:
+                fields["destination"], fields["i2p_port"] = _first_destination(raw, warnings)
             else:
-                fields["destination"] = _first_destination(raw, warnings)
+                fields.update(client_proxies.java_proxy_fields(raw, jtype, options, warnings))
         else:
             fields["target_host"] = raw.require("targetHost")
             fields["target_port"] = raw.port("targetPort")
+        _map_policy(raw, java_policy_fields(kind, policy, raw.get(JAVA_SPOOFED_HOST)),
+                    fields, warnings)
     except ValueError as e:
         raise TunnelProblem(raw.where(), str(e)) from None
     key_source, key_mode = _key(raw, kind, config_dir, warnings)
@@ -194,7 +208,22 @@ def _start_on_load(raw: RawTunnel, warnings: list[Problem]) -> bool:
     return text.lower() == "true"
 
 
-def _first_destination(raw: RawTunnel, warnings: list[Problem]) -> str:
+def _map_policy(raw: RawTunnel, mapped: Mapped, fields: dict[str, object],
+                warnings: list[Problem]) -> None:
+    """Access list, limits, spoofedHost: kept, named, or the tunnel refused (a list that
+    cannot be read must not turn into "everyone may connect")."""
+    def where(key: str) -> str:
+        return raw.where(key if key in raw.values else f"option.{key}")
+
+    if mapped.refusal is not None:
+        key, why = mapped.refusal
+        raise TunnelProblem(where(key), f"{key}: {why}" if not why.startswith(key) else why)
+    fields.update(mapped.fields)
+    warnings += [Problem(where(key), f"{key}: {why}") for key, why in mapped.warnings]
+
+
+def _first_destination(raw: RawTunnel, warnings: list[Problem]) -> tuple[str, int]:
+    """The destination and its I2P port (`dest:port`, 0 when none is written)."""
     text = raw.require("targetDestination")
     dests = [d.strip() for d in text.split(",") if d.strip()]
     if not dests:
@@ -206,17 +235,16 @@ def _first_destination(raw: RawTunnel, warnings: list[Problem]) -> str:
     dest = dests[0]
     host, sep, port = dest.rpartition(":")
     if sep and port.isdigit():
-        warnings.append(Problem(raw.where("targetDestination"), (
-            f"destination port {port} is not supported; connecting to {host} without a port")))
-        dest = host
-    return dest
+        warnings.append(Problem(raw.where("targetDestination"), f"port {port}: {PORT_NOTE}"))
+        return host, int(port)  # an I2P port: validate() checks its range
+    return dest, 0
 
 
 def _key(raw: RawTunnel, kind: TunnelKind, config_dir: Path,
          warnings: list[Problem]) -> tuple[Path | None, KeyMode]:
     if raw.get(f"option.{_TRANSIENT_SERVER}") == "true":
         return None, KeyMode.TRANSIENT  # our export of a transient server, see tunnel_props
-    persistent = kind is TunnelKind.SERVER or (
+    persistent = kind in SERVER_KINDS or (
         raw.get("option.persistentClientKey").lower() == "true")
     if not persistent:
         return None, KeyMode.TRANSIENT
@@ -240,15 +268,15 @@ def tunnel_props(spec: TunnelSpec, key_path: Path | None) -> tuple[dict[str, str
     warnings: list[str] = []
     if spec.kind is TunnelKind.FORWARD:
         raise ValueError(f"{spec.name}: Java I2P has no plain TCP forward tunnel; not exported")
-    p: dict[str, str] = {"type": spec.kind.value, "name": _clean(spec.name, "name", warnings)}
+    p: dict[str, str] = {"type": _TYPES[spec.kind], "name": _clean(spec.name, "name", warnings)}
     if spec.description:
         p["description"] = _clean(spec.description, "description", warnings)
     p["startOnLoad"] = "true" if spec.auto_start else "false"
-    if spec.kind is not TunnelKind.SERVER:  # every client kind
+    if not spec.serves:  # every client kind
         p["interface"] = spec.listen_host
         p["listenPort"] = str(spec.listen_port)
         if spec.destination and spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
-            p["targetDestination"] = spec.destination
+            p["targetDestination"] = java_client_destination(spec)  # `:port` for a client
         p["sharedClient"] = "false"  # one session per tunnel, as this app runs it
         p.update(client_proxies.java_export(spec, warnings))
     else:
@@ -257,9 +285,9 @@ def tunnel_props(spec: TunnelSpec, key_path: Path | None) -> tuple[dict[str, str
     if spec.key_mode is KeyMode.PERSISTENT:
         if key_path is not None:
             p["privKeyFile"] = str(key_path)
-        if spec.kind is not TunnelKind.SERVER:
+        if not spec.serves:
             p["option.persistentClientKey"] = "true"
-    elif spec.kind is TunnelKind.SERVER:
+    elif spec.serves:
         # Java servers refuse to start without a key file: give Java a fresh one to
         # generate, and mark it so our import reads the tunnel back as transient
         p["privKeyFile"] = f"i2ptunnel-gui-transient-{spec.id}.dat"
@@ -269,7 +297,9 @@ def tunnel_props(spec: TunnelSpec, key_path: Path | None) -> tuple[dict[str, str
     p["option.i2cp.destination.sigType"] = str(spec.signature_type)
     for k, v in list(spec.options) + ext_options(spec, _EXT_JAVA):
         p[f"option.{k}"] = v
-    return p, warnings
+    policy, policy_warnings = java_policy_keys(spec)
+    p.update(policy)
+    return p, warnings + policy_warnings
 
 
 def _clean(text: str, what: str, warnings: list[str]) -> str:

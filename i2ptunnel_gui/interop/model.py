@@ -188,7 +188,8 @@ _SIG_BY_NAME["eddsa_sha512_ed25519ph"] = -1  # known but unsupported by SAM dest
 
 def parse_sigtype(text: str) -> int:
     t = text.strip()
-    n = int(t) if t.lstrip("-").isdigit() else _SIG_BY_NAME.get(t.lower(), -2)
+    digits = t.removeprefix("-")  # ASCII only: isdigit() alone takes '٣' and '²'
+    n = int(t) if digits.isascii() and digits.isdigit() else _SIG_BY_NAME.get(t.lower(), -2)
     if n not in SIGNATURE_TYPES:
         known = ", ".join(f"{k} ({v})" for k, v in SIGNATURE_TYPES.items())
         raise ValueError(f"unsupported signature type {text!r}; supported: {known}")
@@ -197,7 +198,7 @@ def parse_sigtype(text: str) -> int:
 
 def parse_port(text: str) -> int:
     t = text.strip()
-    if not t.isdigit() or not 1 <= int(t) <= 65535:
+    if not (t.isascii() and t.isdigit()) or not 1 <= int(t) <= 65535:
         raise ValueError(f"{text!r} is not a port number (1-65535)")
     return int(t)
 

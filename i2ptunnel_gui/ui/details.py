@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.qr import qr_pixmap
@@ -122,6 +123,7 @@ class DetailsPanel(QWidget):
         self.log.setPlaceholderText(f"State changes and errors (last {log_limit}) appear here.")
         self.empty = named(QLabel("Select a tunnel to see its details."), "empty")
         self._build_reachability()
+        self.policy = ServerPolicyDetails()  # site link, access list, limits, refusals
 
         head = QHBoxLayout()
         head.addWidget(self.kind_icon)
@@ -148,6 +150,7 @@ class DetailsPanel(QWidget):
         self.form.addRow("I2P address", self.address_row)
         self.form.addRow("Key file", self.key_row)
         self.form.addRow(self.tr("Reachability"), self.reach_row)
+        self.form.addRow(self.policy)
         self.content = named(QWidget(), "details_content")
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -213,6 +216,7 @@ class DetailsPanel(QWidget):
         self.form.setRowVisible(self.key_row, spec.needs_router)
         # I2P kinds that do not listen are servers: peers reach them through I2P
         self.form.setRowVisible(self.reach_row, spec.needs_router and not spec.listens)
+        self.policy.set_spec(spec)
         self._show_key(spec)
         self._show_status()
 
@@ -221,6 +225,7 @@ class DetailsPanel(QWidget):
         if self._spec is None or status.id != self._spec.id:
             return
         self._status = status
+        self.policy.set_status(status)
         if status.i2p_address and self._spec.key_mode is KeyMode.PERSISTENT:
             self._known_address[status.id] = status.i2p_address
         self._show_status()
@@ -245,6 +250,7 @@ class DetailsPanel(QWidget):
         if self._spec is not None and self._spec.id == tunnel_id:
             if self._status is not None:
                 self._status = dataclasses.replace(self._status, i2p_address="")
+                self.policy.set_status(self._status)
             self._show_status()
 
     def show_reachability(self, result: Reachability) -> None:
@@ -333,15 +339,17 @@ class DetailsPanel(QWidget):
         self.b32_address.setText(b32)
         self.b32_address.setCursorPosition(0)  # show the start, where addresses differ
         self.copy_b32.setEnabled(bool(b32))
-        if b32 == self._qr_text:
+        web = self._spec is not None and self._spec.kind is TunnelKind.HTTP_SERVER
+        shared = site_url(b32) if web and b32 else b32  # a web site is shared as its link
+        if shared == self._qr_text:
             return
-        self._qr_text = b32
-        self.qr_code.setVisible(bool(b32))
-        if b32:
-            picture = qr_pixmap(b32, QR_SIDE)
+        self._qr_text = shared
+        self.qr_code.setVisible(bool(shared))
+        if shared:
+            picture = qr_pixmap(shared, QR_SIDE)
             self.qr_code.setPixmap(picture)
             self.qr_code.setFixedSize(picture.size())  # never squeezed, never scaled
-            self.qr_code.setToolTip(f"QR code of {b32}")
+            self.qr_code.setToolTip(f"QR code of {shared}")
         else:
             self.qr_code.clear()
 

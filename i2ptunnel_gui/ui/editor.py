@@ -27,6 +27,7 @@ from i2ptunnel_gui.interop.clashes import clashes_with, listen_address
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_fields import parse_options
 from i2ptunnel_gui.ui.editor_form import FIELDS, NEW_IDENTITY, EditorForm
+from i2ptunnel_gui.ui.editor_server_policy import POLICY_FIELDS
 
 
 class TunnelEditor(EditorForm):
@@ -46,7 +47,7 @@ class TunnelEditor(EditorForm):
         self._others = [o for o in others if o.id != self._base.id]  # never itself
         self._taken = {o.name.strip().casefold() for o in self._others}
         # a new tunnel only shows a message once its field was edited; an existing one at once
-        self._touched: set[str] = set(FIELDS) if spec is not None else set()
+        self._touched: set[str] = set(FIELDS) | set(POLICY_FIELDS) if spec is not None else set()
         self._loading = True
         self.regenerate_key = False
         self.errors: dict[str, str] = {}  # field -> message, as shown (tests read it)
@@ -88,6 +89,7 @@ class TunnelEditor(EditorForm):
         self.client_fields.changed.connect(self._changed)
         self.key_mode.currentIndexChanged.connect(self._key_mode_changed)
         self.advanced_toggle.toggled.connect(self._show_advanced)
+        self.policy.changed.connect(self._changed)
         self.save_button.clicked.connect(self._save)
         self.buttons.rejected.connect(self.reject)
 
@@ -114,6 +116,8 @@ class TunnelEditor(EditorForm):
             if "key_mode" not in self._touched:
                 self.key_mode.setCurrentIndex(self.key_mode.findData(defaults["key_mode"]))
                 self._key_index = self.key_mode.currentIndex()
+            if "target_port" not in self._touched and "target_port" in defaults:
+                self.target_port.setText(str(defaults["target_port"]))  # 7658, an eepsite
             self._loading = was
         self._update()
         self.fit_height(shrink=True)  # rows of the old kind are gone
@@ -178,6 +182,7 @@ class TunnelEditor(EditorForm):
             message = self.errors.get(field, "")
             label.setText(message)
             label.setVisible(bool(message) and field in self._touched)
+        self.policy.show_errors({f: m for f, m in self.errors.items() if f in self._touched})
         shown_advanced = {"signature_type", "sam_address", "options"} & self._touched
         if shown_advanced & set(self.errors) and not self.advanced_toggle.isChecked():
             self.advanced_toggle.setChecked(True)  # never hide a problem in a closed section
@@ -195,7 +200,9 @@ class TunnelEditor(EditorForm):
             "A new key will be created on save; the current .b32 address stops working."
         )
         self.save_button.setEnabled(not self.errors)
-        pending = [f for f in FIELDS if f in self.errors and f not in self._touched]
+        pending = [
+            f for f in (*FIELDS, *POLICY_FIELDS) if f in self.errors and f not in self._touched
+        ]
         self.save_hint.setVisible(bool(pending))
         self.save_hint.setText("Still needed: " + ", ".join(f.replace("_", " ") for f in pending))
         self.fit_height()

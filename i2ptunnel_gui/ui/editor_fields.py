@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui.core.spec import TUNNEL_SHAPE_KEYS, check_option
+from i2ptunnel_gui.core.sam.options import option_problem
+from i2ptunnel_gui.core.spec import TUNNEL_SHAPE_KEYS
 
 ERROR_STYLE = "color: #c62828;"
 WARNING_STYLE = "color: #8a5300; background: #fff4d6; border-radius: 3px; padding: 3px;"
@@ -60,7 +61,7 @@ def field_box(*widgets: QWidget) -> QWidget:
 def port_value(text: str) -> int:
     """The port typed, or -1 (which check_port rejects with its message) if not a number."""
     t = text.strip()
-    return int(t) if t.isdigit() and len(t) <= 6 else -1
+    return int(t) if t.isascii() and t.isdigit() and len(t) <= 6 else -1
 
 
 class OptionalNumber(QWidget):
@@ -187,7 +188,7 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
         key, value = key.strip(), value.strip()
         if not sep:
             return options, f"line {number}: expected key=value, got {line!r}"
-        if (why := check_option(key, value)) is not None:
+        if (why := option_problem(key, value)) is not None:
             return options, f"line {number}: {why}"
         if key in TUNNEL_SHAPE_KEYS:
             return options, f"line {number}: set {key} in the tunnel fields above"
@@ -198,7 +199,8 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
 
 
 def _is_int(text: str) -> bool:
-    return text.removeprefix("-").isdigit()
+    digits = text.removeprefix("-")
+    return digits.isascii() and digits.isdigit()
 
 
 def format_options(options: dict[str, str]) -> str:

@@ -31,6 +31,7 @@ from i2ptunnel_gui.core.spec import (
     DEFAULT_SAM,
     DEFAULT_SIGNATURE_TYPE,
     I2P_CLIENT_KINDS,
+    SERVER_KINDS,
     SIGNATURE_TYPES,
     KeyMode,
     TunnelKind,
@@ -49,11 +50,13 @@ from i2ptunnel_gui.ui.editor_fields import (
     parse_options,
     port_value,
 )
+from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 
 KIND_TITLES = {
     TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
     TunnelKind.SERVER: "I2P server (publish a local service on I2P)",
     TunnelKind.CLIENT: "I2P client (local port → I2P destination)",
+    TunnelKind.HTTP_SERVER: "I2P web site (HTTP server: the site learns each caller's b32)",
     TunnelKind.HTTP_PROXY: "HTTP proxy (a browser's proxy onto I2P, port 4444)",
     TunnelKind.SOCKS: "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)",
     TunnelKind.IRC: "IRC client (filtered IRC to I2P servers, port 6668)",
@@ -137,6 +140,7 @@ class EditorForm(QDialog):
         self.options = named(QPlainTextEdit(), "options")
         self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
         self.options.setFixedHeight(72)
+        self.policy = ServerPolicyFields()  # access list, limits, HTTP, I2P port
         self.client_fields = ClientKindFields()  # proxy kinds and on-demand sessions
         self.errors_label = {f: message_label(f"{f}_error") for f in FIELDS}
         self.errors_label.update(self.client_fields.error_labels)
@@ -186,6 +190,7 @@ class EditorForm(QDialog):
         form.addRow("Idle timeout", field_box(self.idle_timeout, err["idle_timeout"]))
         form.addRow("Connect timeout", field_box(self.connect_timeout, err["connect_timeout"]))
         form.addRow("", self.auto_start)
+        form.addRow(self.policy)
         self.key_row = field_box(self.key_mode, self.key_note)
         form.addRow("I2P identity", self.key_row)
         form.addRow("", self.advanced_toggle)
@@ -235,6 +240,7 @@ class EditorForm(QDialog):
         self.signature_type.setCurrentIndex(index)
         self.sam_address.setText(spec.sam_address)
         self.options.setPlainText(format_options(opts))
+        self.policy.load(spec)
         customised = (
             bool(spec.options)
             or bool(spec.sam_address)
@@ -294,7 +300,7 @@ class EditorForm(QDialog):
             changes["allow_public_bind"] = (
                 self.allow_public_bind.isChecked() and not is_loopback_host(host)
             )
-        if kind in (TunnelKind.FORWARD, TunnelKind.SERVER):
+        if kind is TunnelKind.FORWARD or kind in SERVER_KINDS:
             changes["target_host"] = self.target_host.text().strip()
             changes["target_port"] = port_value(self.target_port.text())
         if kind in (TunnelKind.CLIENT, TunnelKind.IRC):
@@ -309,11 +315,14 @@ class EditorForm(QDialog):
             changes["sam_address"] = self.sam_address.text().strip()
             free, _ = parse_options(self.options.toPlainText())
             changes["options"] = self.client_fields.options(kind, {**free, **self.shape.values()})
+        changes.update(self.policy.values(kind))
         return self._base.replace(**changes)
 
     def _update_visibility(self, kind: TunnelKind) -> None:
         router = kind is not TunnelKind.FORWARD
-        self.form.setRowVisible(self.listen_row, kind is not TunnelKind.SERVER)
+        serves = kind in SERVER_KINDS
+        self.policy.set_kind(kind)
+        self.form.setRowVisible(self.listen_row, not serves)
         client = kind in I2P_CLIENT_KINDS
         self.form.setRowVisible(self.target_row, not client)
         self.form.setRowVisible(self.destination_row, kind in (TunnelKind.CLIENT, TunnelKind.IRC))
@@ -333,4 +342,4 @@ class EditorForm(QDialog):
         self.advanced.setVisible(router and self.advanced_toggle.isChecked())
         label = self.form.labelForField(self.target_row)
         if isinstance(label, QLabel):
-            label.setText("Local service" if kind is TunnelKind.SERVER else "Target")
+            label.setText("Local service" if serves else "Target")

@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 NEW_KINDS = ((TunnelKind.FORWARD, QT_TRANSLATE_NOOP("MainWindow", "TCP forward…")),
              (TunnelKind.SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P server…")),
+             (TunnelKind.HTTP_SERVER, QT_TRANSLATE_NOOP("MainWindow", "I2P web site…")),
              (TunnelKind.CLIENT, QT_TRANSLATE_NOOP("MainWindow", "I2P client…")),
              (TunnelKind.HTTP_PROXY, QT_TRANSLATE_NOOP("MainWindow", "HTTP proxy…")),
              (TunnelKind.SOCKS, QT_TRANSLATE_NOOP("MainWindow", "SOCKS proxy…")),
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self._sam_label = named(QLabel(self.tr("SAM: checking…")), "sam_status")
+        self._sam_version = ""  # granted by the router's SAM bridge, once probed
         self.statusBar().addPermanentWidget(self._sam_label)
         controller.error.connect(self.show_error)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -143,14 +145,11 @@ class MainWindow(QMainWindow):
         button = bar.widgetForAction(self.new_action)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        for a in (self.edit_action, self.duplicate_action, self.delete_action):
-            bar.addAction(a)
+        bar.addActions([self.edit_action, self.duplicate_action, self.delete_action])
         bar.addSeparator()
-        for a in (self.start_action, self.stop_action, self.restart_action):
-            bar.addAction(a)
+        bar.addActions([self.start_action, self.stop_action, self.restart_action])
         bar.addSeparator()
-        bar.addAction(self.start_all_action)
-        bar.addAction(self.stop_all_action)
+        bar.addActions([self.start_all_action, self.stop_all_action])
         self.addToolBar(bar)
 
         self.tunnel_proxy = SortProxy(self.tunnel_model, self)
@@ -205,8 +204,7 @@ class MainWindow(QMainWindow):
                                           self.import_requested.emit)
         self.export_action = self._action("export", self.tr("Export…"), None,
                                           self.export_requested.emit)
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         tunnel_menu = self.menuBar().addMenu(self.tr("&Tunnel"))
@@ -287,6 +285,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_sam_status(self, st: SamStatus) -> None:
+        self._sam_version = st.version if st.reachable else ""  # the editor warns on ports
         if st.reachable:
             text = self.tr("SAM {address}: reachable, version {version}").format(
                 address=st.address, version=st.version or "?")
@@ -304,6 +303,7 @@ class MainWindow(QMainWindow):
         """Open the editor window-modally (open(), not exec()); saving lands in _on_saved."""
         # the app's tunnels: names taken and listen addresses in use (the editor skips `spec`)
         editor = _editor_class()(spec, kind, self.controller.specs(), self)
+        editor.policy.set_sam_version(self._sam_version)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
         editor.open()

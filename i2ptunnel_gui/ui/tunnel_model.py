@@ -25,6 +25,7 @@ from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
+from i2ptunnel_gui.ui.refusal_labels import refusals_text
 from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
 from i2ptunnel_gui.ui.tunnel_states import STATE_COLORS, state_label
 
@@ -36,6 +37,7 @@ KIND_LABELS = {
     TunnelKind.FORWARD: "TCP forward",
     TunnelKind.SERVER: "I2P server",
     TunnelKind.CLIENT: "I2P client",
+    TunnelKind.HTTP_SERVER: "I2P web site",
     TunnelKind.HTTP_PROXY: "HTTP proxy",
     TunnelKind.SOCKS: "SOCKS proxy",
     TunnelKind.IRC: "IRC client",
@@ -62,8 +64,9 @@ class _TunnelRow:
 
 class TunnelTableModel(QAbstractTableModel):
     COL_NAME, COL_KIND, COL_STATE, COL_LOCAL, COL_I2P, COL_CONNS, COL_IN, COL_OUT = range(8)
+    COL_REFUSED = 8  # server kinds: streams turned away (per reason in the tooltip)
     _HEADERS = ("Name", "Kind", "State", "Local endpoint", "I2P address", "Connections",
-                "In", "Out")
+                "In", "Out", "Refused")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -170,7 +173,7 @@ class TunnelTableModel(QAbstractTableModel):
                 r.rate_in = r.rate_out = 0.0
             r.status, r.sampled_at = status, snap.time
         self.dataChanged.emit(self.index(0, self.COL_STATE),
-                              self.index(len(self._rows) - 1, self.COL_OUT))
+                              self.index(len(self._rows) - 1, self.COL_REFUSED))
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -213,6 +216,8 @@ class TunnelTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_I2P and st is not None:
             return st.i2p_address or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_REFUSED and st is not None:
+            return refusals_text(st.refusals) if st.refusals else None
         return None
 
     def _display(self, r: _TunnelRow, col: int, state: TunnelState) -> str:
@@ -238,6 +243,8 @@ class TunnelTableModel(QAbstractTableModel):
             return human_rate(r.rate_in) if state.active else ""
         if col == self.COL_OUT:
             return human_rate(r.rate_out) if state.active else ""
+        if col == self.COL_REFUSED:
+            return str(st.refused_connections) if st is not None and r.spec.serves else ""
         return ""
 
     def _sort_value(self, r: _TunnelRow, col: int, state: TunnelState) -> Any:
@@ -247,6 +254,8 @@ class TunnelTableModel(QAbstractTableModel):
             return r.rate_in
         if col == self.COL_OUT:
             return r.rate_out
+        if col == self.COL_REFUSED:
+            return r.status.refused_connections if r.status is not None else 0
         if col == self.COL_NAME:
             return r.spec.name.casefold()
         return self._display(r, col, state).casefold()

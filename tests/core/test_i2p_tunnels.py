@@ -13,10 +13,10 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fake_router import FAST_BACKOFF, FAST_TIMEOUTS, FakeRouter
+from i2p_helpers import client_spec, round_trip, server_spec, start, wait_state
 from nethelpers import (
     IO_TIMEOUT,
     LoopbackServer,
@@ -35,8 +35,8 @@ from i2ptunnel_gui.core.i2p.server import ACCEPT_POOL
 from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.sam.errors import SamRouterError, SamUnreachable
 from i2ptunnel_gui.core.sam.keys import parse_private_key
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
-from i2ptunnel_gui.core.status import Direction, TunnelEvent, TunnelState, TunnelStatus
+from i2ptunnel_gui.core.spec import KeyMode
+from i2ptunnel_gui.core.status import Direction, TunnelEvent, TunnelState
 
 
 class Events:
@@ -66,30 +66,6 @@ def engine(fake: FakeRouter, keys_dir: Path) -> Iterator[Engine]:
     eng.shutdown(5)
 
 
-
-def server_spec(target_port: int, **kw: Any) -> TunnelSpec:
-    kw.setdefault("name", "test server")
-    return TunnelSpec(kind=TunnelKind.SERVER, target_port=target_port, **kw)
-
-
-def client_spec(dest: str, **kw: Any) -> TunnelSpec:
-    kw.setdefault("name", "test client")
-    kw.setdefault("key_mode", KeyMode.TRANSIENT)
-    return TunnelSpec(kind=TunnelKind.CLIENT, listen_port=free_port(), destination=dest, **kw)
-
-
-def start(engine: Engine, spec: TunnelSpec, retry: bool = True) -> TunnelStatus:
-    return engine.call(lambda: engine.start_tunnel(spec, retry=retry), IO_TIMEOUT)
-
-
-
-
-def wait_state(engine: Engine, tunnel_id: str, state: TunnelState, timeout: float = 8) -> None:
-    assert wait_until(lambda: status(engine, tunnel_id).state is state, timeout), (
-        f"tunnel never reached {state}: {status(engine, tunnel_id)}"
-    )
-
-
 def socket_count() -> int:
     """Open sockets of this process (the splice relay keeps a pool of pipes on purpose)."""
     n = 0
@@ -97,13 +73,6 @@ def socket_count() -> int:
         with contextlib.suppress(OSError):
             n += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
     return n
-
-
-def round_trip(port: int, payload: bytes) -> bytes:
-    # no half-close: the client tunnel never passes EOF to a SAM stream (docs/ENGINE.md)
-    with connect(port) as s:
-        s.sendall(payload)
-        return recv_exactly(s, len(payload))
 
 
 def test_server_and_client_carry_data_both_ways_and_server_sees_client_b32(

@@ -8,6 +8,7 @@ import json
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,6 +154,57 @@ def test_curl_socks5_hostname_and_refusals(engine: Engine, site: tuple[Any, str]
     assert bad.returncode != 0 and "example.org" not in bad.stdout
     ip = run_curl("--socks5", f"127.0.0.1:{port}", "http://127.0.0.1:1/")
     assert ip.returncode != 0
+
+
+def read_to_end(s: socket.socket) -> bytes:
+    s.settimeout(IO_TIMEOUT)
+    data = b""
+    while chunk := s.recv(65536):
+        data += chunk
+    return data
+
+
+@pytest.mark.parametrize("relay", ["protocol", "splice"])
+def test_http_proxy_answers_504_when_the_site_stays_silent(
+    engine: Engine, site: tuple[Any, str], relay: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site's stream opens (i2pd says OK before the stream is up) and nothing
+    comes back: the browser reads a 504 page after the connect timeout, not a reset;
+    a site that answers is served as before on the same tunnel."""
+    monkeypatch.setenv("I2PTUNNEL_RELAY", relay)
+    _, b32 = site
+    quiet = threading.Event()
+    silent = LoopbackServer(lambda c: c.recv(1 << 16) and quiet.wait(IO_TIMEOUT))
+    try:
+        silent_b32 = start(
+            engine, TunnelSpec(name="silent", kind=TunnelKind.SERVER, target_port=silent.port)
+        ).i2p_address
+        events: list[TunnelEvent] = []
+        engine.subscribe(events.append)
+        proxy = start(engine, proxy_spec(TunnelKind.HTTP_PROXY, connect_timeout=0.5))
+        with connect(local_port(proxy)) as s:
+            s.sendall(
+                f"GET http://{silent_b32}/slow HTTP/1.1\r\nHost: {silent_b32}\r\n\r\n".encode()
+            )
+            t0 = time.monotonic()
+            page = read_to_end(s)
+            elapsed = time.monotonic() - t0
+        assert page.startswith(b"HTTP/1.1 504 Gateway Timeout\r\n"), page[:200]
+        assert f"The I2P site {silent_b32} did not answer within 0.5 s".encode() in page
+        assert b"try again" in page
+        assert 0.4 < elapsed < 3, elapsed
+        with connect(local_port(proxy)) as s:  # a site that answers: untouched
+            s.sendall(f"GET http://{b32}/fast HTTP/1.1\r\nHost: {b32}\r\n\r\n".encode())
+            head, _, body = read_to_end(s).partition(b"\r\n\r\n")
+        assert (
+            head.startswith(b"HTTP/1.1 200 OK") and json.loads(body)["line"] == "GET /fast HTTP/1.1"
+        )
+        want = f"{silent_b32} did not answer within 0.5 s: the browser got a 504 page"
+        assert wait_until(lambda: any(e.message == want for e in events)), events
+        assert status(engine, proxy.id).failed_connections == 1
+    finally:
+        quiet.set()
+        silent.close()
 
 
 def irc_server(lines: list[bytes]) -> LoopbackServer:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fake_router import FakeRouter
+from fake_sam import random_private_key
 from health_helpers import (
     Events,
     client_spec,
@@ -18,6 +19,8 @@ from health_helpers import (
 )
 from nethelpers import IO_TIMEOUT, LoopbackServer, status, wait_until
 
+from i2ptunnel_gui.core.access import AccessMode
+from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.context import Health
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError, UnknownTunnel
@@ -121,3 +124,24 @@ def test_periodic_checks_for_persistent_servers_only(
         assert status(eng, fresh.id).reachability is None  # transient: off
     finally:
         eng.shutdown(5)
+
+
+def test_the_probe_passes_an_allow_list_an_i2p_port_and_limits_it_is_not_on(
+    engine: Engine, fake: FakeRouter, echo_server: LoopbackServer
+) -> None:
+    fake.sam.versions = ("3.0", "3.1", "3.2", "3.3")  # I2P ports need SAM 3.2
+    guarded = server_spec(
+        echo_server.port,
+        access_mode=AccessMode.ALLOW,
+        access_list=(random_private_key().b32_address,),  # not the prober
+        i2p_port=80,  # the probe dials no port
+        conn_limits=ConnLimits(total_per_day=1),
+    )
+    srv = start(engine, guarded)
+    for _ in range(2):  # a second check would be over the day's limit
+        result = check(engine, srv.id)
+        assert result.reachable is True, result
+    st = status(engine, srv.id)
+    # echoed before the gate: nothing refused, counted or passed to the service
+    assert st.refusals == () and st.refused_connections == 0 and st.total_connections == 0
+    assert echo_server.accepted == 0

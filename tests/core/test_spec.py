@@ -100,6 +100,36 @@ def test_client_requires_destination_and_checks_options() -> None:
     assert "sam_address" in fields(spec.replace(destination=B32, sam_address="nope"))
 
 
+@pytest.mark.parametrize("shape", ["--3", "-", "٣", "²", "3\n", " 3", "17", "-8", "+3"])
+def test_tunnel_shape_option_is_an_ascii_whole_number_in_range(shape: str) -> None:
+    """isdigit() takes Unicode digits, and '--3' once reached int(): a field error each."""
+    spec = TunnelSpec(name="s", kind=TunnelKind.SERVER, target_port=80)
+    problems = fields(spec.replace(options={"inbound.length": shape}))
+    assert problems == {
+        "options": f"inbound.length must be a whole number from -7 to 16 (got {shape!r})"
+    }
+
+
+@pytest.mark.parametrize("shape", ["0", "3", "-7", "16"])
+def test_tunnel_shape_option_in_range_is_valid(shape: str) -> None:
+    spec = TunnelSpec(name="s", kind=TunnelKind.SERVER, target_port=80)
+    assert fields(spec.replace(options={"inbound.length": shape})) == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "text"),
+    [
+        ("STYLE", "RAW", "SAM parameter"),  # reserved: would override the session's own
+        ("i2cp.x", "a\\b", "backslashes"),
+        ("i2cp.x", "v" * 1025, "the limit is 1024"),
+        ("k" * 129, "1", "must be 1-128"),
+    ],
+)
+def test_spec_options_follow_the_session_option_rules(key: str, value: str, text: str) -> None:
+    spec = TunnelSpec(name="s", kind=TunnelKind.SERVER, target_port=80)
+    assert text in fields(spec.replace(options={key: value}))["options"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -187,8 +217,16 @@ def test_duplicate_gets_new_id_and_own_key() -> None:
 def test_trailing_newline_never_validates(value: str) -> None:
     """`$` matches before a final newline; a newline must never reach the SAM bridge."""
     from i2ptunnel_gui.core.addresses import check_host
-    from i2ptunnel_gui.core.spec import check_option
+    from i2ptunnel_gui.core.sam.options import option_problem
 
-    assert check_option(value, "1") is not None
+    assert option_problem(value, "1") is not None
     assert check_destination(value) is not None
     assert check_host(value) is not None
+
+
+@pytest.mark.parametrize("sig", ["--3", "٣", "²", "7.5", ""])
+def test_signature_type_from_plain_data_must_be_an_ascii_integer(sig: str) -> None:
+    with pytest.raises(SpecError) as info:
+        TunnelSpec.from_dict({"name": "s", "kind": "server", "signature_type": sig})
+    assert info.value.field == "signature_type"
+    assert info.value.message == f"signature_type must be int, got {sig!r}"

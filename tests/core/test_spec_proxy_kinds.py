@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from i2ptunnel_gui.core.client_fields import destination_list
 from i2ptunnel_gui.core.spec import (
     IRC2P,
     KeyMode,
     TunnelKind,
     TunnelSpec,
-    destination_list,
     validate,
 )
 

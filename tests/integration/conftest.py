@@ -3,7 +3,7 @@
 The test command runs pytest inside `scripts/in-netns.sh` (a network namespace with
 nothing but `lo`); outside such a namespace the `i2pd` fixture FAILS with a one-line
 reason instead of starting a router that would reseed and dial public peers.
-SESSION CREATE takes ~20 s on i2pd 2.45.1 (docs/ENGINE.md, test bed): tests create their sessions
+SESSION CREATE takes ~20 s on i2pd 2.45.1 (docs/I2PD.md §4): tests create their sessions
 in parallel and modules share them. Every SAM socket is closed (engines shut down)
 before the router is stopped, or 2.45.1 deadlocks on SIGTERM.
 """

@@ -1,4 +1,4 @@
-"""Session options and socket helpers for the real-router tests (docs/ENGINE.md, test bed)."""
+"""Session options and socket helpers for the real-router tests (docs/I2PD.md §10)."""
 
 from __future__ import annotations
 

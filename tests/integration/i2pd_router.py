@@ -8,7 +8,7 @@ Plain Python, no pytest, so bench/ can import it::
     router.kill(); router.restart()     # router loss, then the same datadir and ports
     router.stop()                       # SIGTERM, SIGKILL after 5 s
 
-The config is the measured offline one (docs/ENGINE.md, "i2pd 2.45.1 as the test bed"):
+The config is the measured offline one (docs/I2PD.md §1):
 floodfill, NTCP2 enabled+published on 127.0.0.1, SSU2 off, empty reseed URLs, address
 book enabled (2.45.1 segfaults on STREAM CONNECT without it), zero-hop exploratory
 tunnels. With any other interface than `lo` visible it would reseed over HTTPS and dial
@@ -296,7 +296,7 @@ class I2pdRouter:
             p.wait(STOP_GRACE)
         except subprocess.TimeoutExpired:
             self.needed_sigkill = True
-            p.kill()  # the 2.45.1 SAMBridge::Stop self-deadlock (docs/ENGINE.md)
+            p.kill()  # the 2.45.1 SAMBridge::Stop self-deadlock (docs/I2PD.md §9)
             p.wait(STOP_GRACE)
         self.process = None
 

@@ -53,7 +53,7 @@ async def test_hello_grants_31(sam: str) -> None:
 
 async def test_sessions_stream_naming_and_errors(sam: str) -> None:
     key = await dest_generate(sam)
-    # the accepting side needs LS1 on a lone 2.45.1 floodfill (docs/ENGINE.md)
+    # the accepting side needs LS1 on a lone 2.45.1 floodfill (docs/I2PD.md §5)
     server, client = await asyncio.gather(
         SamSession.create(sam, private_key=key, options={**ZERO_HOP, "i2cp.leaseSetType": "1"}),
         SamSession.create(sam, options=ZERO_HOP),

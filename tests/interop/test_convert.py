@@ -12,7 +12,7 @@ import pytest
 from i2ptunnel_gui.commands.cli import main
 from i2ptunnel_gui.core.keystore import default_root
 from i2ptunnel_gui.core.sam.keys import build_destination, build_private_key
-from i2ptunnel_gui.interop.model import ImportResult, same_definition
+from i2ptunnel_gui.interop.model import ImportResult, parse_port, parse_sigtype, same_definition
 from i2ptunnel_gui.interop.reader import load
 from i2ptunnel_gui.settings import Settings
 
@@ -149,3 +149,21 @@ def test_convert_arguments(capsys: pytest.CaptureFixture[str]) -> None:
         main(["convert", "x", "--to", "yaml", "--output", "y"])
     assert e.value.code == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", ["--3", "٣", "²", "-", "rsa_sha256_2048"])
+def test_signature_type_text_is_a_clear_error(text: str) -> None:
+    """'--3' once reached int() (an unexplained ValueError), '٣' passed as 3."""
+    with pytest.raises(ValueError, match=f"unsupported signature type {text!r}; supported: 0"):
+        parse_sigtype(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [("7", 7), (" 11 ", 11), ("EdDSA_SHA512_Ed25519", 7)])
+def test_signature_type_by_code_or_name(text: str, code: int) -> None:
+    assert parse_sigtype(text) == code
+
+
+@pytest.mark.parametrize("text", ["٨٠", "²", "0", "65536", "-80"])
+def test_port_text_must_be_ascii_digits_in_range(text: str) -> None:
+    with pytest.raises(ValueError, match=r"is not a port number \(1-65535\)"):
+        parse_port(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind
 from i2ptunnel_gui.interop.importing import apply
 from i2ptunnel_gui.interop.model import FoundTunnel, ImportResult, InteropError, Skipped
@@ -32,12 +33,13 @@ def test_java_monolithic_sample() -> None:
     r = load(path)
     assert r.format == "java" and r.errors == [] and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["I2P HTTP Proxy", "Jabber client ✓", "SSH server", "IRC (plain)"]
+    assert list(found) == ["I2P HTTP Proxy", "Jabber client ✓", "I2P webserver", "SSH server",
+                           "IRC (plain)"]
 
     jab = found["Jabber client ✓"]
     assert jab.spec.kind is TunnelKind.CLIENT
     assert (jab.spec.listen_host, jab.spec.listen_port) == ("127.0.0.1", 5222)  # "# comment" cut
-    assert jab.spec.destination == B32  # first of two, port dropped
+    assert jab.spec.destination == B32 and jab.spec.i2p_port == 5222  # first of two
     assert jab.spec.key_mode is KeyMode.PERSISTENT
     assert jab.key_source == DATA / "java" / "keys" / "jabber-client.dat"
     assert jab.spec.options_dict == {"inbound.length": "2", "outbound.length": "2",
@@ -48,6 +50,11 @@ def test_java_monolithic_sample() -> None:
     assert f"{path}:19: 2 destinations listed; this app connects to the first only ({B32}:5222)" \
         in warns
     assert f"{path}:27: unknownFutureKey: not used by this app; ignored" in warns
+    assert any(w.startswith(f"{path}:19: port 5222: kept as the tunnel's I2P port") for w in warns)
+
+    web = found["I2P webserver"].spec
+    assert web.kind is TunnelKind.HTTP_SERVER and web.host_override == "mysite.i2p"
+    assert (web.target_host, web.target_port) == ("127.0.0.1", 7658)
 
     ssh = found["SSH server"].spec
     assert ssh.kind is TunnelKind.SERVER
@@ -64,10 +71,8 @@ def test_java_monolithic_sample() -> None:
     proxy = found["I2P HTTP Proxy"].spec  # proxyList=false.i2p: Java's "no outproxy"
     assert proxy.kind is TunnelKind.HTTP_PROXY and proxy.outproxy == ""
     skipped = _skipped(r)
-    assert set(skipped) == {"I2P webserver", "After the gap"}
+    assert set(skipped) == {"After the gap"}  # the proxy and the web site both import now
     assert not any(s.error for s in r.skipped)
-    assert "Host-header" in skipped["I2P webserver"].reason
-    assert skipped["I2P webserver"].where == f"{path}:34"
     gap = skipped["After the gap"]
     assert "gap" in gap.reason and "no tunnel.5" in gap.reason and gap.where == f"{path}:63"
 
@@ -76,7 +81,7 @@ def test_java_split_folder_sample() -> None:
     d = DATA / "java" / "i2ptunnel.config.d"
     r = load(d)
     found = _by_name(r)
-    assert list(found) == ["SSH in", "Ünïcode client", "Socks"]
+    assert list(found) == ["SSH in", "Ünïcode client", "Socks", "Guarded"]
     assert found["Socks"].spec.kind is TunnelKind.SOCKS
     ssh = found["SSH in"]
     assert ssh.spec.description == "Shell over I2P"
@@ -86,8 +91,10 @@ def test_java_split_folder_sample() -> None:
     assert (uni.listen_host, uni.listen_port) == ("::1", 8118)
     assert uni.nconnect == 16 and uni.idle_timeout is None and uni.auto_start is False
     assert uni.options == ()  # our i2ptunnelgui.* options became fields
-    skipped = _skipped(r)
-    assert "reachable by every I2P destination" in skipped["Guarded"].reason
+    assert r.skipped == []  # Socks and Guarded both import now
+    guarded = found["Guarded"].spec  # its access list is kept, never dropped
+    assert guarded.access_mode is AccessMode.ALLOW
+    assert guarded.access_list == ("abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrst",)
     assert not r.has_errors
     # the parent folder is recognised as a Java config dir (split files win)
     assert [t.spec.name for t in load(DATA / "java").tunnels] == list(found)
@@ -97,8 +104,8 @@ def test_i2pd_datadir_sample() -> None:
     r = load(DATA / "i2pd")
     assert r.format == "i2pd" and not r.has_errors
     found = _by_name(r)
-    assert list(found) == ["irc-out", "ssh-in", "my-socks", "Wéb ★ server", "empty-values",
-                           "transient-client"]
+    assert list(found) == ["irc-out", "ssh-in", "guarded", "site", "my-socks", "Wéb ★ server",
+                           "empty-values", "transient-client"]
     assert found["my-socks"].spec.kind is TunnelKind.SOCKS
     irc = found["irc-out"]
     assert irc.spec.destination == "irc.ilita.i2p" and irc.spec.listen_port == 6668
@@ -119,8 +126,11 @@ def test_i2pd_datadir_sample() -> None:
     assert tc.spec.key_mode is KeyMode.TRANSIENT and tc.spec.options == ()
     assert any("explicitPeers: empty value" in str(w) for w in tc.warnings)
     skipped = _skipped(r)
-    assert set(skipped) == {"guarded", "site", "vpn-udp"}
-    assert skipped["site"].kind == "http" and "Host-header" in skipped["site"].reason
+    assert set(skipped) == {"vpn-udp"}
+    assert irc.spec.i2p_port == 6667 and ssh.spec.i2p_port == 0  # inport = port: i2pd's default
+    site = found["site"].spec
+    assert site.kind is TunnelKind.HTTP_SERVER and site.host_override == "mysite.i2p"
+    assert found["guarded"].spec.access_mode is AccessMode.ALLOW
 
 
 def test_single_i2pd_file_resolves_keys_against_its_folder() -> None:
@@ -201,7 +211,7 @@ def _settings(tmp_path: Path) -> Settings:
 def test_apply_copies_keys_0600_and_saves(tmp_path: Path) -> None:
     s = _settings(tmp_path)
     added, _ = apply(load(DATA / "i2pd"), s)
-    assert len(added) == 6
+    assert len(added) == 8  # every i2pd sample but the UDP one
     loaded, problems = Settings(QSettings(str(tmp_path / "s.ini"),
                                           QSettings.Format.IniFormat)).load_tunnels()
     assert problems == [] and [t.id for t in loaded] == [t.id for t in added]

@@ -157,17 +157,18 @@ def test_cli_import_dry_run_lists_and_changes_nothing(
         tmp_path: Path, keys_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli(tmp_path, "import", str(DATA / "i2pd"), "--dry-run") == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:6] == [
+    assert out[:8] == [
         "irc-out client 127.0.0.1:6668 irc.ilita.i2p",
         "ssh-in server - 127.0.0.1:22",
+        "guarded server - 127.0.0.1:2222",
+        "site http-server - 127.0.0.1:8080",
         "my-socks socks 127.0.0.1:14447 -",
         "'Wéb ★ server' server - 127.0.0.1:8081",
         f"empty-values client 127.0.0.1:7001 {B32}",
         "transient-client client 127.0.0.1:7002 echo.i2p",
     ]
-    assert out[6].startswith("skipped guarded server: accesslist: access lists are not "
-                             "supported")
-    assert len(out) == 9  # 6 tunnels, 3 skipped
+    assert out[8].startswith("skipped vpn-udp udpserver: UDP tunnels are not provided")
+    assert len(out) == 9  # 8 tunnels, 1 skipped
     assert Settings.open(tmp_path / "s.ini").load_tunnels() == ([], [])
     assert not keys_env.exists()
 
@@ -176,16 +177,18 @@ def test_cli_import_then_export(tmp_path: Path, keys_env: Path,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli(tmp_path, "import", str(DATA / "java" / "i2ptunnel.config.d")) == 0
     err = capsys.readouterr().err
-    assert "imported 3 tunnel(s)" in err
+    assert "imported 4 tunnel(s)" in err  # Socks and Guarded included
     assert len(list(keys_env.iterdir())) == 1  # SSH in's key, copied
     assert _cli(tmp_path, "export", "--format", "i2pd") == 0
     captured = capsys.readouterr()
     assert "[SSH in]\ntype = server\nhost = 127.0.0.1\nport = 22\n" in captured.out
-    assert "exported 3 tunnel(s) to stdout" in captured.err
+    assert "exported 4 tunnel(s) to stdout" in captured.err
+    assert "[Guarded]\ntype = server\n" in captured.out and "accesslist = " in captured.out
+    assert "[Socks]\ntype = socks\n" in captured.out
     out = tmp_path / "x.config"
     assert _cli(tmp_path, "export", "--format", "java", "--output", str(out)) == 0
     names = [t.spec.name for t in load(out).tunnels]
-    assert names == ["SSH in", "Ünïcode client", "Socks"]
+    assert names == ["SSH in", "Ünïcode client", "Socks", "Guarded"]
 
 
 def test_cli_import_with_errors_needs_yes(tmp_path: Path, keys_env: Path,
@@ -245,5 +248,5 @@ def test_cli_import_into_a_damaged_settings_file_keeps_its_tunnels(
     assert "warning: settings: the settings file is damaged: the tunnel count is missing" in err
     names = [t.name for t in Settings.open(path).load_tunnels()[0]]
     assert names[:2] == [s.name for s in tricky_specs()[:2]]
-    assert len(names) == 2 + 6  # the 6 runnable i2pd tunnels
+    assert len(names) == 2 + 8  # the 8 runnable i2pd tunnels
     assert len(list(tmp_path.glob("s.ini.damaged-*"))) == 1

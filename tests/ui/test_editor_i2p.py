@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.ui.editor_fields import format_options, port_value
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +29,8 @@ def no_nested_loops(monkeypatch):
         ("k=has space", "must not contain spaces"),
         ("inbound.length=3", "tunnel fields above"),
         ("a=1\na=2", "a is set twice"),
+        ("k=a\\b", "backslashes"),  # the session option rules (core/sam/options.py)
+        ("STYLE=RAW", "SAM parameter the client sets itself"),
     ],
 )
 def test_bad_i2cp_options_show_the_line(qtbot, text, message):
@@ -155,3 +158,13 @@ def test_new_client_defaults_to_transient_key_and_long_connect_timeout(qtbot) ->
     assert ed.connect_timeout.value() == DEFAULT_I2P_CONNECT_TIMEOUT
     ed.kind.setCurrentIndex(ed.kind.findData("server"))
     assert ed.key_mode.currentData() == KeyMode.PERSISTENT
+
+
+@pytest.mark.parametrize(("text", "port"), [("8080", 8080), (" 80 ", 80), ("٨٠", -1), ("²", -1)])
+def test_port_text_is_ascii_digits_or_refused(text, port):
+    """int('²') raises and int('٨٠') is 80: neither may pass as a typed port."""
+    assert port_value(text) == port
+
+
+def test_a_non_ascii_shape_value_stays_in_the_free_text():
+    assert format_options({"inbound.length": "²", "outbound.length": "2"}) == "inbound.length=²"

@@ -27,22 +27,22 @@ def test_preview_lists_adds_and_skips_and_imports(qtbot: Any, tmp_path: Path) ->
     dlg.set_path(DATA / "i2pd")
     table = dlg.findChild(QTableWidget, "import_table")
     assert _rows(table) == [
-        ("Add", "ssh-in"), ("Add", "my-socks"), ("Add", "Wéb ★ server"), ("Add", "empty-values"),
-        ("Add", "transient-client"), ("Skip", "guarded"), ("Skip", "site"), ("Skip", "vpn-udp"),
-        ("Skip", "irc-out")]
+        ("Add", "ssh-in"), ("Add", "guarded"), ("Add", "site"), ("Add", "my-socks"),
+        ("Add", "Wéb ★ server"), ("Add", "empty-values"), ("Add", "transient-client"),
+        ("Skip", "vpn-udp"), ("Skip", "irc-out")]
     assert table.item(8, 5).text() == "a tunnel with this name already exists here"
-    assert "Host-header" in table.item(6, 5).text()
+    assert "UDP tunnels are not provided" in table.item(7, 5).text()
     assert table.item(0, 6).text().endswith("tunnels.conf:13")  # its [ssh-in] line
     summary = dlg.findChild(QLabel, "import_summary").text()
-    assert summary == "5 tunnel(s) to add, 4 skipped"
+    assert summary == "7 tunnel(s) to add, 2 skipped"
     assert not dlg.findChild(QCheckBox, "import_confirm_errors").isVisible()
     assert dlg.import_button.isEnabled()
 
     with qtbot.waitSignal(dlg.tunnels_accepted, timeout=2000) as sig:
         dlg.import_button.click()
     specs: list[TunnelSpec] = sig.args[0]
-    assert [s.name for s in specs] == ["ssh-in", "my-socks", "Wéb ★ server", "empty-values",
-                                       "transient-client"]
+    assert [s.name for s in specs] == ["ssh-in", "guarded", "site", "my-socks", "Wéb ★ server",
+                                       "empty-values", "transient-client"]
     ssh = specs[0]
     key = tmp_path / "keys" / f"{ssh.id}.dat"
     assert key.read_bytes() == (DATA / "i2pd" / "ssh-in.dat").read_bytes()
@@ -130,8 +130,8 @@ def test_open_import_adds_through_the_controller(qtbot: Any, tmp_path: Path) -> 
     dlg.set_path(DATA / "java" / "i2ptunnel.config.d")
     with qtbot.waitSignal(ctl.message, timeout=2000) as msg:
         dlg.import_button.click()
-    assert msg.args == ["Imported 3 tunnel(s)"]
-    assert ctl.names() == ["SSH in", "Ünïcode client", "Socks"]
+    assert msg.args == ["Imported 4 tunnel(s)"]  # Socks and Guarded included
+    assert ctl.names() == ["SSH in", "Ünïcode client", "Socks", "Guarded"]
 
 
 def test_a_tunnel_listening_where_an_app_tunnel_does_is_refused(qtbot: Any,
@@ -153,5 +153,5 @@ def test_a_tunnel_listening_where_an_app_tunnel_does_is_refused(qtbot: Any,
     dlg.findChild(QCheckBox, "import_confirm_errors").setChecked(True)
     with qtbot.waitSignal(ctl.message, timeout=2000):
         dlg.import_button.click()
-    assert ctl.names() == ["my irc", "ssh-in", "my-socks", "Wéb ★ server", "empty-values",
-                           "transient-client"]
+    assert ctl.names() == ["my irc", "ssh-in", "guarded", "site", "my-socks", "Wéb ★ server",
+                           "empty-values", "transient-client"]

@@ -38,8 +38,8 @@ class ClientTunnel(ListenerTunnel):
     """listen_host:listen_port -> an I2P destination, one STREAM CONNECT per connection.
 
     i2pd answers STREAM CONNECT with OK once it has found the peer's LeaseSet, before
-    the stream is up; an unreachable peer then stays silent for minutes (docs/ENGINE.md,
-    measured facts).
+    the stream is up; an unreachable peer then stays silent for minutes (docs/I2PD.md
+    §5).
     So a connection whose local side has sent data but which got nothing back from I2P
     within `connect_timeout` is closed and counted as failed (first-byte timeout).
     """
@@ -94,7 +94,7 @@ class ClientTunnel(ListenerTunnel):
             spares.close()
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
-        return await self.stream_to(self.remote_destination)
+        return await self.stream_to(self.remote_destination, to_port=self.spec.i2p_port)
 
     async def session_now(self) -> SamSession:
         """The live session; a connection asks for it (delay-open starts it) and waits
@@ -111,18 +111,21 @@ class ClientTunnel(ListenerTunnel):
         return await self.keeper.wait_session()
 
     async def stream_to(
-        self, dest: str, *, time_limit: float | None = None
+        self, dest: str, *, time_limit: float | None = None, to_port: int = 0
     ) -> tuple[socket.socket, bytes]:
         """An I2P stream from this tunnel's session to `dest` (b32, name or base64),
-        on a spare HELLO'd SAM socket when one is ready."""
+        on a spare HELLO'd SAM socket when one is ready; `to_port`: the destination's
+        I2P port (0 = none sent; the proxy kinds never send one)."""
         session = await self.session_now()
         spares = self.spares
         spare = spares.take() if spares is not None and spares.session is session else None
         limit = time_limit or self.spec.connect_timeout
         if spare is not None:
             with contextlib.suppress(SamConnectionClosed):  # the router dropped the idle spare
-                return await session.stream_connect(dest, time_limit=limit, via=spare)
-        return await session.stream_connect(dest, time_limit=limit)
+                return await session.stream_connect(
+                    dest, time_limit=limit, via=spare, to_port=to_port
+                )
+        return await session.stream_connect(dest, time_limit=limit, to_port=to_port)
 
     async def relay(
         self,
@@ -132,7 +135,9 @@ class ClientTunnel(ListenerTunnel):
         conn: Connection,
         options: RelayOptions | None = None,
     ) -> CloseReason:
-        timer = self.loop.call_later(self.spec.connect_timeout, self._first_byte_check, conn)
+        timer = self.loop.call_later(
+            self.spec.connect_timeout, self._first_byte_check, conn, local_sock
+        )
         # while opens are failing, notice the first answer at once, not at the end
         watch: list[asyncio.TimerHandle] = []
         watch.append(self.loop.call_later(ANSWER_POLL, self._watch_answer, conn, watch))
@@ -179,7 +184,7 @@ class ClientTunnel(ListenerTunnel):
         self.open_failures.answered(self.remote_destination)
         self.keeper.healthy("a connection got an answer from I2P")
 
-    def _first_byte_check(self, conn: Connection) -> None:
+    def _first_byte_check(self, conn: Connection, local_sock: socket.socket) -> None:
         r = conn.relay
         if r is None or not r.started or r.reason is not None:
             return
@@ -187,11 +192,17 @@ class ClientTunnel(ListenerTunnel):
             self._answered(conn)
         elif r.bytes_in > 0:  # we spoke, the peer never answered
             self.failed_connections += 1
-            why = f"no answer within {self.spec.connect_timeout:g} s"
-            self.event(
-                f"connection from {conn.peer}: no answer from I2P within "
-                f"{self.spec.connect_timeout:g} s",
-                level="warning",
-            )
-            r.abort(CloseReason.RESET)
-            self._open_failed(why)
+            self.no_first_byte(conn, local_sock)
+            self._open_failed(f"no answer within {self.spec.connect_timeout:g} s")
+
+    def no_first_byte(self, conn: Connection, local_sock: socket.socket) -> None:
+        """The I2P side took data and sent nothing back within the connect timeout:
+        log it and reset the connection. `local_sock` still belongs to the relay; the
+        HTTP proxy overrides this to answer an error page on it first."""
+        self.event(
+            f"connection from {conn.peer}: no answer from I2P within "
+            f"{self.spec.connect_timeout:g} s",
+            level="warning",
+        )
+        assert conn.relay is not None
+        conn.relay.abort(CloseReason.RESET)

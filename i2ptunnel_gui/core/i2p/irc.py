@@ -7,13 +7,14 @@ from __future__ import annotations
 import logging
 import socket
 
+from i2ptunnel_gui.core.client_fields import destination_list
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.i2p.client import ClientTunnel
 from i2ptunnel_gui.core.irc_relay import IrcRelay
 from i2ptunnel_gui.core.sam.errors import KeyFormatError, SamError
 from i2ptunnel_gui.core.sam.keys import parse_destination
-from i2ptunnel_gui.core.spec import TunnelSpec, destination_list
+from i2ptunnel_gui.core.spec import TunnelSpec
 
 logger = logging.getLogger(__name__)
 

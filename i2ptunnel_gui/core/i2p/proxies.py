@@ -11,6 +11,7 @@ joins the sockets. Names are resolved by the router, then the app's address book
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 from pathlib import Path
@@ -23,7 +24,8 @@ from i2ptunnel_gui.core.i2p.client import ClientTunnel
 from i2ptunnel_gui.core.jump_links import JumpLinks
 from i2ptunnel_gui.core.name_resolver import NameResolver
 from i2ptunnel_gui.core.proxy_failure import ProxyFailure
-from i2ptunnel_gui.core.proxy_io import Opened
+from i2ptunnel_gui.core.proxy_io import Opened, answer
+from i2ptunnel_gui.core.relay import CloseReason
 from i2ptunnel_gui.core.socks_proxy import SocksConfig, SocksProxy
 from i2ptunnel_gui.core.spec import TunnelSpec
 
@@ -45,6 +47,7 @@ class ProxyTunnel(ClientTunnel):
         self.book = address_book_for(ctx)
         self.resolver = NameResolver(self._lookup, self.book)
         self._hosts_seen: set[str] = set()
+        self._hosts: dict[int, str] = {}  # connection id -> host it asked for, while open
 
     async def prepare(self) -> None:
         """Nothing to check: there is no fixed destination."""
@@ -63,6 +66,12 @@ class ProxyTunnel(ClientTunnel):
     async def _serve_connection(self, conn: Connection, sock: socket.socket) -> None:
         # the handshake keeps its own deadlines (head/handshake timeout, then the
         # connect timeout for lookup and stream) so the client always gets an answer
+        try:
+            await self._handshake_and_relay(conn, sock)
+        finally:
+            self._hosts.pop(conn.id, None)
+
+    async def _handshake_and_relay(self, conn: Connection, sock: socket.socket) -> None:
         try:
             opened = await self.handshake(conn, sock)
         except ProxyFailure as f:  # the client has its error page / reply already
@@ -85,6 +94,7 @@ class ProxyTunnel(ClientTunnel):
     def requested(self, conn: Connection, host: str) -> None:
         """The host a connection asked for: in its live row, and the log at first use."""
         conn.peer = f"{host} ← {conn.peer}"
+        self._hosts[conn.id] = host
         if host not in self._hosts_seen and len(self._hosts_seen) < 10_000:
             self._hosts_seen.add(host)
             self.event(f"first request for {host}")
@@ -110,6 +120,34 @@ class HttpProxyTunnel(ProxyTunnel):
 
     async def handshake(self, conn: Connection, sock: socket.socket) -> Opened | None:
         return await self.proxy.open(sock, lambda req: self.requested(conn, req.host))
+
+    def no_first_byte(self, conn: Connection, local_sock: socket.socket) -> None:
+        """The site took a plain request and sent nothing within the connect timeout:
+        the browser gets a 504 page instead of a reset. (CONNECT never comes here: its
+        `200 Connection established` already counts as an answer.)"""
+        host = self._hosts.get(conn.id) or conn.peer  # set by the handshake before any relay
+        self.event(
+            f"{host} did not answer within {self.spec.connect_timeout:g} s: "
+            "the browser got a 504 page",
+            level="warning",
+        )
+        # the relay closes its socket on abort; a duplicate keeps the browser's
+        # connection open for the page (nothing was written to it yet: bytes_out == 0)
+        browser: socket.socket | None = None
+        with contextlib.suppress(OSError):
+            browser = local_sock.dup()
+        assert conn.relay is not None
+        conn.relay.abort(CloseReason.RESET)
+        if browser is None:
+            return
+        try:
+            page = self.proxy.silent_site_page(host)
+            task = self.spawn(answer(self.loop, browser, page), name="504 page")
+        except RuntimeError:  # the tunnel is stopping
+            browser.close()
+            return
+        # a task cancelled before its first step never runs answer()'s own close
+        task.add_done_callback(lambda _: browser.close())
 
 
 class SocksTunnel(ProxyTunnel):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.context import StartOptions
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
+from i2ptunnel_gui.core.i2p_ports import check_ports_granted
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
@@ -251,8 +252,21 @@ class SessionKeeper:
         where = f" via {self.rt.local_address}" if self.rt.local_address else ""
         return f"I2P address {session.b32}{where} (SAM {session.version})"
 
+    async def _check_ports(self) -> None:
+        """A tunnel with an I2P port needs SAM 3.2+: ask the bridge with one HELLO before
+        the ~20 s SESSION CREATE (a bridge that does not answer is retried as usual)."""
+        spec = self.rt.spec
+        if not spec.i2p_port:
+            return
+        probe = await probe_sam(
+            self.sam_address, timeout=self.rt.ctx.sam_timeouts.hello, auth=self.sam_auth
+        )
+        if probe.reachable:
+            check_ports_granted(spec.i2p_port, probe.version, server=spec.serves)
+
     async def _create(self) -> SamSession:
         spec = self.rt.spec
+        await self._check_ports()
         stored = False
         if self.key is None and self._keystore is not None and self.key_path is not None:
             self.key = self._keystore.load(self.key_path)
@@ -282,6 +296,8 @@ class SessionKeeper:
             ticker.cancel()
             await asyncio.wait([ticker])
         try:
+            # the version granted to the session itself decides (the bridge may have changed)
+            check_ports_granted(spec.i2p_port, session.version, server=spec.serves)
             if self.key is None:
                 self.key = session.private_key
                 if self._keystore is not None and self.key_path is not None:
@@ -289,7 +305,7 @@ class SessionKeeper:
                     self.rt.event(f"new I2P key {session.b32} saved to {self.key_path}")
             elif stored:
                 self.rt.event(f"using I2P key {session.b32} from {self.key_path}")
-        except KeyStoreError:
+        except (KeyStoreError, ConfigError):
             session.close()
             raise
         self.rt.destination = session.destination

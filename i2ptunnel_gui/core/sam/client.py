@@ -18,7 +18,7 @@ Usage (on the engine loop; every call has its own deadline, see SamTimeouts)::
     # stream_connect(dest, time_limit=70 s default); stream_accept(time_limit=None
     # = wait until a peer comes; cancel the task to stop waiting).
     # i2pd answers CONNECT OK once the LeaseSet is found, before the peer answers:
-    # keep a connect/first-byte timeout in the tunnel (docs/ENGINE.md, measured facts).
+    # keep a connect/first-byte timeout in the tunnel (docs/I2PD.md §5).
     await session.wait_closed()    # returns when the router drops the session
     session.close_reason           # SamError, or None after session.close()
     session.close()
@@ -31,8 +31,8 @@ failure, including cancellation.
 
 Concurrent pending STREAM ACCEPTs on one session are allowed by the spec from
 SAM 3.2 (`session.concurrent_accepts`). i2pd 2.45.1 grants at most 3.1 and, although
-it served 50 pending ACCEPTs in a quiet test (docs/ENGINE.md "STREAM ACCEPT"), under load it crossed
-streams between them (two streams on one socket, others never served), so server
+it served 50 pending ACCEPTs in a quiet test, under load it crossed streams between
+them (two streams on one socket, others never served; docs/I2PD.md §5), so server
 tunnels keep one pending ACCEPT below 3.2: the router queues what arrives meanwhile.
 Tests: `tests/fake_sam.py` (FakeSam) is a scriptable in-process bridge with
 fault injection (kill_session, drop_streams, stop/start, replies/hang/delay).
@@ -59,6 +59,7 @@ from .connection import (
     naming_lookup,
     new_nickname,
     parse_peer_line,
+    peer_line_ports,
     quick_ack,
 )
 from .control import ControlChannel
@@ -243,14 +244,16 @@ class SamSession:
         *,
         time_limit: float | None = None,
         via: SamConnection | None = None,
+        to_port: int = 0,
     ) -> tuple[socket.socket, bytes]:
         """STREAM CONNECT to a base64 destination, b32 address or .i2p name, on `via`
         (a socket from stream_socket(), consumed: closed on failure) or a new one.
+        `to_port`: the destination's I2P port (SAM 3.2+: the caller checks the version).
 
         Note: i2pd answers OK once the LeaseSet is found, before the peer answers
-        (docs/ENGINE.md, measured facts): callers need their own first-byte/idle timeout.
+        (docs/I2PD.md §5): callers need their own first-byte/idle timeout.
         """
-        line = build_stream_connect(self.nickname, destination)
+        line = build_stream_connect(self.nickname, destination, to_port=to_port)
         conn = via if via is not None else await self.stream_socket()
         try:
             await conn.command(
@@ -270,6 +273,14 @@ class SamSession:
     ) -> tuple[socket.socket, Destination, bytes]:
         """Wait for one incoming stream; `time_limit` None waits until a peer comes
         (cancel it to stop). Returns (socket, peer destination, bytes after the peer line)."""
+        sock, peer, rest, _ = await self.stream_accept_with_port(time_limit=time_limit)
+        return sock, peer, rest
+
+    async def stream_accept_with_port(
+        self, *, time_limit: float | None = None
+    ) -> tuple[socket.socket, Destination, bytes, int]:
+        """`stream_accept`, and the I2P port the peer connected to (its TO_PORT, SAM
+        3.2+; 0 when the bridge names none)."""
         line = build_stream_accept(self.nickname)
         conn = await self.stream_socket()
         try:
@@ -282,11 +293,16 @@ class SamSession:
             # i2pd writes the peer line and the first data separately, Nagle on: ACK
             # the line at once or the data waits for our delayed ACK (up to ~40 ms)
             quick_ack(conn.sock)
-            first = await conn.read_line(time_limit=time_limit, context="STREAM ACCEPT (peer)")
+            first = await conn.read_line(
+                time_limit=time_limit,
+                context="STREAM ACCEPT (peer)",
+                line_finish=self.timeouts.line_finish,
+            )
             quick_ack(conn.sock)
             peer = parse_peer_line(first, conn.where)
+            _, to_port = peer_line_ports(first)
             sock, rest = conn.detach()
-            return sock, peer, rest
+            return sock, peer, rest, to_port
         except BaseException:
             conn.close()
             raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import secrets
 import socket
 from collections.abc import Awaitable
@@ -47,13 +48,10 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SamAddress = str | tuple[str, int]
-# ask for the newest first; i2pd 2.45.1 answers MIN=3.0 MAX=3.3 with 3.0 (docs/ENGINE.md "HELLO")
+# ask for the newest first; i2pd 2.45.1 answers MIN=3.0 MAX=3.3 with 3.0 (docs/I2PD.md §2)
 HELLO_ATTEMPTS: tuple[tuple[str, str], ...] = (("3.1", "3.3"), ("3.0", "3.0"))
 STREAM_REPLIES = (("STREAM", "STATUS"),)
 NICKNAME_TRIES = 3
-# a line that has begun must end within this, even when its start may take for ever
-# (a pending ACCEPT): a bridge that stalls mid-line would hold the accept for good
-LINE_FINISH = 10.0
 _QUICKACK: int | None = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 
 
@@ -67,6 +65,9 @@ class SamTimeouts:
     naming: float = 15.0
     dest_generate: float = 30.0
     keepalive_interval: float = 30.0  # PING period (SAM >= 3.2 only); 0 disables
+    # a line that has begun must end within this, even when its start may take for ever
+    # (a pending ACCEPT): a bridge that stalls mid-line would hold the accept for good
+    line_finish: float = 10.0
 
 
 DEFAULT_TIMEOUTS = SamTimeouts()
@@ -145,15 +146,17 @@ class SamConnection:
             raise SamConnectionClosed(f"SAM bridge {self.where}: connection already closed")
         return self._sock
 
-    async def read_line(self, *, time_limit: float | None, context: str) -> bytes:
+    async def read_line(
+        self, *, time_limit: float | None, context: str, line_finish: float
+    ) -> bytes:
         """The next line; None time_limit waits for ever (pending ACCEPT), cancellable,
-        but then the rest of the line must come within LINE_FINISH of its first bytes."""
+        but then the rest of the line must come within `line_finish` of its first bytes."""
         line = self.framer.next_line()
         if line is None and time_limit is None:
             if not self.framer.pending:  # else the line began in an earlier read
                 await self._guard(self._receive(context), None, context)
                 line = self.framer.next_line()
-            time_limit, context = LINE_FINISH, f"{context}, the rest of a begun line"
+            time_limit, context = line_finish, f"{context}, the rest of a begun line"
         if line is None:
             line = await self._guard(self._read_line(context), time_limit, context)
         logger.debug("SAM %s -> %s", self.where, redact(line))
@@ -247,7 +250,7 @@ async def _resolve(
 def quick_ack(sock: socket.socket) -> None:
     """ACK the router's next segment at once (Linux). i2pd writes a reply line and the
     data after it separately, without TCP_NODELAY: held back by Nagle until our delayed
-    ACK (~40 ms) unless we ACK the line straight away (docs/ENGINE.md "Delayed ACK")."""
+    ACK (~40 ms) unless we ACK the line straight away (docs/I2PD.md §6)."""
     if _QUICKACK is not None:
         with contextlib.suppress(OSError):
             sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
@@ -348,6 +351,16 @@ async def dest_generate(
     if reply.args.get("PUB") != keys.destination.b64:
         raise SamProtocolError("DEST REPLY: PUB does not match PRIV")
     return keys
+
+
+_PORT_PAIR = re.compile(rb"\b(FROM_PORT|TO_PORT)=(\d{1,5})\b")
+
+
+def peer_line_ports(line: bytes) -> tuple[int, int]:
+    """(FROM_PORT, TO_PORT) of an accepted stream's peer line (SAM 3.2+); 0 where not
+    given."""
+    ports = {k: int(v) for k, v in _PORT_PAIR.findall(line)}
+    return ports.get(b"FROM_PORT", 0), ports.get(b"TO_PORT", 0)
 
 
 def parse_peer_line(line: bytes, where: str) -> Destination:

@@ -134,7 +134,7 @@ def parse_reply(line: bytes | str) -> SamReply:
 
 def expect_reply(reply: SamReply, *pairs: tuple[str, str], context: str) -> SamReply:
     """Check the verb pair and RESULT. Error replies may use any known pair:
-    i2pd answers STREAM commands with `SESSION STATUS RESULT=I2P_ERROR` (FINDINGS §7)."""
+    i2pd answers STREAM commands with `SESSION STATUS RESULT=I2P_ERROR` (docs/I2PD.md §7)."""
     pair = (reply.verb, reply.subverb)
     if pair not in pairs:
         known_error = pair in _STATUS_PAIRS and reply.result not in ("", "OK")
@@ -272,7 +272,7 @@ def session_options(
 ) -> dict[str, str]:
     """Defaults merged with the caller's options; a value of None or "" removes a key.
 
-    `i2cp.leaseSetType=1` (needed by i2pd 2.45.1 accepting sessions, FINDINGS §5)
+    `i2cp.leaseSetType=1` (needed by i2pd 2.45.1 accepting sessions, docs/I2PD.md §5)
     drops the default leaseSetEncType: an LS1 cannot carry an ECIES key and i2pd
     would silently force LS2 again. An explicit leaseSetEncType is kept.
     """
@@ -316,14 +316,22 @@ def build_session_create(
     return _line(*parts)
 
 
-def build_stream_connect(nickname: str, destination: str, *, silent: bool = False) -> bytes:
-    return _line(
+def build_stream_connect(
+    nickname: str, destination: str, *, silent: bool = False, to_port: int = 0
+) -> bytes:
+    """`to_port`: the destination's I2P port (SAM 3.2+: the caller checks); 0 = none."""
+    parts = [
         "STREAM",
         "CONNECT",
         f"ID={check_nickname(nickname)}",
         f"DESTINATION={check_destination_text(destination)}",
         f"SILENT={'true' if silent else 'false'}",
-    )
+    ]
+    if to_port:
+        if isinstance(to_port, bool) or not 0 < to_port <= 65535:
+            raise SamInputError(f"I2P port {to_port!r} must be 1 to 65535")
+        parts.append(f"TO_PORT={to_port}")
+    return _line(*parts)
 
 
 def build_stream_accept(nickname: str, *, silent: bool = False) -> bytes:

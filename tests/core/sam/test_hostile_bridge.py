@@ -9,28 +9,21 @@ stream must still get through.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from fake_router import FAST_BACKOFF, FakeRouter
 from fake_sam import FakeSam
+from i2p_helpers import client_spec, round_trip, server_spec, start
 from misbehave import PEER_LINE, Misbehave
-from nethelpers import LoopbackServer, echo_handler
+from nethelpers import LoopbackServer, local_port, status
 from sam_helpers import FAST
-from test_i2p_tunnels import (
-    FakeRouter,
-    client_spec,
-    local_port,
-    round_trip,
-    server_spec,
-    start,
-    status,
-)
 
-from i2ptunnel_gui.core import i2p
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.sam import connection, errors
+from i2ptunnel_gui.core.sam import errors
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.connection import dest_generate, naming_lookup
 from i2ptunnel_gui.core.sam.protocol import MAX_LINE
@@ -147,32 +140,13 @@ async def test_naming_and_dest_generate_bad_keys_are_protocol_errors(sam: FakeSa
 
 
 @pytest.fixture
-def router() -> Iterator[FakeRouter]:
-    r = FakeRouter()
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def engine(router: FakeRouter) -> Iterator[Engine]:
-    eng = Engine(sam_address=router.address)
+def engine(fake: FakeRouter) -> Iterator[Engine]:
+    # a begun peer line gets half a second (the "stall mid-line" case waits it out)
+    timeouts = dataclasses.replace(FAST, line_finish=0.5)
+    eng = Engine(sam_address=fake.address, sam_timeouts=timeouts, backoff=FAST_BACKOFF)
     eng.start()
     yield eng
     eng.shutdown(5)
-
-
-@pytest.fixture
-def echo() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer(echo_handler)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture(autouse=True)
-def fast_tunnels(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i2p, "SAM_TIMEOUTS", FAST)
-    monkeypatch.setattr(i2p, "ACCEPT_RETRY_DELAY", 0.05)
-    monkeypatch.setattr(connection, "LINE_FINISH", 0.5)
 
 
 PEER_FAULTS = {  # what the accepting socket gets, and what the log must say
@@ -186,7 +160,7 @@ PEER_FAULTS = {  # what the accepting socket gets, and what the log must say
         "router error (stopping)",
     ),
     "slow drip": (Misbehave(b"A" * 30 + b"=" + b"A" * 29 + b"\n", drip=0.005), "pad its end"),
-    # a peer may take for ever to come, but a begun line must end (LINE_FINISH)
+    # a peer may take for ever to come, but a begun line must end (SamTimeouts.line_finish)
     "stall mid-line": (Misbehave(b"AAAA", after="hang"), "the rest of a begun line within 0.5 s"),
 }
 
@@ -194,21 +168,21 @@ PEER_FAULTS = {  # what the accepting socket gets, and what the log must say
 @pytest.mark.parametrize(("fault", "text"), PEER_FAULTS.values(), ids=PEER_FAULTS.keys())
 def test_server_tunnel_serves_the_next_stream_after_a_bad_peer_line(
     engine: Engine,
-    router: FakeRouter,
-    echo: LoopbackServer,
+    fake: FakeRouter,
+    echo_server: LoopbackServer,
     fault: Misbehave,
     text: str,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     # the first accepted stream gets the fault, then the router behaves again
-    router.call(lambda: router.sam.misbehave.setdefault(PEER_LINE, []).append(fault))
+    fake.call(lambda: fake.sam.misbehave.setdefault(PEER_LINE, []).append(fault))
     caplog.set_level(logging.INFO, logger="i2ptunnel_gui.core.i2p")
-    srv = start(engine, server_spec(echo.port, key_mode=KeyMode.TRANSIENT))
+    srv = start(engine, server_spec(echo_server.port, key_mode=KeyMode.TRANSIENT))
     cli = start(engine, client_spec(srv.i2p_address))
     t0 = time.monotonic()
     assert round_trip(local_port(cli), b"good stream") == b"good stream"
     assert time.monotonic() - t0 < 5
-    assert router.call(lambda: router.sam.misbehave[PEER_LINE]) == []  # the fault was used
+    assert fake.call(lambda: fake.sam.misbehave[PEER_LINE]) == []  # the fault was used
     assert status(engine, srv.id).state is TunnelState.RUNNING
     failed = [r.getMessage() for r in caplog.records if "accept failed" in r.getMessage()]
     assert len(failed) == 1 and text in failed[0], failed

@@ -73,7 +73,7 @@ def test_i2p_base64_alphabet() -> None:
 
 
 def test_null_cert_dsa_private_key_663_bytes() -> None:
-    # no SIGNATURE_TYPE on SESSION CREATE gives DSA_SHA1 + NULL cert (FINDINGS §4)
+    # no SIGNATURE_TYPE on SESSION CREATE gives DSA_SHA1 + NULL cert (docs/I2PD.md §4)
     dest = os.urandom(384) + b"\x00\x00\x00"
     blob = dest + os.urandom(256) + os.urandom(19) + b"\x01"
     pk = keys.parse_private_key(blob)

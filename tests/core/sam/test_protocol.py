@@ -152,7 +152,7 @@ def test_ok_passes_and_missing_result_is_protocol_error() -> None:
 
 
 def test_i2pd_session_status_error_to_stream_command() -> None:
-    # FINDINGS §7: i2pd answers STREAM commands with SESSION STATUS on errors
+    # docs/I2PD.md §7: i2pd answers STREAM commands with SESSION STATUS on errors
     reply = protocol.parse_reply('SESSION STATUS RESULT=I2P_ERROR MESSAGE="Socket already in use"')
     with pytest.raises(errors.SamRouterError, match="Socket already in use"):
         protocol.expect_reply(reply, ("STREAM", "STATUS"), context="STREAM CONNECT")
@@ -245,6 +245,12 @@ def test_stream_and_utility_builders() -> None:
     assert protocol.build_stream_connect("n", "abc.b32.i2p") == (
         b"STREAM CONNECT ID=n DESTINATION=abc.b32.i2p SILENT=false\n"
     )
+    assert protocol.build_stream_connect("n", "abc.b32.i2p", to_port=80) == (
+        b"STREAM CONNECT ID=n DESTINATION=abc.b32.i2p SILENT=false TO_PORT=80\n"
+    )
+    for bad_port in (-1, 65536, True):
+        with pytest.raises(errors.SamInputError, match="I2P port"):
+            protocol.build_stream_connect("n", "abc.b32.i2p", to_port=bad_port)
     assert protocol.build_stream_accept("n") == b"STREAM ACCEPT ID=n SILENT=false\n"
     assert protocol.build_naming_lookup("ME") == b"NAMING LOOKUP NAME=ME\n"
     assert protocol.build_dest_generate() == b"DEST GENERATE SIGNATURE_TYPE=7\n"
