@@ -24,9 +24,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QLockFile, QSettings
 
-from i2ptunnel_gui import ORG_NAME, SETTINGS_NAME
 from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
-from i2ptunnel_gui.core.keystore import KeyStore, default_root, make_private_dir
+from i2ptunnel_gui.core.keystore import KeyStore, default_root
 from i2ptunnel_gui.core.spec import DEFAULT_SAM, SCHEMA_VERSION, TunnelSpec
 from i2ptunnel_gui.settings_entries import (
     TUNNELS_GROUP,
@@ -39,6 +38,7 @@ from i2ptunnel_gui.settings_entries import (
     stray_entry_keys,
     write_entries,
 )
+from i2ptunnel_gui.settings_file import create_private_file, default_settings_path
 
 logger = logging.getLogger(__name__)
 
@@ -63,29 +63,6 @@ _PREFS: dict[str, tuple[type, Any]] = {
     "close_to_tray_notice_shown": (bool, False),
     "keys_dir": (str, ""),  # "" = core.keystore.default_root()
 }
-
-
-def default_settings_path() -> Path:
-    """Where QSettings keeps the user's INI file (~/.config/<org>/<app>.ini on Linux)."""
-    q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, SETTINGS_NAME)
-    return Path(q.fileName())
-
-
-def _create_private_file(path: Path) -> None:
-    """Create `path` 0600 if missing so QSettings (which keeps the mode) never makes it 0644.
-
-    An existing private file is left alone: headless mode may run on a read-only home.
-    """
-    if path.exists():
-        if path.stat().st_mode & 0o077:
-            os.chmod(path, 0o600)
-        return
-    make_private_dir(path.parent)  # parents too: 0700 even under umask 000
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process (a CLI started alongside) made it just now
-        return
-    os.close(fd)
 
 
 @dataclass(slots=True)
@@ -119,7 +96,7 @@ class Settings:
         if p.is_dir():
             raise SettingsError(f"{p}: is a directory, expected a settings file")
         try:
-            _create_private_file(p)
+            create_private_file(p)
         except OSError as e:
             raise SettingsError(f"{p}: cannot create settings file: {e.strerror or e}") from e
         q = QSettings(str(p), QSettings.Format.IniFormat)

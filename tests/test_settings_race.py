@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from i2ptunnel_gui import settings as settings_module
+from i2ptunnel_gui import settings_file
 from i2ptunnel_gui.settings import Settings
 
 
@@ -22,5 +22,5 @@ def test_a_file_created_by_another_process_meanwhile_is_opened(
     def not_yet(self: Path, *args: object, **kw: object) -> bool:  # what the loser saw
         return False if self == path else real_exists(self)
 
-    monkeypatch.setattr(settings_module.Path, "exists", not_yet)
+    monkeypatch.setattr(settings_file.Path, "exists", not_yet)
     assert Settings.open(path).reach_interval == 300.0  # no "cannot create: File exists"

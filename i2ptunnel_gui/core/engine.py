@@ -8,19 +8,17 @@ itself: it runs on the engine loop via run_coroutine_threadsafe + wrap_future,
 so the caller's loop never does relay work. `call()` and `shutdown()` are the
 blocking entry points for plain threads (seed API, CLI).
 
-Loop: uvloop when importable, stock asyncio otherwise; `I2PTUNNEL_LOOP=asyncio`
-(or `use_uvloop=False`) forces stock asyncio. `start()` also lifts the soft
-open-files limit (two fds per relayed connection). `start_tunnel(spec)` is the
-only way a tunnel starts; `Engine` implements `core.engine_api.EngineAPI`.
+Loop: uvloop when importable, stock asyncio otherwise (core/engine_loop.py);
+`start()` also lifts the soft open-files limit (two fds per relayed connection).
+`start_tunnel(spec)` is the only way a tunnel starts; `Engine` implements
+`core.engine_api.EngineAPI`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
-import os
 import socket
 import threading
 import time
@@ -37,6 +35,7 @@ from i2ptunnel_gui.core.context import (
     Health,
     StartOptions,
 )
+from i2ptunnel_gui.core.engine_loop import new_loop, raise_fd_limit, uvloop_wanted
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
 from i2ptunnel_gui.core.i2p.server import ServerTunnel
 from i2ptunnel_gui.core.kinds import KINDS
@@ -56,42 +55,7 @@ from i2ptunnel_gui.core.status import (
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-LOOP_ENV = "I2PTUNNEL_LOOP"
 _START_TIMEOUT = 10.0
-
-
-def uvloop_wanted(use_uvloop: bool | None = None) -> bool:
-    """Explicit argument, else $I2PTUNNEL_LOOP, else uvloop whenever importable."""
-    if use_uvloop is None:
-        choice = os.environ.get(LOOP_ENV, "").strip().lower()
-        if choice not in ("", "asyncio", "uvloop"):
-            raise ConfigError(f"{LOOP_ENV} must be 'asyncio' or 'uvloop', not {choice!r}")
-        use_uvloop = choice != "asyncio"
-    if not use_uvloop:
-        return False
-    try:
-        importlib.import_module("uvloop")
-    except ImportError:
-        return False
-    return True
-
-
-def raise_fd_limit(want: int = 65536) -> int:
-    """Lift the soft open-files limit toward the hard one: every relayed
-    connection holds two sockets, and desktops default to a soft limit of 1024."""
-    try:
-        import resource
-    except ImportError:  # not on POSIX
-        return -1
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    target = want if hard == resource.RLIM_INFINITY else min(want, hard)
-    if soft != resource.RLIM_INFINITY and soft < target:
-        try:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
-            soft = target
-        except (ValueError, OSError) as e:
-            logger.warning("cannot raise the open-files limit to %d: %s", target, e)
-    return int(soft)
 
 
 class Engine:
@@ -147,16 +111,9 @@ class Engine:
         if not self._ready.wait(_START_TIMEOUT) or self._start_error is not None:
             raise EngineStopped(f"engine thread did not start: {self._start_error!r}")
 
-    def _new_loop(self) -> asyncio.AbstractEventLoop:
-        if self.loop_name == "uvloop":
-            uvloop = importlib.import_module("uvloop")
-            loop: asyncio.AbstractEventLoop = uvloop.new_event_loop()
-            return loop
-        return asyncio.new_event_loop()
-
     def _thread_main(self) -> None:
         try:
-            loop = self._new_loop()
+            loop = new_loop(self.loop_name)
         except BaseException as e:  # report to start(), which is waiting
             self._start_error = e
             self._ready.set()

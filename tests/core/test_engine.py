@@ -21,7 +21,8 @@ from nethelpers import (
     wait_until,
 )
 
-from i2ptunnel_gui.core.engine import LOOP_ENV, Engine, uvloop_wanted
+from i2ptunnel_gui.core.engine import Engine
+from i2ptunnel_gui.core.engine_loop import LOOP_ENV, uvloop_wanted
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, UnknownTunnel
 from i2ptunnel_gui.core.status import ConnState, Direction, TunnelEvent, TunnelState
 
