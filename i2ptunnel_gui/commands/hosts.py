@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from i2ptunnel_gui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_START, fail
-from i2ptunnel_gui.core.addressbook import AddressBook, book_path
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook, book_path
 
 MAX_HOSTS_BYTES = 16 * 1024 * 1024  # a big subscription is a few MiB
 

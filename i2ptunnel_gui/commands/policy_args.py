@@ -15,16 +15,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from i2ptunnel_gui.core.access import (
+from i2ptunnel_gui.core.addresses import SpecError
+from i2ptunnel_gui.core.policy.access import (
     AccessListError,
     AccessMode,
     entry_hash,
     parse_entries,
     split_entries,
 )
-from i2ptunnel_gui.core.addresses import SpecError
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.spec import TunnelKind
 
 MAX_ACCESS_FILE = 1 << 20  # bytes; an access file is a list of addresses, not a database

@@ -7,7 +7,7 @@ request of the stream, keep-alive and pipelined ones included, gets
 destination, and any copy the caller sent is removed first, also under the
 `X_I2P_...` spelling that CGI-style servers map to the same variable, so they
 cannot be forged. The Host header may be replaced (Java `spoofedHost`, i2pd
-`hostoverride`). POST/PUT requests pass a gate (core/post_limits.py).
+`hostoverride`). POST/PUT requests pass a gate (core/policy/post_limits.py).
 
 Heads are parsed by h11, one parser per request, because the responses never
 pass here (they go straight through the relay, untouched). A body with a
@@ -29,7 +29,7 @@ from enum import Enum, auto
 
 import h11
 
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.sam.keys import Destination, b64encode
 
 MAX_HEAD = 32 * 1024  # bytes of request line + headers (Java's MAX_TOTAL_HEADER_SIZE)

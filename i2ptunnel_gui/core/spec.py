@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.addresses import (
     SpecError,
     check_destination,
@@ -26,10 +25,11 @@ from i2ptunnel_gui.core.addresses import (
     parse_hostport,
 )
 from i2ptunnel_gui.core.client_fields import client_field_problems
-from i2ptunnel_gui.core.conn_limits import NO_CONN_LIMITS, ConnLimits
-from i2ptunnel_gui.core.post_limits import NO_POST_LIMITS, PostLimits
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import NO_CONN_LIMITS, ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import NO_POST_LIMITS, PostLimits
+from i2ptunnel_gui.core.policy.server_policy import policy_from_dict, policy_problems
 from i2ptunnel_gui.core.sam.options import option_problem
-from i2ptunnel_gui.core.server_policy import policy_from_dict, policy_problems
 
 SCHEMA_VERSION = 1
 

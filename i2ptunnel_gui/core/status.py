@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from i2ptunnel_gui.core.refusals import RefusalCounts
+from i2ptunnel_gui.core.policy.refusals import RefusalCounts
 
 
 class TunnelState(StrEnum):
@@ -89,7 +89,7 @@ class TunnelStatus:
     next_retry_at: float | None = None  # while RECONNECTING
     reachability: Reachability | None = None  # last check (server tunnels)
     # -- server policy (issue 11) ---------------------------------------------
-    refusals: RefusalCounts = ()  # streams turned away, per reason (core/refusals.py)
+    refusals: RefusalCounts = ()  # streams turned away, per reason (core/policy/refusals.py)
     access_entries: tuple[str, ...] = ()  # the access list as resolved at start
 
 

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from i2ptunnel_gui.core.access import AccessListError, AccessMode, entry_hash, split_entries
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.access import AccessListError, AccessMode, entry_hash, split_entries
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.sam.keys import B32_SUFFIX, b32encode
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
 from i2ptunnel_gui.core.spec import SERVER_KINDS, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelStatus
 from i2ptunnel_gui.ui.editor_fields import named

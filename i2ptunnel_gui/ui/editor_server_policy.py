@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui.core.access import AccessMode, parse_entries, split_entries
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.i2p_ports import ports_granted
-from i2ptunnel_gui.core.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.access import AccessMode, parse_entries, split_entries
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.i2p_ports import ports_granted
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.spec import SERVER_KINDS, TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui.editor_fields import WARNING_STYLE, field_box, message_label, named
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from i2ptunnel_gui.core.refusals import Refusal, RefusalCounts
+from i2ptunnel_gui.core.policy.refusals import Refusal, RefusalCounts
 
 _TITLES = {
     Refusal.ACCESS_LIST: QT_TRANSLATE_NOOP("Refusal", "access list"),

@@ -10,7 +10,7 @@ from pathlib import Path
 from headless_helpers import subprocess_env, write_settings
 from PySide6.QtCore import QSettings
 
-from i2ptunnel_gui.core.addressbook import AddressBook, book_path
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook, book_path
 from i2ptunnel_gui.core.sam.keys import build_destination
 from i2ptunnel_gui.settings import Settings
 

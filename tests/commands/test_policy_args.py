@@ -15,10 +15,10 @@ from i2ptunnel_gui.commands.policy_args import (
     server_fields,
     server_kind,
 )
-from i2ptunnel_gui.core.access import AccessMode
 from i2ptunnel_gui.core.addresses import SpecError
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.spec import TunnelKind
 
 B32 = "testvjtq2sfj5a6m7dwecpuxwbpwglgrma4i2iisxg2g5bnogm5a.b32.i2p"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from i2ptunnel_gui.core.access import (
+from i2ptunnel_gui.core.policy.access import (
     EMPTY_ALLOW_LIST,
     AccessListError,
     AccessMode,

@@ -9,9 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from i2ptunnel_gui.core.addressbook import AddressBook, AddressBookError, check_name, parse_hosts
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.addressbook import (
+    AddressBook,
+    AddressBookError,
+    check_name,
+    parse_hosts,
+)
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
 from i2ptunnel_gui.core.sam.errors import (
     SamConnectionClosed,
     SamInvalidKey,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i2ptunnel_gui.core.conn_limits import DAY, ConnLimits, ConnThrottle, RateWindow
-from i2ptunnel_gui.core.post_limits import PostLimits, PostThrottle
-from i2ptunnel_gui.core.refusals import Refusal, RefusalCounter, RefusalLog, format_refusals
+from i2ptunnel_gui.core.policy.conn_limits import DAY, ConnLimits, ConnThrottle, RateWindow
+from i2ptunnel_gui.core.policy.post_limits import PostLimits, PostThrottle
+from i2ptunnel_gui.core.policy.refusals import Refusal, RefusalCounter, RefusalLog, format_refusals
 
 A, B, C = b"a" * 32, b"b" * 32, b"c" * 32
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from i2ptunnel_gui.core.addressbook import AddressBook
-from i2ptunnel_gui.core.http_proxy import HttpProxy, HttpProxyConfig
-from i2ptunnel_gui.core.http_proxy_head import USER_AGENT, ProxyRequest
-from i2ptunnel_gui.core.jump_links import JumpLinks
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook
+from i2ptunnel_gui.core.proxy.http_proxy import HttpProxy, HttpProxyConfig
+from i2ptunnel_gui.core.proxy.http_proxy_head import USER_AGENT, ProxyRequest
+from i2ptunnel_gui.core.proxy.jump_links import JumpLinks
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
 from i2ptunnel_gui.core.relay import Relay, RelayOptions
 from i2ptunnel_gui.core.sam.errors import SamInvalidKey, SamPeerUnreachable
 from i2ptunnel_gui.core.sam.keys import build_destination

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i2ptunnel_gui.core.http_proxy_head import (
+from i2ptunnel_gui.core.proxy.http_proxy_head import (
     MAX_HEAD,
     USER_AGENT,
     HeadReader,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i2ptunnel_gui.core.http_server_head import CallerHeaders, HeadRewriter, Step
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.sam.keys import build_destination
 
 DEST = build_destination(os.urandom(256), os.urandom(32), sig_type=7)

@@ -9,8 +9,8 @@ import socket
 
 from i2ptunnel_gui.core.http_server_head import Step
 from i2ptunnel_gui.core.i2p.http_server import http_relay_options
-from i2ptunnel_gui.core.post_limits import PostLimits, PostThrottle
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.post_limits import PostLimits, PostThrottle
+from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.relay import CloseReason, Relay, RelayOptions
 from i2ptunnel_gui.core.sam.keys import build_destination
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from i2ptunnel_gui.core.errors import ConfigError
-from i2ptunnel_gui.core.i2p_ports import check_ports_granted, ports_granted
+from i2ptunnel_gui.core.policy.i2p_ports import check_ports_granted, ports_granted
 from i2ptunnel_gui.core.sam.connection import peer_line_ports
 
 

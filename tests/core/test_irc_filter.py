@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i2ptunnel_gui.core.irc_filter import REAL_NAME, IrcFilter
+from i2ptunnel_gui.core.proxy.irc_filter import REAL_NAME, IrcFilter
 
 
 @pytest.mark.parametrize(

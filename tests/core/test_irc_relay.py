@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from i2ptunnel_gui.core.irc_relay import IrcRelay
+from i2ptunnel_gui.core.proxy.irc_relay import IrcRelay
 from i2ptunnel_gui.core.relay import CloseReason, RelayOptions
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import h11
 
-from i2ptunnel_gui.core.addressbook import AddressBook
-from i2ptunnel_gui.core.http_proxy_head import HeadReader, ProxyRequest
-from i2ptunnel_gui.core.jump_links import PENDING_MAX, JumpLinks
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
-from i2ptunnel_gui.core.proxy_pages import failure_page, head_error_page
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook
+from i2ptunnel_gui.core.proxy.http_proxy_head import HeadReader, ProxyRequest
+from i2ptunnel_gui.core.proxy.jump_links import PENDING_MAX, JumpLinks
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.proxy_pages import failure_page, head_error_page
 from i2ptunnel_gui.core.sam.keys import b32_address, build_destination
 
 _rng = random.Random(11)

@@ -19,11 +19,11 @@ from health_helpers import (
 )
 from nethelpers import IO_TIMEOUT, LoopbackServer, status, wait_until
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.context import Health
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError, UnknownTunnel
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
 from i2ptunnel_gui.core.spec import KeyMode
 from i2ptunnel_gui.core.status import Reachability, TunnelState
 

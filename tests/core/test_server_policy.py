@@ -8,13 +8,13 @@ import os
 
 import pytest
 
-from i2ptunnel_gui.core.access import EMPTY_ALLOW_LIST, AccessMode, AccessPolicy
 from i2ptunnel_gui.core.addresses import SpecError
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.post_limits import PostLimits
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.access import EMPTY_ALLOW_LIST, AccessMode, AccessPolicy
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.refusals import Refusal
+from i2ptunnel_gui.core.policy.server_policy import Admission, ServerGate
 from i2ptunnel_gui.core.sam.keys import build_destination
-from i2ptunnel_gui.core.server_policy import Admission, ServerGate
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
 
 B32 = "testvjtq2sfj5a6m7dwecpuxwbpwglgrma4i2iisxg2g5bnogm5a.b32.i2p"

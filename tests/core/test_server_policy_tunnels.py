@@ -14,12 +14,12 @@ from fake_router import FAST_BACKOFF, FAST_TIMEOUTS, FakeRouter
 from fake_sam import random_private_key
 from nethelpers import IO_TIMEOUT, connect, free_port, local_port, recv_exactly, status, wait_until
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import ConfigError
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelStatus
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i2ptunnel_gui.core.proxy_failure import FailureKind
-from i2ptunnel_gui.core.socks import (
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind
+from i2ptunnel_gui.core.proxy.socks import (
     SOCKS4_GRANTED,
     SOCKS4_REJECTED,
     Socks5Reply,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from i2ptunnel_gui.core.proxy_failure import FailureKind
-from i2ptunnel_gui.core.socks_client import (
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind
+from i2ptunnel_gui.core.proxy.socks_client import (
     OutproxyError,
     check_reply,
     connect_request,

@@ -8,12 +8,12 @@ import struct
 
 import pytest
 
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.socks import SocksNegotiation
+from i2ptunnel_gui.core.proxy.socks_proxy import SocksConfig, SocksProxy
 from i2ptunnel_gui.core.relay import Relay, RelayOptions
 from i2ptunnel_gui.core.sam.errors import SamInvalidKey, SamPeerUnreachable
-from i2ptunnel_gui.core.socks import SocksNegotiation
-from i2ptunnel_gui.core.socks_proxy import SocksConfig, SocksProxy
 
 B32 = "k" * 52 + ".b32.i2p"
 

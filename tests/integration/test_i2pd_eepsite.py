@@ -28,12 +28,12 @@ from i2pd_helpers import (
 )
 from i2pd_router import I2pdRouter
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.keystore import KeyStore
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.sam.keys import parse_private_key
 from i2ptunnel_gui.core.spec import DEFAULT_I2P_CONNECT_TIMEOUT, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelStatus

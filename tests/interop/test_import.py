@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from i2ptunnel_gui.core.access import AccessMode
+from i2ptunnel_gui.core.policy.access import AccessMode
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind
 from i2ptunnel_gui.interop.importing import apply
 from i2ptunnel_gui.interop.model import FoundTunnel, ImportResult, InteropError, Skipped

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.sam.keys import b64encode, build_destination
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.server_policy import (

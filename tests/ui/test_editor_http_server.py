@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from editor_driver import B32, make, save_button, type_into
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 
 

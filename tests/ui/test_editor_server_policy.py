@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from i2ptunnel_gui.core.access import AccessMode
-from i2ptunnel_gui.core.conn_limits import ConnLimits
-from i2ptunnel_gui.core.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.access import AccessMode
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 

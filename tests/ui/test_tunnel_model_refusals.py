@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from samples import status
 
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import EngineSnapshot
 from i2ptunnel_gui.ui.roles import SORT_ROLE

@@ -1,6 +1,6 @@
 """HTTP server tunnels ("eepsites"): a server tunnel that tells the service who calls.
 
-It admits streams (core/server_policy.py), dials the service and relays as any
+It admits streams (core/policy/server_policy.py), dials the service and relays as any
 server kind; the relay's local filter is a `HeadRewriter` (core/http_server_head.py)
 bound to the caller, with the tunnel's Host override and, when POST limits are
 set, the tunnel's `PostThrottle`. A refused POST or a request that cannot be read
@@ -16,11 +16,11 @@ from dataclasses import replace
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.http_server_head import CallerHeaders, HeadRewriter, Step
 from i2ptunnel_gui.core.i2p.server import ServerTunnel
-from i2ptunnel_gui.core.post_limits import PostThrottle
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.post_limits import PostThrottle
+from i2ptunnel_gui.core.policy.refusals import Refusal
+from i2ptunnel_gui.core.policy.server_policy import Admission
 from i2ptunnel_gui.core.relay import LocalFilter, Relay, RelayOptions
 from i2ptunnel_gui.core.sam.keys import Destination
-from i2ptunnel_gui.core.server_policy import Admission
 from i2ptunnel_gui.core.spec import TunnelSpec
 
 

@@ -1,5 +1,5 @@
 """IRC client tunnel: a local port to an IRC server on I2P, lines filtered both ways
-as Java I2P's IRC client does (core/irc_filter.py, docs/PROXIES.md). Several server
+as Java I2P's IRC client does (core/proxy/irc_filter.py, docs/PROXIES.md). Several server
 destinations may be listed; each connection tries them in order."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from i2ptunnel_gui.core.client_fields import destination_list
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.i2p.client import ClientTunnel
-from i2ptunnel_gui.core.irc_relay import IrcRelay
+from i2ptunnel_gui.core.proxy.irc_relay import IrcRelay
 from i2ptunnel_gui.core.sam.errors import KeyFormatError, SamError
 from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.spec import TunnelSpec

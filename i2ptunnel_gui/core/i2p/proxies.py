@@ -3,7 +3,7 @@ its connections; each connection names its own destination.
 
 They are client tunnels (core/i2p/client.py: the session keeper, on-demand
 sessions, spare SAM sockets, the first-byte check) whose connections first go
-through a handshake (core/http_proxy.py, core/socks_proxy.py) that picks the
+through a handshake (core/proxy/http_proxy.py, core/proxy/socks_proxy.py) that picks the
 destination and yields the bytes each side gets first; then the engine's relay
 joins the sockets. Names are resolved by the router, then the app's address book
 (`hosts.txt` beside the key folder), never by DNS.
@@ -16,17 +16,17 @@ import logging
 import socket
 from pathlib import Path
 
-from i2ptunnel_gui.core.addressbook import AddressBook, book_path
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
-from i2ptunnel_gui.core.http_proxy import HttpProxy, HttpProxyConfig
 from i2ptunnel_gui.core.i2p.client import ClientTunnel
-from i2ptunnel_gui.core.jump_links import JumpLinks
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import ProxyFailure
-from i2ptunnel_gui.core.proxy_io import Opened, answer
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook, book_path
+from i2ptunnel_gui.core.proxy.http_proxy import HttpProxy, HttpProxyConfig
+from i2ptunnel_gui.core.proxy.jump_links import JumpLinks
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import ProxyFailure
+from i2ptunnel_gui.core.proxy.proxy_io import Opened, answer
+from i2ptunnel_gui.core.proxy.socks_proxy import SocksConfig, SocksProxy
 from i2ptunnel_gui.core.relay import CloseReason
-from i2ptunnel_gui.core.socks_proxy import SocksConfig, SocksProxy
 from i2ptunnel_gui.core.spec import TunnelSpec
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ A pool of pending STREAM ACCEPTs (several peers can connect at once where the
 SAM version allows it, docs/ENGINE.md "Pending STREAM ACCEPTs"), the peer's b32
 becomes ConnectionInfo.peer.
 Each accepted stream passes the tunnel's `ServerGate` (I2P port, access list,
-max concurrent, connection rates; core/server_policy.py) on the peer destination
+max concurrent, connection rates; core/policy/server_policy.py) on the peer destination
 SAM handed over, before the target is dialled: a refused stream is closed at
 once, counted per reason and logged with its b32, and never reaches the service.
 The access list is resolved once, on the first session (names need the router).
@@ -23,7 +23,6 @@ import socket
 import time
 from dataclasses import replace
 
-from i2ptunnel_gui.core.access import AccessListError, AccessMode, describe_entry, resolve_access
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.dial import TcpTarget
@@ -34,12 +33,18 @@ from i2ptunnel_gui.core.i2p.session import (
     close_after_grace,
     is_connectivity_error,
 )
-from i2ptunnel_gui.core.refusals import Refusal, RefusalLog
+from i2ptunnel_gui.core.policy.access import (
+    AccessListError,
+    AccessMode,
+    describe_entry,
+    resolve_access,
+)
+from i2ptunnel_gui.core.policy.refusals import Refusal, RefusalLog
+from i2ptunnel_gui.core.policy.server_policy import Admission, ServerGate
 from i2ptunnel_gui.core.relay import RelayOptions
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import SamError, SamInvalidId
-from i2ptunnel_gui.core.server_policy import Admission, ServerGate
 from i2ptunnel_gui.core.spec import KeyMode, TunnelSpec
 from i2ptunnel_gui.core.status import Direction, Reachability, TunnelStatus
 

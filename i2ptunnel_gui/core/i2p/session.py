@@ -20,8 +20,8 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.context import StartOptions
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
-from i2ptunnel_gui.core.i2p_ports import check_ports_granted
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
+from i2ptunnel_gui.core.policy.i2p_ports import check_ports_granted
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import (

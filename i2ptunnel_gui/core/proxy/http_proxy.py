@@ -4,7 +4,7 @@ relays it: read the head (deadline, size cap), answer what the proxy answers its
 forwarded head as the first bytes for the I2P side.
 
 - `http://x.i2p/…`: one stream to x per request; the head goes in origin form,
-  privacy-filtered, with `Connection: close` (core/http_proxy_head.py); the response
+  privacy-filtered, with `Connection: close` (core/proxy/http_proxy_head.py); the response
   is relayed untouched and ends the connection.
 - `CONNECT x.i2p:443`: a stream to x; `200 Connection established` is sent once it
   is open, then raw bytes both ways (TLS to an I2P site, or anything else).
@@ -21,7 +21,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from i2ptunnel_gui.core.http_proxy_head import (
+from i2ptunnel_gui.core.proxy.http_proxy_head import (
     HEAD_TIMEOUT,
     MAX_HEAD,
     HeadReader,
@@ -31,11 +31,11 @@ from i2ptunnel_gui.core.http_proxy_head import (
     connect_head,
     forward_head,
 )
-from i2ptunnel_gui.core.jump_links import JumpLinks
-from i2ptunnel_gui.core.name_resolver import NameResolver, check_i2p_host
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
-from i2ptunnel_gui.core.proxy_io import Dial, Opened, answer, recv, resolve_and_dial
-from i2ptunnel_gui.core.proxy_pages import CONNECT_OK, failure_page, head_error_page
+from i2ptunnel_gui.core.proxy.jump_links import JumpLinks
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver, check_i2p_host
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.proxy_io import Dial, Opened, answer, recv, resolve_and_dial
+from i2ptunnel_gui.core.proxy.proxy_pages import CONNECT_OK, failure_page, head_error_page
 from i2ptunnel_gui.core.relay import RelayOptions
 
 logger = logging.getLogger(__name__)

@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from i2ptunnel_gui.core.access import AccessMode, AccessPolicy, check_access
 from i2ptunnel_gui.core.addresses import SpecError, check_host, check_port, parse_hostport
-from i2ptunnel_gui.core.conn_limits import ConnLimits, ConnThrottle
-from i2ptunnel_gui.core.post_limits import PostLimits
-from i2ptunnel_gui.core.refusals import Refusal, RefusalCounter
+from i2ptunnel_gui.core.policy.access import AccessMode, AccessPolicy, check_access
+from i2ptunnel_gui.core.policy.conn_limits import ConnLimits, ConnThrottle
+from i2ptunnel_gui.core.policy.post_limits import PostLimits
+from i2ptunnel_gui.core.policy.refusals import Refusal, RefusalCounter
 from i2ptunnel_gui.core.sam.keys import Destination
 
 
@@ -47,7 +47,7 @@ class ServerGate:
         """Admission, or the reason the stream must be closed (already counted).
 
         `to_port`: the TO_PORT of the stream (0 when the bridge gives none); with
-        ports configured, SAM 3.2+ is required at start (core/i2p_ports.py).
+        ports configured, SAM 3.2+ is required at start (core/policy/i2p_ports.py).
         `full`: the tunnel has its maximum of concurrent connections open; checked
         before the rates, so a stream refused for that does not use up a rate.
         """

@@ -16,7 +16,7 @@ import logging
 import socket
 from collections.abc import Callable
 
-from i2ptunnel_gui.core.irc_filter import MAX_LINE, IrcFilter
+from i2ptunnel_gui.core.proxy.irc_filter import MAX_LINE, IrcFilter
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, Relay, RelayOptions
 
 logger = logging.getLogger(__name__)

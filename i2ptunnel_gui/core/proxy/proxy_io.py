@@ -13,8 +13,8 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure, as_failure
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure, as_failure
 from i2ptunnel_gui.core.relay import RelayOptions
 
 logger = logging.getLogger(__name__)

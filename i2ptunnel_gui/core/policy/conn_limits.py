@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.refusals import Refusal
 
 MINUTE, HOUR, DAY = 60.0, 3600.0, 86400.0
 PRUNE_EVERY = 60.0  # seconds between sweeps of clients whose windows have emptied

@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from i2ptunnel_gui.core.addressbook import AddressBook, AddressBookError, check_name
-from i2ptunnel_gui.core.http_proxy_head import LOCAL_HOST, HostKind, ProxyRequest
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_pages import confirm_page, error_page, redirect
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook, AddressBookError, check_name
+from i2ptunnel_gui.core.proxy.http_proxy_head import LOCAL_HOST, HostKind, ProxyRequest
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_pages import confirm_page, error_page, redirect
 from i2ptunnel_gui.core.sam.errors import KeyFormatError
 from i2ptunnel_gui.core.sam.keys import b32_address, parse_destination
 

@@ -1,7 +1,7 @@
 """One client connection of a SOCKS tunnel, up to the relay: the SOCKS5/4a handshake
-(core/socks.py) under a deadline, then the I2P stream to the requested `.i2p` name, or
+(core/proxy/socks.py) under a deadline, then the I2P stream to the requested `.i2p` name, or
 (when the tunnel has an outproxy) to the outproxy, asked over SOCKS5 for a name outside
-I2P (core/socks_client.py). The success reply is sent once the stream is open, as the
+I2P (core/proxy/socks_client.py). The success reply is sent once the stream is open, as the
 first bytes the relay writes to the client; a failure gets the protocol's code and the
 connection closes.
 """
@@ -14,13 +14,12 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from i2ptunnel_gui.core.http_proxy_head import HostKind, classify_host
-from i2ptunnel_gui.core.name_resolver import NameResolver
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
-from i2ptunnel_gui.core.proxy_io import Dial, Opened, answer, recv, resolve_and_dial
-from i2ptunnel_gui.core.relay import RelayOptions
-from i2ptunnel_gui.core.socks import SocksNegotiation, SocksRequest
-from i2ptunnel_gui.core.socks_client import (
+from i2ptunnel_gui.core.proxy.http_proxy_head import HostKind, classify_host
+from i2ptunnel_gui.core.proxy.name_resolver import NameResolver
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.proxy_io import Dial, Opened, answer, recv, resolve_and_dial
+from i2ptunnel_gui.core.proxy.socks import SocksNegotiation, SocksRequest
+from i2ptunnel_gui.core.proxy.socks_client import (
     GREETING,
     METHOD_OK,
     OutproxyError,
@@ -28,6 +27,7 @@ from i2ptunnel_gui.core.socks_client import (
     connect_request,
     reply_length,
 )
+from i2ptunnel_gui.core.relay import RelayOptions
 
 logger = logging.getLogger(__name__)
 

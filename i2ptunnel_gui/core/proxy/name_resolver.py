@@ -18,8 +18,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
-from i2ptunnel_gui.core.addressbook import AddressBook
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure, as_failure, classify
+from i2ptunnel_gui.core.proxy.addressbook import AddressBook
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure, as_failure, classify
 from i2ptunnel_gui.core.sam.keys import is_b32_address
 
 Lookup = Callable[[str], Awaitable[str]]

@@ -19,7 +19,7 @@ import ipaddress
 from dataclasses import dataclass
 from enum import IntEnum
 
-from i2ptunnel_gui.core.proxy_failure import FailureKind
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind
 
 MAX_FIELD = 255  # SOCKS5 lengths are one byte; SOCKS4 strings are capped to the same
 

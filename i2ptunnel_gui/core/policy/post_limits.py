@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from i2ptunnel_gui.core.conn_limits import RateWindow
-from i2ptunnel_gui.core.refusals import Refusal
+from i2ptunnel_gui.core.policy.conn_limits import RateWindow
+from i2ptunnel_gui.core.policy.refusals import Refusal
 
 # Java I2P's defaults (I2PTunnelHTTPServer), used when only a maximum is set
 DEFAULT_WINDOW = 300

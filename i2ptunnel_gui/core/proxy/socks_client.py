@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import struct
 
-from i2ptunnel_gui.core.proxy_failure import FailureKind
-from i2ptunnel_gui.core.socks import Socks5AddressType, Socks5Reply
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind
+from i2ptunnel_gui.core.proxy.socks import Socks5AddressType, Socks5Reply
 
 GREETING = b"\x05\x01\x00"  # version 5, one method: no authentication
 METHOD_OK = b"\x05\x00"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from http import HTTPStatus
 
-from i2ptunnel_gui.core.proxy_failure import FailureKind, ProxyFailure
+from i2ptunnel_gui.core.proxy.proxy_failure import FailureKind, ProxyFailure
 
 CONNECT_OK = b"HTTP/1.1 200 Connection established\r\n\r\n"
 

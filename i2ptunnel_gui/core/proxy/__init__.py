@@ -1,0 +1,1 @@
+"""Client-side proxies on I2P: HTTP proxy, SOCKS, IRC filter, name lookup (docs/PROXIES.md)."""
