@@ -15,8 +15,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolBar,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,8 +32,8 @@ from i2ptunnel_gui.interop.clashes import clashes_with
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.ask import confirm
 from i2ptunnel_gui.ui.async_slot import async_slot
-from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, ConnectionTableModel
+from i2ptunnel_gui.ui.connections_page import ConnectionsPage
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.editor_fields import named
@@ -165,27 +162,9 @@ class MainWindow(QMainWindow):
                   self.duplicate_action, self.delete_action):
             self.tunnel_table.addAction(a)
 
-        # no proxy here: the model sorts itself (5 000 live rows; see ConnectionTableModel.sort)
-        self.connection_table = make_table("connection_table", self.connection_model)
-        self.connection_table.setItemDelegate(  # one Python call per cell, not seven
-            ConnectionDelegate(self.connection_model, self.connection_table))
-        self.connection_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.connection_table.horizontalHeader().setSectionResizeMode(
-            ConnectionTableModel.COL_PEER, QHeaderView.ResizeMode.Stretch)
-        self.connection_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.connection_table.addAction(self.close_conn_action)
-        self.connection_table.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_actions())
-        conn_page = named(QWidget(), "connections_page")
-        conn_bar = named(QToolBar(), "connection_toolbar")
-        conn_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        conn_bar.addAction(self.close_conn_action)
-        self.connection_count = named(QLabel(), "connection_count")
-        conn_bar.addWidget(self.connection_count)
-        lay = QVBoxLayout(conn_page)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(conn_bar)
-        lay.addWidget(self.connection_table)
+        conn_page = ConnectionsPage(self.connection_model, self.close_conn_action,
+                                    self._update_actions)
+        self.connection_table, self.connection_count = conn_page.table, conn_page.count
 
         self.details = DetailsPanel(self, key_locator=self.controller.key_path)
         self.tabs = named(QTabWidget(), "lower_tabs")

@@ -1,0 +1,46 @@
+"""The Connections tab: the live connection table, its toolbar and the count of open rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
+from i2ptunnel_gui.ui.connection_model import ConnectionTableModel
+from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.tables import make_table
+
+
+class ConnectionsPage(QWidget):
+    def __init__(self, model: ConnectionTableModel, close_action: QAction,
+                 selection_changed: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("connections_page")
+        # no proxy here: the model sorts itself (5 000 live rows; see ConnectionTableModel.sort)
+        self.table = make_table("connection_table", model)
+        self.table.setItemDelegate(ConnectionDelegate(model, self.table))  # one call per cell
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSectionResizeMode(
+            ConnectionTableModel.COL_PEER, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(close_action)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: selection_changed())
+        bar = named(QToolBar(), "connection_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(close_action)
+        self.count = named(QLabel(), "connection_count")
+        bar.addWidget(self.count)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(bar)
+        lay.addWidget(self.table)
