@@ -3,6 +3,7 @@ READY line, clean stop on SIGINT/SIGTERM with no i2pd left, one-line errors."""
 
 from __future__ import annotations
 
+import os
 import selectors
 import signal
 import subprocess
@@ -52,8 +53,16 @@ def started(router_args: list[str]) -> Iterator[subprocess.Popen[str]]:
     )
     yield proc
     if proc.poll() is None:
-        proc.kill()
+        proc.terminate()  # SIGTERM: the command stops its i2pd (SIGKILL would orphan it)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     proc.communicate(timeout=10)
+    pid_file = Path(router_args[-1]) / "i2pd.pid"
+    if pid_file.exists() and alive(pid := i2pd_pid(Path(router_args[-1]))):
+        os.kill(pid, signal.SIGKILL)  # our own stand-in, left by a command that was killed
+        pytest.fail(f"the router command left its i2pd (pid {pid}) running")
 
 
 def i2pd_pid(router_dir: Path) -> int:
