@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from i2ptunnel_gui.core.addresses import SpecError
+from i2ptunnel_gui.core.addresses import SpecError, ascii_number, port_from_text
 from i2ptunnel_gui.core.policy.access import (
     AccessListError,
     AccessMode,
@@ -47,15 +47,15 @@ _POST_FLAGS = {  # field -> (flag, help)
 
 
 def _count(text: str) -> int:
-    if not text.isdigit():
+    if (n := ascii_number(text)) is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (0 = no limit)")
-    return int(text)
+    return n
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 0 < int(text) <= 65535:
+    if (port := port_from_text(text)) is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not an I2P port (1 to 65535)")
-    return int(text)
+    return port
 
 
 def add_server_arguments(p: argparse.ArgumentParser) -> None:

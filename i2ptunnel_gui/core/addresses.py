@@ -59,6 +59,22 @@ def check_port(port: int, *, allow_zero: bool = False) -> str | None:
     return None
 
 
+def ascii_number(text: str, max_digits: int = 9) -> int | None:
+    """`text` (stripped) as a whole number if it is 1 to `max_digits` ASCII digits, else None.
+
+    The one digit rule for ports and counts typed or read from files: int() alone also
+    reads Arabic-Indic and fullwidth digits ('٨٠٨١' -> 8081), str.isdigit() also takes '²'
+    (which int() then refuses), and int() refuses more than 4 300 digits."""
+    t = text.strip()
+    return int(t) if t.isascii() and t.isdigit() and len(t) <= max_digits else None
+
+
+def port_from_text(text: str, *, allow_zero: bool = False) -> int | None:
+    """The port `text` names (ASCII digits, 1 to 65535, or 0 with `allow_zero`), else None."""
+    port = ascii_number(text, 5)
+    return port if port is not None and check_port(port, allow_zero=allow_zero) is None else None
+
+
 def parse_hostport(
     text: str, *, default_host: str | None = None, allow_any_port: bool = False
 ) -> tuple[str, int]:

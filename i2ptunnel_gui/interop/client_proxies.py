@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from i2ptunnel_gui.core.addresses import ascii_number
 from i2ptunnel_gui.core.client_fields import destination_list
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.common import RawTunnel
@@ -118,7 +119,7 @@ def java_proxy_fields(
         dests = []
         for entry in destination_list(raw.require("targetDestination")):
             host, sep, port = entry.rpartition(":")
-            if sep and port.isdigit():
+            if sep and ascii_number(port) is not None:
                 warnings.append(Problem(raw.where("targetDestination"),
                                         f"{entry}: destination port {port} is not used"))
                 entry = host
@@ -153,7 +154,7 @@ def java_proxy_fields(
 
 def _has_port(entry: str) -> bool:
     host, sep, port = entry.rpartition(":")
-    return bool(sep and host and port.isdigit())
+    return bool(sep and host and ascii_number(port) is not None)
 
 
 def i2pd_proxy_fields(

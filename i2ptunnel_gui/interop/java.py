@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from i2ptunnel_gui.core.addresses import is_loopback_host
+from i2ptunnel_gui.core.addresses import ascii_number, is_loopback_host
 from i2ptunnel_gui.core.spec import SERVER_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
@@ -234,9 +234,9 @@ def _first_destination(raw: RawTunnel, warnings: list[Problem]) -> tuple[str, in
             f"({dests[0]})")))
     dest = dests[0]
     host, sep, port = dest.rpartition(":")
-    if sep and port.isdigit():
+    if sep and (number := ascii_number(port)) is not None:
         warnings.append(Problem(raw.where("targetDestination"), f"port {port}: {PORT_NOTE}"))
-        return host, int(port)  # an I2P port: validate() checks its range
+        return host, number  # an I2P port: validate() checks its range
     return dest, 0
 
 

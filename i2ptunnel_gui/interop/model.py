@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from i2ptunnel_gui.core.addresses import ascii_number, port_from_text
 from i2ptunnel_gui.core.spec import (
     DEFAULT_IDLE_TIMEOUT,
     SIGNATURE_TYPES,
@@ -188,8 +189,11 @@ _SIG_BY_NAME["eddsa_sha512_ed25519ph"] = -1  # known but unsupported by SAM dest
 
 def parse_sigtype(text: str) -> int:
     t = text.strip()
-    digits = t.removeprefix("-")  # ASCII only: isdigit() alone takes '٣' and '²'
-    n = int(t) if digits.isascii() and digits.isdigit() else _SIG_BY_NAME.get(t.lower(), -2)
+    number = ascii_number(t.removeprefix("-"))
+    if number is not None:
+        n = -number if t.startswith("-") else number
+    else:
+        n = _SIG_BY_NAME.get(t.lower(), -2)
     if n not in SIGNATURE_TYPES:
         known = ", ".join(f"{k} ({v})" for k, v in SIGNATURE_TYPES.items())
         raise ValueError(f"unsupported signature type {text!r}; supported: {known}")
@@ -197,10 +201,9 @@ def parse_sigtype(text: str) -> int:
 
 
 def parse_port(text: str) -> int:
-    t = text.strip()
-    if not (t.isascii() and t.isdigit()) or not 1 <= int(t) <= 65535:
+    if (port := port_from_text(text)) is None:
         raise ValueError(f"{text!r} is not a port number (1-65535)")
-    return int(t)
+    return port
 
 
 def same_definition(a: TunnelSpec, b: TunnelSpec) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from i2ptunnel_gui.core.addresses import ascii_number, port_from_text
 from i2ptunnel_gui.core.policy.access import AccessListError, AccessMode, entry_hash, split_entries
 from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
 from i2ptunnel_gui.core.policy.post_limits import PostLimits
@@ -71,9 +72,9 @@ def _true(text: str) -> bool:
 
 def _count(key: str, text: str) -> int:
     t = text.strip()
-    if not t.lstrip("-").isdigit():
+    if (n := ascii_number(t.removeprefix("-"))) is None:
         raise ValueError(f"{key}: {text!r} is not a whole number")
-    return max(0, int(t))  # Java treats 0 and negatives as "no limit"
+    return 0 if t.startswith("-") else n  # Java treats 0 and negatives as "no limit"
 
 
 def _access_entries(text: str) -> list[str]:
@@ -220,11 +221,11 @@ def i2pd_policy_fields(kind: TunnelKind, values: Mapping[str, str]) -> Mapped:
     if text and text != "0" and not implied:
         if not (serves or kind is TunnelKind.CLIENT):  # a proxy names its peer per request
             m.warnings.append((port_key, "a proxy tunnel connects to no fixed port; ignored"))
-        elif not text.isdigit() or not 0 < int(text) <= 65535:
+        elif (port := port_from_text(text)) is None:
             m.refusal = (port_key, f"{port_key}: {text!r} is not a port (1-65535)")
             return m
         else:
-            m.fields["i2p_port"] = int(text)
+            m.fields["i2p_port"] = port
             m.warnings.append((port_key, PORT_NOTE))
     if kind is not TunnelKind.HTTP_SERVER and values.get("hostoverride", "").strip():
         m.warnings.append(("hostoverride", "i2pd uses it for http tunnels only; ignored"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i2ptunnel_gui.core.addresses import ascii_number
 from i2ptunnel_gui.core.sam.options import option_problem
 from i2ptunnel_gui.core.spec import TUNNEL_SHAPE_KEYS
 
@@ -60,8 +61,8 @@ def field_box(*widgets: QWidget) -> QWidget:
 
 def port_value(text: str) -> int:
     """The port typed, or -1 (which check_port rejects with its message) if not a number."""
-    t = text.strip()
-    return int(t) if t.isascii() and t.isdigit() and len(t) <= 6 else -1
+    port = ascii_number(text, 6)
+    return -1 if port is None else port
 
 
 class OptionalNumber(QWidget):
@@ -199,8 +200,7 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
 
 
 def _is_int(text: str) -> bool:
-    digits = text.removeprefix("-")
-    return digits.isascii() and digits.isdigit()
+    return ascii_number(text.removeprefix("-")) is not None
 
 
 def format_options(options: dict[str, str]) -> str:

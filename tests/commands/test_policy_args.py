@@ -124,3 +124,11 @@ def test_client_dest_port() -> None:
     for kind in ("http-proxy", "socks", "irc"):  # they name their peers themselves
         with pytest.raises(SpecError, match=f"--dest-port is for --type client, not {kind}"):
             client_fields(p.parse_args(["--type", kind, "--dest-port", "80"]))
+
+
+@pytest.mark.parametrize("value", ["٨٠", "８０", "²"])
+def test_i2p_port_and_limits_take_ascii_digits_only(value: str) -> None:
+    with pytest.raises(RefusedError):
+        server("--port", value)
+    with pytest.raises(RefusedError):
+        server("--max-per-minute", value)

@@ -22,6 +22,8 @@ from urllib.parse import SplitResult, parse_qsl, urlsplit, urlunsplit
 
 import h11
 
+from i2ptunnel_gui.core.addresses import port_from_text
+
 MAX_HEAD = 16 * 1024  # bytes; a larger head is answered 431 (h11's default limit too)
 HEAD_TIMEOUT = 30.0  # seconds for the whole head: a slow sender is closed after this
 USER_AGENT = "MYOB/6.66 (AN/ON)"  # what Java I2P's proxy sends: all users look alike
@@ -228,9 +230,9 @@ def split_authority(authority: str, *, default_port: int | None) -> tuple[str, i
         if default_port is None:
             raise ProxyHeadError(400, f"CONNECT needs host:port, got {authority!r}")
         return host, default_port
-    if not port_s.isdigit() or not 0 < int(port_s) <= 65535:
+    if (port := port_from_text(port_s)) is None:
         raise ProxyHeadError(400, f"bad port in {authority!r}")
-    return host, int(port_s)
+    return host, port
 
 
 def strip_address_helper(query: str) -> tuple[str, str | None]:
