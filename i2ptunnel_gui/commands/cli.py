@@ -181,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
                           parser_class=_Parser)
     hi = hs.add_parser("import", help="add the names of a hosts.txt (name=base64 lines)")
     hi.add_argument("file", metavar="FILE")
+
+    oc = sub.add_parser("open", help="open a share card: confirm, then create its client tunnel")
+    oc.add_argument("card", metavar="CARD", help="i2ptunnelgui:share?… link, or .i2pcard file")
     return p
 
 
@@ -193,6 +196,7 @@ _COMMANDS = {
     "convert": "i2ptunnel_gui.commands.interop",
     "hosts": "i2ptunnel_gui.commands.hosts",
     "router": "i2ptunnel_gui.commands.router",
+    "open": "i2ptunnel_gui.commands.open_card",
 }
 
 

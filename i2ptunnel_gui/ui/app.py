@@ -31,6 +31,7 @@ from i2ptunnel_gui.core.engine_api import EngineAPI
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.keystore import KeyStore
 from i2ptunnel_gui.core.router.service import RouterService
+from i2ptunnel_gui.core.share_card import ShareCard
 from i2ptunnel_gui.router_settings import load_router_prefs
 from i2ptunnel_gui.settings import Settings, SettingsError
 from i2ptunnel_gui.ui import icons
@@ -62,7 +63,10 @@ def make_engine(settings: Settings) -> EngineAPI:
 
 
 def run(args: argparse.Namespace, *,
-        engine_factory: Callable[[Settings], EngineAPI] = make_engine) -> int:
+        engine_factory: Callable[[Settings], EngineAPI] = make_engine,
+        card: ShareCard | None = None) -> int:
+    """`card` (from `open CARD`): the window shows its confirmation once it is up, or the
+    running instance does."""
     logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else
                         logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -83,8 +87,9 @@ def run(args: argparse.Namespace, *,
         sys.stderr.write(f"i2ptunnel-gui: {e}\n")
         return 1
     name = server_name(str(settings.path))
-    if notify_running(name):
-        sys.stderr.write("i2ptunnel-gui is already running; raised its window\n")
+    if notify_running(name, card.link() if card is not None else ""):
+        sys.stderr.write("i2ptunnel-gui is already running; "
+                         + ("handed it the card\n" if card is not None else "raised its window\n"))
         return 0
     instance = SingleInstance(name)
     try:
@@ -103,7 +108,8 @@ def run(args: argparse.Namespace, *,
     router.start()
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(amain(app, args, settings, engine, instance, router=router))
+            return runner.run(amain(app, args, settings, engine, instance, router=router,
+                                    card=card))
     except RuntimeError as e:
         # something called QApplication.quit()/exit() (a session manager): Qt's loop has
         # ended under us; the engine is still stopped below, within its bounded time
@@ -157,7 +163,7 @@ def build_shell(settings: Settings, engine: EngineAPI, *, tray_available: bool,
 
 async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
                 engine: EngineAPI, instance: SingleInstance, *,
-                router: RouterService | None = None) -> int:
+                router: RouterService | None = None, card: ShareCard | None = None) -> int:
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception)
     quit_event = asyncio.Event()
@@ -173,6 +179,7 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
         tray.quit_requested.connect(quit_event.set)
     window.quit_requested.connect(quit_event.set)
     instance.raise_requested.connect(window.raise_window)
+    instance.card_received.connect(window.cards.open_link)  # a later `open CARD` launch
     bridge.start()
     router_ui = None
     if router is not None:  # Preferences, Help, the Router tab, the first-run view
@@ -186,8 +193,11 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
     # connections (bench/ui_frames.py); freezing live connections would also leak their
     # reference cycles once they close.
     gc.freeze()
-    if not ((args.minimized or settings.start_minimized) and tray is not None):
+    if card is not None or not ((args.minimized or settings.start_minimized)
+                                and tray is not None):
         window.show()
+    if card is not None:
+        window.cards.open_card(card)
     if problems:
         listing = "\n".join(str(p) for p in problems)
         window.show_error(_tr("App", "Some saved tunnels could not be loaded: {problems}")

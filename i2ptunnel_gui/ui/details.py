@@ -32,7 +32,8 @@ from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
-from i2ptunnel_gui.ui.qr import qr_pixmap
+from i2ptunnel_gui.ui.qr import QrLabel, open_qr_window, qr_pixmap
+from i2ptunnel_gui.ui.share_dialog import open_share_dialog, share_button
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
@@ -109,7 +110,10 @@ class DetailsPanel(QWidget):
         self.copy_b32.setToolTip("Copy the address to the clipboard")
         self.copy_b32.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.copy_b32.clicked.connect(self.copy_address)
-        self.qr_code = named(QLabel(), "qr_code")
+        self.share = share_button(self)  # server tunnels: the share card (ui/share_dialog.py)
+        self.share.clicked.connect(lambda: open_share_dialog(self, self._spec, self.address()))
+        self.qr_code = named(QrLabel(), "qr_code")  # a click enlarges it (and saves it)
+        self.qr_code.clicked.connect(lambda: open_qr_window(self, self._qr_text))
         self.qr_code.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.qr_code.hide()  # until there is an address to draw
         self.key_file = _selectable("key_file")
@@ -133,6 +137,7 @@ class DetailsPanel(QWidget):
         address = QHBoxLayout()
         address.addWidget(self.b32_address, 1)
         address.addWidget(self.copy_b32)
+        address.addWidget(self.share)
         self.address_row = QWidget()
         column = QVBoxLayout(self.address_row)
         column.setContentsMargins(0, 0, 0, 0)
@@ -214,6 +219,7 @@ class DetailsPanel(QWidget):
         if isinstance(label, QLabel):  # a client's own address is what servers see
             label.setText("Client address" if spec.kind in I2P_CLIENT_KINDS else "I2P address")
         self.form.setRowVisible(self.key_row, spec.needs_router)
+        self.share.setVisible(spec.serves)
         # I2P kinds that do not listen are servers: peers reach them through I2P
         self.form.setRowVisible(self.reach_row, spec.needs_router and not spec.listens)
         self.policy.set_spec(spec)
@@ -339,6 +345,7 @@ class DetailsPanel(QWidget):
         self.b32_address.setText(b32)
         self.b32_address.setCursorPosition(0)  # show the start, where addresses differ
         self.copy_b32.setEnabled(bool(b32))
+        self.share.setEnabled(bool(b32))
         web = self._spec is not None and self._spec.kind is TunnelKind.HTTP_SERVER
         shared = site_url(b32) if web and b32 else b32  # a web site is shared as its link
         if shared == self._qr_text:

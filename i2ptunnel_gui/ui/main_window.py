@@ -32,6 +32,7 @@ from i2ptunnel_gui.interop.clashes import clashes_with
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.ask import confirm
 from i2ptunnel_gui.ui.async_slot import async_slot
+from i2ptunnel_gui.ui.card_intake import CardIntake
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, ConnectionTableModel
 from i2ptunnel_gui.ui.connections_page import ConnectionsPage
 from i2ptunnel_gui.ui.controller import TunnelController
@@ -183,7 +184,8 @@ class MainWindow(QMainWindow):
                                           self.import_requested.emit)
         self.export_action = self._action("export", self.tr("Export…"), None,
                                           self.export_requested.emit)
-        file_menu.addActions([self.import_action, self.export_action])
+        self.cards = CardIntake(self, self.controller)  # share cards: open, drop, paste
+        file_menu.addActions([self.cards.open_action, self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         tunnel_menu = self.menuBar().addMenu(self.tr("&Tunnel"))

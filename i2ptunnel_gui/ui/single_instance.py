@@ -5,6 +5,8 @@ and the settings file, so two users, or a test with its own settings file, never
 collide. A second launch connects, sends one versioned JSON line and waits (with
 timeouts) for the answer, then exits 0 without starting an engine. A stale
 socket left by a crashed instance is removed when nobody answers on it.
+`i2ptunnel-gui open CARD` sends the card's link instead ("open"); the running
+instance checks it again (anyone of the user's programs may write to the socket).
 """
 
 from __future__ import annotations
@@ -48,14 +50,15 @@ def decode(line: bytes) -> dict[str, Any]:
     return data
 
 
-def notify_running(name: str) -> bool:
-    """Ask a running instance to raise its window. True if one answered."""
+def notify_running(name: str, card_link: str = "") -> bool:
+    """Ask a running instance to raise its window, or to open `card_link` (a share card)
+    when given. True if one answered."""
     sock = QLocalSocket()
     sock.connectToServer(name)
     if not sock.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
     try:
-        sock.write(encode({"cmd": "raise"}))
+        sock.write(encode({"cmd": "open", "card": card_link} if card_link else {"cmd": "raise"}))
         if not sock.waitForBytesWritten(REPLY_TIMEOUT_MS):
             return False
         line = b""
@@ -77,6 +80,7 @@ class SingleInstance(QObject):
     """The first instance's server. `raise_requested` fires on each later launch."""
 
     raise_requested = Signal()
+    card_received = Signal(str)  # a later `open CARD` launch: the card's link, unchecked
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,12 +128,16 @@ class SingleInstance(QObject):
             return
         line = bytes(buf.split(b"\n", 1)[0])
         try:
-            cmd = decode(line).get("cmd")
+            message = decode(line)
+            cmd = message.get("cmd")
         except ValueError as e:
             sock.write(encode({"ok": False, "error": str(e)}))
         else:
             if cmd == "raise":
                 self.raise_requested.emit()
+                sock.write(encode({"ok": True}))
+            elif cmd == "open" and isinstance(card := message.get("card"), str):
+                self.card_received.emit(card)
                 sock.write(encode({"ok": True}))
             else:
                 sock.write(encode({"ok": False, "error": f"unknown command {cmd!r}"}))
