@@ -6,7 +6,8 @@ creates the matching client tunnel after the user confirmed it. The link is
 
     i2ptunnelgui:share?v=1&b32=<52 chars>&kind=web&port=8080&name=My%20site
 
-and a `.i2pcard` file holds the same link on one line. The scheme is the app's own
+and a `.i2pcard` file holds the same link on one line. `i2pport=N` is added when the
+server answers on one I2P port only (the client must dial it). The scheme is the app's own
 name (`i2ptunnel` alone is Java I2P's component). A card carries no key material:
 only the public b32 hash, so sharing it gives away nothing but the address.
 
@@ -215,7 +216,8 @@ def client_spec(card: ShareCard, *, name: str | None = None, port: int | None = 
 
     Web sites get a plain client tunnel too: a browser opens http://127.0.0.1:port/ and the
     site answers as it does for any I2P visitor."""
-    kind = CLIENT_KINDS.get(card.kind, TunnelKind.CLIENT)
+    # an IRC client tunnel dials no I2P port: a port-restricted IRC server gets a plain one
+    kind = TunnelKind.CLIENT if card.i2p_port else CLIENT_KINDS.get(card.kind, TunnelKind.CLIENT)
     return TunnelSpec.new(
         name if name is not None else card.name, kind,
         listen_host="127.0.0.1",
