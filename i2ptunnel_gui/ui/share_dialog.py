@@ -72,7 +72,7 @@ class ShareDialog(QDialog):
         self.card: ShareCard = card_for(spec, address)
         self.file_dialog: QFileDialog | None = None
         self._build()
-        self.kind.setCurrentIndex(self.kind.findData(self.card.kind))
+        self.kind.setCurrentIndex(self.kind.findData(self.card.kind.value))
         self._refresh()
 
     def _build(self) -> None:
@@ -85,7 +85,7 @@ class ShareDialog(QDialog):
         self.kind.setObjectName("service_kind")
         self.kind.setAccessibleName(self.tr("Service kind"))
         for kind, label in SERVICE_LABELS.items():
-            self.kind.addItem(self.tr(str(label)), kind)
+            self.kind.addItem(self.tr(str(label)), kind.value)  # a str: Qt drops the enum type
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.link = self._read_only("card_link", self.tr("Share card link"))
         self.copy_link = self._copy_button("copy_link", self.link)
@@ -147,8 +147,8 @@ class ShareDialog(QDialog):
 
     # -- state -------------------------------------------------------------------------
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        if isinstance(kind, ServiceKind) and kind is not self.card.kind:
+        kind = ServiceKind(self.kind.currentData())
+        if kind is not self.card.kind:
             self.card = card_for(self.spec, self.address, kind)
             self._refresh()
 
