@@ -102,7 +102,7 @@ def test_open_starts_the_app_then_a_second_open_hands_its_card_over(qapp, tmp_pa
                 second["thread"].start()
             else:  # handed over by the second launch: cancel it
                 dialog.reject()
-        if seen == [CARD_A, CARD_B] and "code" in second or time.monotonic() > deadline:
+        if (seen == [CARD_A, CARD_B] and "code" in second) or time.monotonic() > deadline:
             second["done"] = True
             win.quit_action.trigger()
 

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from i2ptunnel_gui.core.keystore import KeyStore
+from i2ptunnel_gui.core.sam.keys import parse_private_key
 from i2ptunnel_gui.core.share_card import (
     MAX_NAME,
     CardError,
@@ -25,7 +26,6 @@ from i2ptunnel_gui.core.share_card import (
     next_free_port,
     read_card_file,
 )
-from i2ptunnel_gui.core.sam.keys import parse_private_key
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, validate
 
 B32 = base64.b32encode(hashlib.sha256(b"site").digest()).decode().lower().rstrip("=")

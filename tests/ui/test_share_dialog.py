@@ -155,5 +155,5 @@ def test_qr_click_enlarges_and_saves_png_and_svg(qtbot, panel, tmp_path: Path) -
 
 
 def test_save_qr_refuses_other_formats(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=".png or .svg"):
+    with pytest.raises(ValueError, match=r"\.png or \.svg"):
         save_qr("x", tmp_path / "qr.jpg")
