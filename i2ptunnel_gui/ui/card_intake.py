@@ -35,9 +35,10 @@ logger = logging.getLogger(__name__)
 
 
 def card_in(mime: QMimeData) -> str | None:
-    """A dropped card: the local path of a file, or a link; None when it holds neither."""
+    """A dropped card: the local path of a `.i2pcard` file, or a link; None when it holds
+    neither (other drops are left to whoever else takes them)."""
     for url in mime.urls():
-        if url.isLocalFile():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX):
             return url.toLocalFile()
         if url.scheme().lower() == SCHEME:
             return url.toString()

@@ -68,6 +68,7 @@ class ShareDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("share_dialog")
         self.setWindowTitle(self.tr("Share “{name}”").format(name=spec.name))
+        self.setMinimumWidth(520)  # the link and the web address read without scrolling much
         self.spec, self.address = spec, address
         self.card: ShareCard = card_for(spec, address)
         self.file_dialog: QFileDialog | None = None
@@ -161,6 +162,7 @@ class ShareDialog(QDialog):
         self.link.setCursorPosition(0)
         web = self.card.web_url
         self.web_url.setText(web)
+        self.web_url.setCursorPosition(0)
         self.form.setRowVisible(self.web_row, bool(web))
         self.form.setRowVisible(self.qr_of, bool(web))
         text = self.qr_text()

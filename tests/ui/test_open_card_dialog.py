@@ -167,6 +167,10 @@ def test_dropping_a_card_file_or_link_on_the_window(qtbot, shell, tmp_path: Path
     other = QMimeData()
     other.setText("some text")
     assert not _drop(w, other)  # not a card: the drop is refused
+    conf = tmp_path / "tunnels.conf"
+    conf.write_text("[x]\n", encoding="utf-8")
+    files.setUrls([QUrl.fromLocalFile(str(conf))])
+    assert not _drop(w, files)  # another kind of file: not taken as a card
 
 
 def test_file_open_card_menu(qtbot, shell, tmp_path: Path) -> None:
