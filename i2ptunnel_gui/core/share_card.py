@@ -155,6 +155,8 @@ def decode_card(text: str) -> ShareCard:
     if not colon or scheme.lower() != SCHEME:
         raise CardError("scheme", f"not a share card: it must start with {SCHEME}:")
     path, _, query = rest.partition("?")
+    if "#" in query:  # the app writes '#' as %23: a raw one was added on the way
+        raise CardError("card", "unexpected '#' in the card (was something appended?)")
     if path != CARD_PATH:
         raise CardError("card", f"unknown card type {path[:40]!r}, expected {CARD_PATH!r}")
     fields = _fields(query)
@@ -164,7 +166,7 @@ def decode_card(text: str) -> ShareCard:
                              f"(it reads version {CARD_VERSION}); update the app")
     unknown = sorted(set(fields) - set(FIELDS) - set(OPTIONAL_FIELDS))
     if unknown:
-        raise CardError(unknown[0], "unknown field in a version 1 card")
+        raise CardError(unknown[0][:20], "unknown field in a version 1 card")
     for name in FIELDS:
         if name not in fields:
             raise CardError(name, "missing")
@@ -257,7 +259,7 @@ def _fields(query: str) -> dict[str, str]:
     for key, value in pairs:
         if key in out:
             raise CardError(key[:20], "given twice")
-        out[key[:20]] = value
+        out[key] = value
     return out
 
 

@@ -129,6 +129,8 @@ def _field_of(link: str) -> str:
     (GOOD + "&port=9090", "port", "twice"),
     (GOOD + "&key=AAAA", "key", "unknown field"),
     (GOOD + "&&", "card", "malformed"),
+    (GOOD + "#top", "card", "'#'"),
+    (GOOD + "&" + "k" * 30 + "=1", "k" * 20, "unknown field"),
 ])
 def test_every_bad_card_names_its_field(link: str, field: str, words: str) -> None:
     with pytest.raises(CardError) as info:
