@@ -100,6 +100,8 @@ class QrLabel(QLabel):
         super().__init__(parent)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(self.tr("QR code"))
+        self.setAccessibleDescription(self.tr("Press Enter to enlarge it and to save it"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
