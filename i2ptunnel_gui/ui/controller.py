@@ -119,6 +119,10 @@ class TunnelController(QObject):
     def is_active(self, tunnel_id: str) -> bool:
         return self.model.state_of(tunnel_id).active
 
+    def running_count(self) -> int:
+        """Tunnels active now (starting, running, reconnecting...): what Quit would stop."""
+        return sum(self.is_active(s.id) for s in self.model.specs())
+
     def status_of(self, tunnel_id: str) -> TunnelStatus | None:
         return self.model.status_of(tunnel_id)
 
@@ -174,6 +178,12 @@ class TunnelController(QObject):
     async def stop_all(self) -> int:
         ids = [s.id for s in self.model.specs() if self.is_active(s.id)]
         return sum([await self.stop(i) for i in ids])
+
+    async def restart_all(self) -> int:
+        """Restart every active tunnel, one after another (stopped ones stay stopped);
+        the number that came back. Edits pending a restart apply now."""
+        ids = [s.id for s in self.model.specs() if self.is_active(s.id)]
+        return sum([await self.restart(i) for i in ids])
 
     async def auto_start(self) -> int:
         ids = [s.id for s in self.model.specs() if s.auto_start]
