@@ -32,6 +32,7 @@ from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.key_address import KeyAddress
 from i2ptunnel_gui.ui.qr import qr_pixmap
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
@@ -43,6 +44,7 @@ KEY_NOTE = (
     "Do not share it; back it up to keep the address."
 )
 KeyLocator = Callable[[TunnelSpec], "Path | str"]
+StoredAddress = Callable[[str], "KeyAddress | None"]  # TunnelController.key_address
 
 
 def format_endpoint(host: str, port: int) -> str:
@@ -71,12 +73,14 @@ class DetailsPanel(QWidget):
         parent: QWidget | None = None,
         *,
         key_locator: KeyLocator | None = None,
+        stored_address: StoredAddress | None = None,
         log_limit: int = LOG_LIMIT,
     ) -> None:
         """`key_locator` is KeyStore.key_path (where the app keeps a tunnel's key)."""
         super().__init__(parent)
         self.setObjectName("details_panel")
         self._key_locator = key_locator
+        self._stored_address = stored_address  # a stopped tunnel's b32, from its key file
         self._log_limit = log_limit
         self._spec: TunnelSpec | None = None
         self._status: TunnelStatus | None = None
@@ -309,7 +313,14 @@ class DetailsPanel(QWidget):
         else:
             self.local_endpoint.setText(format_endpoint(spec.listen_host, spec.listen_port))
         address = status.i2p_address if status is not None else ""
-        self._show_address(address or self._known_address.get(spec.id, ""))
+        address = address or self._known_address.get(spec.id, "")
+        stored = self._stored_address(spec.id) if self._stored_address is not None else None
+        if not address and stored is not None:  # stopped: the key file knows it, or why not
+            address = stored.b32
+        self.b32_address.setPlaceholderText(
+            stored.problem if stored is not None and stored.problem
+            else "known once the tunnel has started")
+        self._show_address(address)
         self._show_reachability(spec, status)
 
     def _show_reachability(self, spec: TunnelSpec, status: TunnelStatus | None) -> None:
@@ -341,6 +352,8 @@ class DetailsPanel(QWidget):
         self.copy_b32.setEnabled(bool(b32))
         web = self._spec is not None and self._spec.kind is TunnelKind.HTTP_SERVER
         shared = site_url(b32) if web and b32 else b32  # a web site is shared as its link
+        if self._spec is not None and self._spec.kind in I2P_CLIENT_KINDS:
+            shared = ""  # nobody dials a client's own address: text only, no QR to scan
         if shared == self._qr_text:
             return
         self._qr_text = shared

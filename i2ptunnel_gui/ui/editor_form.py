@@ -7,7 +7,7 @@ fields that do not apply to the chosen kind keep the edited spec's values.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,6 +61,16 @@ KIND_TITLES = {
     TunnelKind.SOCKS: "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)",
     TunnelKind.IRC: "IRC client (filtered IRC to I2P servers, port 6668)",
 }
+# the name field's example, per kind: a client is named after what it reaches
+NAME_EXAMPLES = {
+    TunnelKind.FORWARD: QT_TRANSLATE_NOOP("EditorForm", "e.g. Database on the other PC"),
+    TunnelKind.SERVER: QT_TRANSLATE_NOOP("EditorForm", "e.g. My SSH server"),
+    TunnelKind.HTTP_SERVER: QT_TRANSLATE_NOOP("EditorForm", "e.g. My web site"),
+    TunnelKind.CLIENT: QT_TRANSLATE_NOOP("EditorForm", "e.g. Friend's web site"),
+    TunnelKind.HTTP_PROXY: QT_TRANSLATE_NOOP("EditorForm", "e.g. Browse I2P sites"),
+    TunnelKind.SOCKS: QT_TRANSLATE_NOOP("EditorForm", "e.g. SOCKS for my chat app"),
+    TunnelKind.IRC: QT_TRANSLATE_NOOP("EditorForm", "e.g. Irc2P chat"),
+}
 NEW_IDENTITY = "new-identity"  # key combo item: persistent key, regenerated on save
 # Fields in form order; each has an input and a "<field>_error" label.
 FIELDS = (
@@ -98,7 +108,7 @@ class EditorForm(QDialog):
         self.kind = named(QComboBox(), "kind")
         for k, title in KIND_TITLES.items():
             self.kind.addItem(icons.kind_icon(k), title, k)
-        self.name = self._line("name", "e.g. My web site")
+        self.name = self._line("name")  # the example follows the kind (_update_visibility)
         self.description = self._line("description", "optional")
         self.listen_host = self._line("listen_host", "127.0.0.1")
         self.listen_port = self._line("listen_port", "port")
@@ -322,6 +332,8 @@ class EditorForm(QDialog):
         router = kind is not TunnelKind.FORWARD
         serves = kind in SERVER_KINDS
         self.policy.set_kind(kind)
+        self.name.setPlaceholderText(QCoreApplication.translate("EditorForm",
+                                                                NAME_EXAMPLES[kind]))
         self.form.setRowVisible(self.listen_row, not serves)
         client = kind in I2P_CLIENT_KINDS
         self.form.setRowVisible(self.target_row, not client)

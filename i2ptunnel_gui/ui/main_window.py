@@ -139,10 +139,9 @@ class MainWindow(QMainWindow):
                                                self.restart_all)
         self.close_conn_action = self._action("close_connection", self.tr("Close connection"),
                                               "stop", self.close_selected_connection)
-        # Windows and some platforms bind no standard Quit key: Ctrl+Q there too
         self.quit_action = self._action("quit", self.tr("Quit"), None, self.quit_guard.request,
                                         QKeySequence(QKeySequence.StandardKey.Quit).toString()
-                                        or "Ctrl+Q")
+                                        or "Ctrl+Q")  # Windows has no standard Quit key
 
     def _build_central(self) -> None:
         bar = named(QToolBar(self.tr("Tunnels"), self), "tunnel_toolbar")
@@ -176,7 +175,8 @@ class MainWindow(QMainWindow):
         self.connections_page = conn_page
         self.connection_table, self.connection_count = conn_page.table, conn_page.count
 
-        self.details = DetailsPanel(self, key_locator=self.controller.key_path)
+        self.details = DetailsPanel(self, key_locator=self.controller.key_path,
+                                    stored_address=self.controller.key_address)
         self.tabs = named(QTabWidget(), "lower_tabs")
         self.tabs.addTab(conn_page, self.tr("Connections"))
         self.tabs.addTab(self.details, self.tr("Details"))
