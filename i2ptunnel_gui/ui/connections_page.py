@@ -54,7 +54,8 @@ class ConnectionsPage(QWidget):
     def selected_open_connections(self, *, first: bool = False) -> list[int]:
         """Ids of the selected rows still open (`first`: stop at the first one found)."""
         ids: list[int] = []
-        for span in self.table.selectionModel().selection():
+        selection = self.table.selectionModel().selection()
+        for span in (selection.at(i) for i in range(selection.count())):
             for row in range(span.top(), span.bottom() + 1):
                 if self.model.is_open(row):
                     ids.append(self.model.connection_id(row))

@@ -333,7 +333,7 @@ class EditorForm(QDialog):
         serves = kind in SERVER_KINDS
         self.policy.set_kind(kind)
         self.name.setPlaceholderText(QCoreApplication.translate("EditorForm",
-                                                                NAME_EXAMPLES[kind]))
+                                                                str(NAME_EXAMPLES[kind])))
         self.form.setRowVisible(self.listen_row, not serves)
         client = kind in I2P_CLIENT_KINDS
         self.form.setRowVisible(self.target_row, not client)
