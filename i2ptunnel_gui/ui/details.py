@@ -35,6 +35,7 @@ from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.key_address import KeyAddress
 from i2ptunnel_gui.ui.qr import qr_pixmap
 from i2ptunnel_gui.ui.tunnel_states import state_label
+from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
@@ -159,6 +160,8 @@ class DetailsPanel(QWidget):
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(head)
+        self.hop_warning = ZeroHopWarning("details_hop_warning")
+        inner.addWidget(self.hop_warning)
         # the QR sits beside the facts, not under them: the panel is wide but short,
         # and a squeezed layout would overlap (and so unscannably clip) the code
         facts = QHBoxLayout()
@@ -201,6 +204,7 @@ class DetailsPanel(QWidget):
         self.kind_icon.setPixmap(icons.kind_icon(spec.kind).pixmap(20, 20))
         self.title.setText(spec.name)
         self.title.setToolTip(spec.description)
+        self.hop_warning.show_for(spec.options_dict if spec.needs_router else {})
         self.form.setRowVisible(self.local_endpoint, spec.listens)
         label = self.form.labelForField(self.target)
         target_label, target = "Target", format_endpoint(spec.target_host, spec.target_port)

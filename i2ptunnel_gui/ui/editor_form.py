@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,8 @@ from i2ptunnel_gui.ui.editor_fields import (
     port_value,
 )
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
+from i2ptunnel_gui.ui.option_lines import OptionsEdit, moved_note, take_shape_options
+from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 KIND_TITLES = {
     TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
@@ -141,15 +142,20 @@ class EditorForm(QDialog):
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.shape = TunnelShape()
+        self.hop_warning = ZeroHopWarning("hop_warning")  # outside Advanced: always seen
         self.signature_type = named(QComboBox(), "signature_type")
         for code, sig in sorted(SIGNATURE_TYPES.items()):
             note = " (recommended)" if code == DEFAULT_SIGNATURE_TYPE else ""
             note = " (weak, legacy)" if code == 0 else note
             self.signature_type.addItem(f"{sig}{note}", code)
         self.sam_address = self._line("sam_address", f"app setting (default {DEFAULT_SAM})")
-        self.options = named(QPlainTextEdit(), "options")
+        self.options = named(OptionsEdit(), "options")
         self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
         self.options.setFixedHeight(72)
+        self.options.settled.connect(self._move_shape_options)
+        self.options_note = named(QLabel(), "options_note")  # what moved to the shape fields
+        self.options_note.setWordWrap(True)
+        self.options_note.hide()
         self.policy = ServerPolicyFields()  # access list, limits, HTTP, I2P port
         self.client_fields = ClientKindFields()  # proxy kinds and on-demand sessions
         self.errors_label = {f: message_label(f"{f}_error") for f in FIELDS}
@@ -203,6 +209,7 @@ class EditorForm(QDialog):
         form.addRow(self.policy)
         self.key_row = field_box(self.key_mode, self.key_note)
         form.addRow("I2P identity", self.key_row)
+        form.addRow("", self.hop_warning)
         form.addRow("", self.advanced_toggle)
 
         self.advanced = named(QWidget(), "advanced")
@@ -211,7 +218,7 @@ class EditorForm(QDialog):
         adv.addRow("Tunnel shape", self.shape)
         adv.addRow("Signature type", field_box(self.signature_type, err["signature_type"]))
         adv.addRow("SAM address", field_box(self.sam_address, err["sam_address"]))
-        adv.addRow("I2CP options", field_box(self.options, err["options"]))
+        adv.addRow("I2CP options", field_box(self.options, err["options"], self.options_note))
         self.advanced.setVisible(False)
 
         top = QVBoxLayout(self)
@@ -284,6 +291,16 @@ class EditorForm(QDialog):
         if needed > self.height() or (shrink and needed < self.height()):
             self.resize(self.width(), needed)
 
+    def _move_shape_options(self) -> None:
+        """Pasted or typed i2pd/Java lines such as inbound.length=0 go to their fields."""
+        left, moved = take_shape_options(self.options.toPlainText())
+        if not moved:
+            return
+        self.shape.set_values({**self.shape.values(), **moved})
+        self.options.setPlainText(left)
+        self.options_note.setText(moved_note(moved))
+        self.options_note.show()
+
     # -- the spec the form describes ----------------------------------------------------
     def current_kind(self) -> TunnelKind:
         return TunnelKind(self.kind.currentData())
@@ -350,6 +367,8 @@ class EditorForm(QDialog):
             else "xxxx….b32.i2p, name.i2p or base64"
         )
         self.form.setRowVisible(self.key_row, router)
+        self.form.setRowVisible(self.hop_warning,
+                                router and self.hop_warning.show_for(self.shape.values()))
         self.form.setRowVisible(self.advanced_toggle, router)
         self.advanced.setVisible(router and self.advanced_toggle.isChecked())
         label = self.form.labelForField(self.target_row)
