@@ -28,7 +28,7 @@ from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, Tu
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.bridge import EngineBridge
 from i2ptunnel_gui.ui.key_address import KeyAddress, read_key_address
-from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
+from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel, local_endpoint
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +145,12 @@ class TunnelController(QObject):
     def running_count(self) -> int:
         """Tunnels active now (starting, running, reconnecting...): what Quit would stop."""
         return sum(self.is_active(s.id) for s in self.model.specs())
+
+    def running_listeners(self) -> dict[str, tuple[str, str]]:
+        """Tunnel id -> (name, local address) of every active tunnel listening locally
+        (the engine's address once sampled, the definition's until then)."""
+        return {s.id: (s.name, local_endpoint(s, self.status_of(s.id)))
+                for s in self.model.specs() if s.listens and self.is_active(s.id)}
 
     def status_of(self, tunnel_id: str) -> TunnelStatus | None:
         return self.model.status_of(tunnel_id)

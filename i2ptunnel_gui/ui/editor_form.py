@@ -51,6 +51,7 @@ from i2ptunnel_gui.ui.editor_fields import (
 )
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 from i2ptunnel_gui.ui.option_lines import OptionsEdit, moved_note, take_shape_options
+from i2ptunnel_gui.ui.port_check import listen_port_problem
 from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 KIND_TITLES = {
@@ -115,6 +116,11 @@ class EditorForm(QDialog):
         self.listen_port = self._line("listen_port", "port")
         self.listen_port.setMaximumWidth(90)
         self.listen_warning = message_label("listen_warning", WARNING_STYLE)
+        self.port_in_use = message_label("listen_port_in_use")  # found at Save
+        # the app's running tunnels, id -> (name, local address), set by the window: Save
+        # checks the listen port against them and other programs (ui/port_check.py)
+        self.running_listeners: dict[str, tuple[str, str]] = {}
+        self._port_checked: tuple[str, int] | None = None  # the address found in use
         self.allow_public_bind = named(
             QCheckBox("Allow listening on a non-loopback address"), "allow_public_bind"
         )
@@ -190,6 +196,7 @@ class EditorForm(QDialog):
             self._pair(self.listen_host, self.listen_port),
             err["listen_host"],
             err["listen_port"],
+            self.port_in_use,
             self.listen_warning,
             self.allow_public_bind,
         )
@@ -291,6 +298,15 @@ class EditorForm(QDialog):
         if needed > self.height() or (shrink and needed < self.height()):
             self.resize(self.width(), needed)
 
+    def listen_port_free(self, spec: TunnelSpec) -> bool:
+        """At Save: can `spec` listen where it says? If not, say who holds the port."""
+        why = listen_port_problem(spec, self.running_listeners)
+        self._port_checked = (spec.listen_host, spec.listen_port) if why else None
+        self.port_in_use.setText(why or "")
+        self.port_in_use.setVisible(bool(why))
+        self.fit_height()
+        return why is None
+
     def _move_shape_options(self) -> None:
         """Pasted or typed i2pd/Java lines such as inbound.length=0 go to their fields."""
         left, moved = take_shape_options(self.options.toPlainText())
@@ -349,6 +365,10 @@ class EditorForm(QDialog):
         router = kind is not TunnelKind.FORWARD
         serves = kind in SERVER_KINDS
         self.policy.set_kind(kind)
+        if self._port_checked is not None and self._port_checked != (
+                self.listen_host.text().strip(), port_value(self.listen_port.text())):
+            self._port_checked = None  # another address now: checked again at Save
+            self.port_in_use.hide()
         self.name.setPlaceholderText(QCoreApplication.translate("EditorForm",
                                                                 str(NAME_EXAMPLES[kind])))
         self.form.setRowVisible(self.listen_row, not serves)

@@ -170,9 +170,8 @@ class MainWindow(QMainWindow):
                   self.duplicate_action, self.delete_action):
             self.tunnel_table.addAction(a)
 
-        conn_page = ConnectionsPage(self.connection_model, self.close_conn_action,
-                                    self._update_actions)
-        self.connections_page = conn_page
+        self.connections_page = conn_page = ConnectionsPage(
+            self.connection_model, self.close_conn_action, self._update_actions)
         self.connection_table, self.connection_count = conn_page.table, conn_page.count
 
         self.details = DetailsPanel(self, key_locator=self.controller.key_path,
@@ -294,6 +293,7 @@ class MainWindow(QMainWindow):
         # the app's tunnels: names taken and listen addresses in use (the editor skips `spec`)
         editor = _editor_class()(spec, kind, self.controller.specs(), self)
         editor.policy.set_sam_version(self._sam_version)
+        editor.running_listeners = self.controller.running_listeners()  # checked at Save
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
         editor.open()
