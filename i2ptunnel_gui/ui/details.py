@@ -108,6 +108,7 @@ class DetailsPanel(QWidget):
         self.b32_address = named(QLineEdit(), "b32_address")
         self.b32_address.setReadOnly(True)  # selectable, not editable
         self.b32_address.setPlaceholderText("known once the tunnel has started")
+        self._address_hint = self.b32_address.placeholderText()  # when no key file says why
         self.copy_b32 = named(QToolButton(), "copy_b32")
         self.copy_b32.setIcon(icons.action_icon("copy"))
         self.copy_b32.setText("Copy")
@@ -322,8 +323,7 @@ class DetailsPanel(QWidget):
         if not address and stored is not None:  # stopped: the key file knows it, or why not
             address = stored.b32
         self.b32_address.setPlaceholderText(
-            stored.problem if stored is not None and stored.problem
-            else "known once the tunnel has started")
+            stored.problem if stored is not None and stored.problem else self._address_hint)
         self._show_address(address)
         self._show_reachability(spec, status)
 

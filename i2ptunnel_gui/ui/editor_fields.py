@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -201,7 +201,9 @@ def shape_problem(key: str, value: str) -> str | None:
     lo, hi = SHAPE_RANGES[key.partition(".")[2]]
     if _is_int(value) and lo <= int(value) <= hi:
         return None
-    return f"{key} must be a whole number from {lo} to {hi} (got {value!r})"
+    return QCoreApplication.translate(
+        "EditorFields", "{key} must be a whole number from {lo} to {hi} (got {value})").format(
+        key=key, lo=lo, hi=hi, value=repr(value))
 
 
 def parse_options(text: str) -> tuple[dict[str, str], str | None]:
@@ -230,8 +232,9 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
             options[key] = value
     if shape:  # valid and once each: only not moved yet (ui/option_lines.py)
         key, number = next(iter(shape.items()))
-        return options, (f"line {number}: {key} goes in the tunnel fields above "
-                         "(it moves there when you leave this box)")
+        return options, QCoreApplication.translate(
+            "EditorFields", "line {number}: {key} goes in the tunnel fields above (it moves "
+                            "there when you leave this box)").format(number=number, key=key)
     return options, None
 
 

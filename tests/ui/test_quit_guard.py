@@ -119,3 +119,14 @@ def test_without_tray_closing_asks_and_offers_no_tray(qtbot, shell, fake_engine)
     assert button(box, "keep_in_tray") is None
     button(box, "quit_and_stop").click()
     qtbot.waitUntil(lambda: quits == [1], timeout=2000)
+
+
+def test_tray_quit_asks_while_the_window_is_hidden(qtbot, shell) -> None:
+    w, tray = shell.window, shell.tray
+    start(qtbot, shell, WEB)
+    w.hide()
+    quits = recorder(w)
+    tray.action("tray_quit").trigger()
+    box = question(qtbot, w)  # shown although its window is in the tray
+    button(box, "quit_and_stop").click()
+    qtbot.waitUntil(lambda: quits == [1], timeout=2000)
