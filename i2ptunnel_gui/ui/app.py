@@ -152,6 +152,7 @@ def build_shell(settings: Settings, engine: EngineAPI, *, tray_available: bool,
     tray: Tray | None = None
     if tray_available:
         tray = Tray(controller, notifications=settings.notifications)
+        tray.quit_requested.connect(window.quit_guard.request)  # asks while tunnels run
         tray.toggle_window.connect(
             lambda: window.hide() if window.isVisible() else window.raise_window())
         window.close_to_tray.connect(lambda: _close_to_tray_notice(settings, tray))
@@ -175,9 +176,7 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
     shell = build_shell(settings, engine, tray_available=QSystemTrayIcon.isSystemTrayAvailable())
     bridge, controller, window, tray = shell.bridge, shell.controller, shell.window, shell.tray
     problems = shell.problems
-    if tray is not None:
-        tray.quit_requested.connect(quit_event.set)
-    window.quit_requested.connect(quit_event.set)
+    window.quit_requested.connect(quit_event.set)  # also the tray's Quit, once confirmed
     instance.raise_requested.connect(window.raise_window)
     instance.card_received.connect(window.cards.open_link)  # a later `open CARD` launch
     bridge.start()

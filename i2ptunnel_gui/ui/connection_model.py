@@ -117,6 +117,13 @@ class ConnectionTableModel(QAbstractTableModel):
         """Rows that are still open (closed rows linger greyed for a moment)."""
         return len(self._order) - len(self._gone_at)
 
+    def is_open(self, row: int) -> bool:
+        """False for a closed row (greyed until it goes): nothing left to close there."""
+        return 0 <= row < len(self._order) and self._order[row] not in self._gone_at
+
+    def connection_id(self, row: int) -> int:
+        return self._order[row]
+
     def connection_at(self, row: int) -> ConnectionInfo:
         return connection_info(self._tunnel_id or "", self._cur[self._order[row]])
 

@@ -1,4 +1,8 @@
-"""The Connections tab: the live connection table, its toolbar and the count of open rows."""
+"""The Connections tab: the live connection table, its toolbar and the count of open rows.
+
+Close connection acts on the selected rows that are still open: a closed row stays
+listed (greyed) for a moment, and closing it again would only report "already closed".
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ class ConnectionsPage(QWidget):
         super().__init__()
         self.setObjectName("connections_page")
         # no proxy here: the model sorts itself (5 000 live rows; see ConnectionTableModel.sort)
+        self.model = model
+        self.close_action = close_action
         self.table = make_table("connection_table", model)
         self.table.setItemDelegate(ConnectionDelegate(model, self.table))  # one call per cell
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -44,3 +50,19 @@ class ConnectionsPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(bar)
         lay.addWidget(self.table)
+
+    def selected_open_connections(self, *, first: bool = False) -> list[int]:
+        """Ids of the selected rows still open (`first`: stop at the first one found)."""
+        ids: list[int] = []
+        selection = self.table.selectionModel().selection()
+        for span in (selection.at(i) for i in range(selection.count())):
+            for row in range(span.top(), span.bottom() + 1):
+                if self.model.is_open(row):
+                    ids.append(self.model.connection_id(row))
+                    if first:
+                        return ids
+        return ids
+
+    def update_close_action(self) -> None:
+        """Enabled while a selected row is open (called on selection changes and samples)."""
+        self.close_action.setEnabled(bool(self.selected_open_connections(first=True)))

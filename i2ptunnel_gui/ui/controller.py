@@ -27,7 +27,8 @@ from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.bridge import EngineBridge
-from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
+from i2ptunnel_gui.ui.key_address import KeyAddress, read_key_address
+from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel, local_endpoint
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class TunnelController(QObject):
         self.model = model
         self._keystore = keystore
         self.pending_restart: set[str] = set()  # edited while running
+        self._key_addresses: dict[str, KeyAddress] = {}  # read from the key files
         bridge.tunnel_event.connect(self._on_event)
         bridge.snapshot_ready.connect(self._on_snapshot)
         bridge.sam_status.connect(self.sam_status)
@@ -61,6 +63,8 @@ class TunnelController(QObject):
         """Read the saved tunnels; returns the settings' LoadProblems (shown by the window)."""
         specs, problems = self.settings.load_tunnels()
         self.model.set_specs(specs)
+        for spec in specs:
+            self._read_key_address(spec.id)
         self.changed.emit()
         return list(problems)
 
@@ -72,12 +76,14 @@ class TunnelController(QObject):
 
     def add(self, spec: TunnelSpec) -> bool:
         self.model.add_spec(spec)
+        self._read_key_address(spec.id)
         self.changed.emit()
         return self.save()
 
     def update(self, spec: TunnelSpec) -> bool:
         """Store an edited definition; a running tunnel keeps its old one until restarted."""
         self.model.replace_spec(spec)
+        self._read_key_address(spec.id)  # key mode or key file may have changed
         if self.model.state_of(spec.id).active:
             self.pending_restart.add(spec.id)
             self.message.emit(self.tr("{name}: changes apply when the tunnel restarts")
@@ -105,8 +111,25 @@ class TunnelController(QObject):
             self.error.emit(self.tr("{name}: old key not deleted: {why}")
                             .format(name=spec.name, why=e))
             return
+        finally:
+            self._read_key_address(spec.id)
         self.message.emit(self.tr("{name}: a new identity is created on the next start")
                           .format(name=spec.name))
+
+    def key_address(self, tunnel_id: str) -> KeyAddress | None:
+        """The address in the tunnel's key file, as last read (None: no key to show)."""
+        return self._key_addresses.get(tunnel_id)
+
+    def _read_key_address(self, tunnel_id: str) -> None:
+        """Read the key file again (loaded, edited, key deleted, a start made the key)
+        and show the address in the table's address column."""
+        spec = self.model.spec_of(tunnel_id)
+        found = read_key_address(self._keystore, spec) if spec is not None else None
+        if found is None:
+            self._key_addresses.pop(tunnel_id, None)
+        else:
+            self._key_addresses[tunnel_id] = found
+        self.model.set_key_address(tunnel_id, "" if found is None else found.b32 or found.short)
 
     def save(self) -> bool:
         try:
@@ -118,6 +141,16 @@ class TunnelController(QObject):
 
     def is_active(self, tunnel_id: str) -> bool:
         return self.model.state_of(tunnel_id).active
+
+    def running_count(self) -> int:
+        """Tunnels active now (starting, running, reconnecting...): what Quit would stop."""
+        return sum(self.is_active(s.id) for s in self.model.specs())
+
+    def running_listeners(self) -> dict[str, tuple[str, str]]:
+        """Tunnel id -> (name, local address) of every active tunnel listening locally
+        (the engine's address once sampled, the definition's until then)."""
+        return {s.id: (s.name, local_endpoint(s, self.status_of(s.id)))
+                for s in self.model.specs() if s.listens and self.is_active(s.id)}
 
     def status_of(self, tunnel_id: str) -> TunnelStatus | None:
         return self.model.status_of(tunnel_id)
@@ -175,6 +208,12 @@ class TunnelController(QObject):
         ids = [s.id for s in self.model.specs() if self.is_active(s.id)]
         return sum([await self.stop(i) for i in ids])
 
+    async def restart_all(self) -> int:
+        """Restart every active tunnel, one after another (stopped ones stay stopped);
+        the number that came back. Edits pending a restart apply now."""
+        ids = [s.id for s in self.model.specs() if self.is_active(s.id)]
+        return sum([await self.restart(i) for i in ids])
+
     async def auto_start(self) -> int:
         ids = [s.id for s in self.model.specs() if s.auto_start]
         return sum([await self.start(i) for i in ids])
@@ -224,6 +263,8 @@ class TunnelController(QObject):
         before = self.model.state_of(tunnel_id)
         self.model.set_state(tunnel_id, state, message)
         if before is not state:
+            if not state.active:  # a first start wrote the key file: its address shows
+                self._read_key_address(tunnel_id)
             self.changed.emit()
 
     def _on_event(self, event: TunnelEvent) -> None:

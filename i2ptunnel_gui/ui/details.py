@@ -32,9 +32,11 @@ from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.key_address import KeyAddress
 from i2ptunnel_gui.ui.qr import QrLabel, open_qr_window, qr_pixmap
 from i2ptunnel_gui.ui.share_dialog import open_share_dialog, share_button
 from i2ptunnel_gui.ui.tunnel_states import state_label
+from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
@@ -44,6 +46,7 @@ KEY_NOTE = (
     "Do not share it; back it up to keep the address."
 )
 KeyLocator = Callable[[TunnelSpec], "Path | str"]
+StoredAddress = Callable[[str], "KeyAddress | None"]  # TunnelController.key_address
 
 
 def format_endpoint(host: str, port: int) -> str:
@@ -72,12 +75,14 @@ class DetailsPanel(QWidget):
         parent: QWidget | None = None,
         *,
         key_locator: KeyLocator | None = None,
+        stored_address: StoredAddress | None = None,
         log_limit: int = LOG_LIMIT,
     ) -> None:
         """`key_locator` is KeyStore.key_path (where the app keeps a tunnel's key)."""
         super().__init__(parent)
         self.setObjectName("details_panel")
         self._key_locator = key_locator
+        self._stored_address = stored_address  # a stopped tunnel's b32, from its key file
         self._log_limit = log_limit
         self._spec: TunnelSpec | None = None
         self._status: TunnelStatus | None = None
@@ -104,6 +109,7 @@ class DetailsPanel(QWidget):
         self.b32_address = named(QLineEdit(), "b32_address")
         self.b32_address.setReadOnly(True)  # selectable, not editable
         self.b32_address.setPlaceholderText("known once the tunnel has started")
+        self._address_hint = self.b32_address.placeholderText()  # when no key file says why
         self.copy_b32 = named(QToolButton(), "copy_b32")
         self.copy_b32.setIcon(icons.action_icon("copy"))
         self.copy_b32.setText("Copy")
@@ -160,6 +166,8 @@ class DetailsPanel(QWidget):
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(head)
+        self.hop_warning = ZeroHopWarning("details_hop_warning")
+        inner.addWidget(self.hop_warning)
         # the QR sits beside the facts, not under them: the panel is wide but short,
         # and a squeezed layout would overlap (and so unscannably clip) the code
         facts = QHBoxLayout()
@@ -202,6 +210,7 @@ class DetailsPanel(QWidget):
         self.kind_icon.setPixmap(icons.kind_icon(spec.kind).pixmap(20, 20))
         self.title.setText(spec.name)
         self.title.setToolTip(spec.description)
+        self.hop_warning.show_for(spec.options_dict if spec.needs_router else {})
         self.form.setRowVisible(self.local_endpoint, spec.listens)
         label = self.form.labelForField(self.target)
         target_label, target = "Target", format_endpoint(spec.target_host, spec.target_port)
@@ -315,7 +324,13 @@ class DetailsPanel(QWidget):
         else:
             self.local_endpoint.setText(format_endpoint(spec.listen_host, spec.listen_port))
         address = status.i2p_address if status is not None else ""
-        self._show_address(address or self._known_address.get(spec.id, ""))
+        address = address or self._known_address.get(spec.id, "")
+        stored = self._stored_address(spec.id) if self._stored_address is not None else None
+        if not address and stored is not None:  # stopped: the key file knows it, or why not
+            address = stored.b32
+        self.b32_address.setPlaceholderText(
+            stored.problem if stored is not None and stored.problem else self._address_hint)
+        self._show_address(address)
         self._show_reachability(spec, status)
 
     def _show_reachability(self, spec: TunnelSpec, status: TunnelStatus | None) -> None:
@@ -348,6 +363,8 @@ class DetailsPanel(QWidget):
         self.share.setEnabled(bool(b32))
         web = self._spec is not None and self._spec.kind is TunnelKind.HTTP_SERVER
         shared = site_url(b32) if web and b32 else b32  # a web site is shared as its link
+        if self._spec is not None and self._spec.kind in I2P_CLIENT_KINDS:
+            shared = ""  # nobody dials a client's own address: text only, no QR to scan
         if shared == self._qr_text:
             return
         self._qr_text = shared

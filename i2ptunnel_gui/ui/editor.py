@@ -214,5 +214,7 @@ class TunnelEditor(EditorForm):
             self._touched.update(self.errors)
             self._update()
             return
+        if not self.listen_port_free(spec):  # held by another program: said inline
+            return
         self.spec_saved.emit(spec)
         self.accept()

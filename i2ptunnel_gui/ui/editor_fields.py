@@ -6,9 +6,11 @@ Each one only collects a value; what makes a value valid stays in core.spec
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -174,28 +176,65 @@ class TunnelShape(QWidget):
             spin.setValue(number)
 
 
-def parse_options(text: str) -> tuple[dict[str, str], str | None]:
-    """Free I2CP options, one key=value per line ('#' comments and blanks ignored).
+_SPACED_EQUALS = re.compile(r"\s*=\s*")
 
-    Returns (options, first problem or None). Tunnel-shape keys are refused here:
-    they have their own fields, and two places for one setting would disagree.
-    """
-    options: dict[str, str] = {}
+
+def option_entries(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, "key=value") of option text as i2pd and Java I2P write it: one per
+    line, or several separated by spaces when each has its "="; "key = value" is read
+    as key=value; blank lines and "#" comment lines are skipped. Any other line is one
+    entry, as typed, so parse_options can say what is wrong with it."""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        key, sep, value = line.partition("=")
+        tokens = _SPACED_EQUALS.sub("=", line).split()
+        if all("=" in t for t in tokens):
+            for token in tokens:
+                yield number, token
+        else:
+            yield number, line
+
+
+def shape_problem(key: str, value: str) -> str | None:
+    """None if `value` fits the tunnel-shape field of `key` (e.g. inbound.length)."""
+    lo, hi = SHAPE_RANGES[key.partition(".")[2]]
+    if _is_int(value) and lo <= int(value) <= hi:
+        return None
+    return QCoreApplication.translate(
+        "EditorFields", "{key} must be a whole number from {lo} to {hi} (got {value})").format(
+        key=key, lo=lo, hi=hi, value=repr(value))
+
+
+def parse_options(text: str) -> tuple[dict[str, str], str | None]:
+    """Free I2CP options (see option_entries for the format).
+
+    Returns (options, first problem or None). Tunnel-shape keys are refused here:
+    they have their own fields, and two places for one setting would disagree
+    (ui/option_lines.py moves them there when the box is pasted into or left).
+    """
+    options: dict[str, str] = {}
+    shape: dict[str, int] = {}  # shape key -> line: reported after the rest is checked
+    for number, token in option_entries(text):
+        key, sep, value = token.partition("=")
         key, value = key.strip(), value.strip()
         if not sep:
-            return options, f"line {number}: expected key=value, got {line!r}"
+            return options, f"line {number}: expected key=value, got {token!r}"
         if (why := option_problem(key, value)) is not None:
             return options, f"line {number}: {why}"
-        if key in TUNNEL_SHAPE_KEYS:
-            return options, f"line {number}: set {key} in the tunnel fields above"
-        if key in options:
+        if key in TUNNEL_SHAPE_KEYS and (why := shape_problem(key, value)) is not None:
+            return options, f"line {number}: {why}"
+        if key in options or key in shape:
             return options, f"line {number}: {key} is set twice"
-        options[key] = value
+        if key in TUNNEL_SHAPE_KEYS:
+            shape[key] = number
+        else:
+            options[key] = value
+    if shape:  # valid and once each: only not moved yet (ui/option_lines.py)
+        key, number = next(iter(shape.items()))
+        return options, QCoreApplication.translate(
+            "EditorFields", "line {number}: {key} goes in the tunnel fields above (it moves "
+                            "there when you leave this box)").format(number=number, key=key)
     return options, None
 
 

@@ -7,7 +7,7 @@ fields that do not apply to the chosen kind keep the edited spec's values.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,9 @@ from i2ptunnel_gui.ui.editor_fields import (
     port_value,
 )
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
+from i2ptunnel_gui.ui.option_lines import OptionsEdit, moved_note, take_shape_options
+from i2ptunnel_gui.ui.port_check import listen_port_problem
+from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 KIND_TITLES = {
     TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
@@ -60,6 +62,16 @@ KIND_TITLES = {
     TunnelKind.HTTP_PROXY: "HTTP proxy (a browser's proxy onto I2P, port 4444)",
     TunnelKind.SOCKS: "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)",
     TunnelKind.IRC: "IRC client (filtered IRC to I2P servers, port 6668)",
+}
+# the name field's example, per kind: a client is named after what it reaches
+NAME_EXAMPLES = {
+    TunnelKind.FORWARD: QT_TRANSLATE_NOOP("EditorForm", "e.g. Database on the other PC"),
+    TunnelKind.SERVER: QT_TRANSLATE_NOOP("EditorForm", "e.g. My SSH server"),
+    TunnelKind.HTTP_SERVER: QT_TRANSLATE_NOOP("EditorForm", "e.g. My web site"),
+    TunnelKind.CLIENT: QT_TRANSLATE_NOOP("EditorForm", "e.g. Friend's web site"),
+    TunnelKind.HTTP_PROXY: QT_TRANSLATE_NOOP("EditorForm", "e.g. Browse I2P sites"),
+    TunnelKind.SOCKS: QT_TRANSLATE_NOOP("EditorForm", "e.g. SOCKS for my chat app"),
+    TunnelKind.IRC: QT_TRANSLATE_NOOP("EditorForm", "e.g. Irc2P chat"),
 }
 NEW_IDENTITY = "new-identity"  # key combo item: persistent key, regenerated on save
 # Fields in form order; each has an input and a "<field>_error" label.
@@ -98,12 +110,17 @@ class EditorForm(QDialog):
         self.kind = named(QComboBox(), "kind")
         for k, title in KIND_TITLES.items():
             self.kind.addItem(icons.kind_icon(k), title, k)
-        self.name = self._line("name", "e.g. My web site")
+        self.name = self._line("name")  # the example follows the kind (_update_visibility)
         self.description = self._line("description", "optional")
         self.listen_host = self._line("listen_host", "127.0.0.1")
         self.listen_port = self._line("listen_port", "port")
         self.listen_port.setMaximumWidth(90)
         self.listen_warning = message_label("listen_warning", WARNING_STYLE)
+        self.port_in_use = message_label("listen_port_in_use")  # found at Save
+        # the app's running tunnels, id -> (name, local address), set by the window: Save
+        # checks the listen port against them and other programs (ui/port_check.py)
+        self.running_listeners: dict[str, tuple[str, str]] = {}
+        self._port_checked: tuple[str, int] | None = None  # the address found in use
         self.allow_public_bind = named(
             QCheckBox("Allow listening on a non-loopback address"), "allow_public_bind"
         )
@@ -131,15 +148,20 @@ class EditorForm(QDialog):
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.shape = TunnelShape()
+        self.hop_warning = ZeroHopWarning("hop_warning")  # outside Advanced: always seen
         self.signature_type = named(QComboBox(), "signature_type")
         for code, sig in sorted(SIGNATURE_TYPES.items()):
             note = " (recommended)" if code == DEFAULT_SIGNATURE_TYPE else ""
             note = " (weak, legacy)" if code == 0 else note
             self.signature_type.addItem(f"{sig}{note}", code)
         self.sam_address = self._line("sam_address", f"app setting (default {DEFAULT_SAM})")
-        self.options = named(QPlainTextEdit(), "options")
+        self.options = named(OptionsEdit(), "options")
         self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
         self.options.setFixedHeight(72)
+        self.options.settled.connect(self._move_shape_options)
+        self.options_note = named(QLabel(), "options_note")  # what moved to the shape fields
+        self.options_note.setWordWrap(True)
+        self.options_note.hide()
         self.policy = ServerPolicyFields()  # access list, limits, HTTP, I2P port
         self.client_fields = ClientKindFields()  # proxy kinds and on-demand sessions
         self.errors_label = {f: message_label(f"{f}_error") for f in FIELDS}
@@ -174,6 +196,7 @@ class EditorForm(QDialog):
             self._pair(self.listen_host, self.listen_port),
             err["listen_host"],
             err["listen_port"],
+            self.port_in_use,
             self.listen_warning,
             self.allow_public_bind,
         )
@@ -193,6 +216,7 @@ class EditorForm(QDialog):
         form.addRow(self.policy)
         self.key_row = field_box(self.key_mode, self.key_note)
         form.addRow("I2P identity", self.key_row)
+        form.addRow("", self.hop_warning)
         form.addRow("", self.advanced_toggle)
 
         self.advanced = named(QWidget(), "advanced")
@@ -201,7 +225,7 @@ class EditorForm(QDialog):
         adv.addRow("Tunnel shape", self.shape)
         adv.addRow("Signature type", field_box(self.signature_type, err["signature_type"]))
         adv.addRow("SAM address", field_box(self.sam_address, err["sam_address"]))
-        adv.addRow("I2CP options", field_box(self.options, err["options"]))
+        adv.addRow("I2CP options", field_box(self.options, err["options"], self.options_note))
         self.advanced.setVisible(False)
 
         top = QVBoxLayout(self)
@@ -274,6 +298,25 @@ class EditorForm(QDialog):
         if needed > self.height() or (shrink and needed < self.height()):
             self.resize(self.width(), needed)
 
+    def listen_port_free(self, spec: TunnelSpec) -> bool:
+        """At Save: can `spec` listen where it says? If not, say who holds the port."""
+        why = listen_port_problem(spec, self.running_listeners)
+        self._port_checked = (spec.listen_host, spec.listen_port) if why else None
+        self.port_in_use.setText(why or "")
+        self.port_in_use.setVisible(bool(why))
+        self.fit_height()
+        return why is None
+
+    def _move_shape_options(self) -> None:
+        """Pasted or typed i2pd/Java lines such as inbound.length=0 go to their fields."""
+        left, moved = take_shape_options(self.options.toPlainText())
+        if not moved:
+            return
+        self.shape.set_values({**self.shape.values(), **moved})
+        self.options.setPlainText(left)
+        self.options_note.setText(moved_note(moved))
+        self.options_note.show()
+
     # -- the spec the form describes ----------------------------------------------------
     def current_kind(self) -> TunnelKind:
         return TunnelKind(self.kind.currentData())
@@ -322,6 +365,12 @@ class EditorForm(QDialog):
         router = kind is not TunnelKind.FORWARD
         serves = kind in SERVER_KINDS
         self.policy.set_kind(kind)
+        if self._port_checked is not None and self._port_checked != (
+                self.listen_host.text().strip(), port_value(self.listen_port.text())):
+            self._port_checked = None  # another address now: checked again at Save
+            self.port_in_use.hide()
+        self.name.setPlaceholderText(QCoreApplication.translate("EditorForm",
+                                                                str(NAME_EXAMPLES[kind])))
         self.form.setRowVisible(self.listen_row, not serves)
         client = kind in I2P_CLIENT_KINDS
         self.form.setRowVisible(self.target_row, not client)
@@ -338,6 +387,8 @@ class EditorForm(QDialog):
             else "xxxx….b32.i2p, name.i2p or base64"
         )
         self.form.setRowVisible(self.key_row, router)
+        self.form.setRowVisible(self.hop_warning,
+                                router and self.hop_warning.show_for(self.shape.values()))
         self.form.setRowVisible(self.advanced_toggle, router)
         self.advanced.setVisible(router and self.advanced_toggle.isChecked())
         label = self.form.labelForField(self.target_row)

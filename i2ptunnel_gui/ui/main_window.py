@@ -38,6 +38,7 @@ from i2ptunnel_gui.ui.connections_page import ConnectionsPage
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.quit_guard import QuitGuard
 from i2ptunnel_gui.ui.roles import ID_ROLE
 from i2ptunnel_gui.ui.tables import fit_columns, make_table
 from i2ptunnel_gui.ui.tunnel_model import SortProxy, TunnelTableModel
@@ -60,7 +61,7 @@ def _editor_class() -> Any:
 
 
 class MainWindow(QMainWindow):
-    quit_requested = Signal()  # File ▸ Quit (app.py ends the run; never QApplication.quit())
+    quit_requested = Signal()  # Quit, confirmed (app.py ends the run; never QApplication.quit())
     close_to_tray = Signal()  # the window was closed while a tray icon keeps the app alive
     import_requested = Signal()
     export_requested = Signal()
@@ -75,6 +76,10 @@ class MainWindow(QMainWindow):
         self.tray_available = tray_available
         self.tunnel_model: TunnelTableModel = controller.model
         self.connection_model = ConnectionTableModel(self, grey_seconds=grey_seconds)
+        self.quit_guard = QuitGuard(self, controller.running_count, tray_available=tray_available)
+        self.quit_guard.quit_confirmed.connect(self.quit_requested)
+        self.quit_guard.keep_in_tray.connect(self.hide)
+        self.quit_guard.keep_in_tray.connect(self.close_to_tray)
         self._build_actions()
         self._build_central()
         self._build_menus()
@@ -131,10 +136,13 @@ class MainWindow(QMainWindow):
         self.start_all_action = self._action("start_all", self.tr("Start all"), None,
                                              self.start_all)
         self.stop_all_action = self._action("stop_all", self.tr("Stop all"), None, self.stop_all)
+        self.restart_all_action = self._action("restart_all", self.tr("Restart all"), None,
+                                               self.restart_all)
         self.close_conn_action = self._action("close_connection", self.tr("Close connection"),
                                               "stop", self.close_selected_connection)
-        self.quit_action = self._action("quit", self.tr("Quit"), None, self.quit_requested.emit,
-                                        QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("quit", self.tr("Quit"), None, self.quit_guard.request,
+                                        QKeySequence(QKeySequence.StandardKey.Quit).toString()
+                                        or "Ctrl+Q")  # Windows has no standard Quit key
 
     def _build_central(self) -> None:
         bar = named(QToolBar(self.tr("Tunnels"), self), "tunnel_toolbar")
@@ -147,7 +155,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addActions([self.start_action, self.stop_action, self.restart_action])
         bar.addSeparator()
-        bar.addActions([self.start_all_action, self.stop_all_action])
+        bar.addActions([self.start_all_action, self.stop_all_action, self.restart_all_action])
         self.addToolBar(bar)
 
         self.tunnel_proxy = SortProxy(self.tunnel_model, self)
@@ -163,11 +171,12 @@ class MainWindow(QMainWindow):
                   self.duplicate_action, self.delete_action):
             self.tunnel_table.addAction(a)
 
-        conn_page = ConnectionsPage(self.connection_model, self.close_conn_action,
-                                    self._update_actions)
+        self.connections_page = conn_page = ConnectionsPage(
+            self.connection_model, self.close_conn_action, self._update_actions)
         self.connection_table, self.connection_count = conn_page.table, conn_page.count
 
-        self.details = DetailsPanel(self, key_locator=self.controller.key_path)
+        self.details = DetailsPanel(self, key_locator=self.controller.key_path,
+                                    stored_address=self.controller.key_address)
         self.tabs = named(QTabWidget(), "lower_tabs")
         self.tabs.addTab(conn_page, self.tr("Connections"))
         self.tabs.addTab(self.details, self.tr("Details"))
@@ -192,7 +201,7 @@ class MainWindow(QMainWindow):
         tunnel_menu.addMenu(self.new_menu)
         for a in (self.edit_action, self.duplicate_action, self.delete_action, None,
                   self.start_action, self.stop_action, self.restart_action, None,
-                  self.start_all_action, self.stop_all_action):
+                  self.start_all_action, self.stop_all_action, self.restart_all_action):
             if a is None:
                 tunnel_menu.addSeparator()
             else:
@@ -242,8 +251,8 @@ class MainWindow(QMainWindow):
         any_active = any(self.controller.is_active(s.id) for s in specs)
         self.start_all_action.setEnabled(any(not self.controller.is_active(s.id) for s in specs))
         self.stop_all_action.setEnabled(any_active)
-        self.close_conn_action.setEnabled(
-            self.connection_table.selectionModel().hasSelection())
+        self.restart_all_action.setEnabled(any_active)
+        self.connections_page.update_close_action()
         self._show_connection_count()
 
     def _show_connection_count(self) -> None:
@@ -255,6 +264,7 @@ class MainWindow(QMainWindow):
     # -- engine updates -------------------------------------------------------
     def _refresh_details(self, _snap: Any) -> None:
         self._show_connection_count()
+        self.connections_page.update_close_action()  # a selected row may have closed
         spec = self.selected_spec()
         if spec is not None:
             status = self.controller.status_of(spec.id)
@@ -285,6 +295,7 @@ class MainWindow(QMainWindow):
         # the app's tunnels: names taken and listen addresses in use (the editor skips `spec`)
         editor = _editor_class()(spec, kind, self.controller.specs(), self)
         editor.policy.set_sam_version(self._sam_version)
+        editor.running_listeners = self.controller.running_listeners()  # checked at Save
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.spec_saved.connect(lambda saved: self._on_saved(saved, editor.regenerate_key))
         editor.open()
@@ -349,6 +360,10 @@ class MainWindow(QMainWindow):
         await self.controller.stop_all()
 
     @async_slot()
+    async def restart_all(self) -> None:
+        await self.controller.restart_all()
+
+    @async_slot()
     async def delete_selected(self) -> None:
         spec = self.selected_spec()
         if spec is None:
@@ -363,8 +378,7 @@ class MainWindow(QMainWindow):
     @async_slot()
     async def close_selected_connection(self) -> None:
         tid = self.connection_model.tunnel_id
-        rows = self.connection_table.selectionModel().selectedRows()
-        ids = [int(r.data(ID_ROLE)) for r in rows]
+        ids = self.connections_page.selected_open_connections()
         if tid is not None:
             for conn_id in ids:
                 await self.controller.close_connection(tid, conn_id)
@@ -375,9 +389,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             self.close_to_tray.emit()
-        else:  # no tray: closing the window is the only way out
-            event.accept()
-            self.quit_requested.emit()
+        else:  # no tray: closing is a Quit; the window stays while Quit asks (tunnels run)
+            self.quit_guard.request()
+            event.setAccepted(self.quit_guard.box is None)
 
     def raise_window(self) -> None:
         self.show()

@@ -2,8 +2,9 @@
 
 The icon follows the tunnels: some error > any running > stopped. The menu is
 rebuilt when definitions or states change (a handful of tunnels: cheap). Quit
-emits `quit_requested`, which app.py turns into the end of the run — calling
-QApplication.quit() here would set Qt's quit flag with no exec() running.
+emits `quit_requested`, which app.py hands to the window's QuitGuard (it asks while
+tunnels run) — calling QApplication.quit() here would set Qt's quit flag with no
+exec() running.
 """
 
 from __future__ import annotations

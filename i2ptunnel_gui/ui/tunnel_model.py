@@ -60,6 +60,7 @@ class _TunnelRow:
     rate_in: float = 0.0
     rate_out: float = 0.0
     sampled_at: float = 0.0
+    key_address: str = ""  # from the key file (ui/key_address.py), shown while stopped
 
 
 class TunnelTableModel(QAbstractTableModel):
@@ -138,6 +139,11 @@ class TunnelTableModel(QAbstractTableModel):
         r.status = _replace_status(base, state=state, message=message)
         self._row_changed(row)
 
+    def set_key_address(self, tunnel_id: str, text: str) -> None:
+        if (row := self.row_of(tunnel_id)) >= 0 and self._rows[row].key_address != text:
+            self._rows[row].key_address = text
+            self.dataChanged.emit(self.index(row, self.COL_I2P), self.index(row, self.COL_I2P))
+
     def set_router_wait(self, text: str) -> None:
         """I2P tunnels still starting or reconnecting show that they wait for the router
         and what it does ("" = it is ready)."""
@@ -214,8 +220,8 @@ class TunnelTableModel(QAbstractTableModel):
                 return st.message
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.COL_CONNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_I2P and st is not None:
-            return st.i2p_address or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_I2P:
+            return self._own_address(r, state) or None
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_REFUSED and st is not None:
             return refusals_text(st.refusals) if st.refusals else None
         return None
@@ -236,7 +242,7 @@ class TunnelTableModel(QAbstractTableModel):
             if r.spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):  # where it goes
                 return r.spec.destination if len(r.spec.destination) < 70 else (
                     r.spec.destination[:20] + "…")
-            return st.i2p_address if st is not None else ""
+            return self._own_address(r, state)
         if col == self.COL_CONNS:
             return str(st.active_connections) if st is not None and state.active else ""
         if col == self.COL_IN:
@@ -246,6 +252,13 @@ class TunnelTableModel(QAbstractTableModel):
         if col == self.COL_REFUSED:
             return str(st.refused_connections) if st is not None and r.spec.serves else ""
         return ""
+
+    def _own_address(self, r: _TunnelRow, state: TunnelState) -> str:
+        """The running session's address; stopped, the one in the key file (if any)."""
+        st = r.status
+        if st is not None and st.i2p_address and state.active:
+            return st.i2p_address
+        return r.key_address or (st.i2p_address if st is not None else "")
 
     def _sort_value(self, r: _TunnelRow, col: int, state: TunnelState) -> Any:
         if col == self.COL_CONNS:

@@ -14,7 +14,7 @@ import pytest
 from loopback_peers import Chatter, EchoServer
 from nethelpers import free_port
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from i2ptunnel_gui.commands.cli import build_parser
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
@@ -40,6 +40,15 @@ def window():
     return None
 
 
+def answer_quit(win) -> None:
+    """Choose "Quit and stop them" if Quit is asking."""
+    for box in win.findChildren(QMessageBox, "confirm_quit"):
+        for button in box.buttons():
+            if box.isVisible() and button.objectName() == "quit_and_stop":
+                button.click()
+                return
+
+
 def run_app(settings_path, script) -> tuple[int, float]:
     """run() with `script(win) -> bool` polled every 50 ms until it returns True, then Quit."""
     deadline = time.monotonic() + 20
@@ -47,7 +56,10 @@ def run_app(settings_path, script) -> tuple[int, float]:
 
     def poll() -> None:
         win = window()
-        if win is None or state["done"]:
+        if win is None:
+            return
+        if state["done"]:
+            answer_quit(win)  # tunnels run: Quit asks first
             return
         if script(win) or time.monotonic() > deadline:
             state["done"] = True
