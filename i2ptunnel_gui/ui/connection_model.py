@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any, Final
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -71,8 +72,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class ConnectionTableModel(QAbstractTableModel):
     (COL_PEER, COL_DIR, COL_OPENED, COL_DURATION, COL_IN, COL_OUT, COL_RATE,
      COL_STATE) = range(8)
-    _HEADERS = ("Peer", "Direction", "Opened", "Duration", "Bytes in", "Bytes out", "Rate",
-                "State")
+    _HEADERS = (QT_TRANSLATE_NOOP("ConnectionTableModel", "Peer"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Direction"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Opened"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Duration"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Bytes in"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Bytes out"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Rate"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "State"))
     # columns that sort by a raw row field (what they show sorts the same way)
     _RAW_FIELD: Final = {COL_PEER: ROW_PEER, COL_DIR: ROW_DIRECTION, COL_OPENED: ROW_OPENED,
                          COL_IN: ROW_IN, COL_OUT: ROW_OUT, COL_STATE: ROW_STATE}
@@ -293,7 +300,7 @@ class ConnectionTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._HEADERS)):
-            return _tr("ConnectionTableModel", self._HEADERS[section])
+            return _tr("ConnectionTableModel", str(self._HEADERS[section]))
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -118,10 +118,10 @@ SHAPE_RANGES: dict[str, tuple[int, int]] = {
     "backupQuantity": (0, 16),
 }
 SHAPE_LABELS = {
-    "length": "Hops (length)",
-    "quantity": "Tunnels (quantity)",
-    "lengthVariance": "Hop variance",
-    "backupQuantity": "Backup tunnels",
+    "length": QT_TRANSLATE_NOOP("TunnelShape", "Hops (length)"),
+    "quantity": QT_TRANSLATE_NOOP("TunnelShape", "Tunnels (quantity)"),
+    "lengthVariance": QT_TRANSLATE_NOOP("TunnelShape", "Hop variance"),
+    "backupQuantity": QT_TRANSLATE_NOOP("TunnelShape", "Backup tunnels"),
 }
 
 
@@ -139,19 +139,21 @@ class TunnelShape(QWidget):
         self.setObjectName("tunnel_shape")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Inbound"), 0, 1)
-        grid.addWidget(QLabel("Outbound"), 0, 2)
+        grid.addWidget(QLabel(self.tr("Inbound")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Outbound")), 0, 2)
         self.spins: dict[str, QSpinBox] = {}
         for row, what in enumerate(SHAPE_RANGES, start=1):
-            grid.addWidget(QLabel(SHAPE_LABELS[what]), row, 0)
+            grid.addWidget(QLabel(self.tr(str(SHAPE_LABELS[what]))), row, 0)
             lo, hi = SHAPE_RANGES[what]
             for col, direction in enumerate(("inbound", "outbound"), start=1):
                 key = f"{direction}.{what}"
                 spin = QSpinBox()
                 spin.setObjectName(shape_object_name(key))
                 spin.setRange(lo - 1, hi)
-                spin.setSpecialValueText("default")  # shown at the minimum: option unset
-                spin.setToolTip(f"I2CP option {key}; 'default' leaves it to the router")
+                # shown at the minimum: option unset
+                spin.setSpecialValueText(self.tr("default"))
+                spin.setToolTip(
+                    self.tr("I2CP option {0}; 'default' leaves it to the router").format(key))
                 spin.valueChanged.connect(self.changed)
                 grid.addWidget(spin, row, col)
                 self.spins[key] = spin
@@ -188,13 +190,17 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
         key, sep, value = line.partition("=")
         key, value = key.strip(), value.strip()
         if not sep:
-            return options, f"line {number}: expected key=value, got {line!r}"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: expected key=value, got {1}").format(number, repr(line))
         if (why := option_problem(key, value)) is not None:
-            return options, f"line {number}: {why}"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: {1}").format(number, why)
         if key in TUNNEL_SHAPE_KEYS:
-            return options, f"line {number}: set {key} in the tunnel fields above"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: set {1} in the tunnel fields above").format(number, key)
         if key in options:
-            return options, f"line {number}: {key} is set twice"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: {1} is set twice").format(number, key)
         options[key] = value
     return options, None
 
