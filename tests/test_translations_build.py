@@ -46,7 +46,7 @@ def test_a_broken_catalogue_stops_the_build(tmp_path: Path) -> None:
     (tmp_path / "i2ptunnel_gui_xx.ts").write_text("<TS><context><name>X</name>", "utf-8")
     with pytest.raises(hook.TranslationBuildError, match=r"i2ptunnel_gui_xx\.ts"):
         hook.compile_catalogues(tmp_path, tmp_path / "out")
-    with pytest.raises(hook.TranslationBuildError, match="no .ts catalogues"):
+    with pytest.raises(hook.TranslationBuildError, match=r"no \.ts catalogues"):
         hook.compile_catalogues(tmp_path / "empty", tmp_path / "out")
 
 

@@ -28,7 +28,6 @@ from i2ptunnel_gui.ui import translations
 from i2ptunnel_gui.ui.app import Shell
 from i2ptunnel_gui.ui.preferences import AppPreferences, PreferencesDialog
 
-
 SITE = TunnelSpec(name="site", kind=TunnelKind.HTTP_SERVER, target_port=8080)
 
 
