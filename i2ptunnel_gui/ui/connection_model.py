@@ -57,6 +57,12 @@ _ROOT = QModelIndex()
 # one connection is kept as the engine's ConnectionRow, as it came (core/live_rows.py:
 # a plain tuple, untracked by the GC, so 5 000 rows cost no GC time)
 _CLOSED = ConnState.CLOSED.value
+_STATE_LABELS = {  # the State column's words (the core's values are its keys)
+    ConnState.CONNECTING.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "connecting"),
+    ConnState.OPEN.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "open"),
+    ConnState.HALF_CLOSED.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "half-closed"),
+    ConnState.CLOSED.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "closed"),
+}
 _first = itemgetter(ROW_ID)
 _state = itemgetter(ROW_STATE)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -352,7 +358,9 @@ class ConnectionTableModel(QAbstractTableModel):
         if col == self.COL_PEER:
             return c[ROW_PEER]
         if col == self.COL_DIR:
-            return "in" if c[ROW_DIRECTION] == Direction.INBOUND.value else "out"
+            return (QCoreApplication.translate("ConnectionTableModel", "in")
+                    if c[ROW_DIRECTION] == Direction.INBOUND.value
+                    else QCoreApplication.translate("ConnectionTableModel", "out"))
         if col == self.COL_OPENED:
             return time.strftime("%H:%M:%S", time.localtime(c[ROW_OPENED]))
         if col == self.COL_DURATION:
@@ -364,7 +372,8 @@ class ConnectionTableModel(QAbstractTableModel):
         if col == self.COL_RATE:
             return "" if cid in self._gone_at else human_rate(self.rate(cid))
         if col == self.COL_STATE:
-            return c[ROW_STATE]
+            label = _STATE_LABELS.get(c[ROW_STATE])
+            return _tr("ConnectionTableModel", str(label)) if label else c[ROW_STATE]
         return ""
 
     def _sort_value(self, cid: int, col: int) -> Any:

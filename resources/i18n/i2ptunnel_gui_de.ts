@@ -149,7 +149,27 @@
 <context>
     <name>ConnectionTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/connection_model.py" line="+75"/>
+        <location filename="../../i2ptunnel_gui/ui/connection_model.py" line="+61"/>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-closed</source>
+        <translation>halb geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
@@ -187,6 +207,16 @@
         <location line="+1"/>
         <source>State</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+273"/>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out</source>
+        <translation>aus</translation>
     </message>
 </context>
 <context>

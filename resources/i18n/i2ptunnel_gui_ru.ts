@@ -149,7 +149,27 @@
 <context>
     <name>ConnectionTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/connection_model.py" line="+75"/>
+        <location filename="../../i2ptunnel_gui/ui/connection_model.py" line="+61"/>
+        <source>connecting</source>
+        <translation>подключается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>открыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-closed</source>
+        <translation>полузакрыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>закрыто</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Peer</source>
         <translation>Узел</translation>
     </message>
@@ -187,6 +207,16 @@
         <location line="+1"/>
         <source>State</source>
         <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+273"/>
+        <source>in</source>
+        <translation>вход</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out</source>
+        <translation>выход</translation>
     </message>
 </context>
 <context>

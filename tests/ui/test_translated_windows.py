@@ -26,6 +26,7 @@ from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui import translations
 from i2ptunnel_gui.ui.app import Shell
+from i2ptunnel_gui.ui.connection_model import ConnectionTableModel
 from i2ptunnel_gui.ui.preferences import AppPreferences, PreferencesDialog
 
 SITE = TunnelSpec(name="site", kind=TunnelKind.HTTP_SERVER, target_port=8080)
@@ -155,3 +156,17 @@ def test_language_setting_round_trips(tmp_path: Path) -> None:
     settings.language = "de"
     settings.sync()
     assert Settings.open(tmp_path / "s.ini").language == "de"
+
+
+def test_connection_rows_say_direction_and_state_in_the_language(language: str) -> None:
+    """The core sends 'in'/'out' and ConnState values; the table shows them translated."""
+    from i2ptunnel_gui.core.live_rows import LiveRows, LiveSnapshot
+    from i2ptunnel_gui.core.status import TunnelState, TunnelStatus
+
+    words = {"de": ("aus", "offen"), "ru": ("выход", "открыто")}[language]
+    model = ConnectionTableModel(clock=lambda: 0.0)
+    model.set_tunnel("t")
+    row = (1, "127.0.0.1:50001", "out", 0.0, 0, 0, "open", None)
+    status = TunnelStatus(id="t", name="t", kind="forward", state=TunnelState.RUNNING)
+    model.apply_snapshot(LiveSnapshot(0.0, (status,), rows={"t": LiveRows((row,), (1,), 0.0)}))
+    assert (model.index(0, model.COL_DIR).data(), model.index(0, model.COL_STATE).data()) == words
