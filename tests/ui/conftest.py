@@ -31,9 +31,10 @@ def catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compile_catalogues(tmp_path_factory.mktemp("i18n"))
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def english_plurals(qapp: QApplication, catalogues: Path) -> None:
-    """The app in English, as app.run() installs it: '%n tunnel(s)' reads '2 tunnels'."""
+    """The app in English, as app.run() installs it: '%n tunnel(s)' reads '2 tunnels'.
+    Per test (a cheap load): an in-process app.run() installs its own choice."""
     translations.install(qapp, "en", directory=catalogues)
 
 
