@@ -27,8 +27,17 @@ SETTERS: dict[str, tuple[int, ...] | None] = {
     "addRow": (0,),
     **dict.fromkeys(("setHorizontalHeaderLabels", "setVerticalHeaderLabels",
                      "setHeaderLabels", "addItems"), (0,)),
-    # project helpers whose argument becomes a placeholder or a spin box's "off" text
-    "_line": (1,),
+}
+# the app's own helpers that put an argument on screen (called as a function or method)
+HELPERS: dict[str, tuple[int, ...]] = {
+    "_line": (1,),  # (name, placeholder)
+    "_action": (1,),  # (name, text, ...)
+    "_add": (2,),  # the tray menu's (menu, name, text, slot)
+    "confirm": (1, 2),
+    "confirm_box": (1, 2),
+    "show_error": (0,),
+    "show_test_result": (1,),
+    "set_router_wait": (0,),
 }
 WIDGETS: dict[str, tuple[int, ...] | None] = {
     **dict.fromkeys(("QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox",
@@ -93,6 +102,8 @@ def _text_args(call: ast.Call) -> list[ast.expr]:
         positions = SETTERS[name]
     elif name in WIDGETS:
         positions = WIDGETS[name]
+    elif name in HELPERS:
+        positions = HELPERS[name]
     elif name in ("addItem", "insertItem"):  # ([index,] [icon,] text, data): text is a str
         positions = (0, 1, 2) if name == "addItem" else (1, 2)
         texts = [a for i, a in enumerate(call.args) if i in positions
