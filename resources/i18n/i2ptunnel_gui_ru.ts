@@ -297,7 +297,7 @@
     <message>
         <location line="+2"/>
         <source>Dial this tunnel&apos;s I2P address from a separate short-lived session (takes as long as the router needs for a new session)</source>
-        <translation>Позвонить на I2P-адрес этого туннеля из отдельной короткой сессии (занимает столько, сколько роутеру нужно на новую сессию)</translation>
+        <translation>Подключиться к I2P-адресу этого туннеля из отдельной кратковременной сессии (занимает столько, сколько роутеру нужно на новую сессию)</translation>
     </message>
     <message>
         <location line="+30"/>
