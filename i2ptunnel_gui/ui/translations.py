@@ -65,12 +65,16 @@ def install(app: QCoreApplication, preference: str = SYSTEM_DEFAULT, *,
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    try:
+        folder = catalogue_dir() if directory is None else directory
+    except FileNotFoundError as e:
+        logger.warning("no translations: %s; texts stay English", e)
+        return SOURCE_LANGUAGE
+    if not _load(app, f"{CATALOGUE_PREFIX}{language}", folder):
+        return SOURCE_LANGUAGE  # and Qt's own texts stay English with ours
     if language != SOURCE_LANGUAGE:  # Qt's own texts (dialog buttons, file dialogs)
         _load(app, f"qtbase_{language}",
               Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
-    folder = catalogue_dir() if directory is None else directory
-    if not _load(app, f"{CATALOGUE_PREFIX}{language}", folder) and language != SOURCE_LANGUAGE:
-        return SOURCE_LANGUAGE
     return language
 
 

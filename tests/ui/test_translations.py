@@ -206,7 +206,19 @@ def test_a_missing_catalogue_leaves_english(qapp: QApplication, tmp_path: Path,
                                             caplog: pytest.LogCaptureFixture) -> None:
     assert translations.install(qapp, "de", directory=tmp_path) == "en"
     assert QCoreApplication.translate("MainWindow", "Start") == "Start"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # not half German
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     assert "i2ptunnel_gui_de.qm not found" in caplog.text
+
+
+def test_no_resources_folder_leaves_english(qapp: QApplication, restore_english: None,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> Path:
+        raise FileNotFoundError("no resources directory (broken install?)")
+
+    monkeypatch.setattr(translations.shipped_files, "root", broken)
+    assert translations.install(qapp, "ru") == "en"  # starts, in English
+    assert QCoreApplication.translate("MainWindow", "Start") == "Start"
 
 
 @pytest.mark.parametrize(("lang", "counts"), [
