@@ -233,3 +233,25 @@ def test_plural_forms(qapp: QApplication, catalogues: Path, restore_english: Non
     translations.install(qapp, lang, directory=catalogues)
     for n, text in counts.items():
         assert QCoreApplication.translate("MainWindow", "%n open connection(s)", "", n) == text
+
+
+def test_app_run_installs_the_saved_language(qapp: QApplication, catalogues: Path,
+                                             restore_english: None, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """app.run() reads the preference before building anything (stopped at the engine)."""
+    from i2ptunnel_gui.commands.cli import build_parser
+    from i2ptunnel_gui.core.errors import TunnelError
+    from i2ptunnel_gui.settings import Settings
+    from i2ptunnel_gui.ui import app as app_module
+
+    settings = Settings.open(tmp_path / "app.ini")
+    settings.language = "ru"
+    settings.sync()
+    monkeypatch.setattr(translations, "catalogue_dir", lambda: catalogues)
+
+    def no_engine(_settings: Settings):
+        raise TunnelError("stop here")
+
+    args = build_parser().parse_args(["--settings", str(tmp_path / "app.ini")])
+    assert app_module.run(args, engine_factory=no_engine) == 1
+    assert QCoreApplication.translate("MainWindow", "Start") == "Запустить"
