@@ -3,28 +3,17 @@ a fresh tree (no .qm in it) carries the compiled catalogues, a broken one stops 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QTranslator
+from translation_files import I18N, PLURAL_FORMS, ROOT, build_hook
 
-ROOT = Path(__file__).resolve().parent.parent
-I18N = ROOT / "resources" / "i18n"
-LANGUAGES = ("de", "en", "ru")
-
-
-def build_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hatch_build", ROOT / "hatch_build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+LANGUAGES = sorted(PLURAL_FORMS)  # de, en, ru
 
 
 def loaded(qm: Path) -> QTranslator:
