@@ -62,6 +62,7 @@ _PREFS: dict[str, tuple[type, Any]] = {
     "reach_interval": (float, 300.0),  # seconds between reachability checks; 0 = off
     "close_to_tray_notice_shown": (bool, False),
     "keys_dir": (str, ""),  # "" = core.keystore.default_root()
+    "language": (str, ""),  # UI language code (ui/translations.py); "" = the system's
 }
 
 
@@ -323,6 +324,14 @@ class Settings:
     @notifications.setter
     def notifications(self, value: bool) -> None:
         self._set("notifications", bool(value))
+
+    @property
+    def language(self) -> str:
+        return str(self._get("language"))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("language", str(value))
 
     @property
     def reach_interval(self) -> float:

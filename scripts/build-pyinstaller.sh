@@ -18,6 +18,7 @@ PY="${PYTHON:-$ROOT/.venv/bin/python}"
     { echo "build-pyinstaller: PyInstaller is not installed in $PY (pip install pyinstaller)" >&2; exit 2; }
 
 start=$SECONDS
+"$PY" "$ROOT/hatch_build.py" >/dev/null  # the .qm translations the bundle's resources carry
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST" --workpath "$WORK" "$ROOT/packaging/i2ptunnel-gui.spec"
 APP="$DIST/i2ptunnel-gui/i2ptunnel-gui"

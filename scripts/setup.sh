@@ -173,6 +173,13 @@ pip_install() {
     echo "$want" >"$stamp"
 }
 
+# the UI translations (resources/i18n/*.ts -> *.qm, gitignored): pip's editable build
+# compiles them too, but a re-run skips pip, and .ts files may have changed since
+compile_translations() {
+    "$VENV/bin/python" "$ROOT/hatch_build.py" >/dev/null ||
+        die "could not compile the translations (hatch_build.py)"
+}
+
 apt_install "${RUNTIME_PKGS[@]}"
 if [[ $MODE == run ]]; then
     # the app's private router (Managed mode) runs i2pd itself; the system service stays off
@@ -190,11 +197,13 @@ step "venv ready ($("$VENV/bin/python" -V))"
 
 if [[ $MODE == run ]]; then
     pip_install .
+    compile_translations
     step "app installed"
     exec "$VENV/bin/i2ptunnel-gui" "$@"
 fi
 
 pip_install '.[test]'
+compile_translations
 step "project and test tools installed"
 
 rc=0

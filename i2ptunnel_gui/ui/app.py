@@ -34,7 +34,7 @@ from i2ptunnel_gui.core.router.service import RouterService
 from i2ptunnel_gui.core.share_card import ShareCard
 from i2ptunnel_gui.router_settings import load_router_prefs
 from i2ptunnel_gui.settings import Settings, SettingsError
-from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui import icons, translations
 from i2ptunnel_gui.ui.bridge import EngineBridge
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
 from i2ptunnel_gui.ui.controller import TunnelController
@@ -46,7 +46,6 @@ from i2ptunnel_gui.ui.tray import Tray
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
 logger = logging.getLogger(__name__)
-_tr = QCoreApplication.translate
 
 
 STOP_TUNNELS_TIMEOUT = 10.0
@@ -86,6 +85,7 @@ def run(args: argparse.Namespace, *,
     except SettingsError as e:
         sys.stderr.write(f"i2ptunnel-gui: {e}\n")
         return 1
+    translations.install(app, settings.language)  # before the first widget is built
     name = server_name(str(settings.path))
     if notify_running(name, card.link() if card is not None else ""):
         sys.stderr.write("i2ptunnel-gui is already running; "
@@ -199,10 +199,13 @@ async def amain(app: QApplication, args: argparse.Namespace, settings: Settings,
         window.cards.open_card(card)
     if problems:
         listing = "\n".join(str(p) for p in problems)
-        window.show_error(_tr("App", "Some saved tunnels could not be loaded: {problems}")
-                          .format(problems=listing))
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("App", "Saved tunnels"),
-                          _tr("App", "Some saved tunnels could not be loaded and are not "
+        window.show_error(
+            QCoreApplication.translate("App", "Some saved tunnels could not be loaded: {problems}")
+            .format(problems=listing))
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("App", "Saved tunnels"),
+                          QCoreApplication.translate(
+                              "App", "Some saved tunnels could not be loaded and are not "
                                      "shown. They stay in the settings file."), parent=window)
         box.setObjectName("load_problems")
         box.setDetailedText(listing)
@@ -265,8 +268,8 @@ async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
 def _close_to_tray_notice(settings: Settings, tray: Tray) -> None:
     if settings.close_to_tray_notice_shown:
         return
-    tray.notify(APP_NAME,
-                _tr("App", "Still running in the tray. Use Quit in the tray menu to exit."))
+    tray.notify(APP_NAME, QCoreApplication.translate("App", "Still running in the tray. "
+                                                     "Use Quit in the tray menu to exit."))
     settings.close_to_tray_notice_shown = True
     with contextlib.suppress(OSError):
         settings.sync()
@@ -276,7 +279,8 @@ def _open_import(window: MainWindow, controller: TunnelController, settings: Set
     try:
         from i2ptunnel_gui.ui import import_dialog
     except ImportError:
-        window.show_error(_tr("App", "Import is not available in this build"))
+        window.show_error(QCoreApplication.translate(
+            "App", "Import is not available in this build"))
         return
     import_dialog.open_import(window, controller, settings)
 
@@ -285,7 +289,8 @@ def _open_export(window: MainWindow, controller: TunnelController, settings: Set
     try:
         from i2ptunnel_gui.ui import export_dialog
     except ImportError:
-        window.show_error(_tr("App", "Export is not available in this build"))
+        window.show_error(QCoreApplication.translate(
+            "App", "Export is not available in this build"))
         return
     export_dialog.open_export(window, controller, settings)
 
@@ -300,7 +305,8 @@ def _excepthook(etype: type[BaseException], value: BaseException,
     logger.error("unhandled exception:\n%s", text)
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("App", "Unexpected error"),
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          QCoreApplication.translate("App", "Unexpected error"),
                           f"{etype.__name__}: {value}")
         box.setObjectName("unexpected_error")
         box.setDetailedText(text)

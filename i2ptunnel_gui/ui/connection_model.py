@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any, Final
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -56,6 +57,12 @@ _ROOT = QModelIndex()
 # one connection is kept as the engine's ConnectionRow, as it came (core/live_rows.py:
 # a plain tuple, untracked by the GC, so 5 000 rows cost no GC time)
 _CLOSED = ConnState.CLOSED.value
+_STATE_LABELS = {  # the State column's words (the core's values are its keys)
+    ConnState.CONNECTING.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "connecting"),
+    ConnState.OPEN.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "open"),
+    ConnState.HALF_CLOSED.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "half-closed"),
+    ConnState.CLOSED.value: QT_TRANSLATE_NOOP("ConnectionTableModel", "closed"),
+}
 _first = itemgetter(ROW_ID)
 _state = itemgetter(ROW_STATE)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -71,8 +78,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class ConnectionTableModel(QAbstractTableModel):
     (COL_PEER, COL_DIR, COL_OPENED, COL_DURATION, COL_IN, COL_OUT, COL_RATE,
      COL_STATE) = range(8)
-    _HEADERS = ("Peer", "Direction", "Opened", "Duration", "Bytes in", "Bytes out", "Rate",
-                "State")
+    _HEADERS = (QT_TRANSLATE_NOOP("ConnectionTableModel", "Peer"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Direction"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Opened"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Duration"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Bytes in"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Bytes out"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "Rate"),
+                QT_TRANSLATE_NOOP("ConnectionTableModel", "State"))
     # columns that sort by a raw row field (what they show sorts the same way)
     _RAW_FIELD: Final = {COL_PEER: ROW_PEER, COL_DIR: ROW_DIRECTION, COL_OPENED: ROW_OPENED,
                          COL_IN: ROW_IN, COL_OUT: ROW_OUT, COL_STATE: ROW_STATE}
@@ -300,7 +313,7 @@ class ConnectionTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._HEADERS)):
-            return _tr("ConnectionTableModel", self._HEADERS[section])
+            return _tr("ConnectionTableModel", str(self._HEADERS[section]))
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
@@ -352,7 +365,9 @@ class ConnectionTableModel(QAbstractTableModel):
         if col == self.COL_PEER:
             return c[ROW_PEER]
         if col == self.COL_DIR:
-            return "in" if c[ROW_DIRECTION] == Direction.INBOUND.value else "out"
+            return (QCoreApplication.translate("ConnectionTableModel", "in")
+                    if c[ROW_DIRECTION] == Direction.INBOUND.value
+                    else QCoreApplication.translate("ConnectionTableModel", "out"))
         if col == self.COL_OPENED:
             return time.strftime("%H:%M:%S", time.localtime(c[ROW_OPENED]))
         if col == self.COL_DURATION:
@@ -364,7 +379,8 @@ class ConnectionTableModel(QAbstractTableModel):
         if col == self.COL_RATE:
             return "" if cid in self._gone_at else human_rate(self.rate(cid))
         if col == self.COL_STATE:
-            return c[ROW_STATE]
+            label = _STATE_LABELS.get(c[ROW_STATE])
+            return _tr("ConnectionTableModel", str(label)) if label else c[ROW_STATE]
         return ""
 
     def _sort_value(self, cid: int, col: int) -> Any:

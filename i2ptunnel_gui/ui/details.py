@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -41,9 +41,10 @@ from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
 LEVEL_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#8a5300")}
-KEY_NOTE = (
+KEY_NOTE = QT_TRANSLATE_NOOP(
+    "DetailsPanel",
     "Private: whoever holds this file can run a tunnel at this address. "
-    "Do not share it; back it up to keep the address."
+    "Do not share it; back it up to keep the address.",
 )
 KeyLocator = Callable[[TunnelSpec], "Path | str"]
 StoredAddress = Callable[[str], "KeyAddress | None"]  # TunnelController.key_address
@@ -108,12 +109,12 @@ class DetailsPanel(QWidget):
         self.target = _selectable("target")
         self.b32_address = named(QLineEdit(), "b32_address")
         self.b32_address.setReadOnly(True)  # selectable, not editable
-        self.b32_address.setPlaceholderText("known once the tunnel has started")
+        self.b32_address.setPlaceholderText(self.tr("known once the tunnel has started"))
         self._address_hint = self.b32_address.placeholderText()  # when no key file says why
         self.copy_b32 = named(QToolButton(), "copy_b32")
         self.copy_b32.setIcon(icons.action_icon("copy"))
-        self.copy_b32.setText("Copy")
-        self.copy_b32.setToolTip("Copy the address to the clipboard")
+        self.copy_b32.setText(self.tr("Copy"))
+        self.copy_b32.setToolTip(self.tr("Copy the address to the clipboard"))
         self.copy_b32.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.copy_b32.clicked.connect(self.copy_address)
         self.share = share_button(self)  # server tunnels: the share card (ui/share_dialog.py)
@@ -123,15 +124,17 @@ class DetailsPanel(QWidget):
         self.qr_code.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.qr_code.hide()  # until there is an address to draw
         self.key_file = _selectable("key_file")
-        self.key_note = named(QLabel(KEY_NOTE), "key_note")
+        self.key_note = named(
+            QLabel(QCoreApplication.translate("DetailsPanel", str(KEY_NOTE))), "key_note")
         self.key_note.setWordWrap(True)
         self.key_note.setStyleSheet("color: #8a5300;")
         self.log = named(QPlainTextEdit(), "log")
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(log_limit := self._log_limit)
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.log.setPlaceholderText(f"State changes and errors (last {log_limit}) appear here.")
-        self.empty = named(QLabel("Select a tunnel to see its details."), "empty")
+        self.log.setPlaceholderText(
+            self.tr("State changes and errors (last {0}) appear here.").format(log_limit))
+        self.empty = named(QLabel(self.tr("Select a tunnel to see its details.")), "empty")
         self._build_reachability()
         self.policy = ServerPolicyDetails()  # site link, access list, limits, refusals
 
@@ -155,11 +158,11 @@ class DetailsPanel(QWidget):
         key_column.addWidget(self.key_note)
 
         self.form = QFormLayout()
-        self.form.addRow("Status", self.state_message)
-        self.form.addRow("Listens on", self.local_endpoint)
-        self.form.addRow("Target", self.target)
-        self.form.addRow("I2P address", self.address_row)
-        self.form.addRow("Key file", self.key_row)
+        self.form.addRow(self.tr("Status"), self.state_message)
+        self.form.addRow(self.tr("Listens on"), self.local_endpoint)
+        self.form.addRow(self.tr("Target"), self.target)
+        self.form.addRow(self.tr("I2P address"), self.address_row)
+        self.form.addRow(self.tr("Key file"), self.key_row)
         self.form.addRow(self.tr("Reachability"), self.reach_row)
         self.form.addRow(self.policy)
         self.content = named(QWidget(), "details_content")
@@ -174,7 +177,7 @@ class DetailsPanel(QWidget):
         facts.addLayout(self.form, 1)
         facts.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
         inner.addLayout(facts)
-        inner.addWidget(QLabel("Log"))
+        inner.addWidget(QLabel(self.tr("Log")))
         inner.addWidget(self.log, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.empty)
@@ -213,12 +216,14 @@ class DetailsPanel(QWidget):
         self.hop_warning.show_for(spec.options_dict if spec.needs_router else {})
         self.form.setRowVisible(self.local_endpoint, spec.listens)
         label = self.form.labelForField(self.target)
-        target_label, target = "Target", format_endpoint(spec.target_host, spec.target_port)
+        target_label = self.tr("Target")
+        target = format_endpoint(spec.target_host, spec.target_port)
         if spec.kind in (TunnelKind.CLIENT, TunnelKind.IRC):
-            target_label = "Destination" if spec.kind is TunnelKind.CLIENT else "IRC servers"
+            target_label = (self.tr("Destination") if spec.kind is TunnelKind.CLIENT
+                            else self.tr("IRC servers"))
             target = spec.destination
         elif spec.kind in I2P_CLIENT_KINDS:  # a proxy: each request names its destination
-            target_label = "How to use"
+            target_label = self.tr("How to use")
             target = help_text(spec.kind, format_endpoint(spec.listen_host, spec.listen_port))
         if isinstance(label, QLabel):
             label.setText(target_label)
@@ -226,7 +231,8 @@ class DetailsPanel(QWidget):
         self.form.setRowVisible(self.address_row, spec.needs_router)
         label = self.form.labelForField(self.address_row)
         if isinstance(label, QLabel):  # a client's own address is what servers see
-            label.setText("Client address" if spec.kind in I2P_CLIENT_KINDS else "I2P address")
+            label.setText(self.tr("Client address") if spec.kind in I2P_CLIENT_KINDS
+                          else self.tr("I2P address"))
         self.form.setRowVisible(self.key_row, spec.needs_router)
         self.share.setVisible(spec.serves)
         # I2P kinds that do not listen are servers: peers reach them through I2P
@@ -290,13 +296,13 @@ class DetailsPanel(QWidget):
         if not text:
             return
         QGuiApplication.clipboard().setText(text)
-        self.copy_b32.setText("Copied")
-        QTimer.singleShot(1500, self, lambda: self.copy_b32.setText("Copy"))
+        self.copy_b32.setText(self.tr("Copied"))
+        QTimer.singleShot(1500, self, lambda: self.copy_b32.setText(self.tr("Copy")))
 
     # -- rendering ----------------------------------------------------------------------
     def _show_key(self, spec: TunnelSpec) -> None:
         if spec.key_mode is KeyMode.TRANSIENT:
-            self.key_file.setText("none: a new address is created on every start")
+            self.key_file.setText(self.tr("none: a new address is created on every start"))
             self.key_note.hide()
             return
         if spec.key_file:
@@ -304,7 +310,7 @@ class DetailsPanel(QWidget):
         elif self._key_locator is not None:
             where = str(self._key_locator(spec))
         else:
-            where = f"{spec.id}.dat in the app's key folder"
+            where = self.tr("{0}.dat in the app's key folder").format(spec.id)
         self.key_file.setText(where)
         self.key_note.show()
 
@@ -317,7 +323,8 @@ class DetailsPanel(QWidget):
         message = status.message if status is not None else ""
         if status is not None and state is TunnelState.RECONNECTING and status.next_retry_at:
             wait = max(0, round(status.next_retry_at - time.time()))
-            message = f"{message} (next try in {wait} s)".strip()
+            message = self.tr("{message} (next try in {wait} s)").format(
+                message=message, wait=wait).strip()
         self.state_message.setText(message or state_label(state))
         if status is not None and status.local_address:
             self.local_endpoint.setText(status.local_address)
@@ -373,7 +380,7 @@ class DetailsPanel(QWidget):
             picture = qr_pixmap(shared, QR_SIDE)
             self.qr_code.setPixmap(picture)
             self.qr_code.setFixedSize(picture.size())  # never squeezed, never scaled
-            self.qr_code.setToolTip(f"QR code of {shared}")
+            self.qr_code.setToolTip(self.tr("QR code of {0}").format(shared))
         else:
             self.qr_code.clear()
 

@@ -51,7 +51,8 @@ class TunnelEditor(EditorForm):
         self._loading = True
         self.regenerate_key = False
         self.errors: dict[str, str] = {}  # field -> message, as shown (tests read it)
-        self.setWindowTitle("New tunnel" if spec is None else f"Edit tunnel “{spec.name}”")
+        self.setWindowTitle(self.tr("New tunnel") if spec is None
+                            else self.tr("Edit tunnel “{0}”").format(spec.name))
         self.setWindowIcon(icons.action_icon("new" if spec is None else "edit"))
         self.setMinimumWidth(520)
         self._build_widgets()
@@ -133,10 +134,10 @@ class TunnelEditor(EditorForm):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Create a new identity?",
-            "This tunnel will get a new private key when you save, so its .b32 address "
-            "changes and the old address stops working for everyone who uses it.\n\n"
-            "This cannot be undone.",
+            self.tr("Create a new identity?"),
+            self.tr("This tunnel will get a new private key when you save, so its .b32 address "
+                    "changes and the old address stops working for everyone who uses it.\n\n"
+                    "This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -192,19 +193,20 @@ class TunnelEditor(EditorForm):
         self.allow_public_bind.setVisible(spec.listens and public)
         self.listen_warning.setVisible(spec.listens and public and spec.allow_public_bind)
         self.listen_warning.setText(
-            f"⚠ {host} is not a loopback address: anyone who can reach this computer on "
-            "that address can use this tunnel."
+            self.tr("⚠ {0} is not a loopback address: anyone who can reach this computer on "
+                    "that address can use this tunnel.").format(host)
         )
         self.key_note.setVisible(self.regenerate_key)
         self.key_note.setText(
-            "A new key will be created on save; the current .b32 address stops working."
+            self.tr("A new key will be created on save; the current .b32 address stops working.")
         )
         self.save_button.setEnabled(not self.errors)
         pending = [
             f for f in (*FIELDS, *POLICY_FIELDS) if f in self.errors and f not in self._touched
         ]
         self.save_hint.setVisible(bool(pending))
-        self.save_hint.setText("Still needed: " + ", ".join(f.replace("_", " ") for f in pending))
+        self.save_hint.setText(self.tr("Still needed: {0}").format(
+            ", ".join(f.replace("_", " ") for f in pending)))
         self.fit_height()
 
     def _save(self) -> None:

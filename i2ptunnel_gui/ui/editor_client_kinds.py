@@ -19,25 +19,24 @@ FIELDS = ("outproxy", "proxy_user", "proxy_password", "close_idle")
 _REDUCE_KEYS = tuple(reduce_options())
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ClientKindFields", text)
-
-
 def help_text(kind: TunnelKind, address: str) -> str:
     """How to use a tunnel of `kind` listening on `address` (editor, details)."""
     if kind is TunnelKind.HTTP_PROXY:
-        return tr(
+        return QCoreApplication.translate(
+            "ClientKindFields",
             "Set {0} as your browser's HTTP and HTTPS proxy (or curl -x http://{0}), then "
             "open http://….i2p addresses. Other sites are refused unless an outproxy is set."
         ).format(address)
     if kind is TunnelKind.SOCKS:
-        return tr(
+        return QCoreApplication.translate(
+            "ClientKindFields",
             "Point the program at SOCKS5 (or 4a) proxy {0} with remote DNS, e.g. "
             "curl --socks5-hostname {0}; in Firefox tick “Proxy DNS when using SOCKS v5”. "
             "Only .i2p names are reachable."
         ).format(address)
     if kind is TunnelKind.IRC:
-        return tr(
+        return QCoreApplication.translate(
+            "ClientKindFields",
             "Connect your IRC program to {0} (no TLS). Lines that would identify you "
             "(CTCP, DCC, your host and real name) are filtered out."
         ).format(address)
@@ -55,22 +54,22 @@ class ClientKindFields(QWidget):
         self.help = named(QLabel(), "kind_help")
         self.help.setWordWrap(True)
         self.outproxy = named(QLineEdit(), "outproxy")
-        self.outproxy.setPlaceholderText(tr("none: only .i2p sites (e.g. exit.example.i2p)"))
+        self.outproxy.setPlaceholderText(self.tr("none: only .i2p sites (e.g. exit.example.i2p)"))
         self.keep_user_agent = named(
-            QCheckBox(tr("Send the browser's own User-Agent (it identifies your browser)")),
+            QCheckBox(self.tr("Send the browser's own User-Agent (it identifies your browser)")),
             "keep_user_agent",
         )
         self.proxy_user = named(QLineEdit(), "proxy_user")
-        self.proxy_user.setPlaceholderText(tr("none: no authentication"))
+        self.proxy_user.setPlaceholderText(self.tr("none: no authentication"))
         self.proxy_password = named(QLineEdit(), "proxy_password")
         self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.delay_open = named(
-            QCheckBox(tr("Open the I2P session on the first connection (Standby until then)")),
+            QCheckBox(self.tr("Open the I2P session on the first connection (Standby until then)")),
             "delay_open",
         )
-        self.close_idle = OptionalNumber("close_idle", tr("Never"), suffix=tr(" min"))
+        self.close_idle = OptionalNumber("close_idle", self.tr("Never"), suffix=self.tr(" min"))
         self.reduce_idle = named(
-            QCheckBox(tr("Fewer tunnels while idle (the router's reduce-on-idle)")),
+            QCheckBox(self.tr("Fewer tunnels while idle (the router's reduce-on-idle)")),
             "reduce_idle",
         )
         self.error_labels = {f: message_label(f"{f}_error") for f in FIELDS}
@@ -81,14 +80,14 @@ class ClientKindFields(QWidget):
         form.addRow("", self.help)
         self.outproxy_row = field_box(self.outproxy, err["outproxy"])
         self.user_agent_row = field_box(self.keep_user_agent)
-        form.addRow(tr("Outproxy"), self.outproxy_row)
+        form.addRow(self.tr("Outproxy"), self.outproxy_row)
         form.addRow("", self.user_agent_row)
         self.auth_row = field_box(
             self.proxy_user, self.proxy_password, err["proxy_user"], err["proxy_password"]
         )
-        form.addRow(tr("SOCKS login"), self.auth_row)
-        form.addRow(tr("On demand"), field_box(self.delay_open, self.reduce_idle))
-        form.addRow(tr("Close when idle"), field_box(self.close_idle, err["close_idle"]))
+        form.addRow(self.tr("SOCKS login"), self.auth_row)
+        form.addRow(self.tr("On demand"), field_box(self.delay_open, self.reduce_idle))
+        form.addRow(self.tr("Close when idle"), field_box(self.close_idle, err["close_idle"]))
         for name in ("outproxy", "proxy_user", "proxy_password"):
             edit: QLineEdit = getattr(self, name)
             edit.textChanged.connect(lambda _t, n=name: self.changed.emit(n))
@@ -115,9 +114,9 @@ class ClientKindFields(QWidget):
         )
         self.form.setRowVisible(self.user_agent_row, kind is TunnelKind.HTTP_PROXY)
         self.outproxy.setPlaceholderText(
-            tr("none: only .i2p names (or a SOCKS server on I2P for other names)")
+            self.tr("none: only .i2p names (or a SOCKS server on I2P for other names)")
             if kind is TunnelKind.SOCKS
-            else tr("none: only .i2p sites (e.g. exit.example.i2p)")
+            else self.tr("none: only .i2p sites (e.g. exit.example.i2p)")
         )
         self.form.setRowVisible(self.auth_row, kind is TunnelKind.SOCKS)
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -120,10 +120,10 @@ SHAPE_RANGES: dict[str, tuple[int, int]] = {
     "backupQuantity": (0, 16),
 }
 SHAPE_LABELS = {
-    "length": "Hops (length)",
-    "quantity": "Tunnels (quantity)",
-    "lengthVariance": "Hop variance",
-    "backupQuantity": "Backup tunnels",
+    "length": QT_TRANSLATE_NOOP("TunnelShape", "Hops (length)"),
+    "quantity": QT_TRANSLATE_NOOP("TunnelShape", "Tunnels (quantity)"),
+    "lengthVariance": QT_TRANSLATE_NOOP("TunnelShape", "Hop variance"),
+    "backupQuantity": QT_TRANSLATE_NOOP("TunnelShape", "Backup tunnels"),
 }
 
 
@@ -141,19 +141,21 @@ class TunnelShape(QWidget):
         self.setObjectName("tunnel_shape")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Inbound"), 0, 1)
-        grid.addWidget(QLabel("Outbound"), 0, 2)
+        grid.addWidget(QLabel(self.tr("Inbound")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Outbound")), 0, 2)
         self.spins: dict[str, QSpinBox] = {}
         for row, what in enumerate(SHAPE_RANGES, start=1):
-            grid.addWidget(QLabel(SHAPE_LABELS[what]), row, 0)
+            grid.addWidget(QLabel(self.tr(str(SHAPE_LABELS[what]))), row, 0)
             lo, hi = SHAPE_RANGES[what]
             for col, direction in enumerate(("inbound", "outbound"), start=1):
                 key = f"{direction}.{what}"
                 spin = QSpinBox()
                 spin.setObjectName(shape_object_name(key))
                 spin.setRange(lo - 1, hi)
-                spin.setSpecialValueText("default")  # shown at the minimum: option unset
-                spin.setToolTip(f"I2CP option {key}; 'default' leaves it to the router")
+                # shown at the minimum: option unset
+                spin.setSpecialValueText(self.tr("default"))
+                spin.setToolTip(
+                    self.tr("I2CP option {0}; 'default' leaves it to the router").format(key))
                 spin.valueChanged.connect(self.changed)
                 grid.addWidget(spin, row, col)
                 self.spins[key] = spin
@@ -219,13 +221,17 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
         key, sep, value = token.partition("=")
         key, value = key.strip(), value.strip()
         if not sep:
-            return options, f"line {number}: expected key=value, got {token!r}"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: expected key=value, got {1}").format(number, repr(token))
         if (why := option_problem(key, value)) is not None:
-            return options, f"line {number}: {why}"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: {1}").format(number, why)
         if key in TUNNEL_SHAPE_KEYS and (why := shape_problem(key, value)) is not None:
-            return options, f"line {number}: {why}"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: {1}").format(number, why)
         if key in options or key in shape:
-            return options, f"line {number}: {key} is set twice"
+            return options, QCoreApplication.translate(
+                "TunnelOptions", "line {0}: {1} is set twice").format(number, key)
         if key in TUNNEL_SHAPE_KEYS:
             shape[key] = number
         else:

@@ -54,14 +54,25 @@ from i2ptunnel_gui.ui.option_lines import OptionsEdit, moved_note, take_shape_op
 from i2ptunnel_gui.ui.port_check import listen_port_problem
 from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
+# EditorForm is a base class and PySide6's self.tr() looks strings up under the running
+# subclass's name, so this file names its context itself (lupdate reads translate("Ctx", …))
+translate = QCoreApplication.translate
+
 KIND_TITLES = {
-    TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
-    TunnelKind.SERVER: "I2P server (publish a local service on I2P)",
-    TunnelKind.CLIENT: "I2P client (local port → I2P destination)",
-    TunnelKind.HTTP_SERVER: "I2P web site (HTTP server: the site learns each caller's b32)",
-    TunnelKind.HTTP_PROXY: "HTTP proxy (a browser's proxy onto I2P, port 4444)",
-    TunnelKind.SOCKS: "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)",
-    TunnelKind.IRC: "IRC client (filtered IRC to I2P servers, port 6668)",
+    TunnelKind.FORWARD: QT_TRANSLATE_NOOP(
+        "EditorForm", "TCP forward (local port → host:port, no router)"),
+    TunnelKind.SERVER: QT_TRANSLATE_NOOP(
+        "EditorForm", "I2P server (publish a local service on I2P)"),
+    TunnelKind.CLIENT: QT_TRANSLATE_NOOP(
+        "EditorForm", "I2P client (local port → I2P destination)"),
+    TunnelKind.HTTP_SERVER: QT_TRANSLATE_NOOP(
+        "EditorForm", "I2P web site (HTTP server: the site learns each caller's b32)"),
+    TunnelKind.HTTP_PROXY: QT_TRANSLATE_NOOP(
+        "EditorForm", "HTTP proxy (a browser's proxy onto I2P, port 4444)"),
+    TunnelKind.SOCKS: QT_TRANSLATE_NOOP(
+        "EditorForm", "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)"),
+    TunnelKind.IRC: QT_TRANSLATE_NOOP(
+        "EditorForm", "IRC client (filtered IRC to I2P servers, port 6668)"),
 }
 # the name field's example, per kind: a client is named after what it reaches
 NAME_EXAMPLES = {
@@ -109,11 +120,11 @@ class EditorForm(QDialog):
     def _build_widgets(self) -> None:
         self.kind = named(QComboBox(), "kind")
         for k, title in KIND_TITLES.items():
-            self.kind.addItem(icons.kind_icon(k), title, k)
+            self.kind.addItem(icons.kind_icon(k), translate("EditorForm", str(title)), k)
         self.name = self._line("name")  # the example follows the kind (_update_visibility)
-        self.description = self._line("description", "optional")
+        self.description = self._line("description", translate("EditorForm", "optional"))
         self.listen_host = self._line("listen_host", "127.0.0.1")
-        self.listen_port = self._line("listen_port", "port")
+        self.listen_port = self._line("listen_port", translate("EditorForm", "port"))
         self.listen_port.setMaximumWidth(90)
         self.listen_warning = message_label("listen_warning", WARNING_STYLE)
         self.port_in_use = message_label("listen_port_in_use")  # found at Save
@@ -122,28 +133,39 @@ class EditorForm(QDialog):
         self.running_listeners: dict[str, tuple[str, str]] = {}
         self._port_checked: tuple[str, int] | None = None  # the address found in use
         self.allow_public_bind = named(
-            QCheckBox("Allow listening on a non-loopback address"), "allow_public_bind"
+            QCheckBox(translate("EditorForm", "Allow listening on a non-loopback address")),
+            "allow_public_bind",
         )
         self.target_host = self._line("target_host", "127.0.0.1")
-        self.target_port = self._line("target_port", "port")
+        self.target_port = self._line("target_port", translate("EditorForm", "port"))
         self.target_port.setMaximumWidth(90)
-        self.destination = self._line("destination", "xxxx….b32.i2p, name.i2p or base64")
-        self.nconnect = OptionalNumber("nconnect", "Unlimited", integer=True)
-        self.lifetime = OptionalNumber("lifetime", "Unlimited", suffix=" s")
-        self.idle_timeout = OptionalNumber("idle_timeout", "Never", suffix=" s")
-        self.connect_timeout = OptionalNumber("connect_timeout", "", suffix=" s")
+        self.destination = self._line(
+            "destination", translate("EditorForm", "xxxx….b32.i2p, name.i2p or base64"))
+        self.nconnect = OptionalNumber(
+            "nconnect", translate("EditorForm", "Unlimited"), integer=True)
+        self.lifetime = OptionalNumber(
+            "lifetime", translate("EditorForm", "Unlimited"), suffix=translate("EditorForm", " s"))
+        self.idle_timeout = OptionalNumber(
+            "idle_timeout", translate("EditorForm", "Never"), suffix=translate("EditorForm", " s"))
+        self.connect_timeout = OptionalNumber(
+            "connect_timeout", "", suffix=translate("EditorForm", " s"))
         self.connect_timeout.off.hide()  # always required; reuse the spin box only
-        self.auto_start = named(QCheckBox("Start when the app starts"), "auto_start")
+        self.auto_start = named(
+            QCheckBox(translate("EditorForm", "Start when the app starts")), "auto_start")
         self.key_mode = named(QComboBox(), "key_mode")
-        self.key_mode.addItem("Persistent — same .b32 address after restarts", KeyMode.PERSISTENT)
-        self.key_mode.addItem("Transient — a new address on every start", KeyMode.TRANSIENT)
+        self.key_mode.addItem(
+            translate("EditorForm", "Persistent — same .b32 address after restarts"),
+            KeyMode.PERSISTENT)
+        self.key_mode.addItem(
+            translate("EditorForm", "Transient — a new address on every start"), KeyMode.TRANSIENT)
         if self._original is not None and self._original.needs_router:
             self.key_mode.addItem(
-                "New identity — replace the key (the address changes)…", NEW_IDENTITY
+                translate("EditorForm", "New identity — replace the key (the address changes)…"),
+                NEW_IDENTITY,
             )
         self.key_note = message_label("key_note", WARNING_STYLE)
         self.advanced_toggle = named(QToolButton(), "advanced_toggle")
-        self.advanced_toggle.setText("Advanced I2P settings")
+        self.advanced_toggle.setText(translate("EditorForm", "Advanced I2P settings"))
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -151,12 +173,15 @@ class EditorForm(QDialog):
         self.hop_warning = ZeroHopWarning("hop_warning")  # outside Advanced: always seen
         self.signature_type = named(QComboBox(), "signature_type")
         for code, sig in sorted(SIGNATURE_TYPES.items()):
-            note = " (recommended)" if code == DEFAULT_SIGNATURE_TYPE else ""
-            note = " (weak, legacy)" if code == 0 else note
+            note = (translate("EditorForm", " (recommended)")
+                    if code == DEFAULT_SIGNATURE_TYPE else "")
+            note = translate("EditorForm", " (weak, legacy)") if code == 0 else note
             self.signature_type.addItem(f"{sig}{note}", code)
-        self.sam_address = self._line("sam_address", f"app setting (default {DEFAULT_SAM})")
+        self.sam_address = self._line(
+            "sam_address", translate("EditorForm", "app setting (default {0})").format(DEFAULT_SAM))
         self.options = named(OptionsEdit(), "options")
-        self.options.setPlaceholderText("one key=value per line, e.g.\ni2cp.leaseSetType=3")
+        self.options.setPlaceholderText(
+            translate("EditorForm", "one key=value per line, e.g.\ni2cp.leaseSetType=3"))
         self.options.setFixedHeight(72)
         self.options.settled.connect(self._move_shape_options)
         self.options_note = named(QLabel(), "options_note")  # what moved to the shape fields
@@ -189,9 +214,9 @@ class EditorForm(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = form
-        form.addRow("Kind", self.kind)
-        form.addRow("Name", field_box(self.name, err["name"]))
-        form.addRow("Description", self.description)
+        form.addRow(translate("EditorForm", "Kind"), self.kind)
+        form.addRow(translate("EditorForm", "Name"), field_box(self.name, err["name"]))
+        form.addRow(translate("EditorForm", "Description"), self.description)
         self.listen_row = field_box(
             self._pair(self.listen_host, self.listen_port),
             err["listen_host"],
@@ -200,32 +225,39 @@ class EditorForm(QDialog):
             self.listen_warning,
             self.allow_public_bind,
         )
-        form.addRow("Listen on", self.listen_row)
+        form.addRow(translate("EditorForm", "Listen on"), self.listen_row)
         self.target_row = field_box(
             self._pair(self.target_host, self.target_port), err["target_host"], err["target_port"]
         )
-        form.addRow("Target", self.target_row)
+        form.addRow(translate("EditorForm", "Target"), self.target_row)
         self.destination_row = field_box(self.destination, err["destination"])
-        form.addRow("Destination", self.destination_row)
+        form.addRow(translate("EditorForm", "Destination"), self.destination_row)
         form.addRow(self.client_fields)
-        form.addRow("Max. connections", field_box(self.nconnect, err["nconnect"]))
-        form.addRow("Connection lifetime", field_box(self.lifetime, err["lifetime"]))
-        form.addRow("Idle timeout", field_box(self.idle_timeout, err["idle_timeout"]))
-        form.addRow("Connect timeout", field_box(self.connect_timeout, err["connect_timeout"]))
+        form.addRow(translate("EditorForm", "Max. connections"),
+                    field_box(self.nconnect, err["nconnect"]))
+        form.addRow(translate("EditorForm", "Connection lifetime"),
+                    field_box(self.lifetime, err["lifetime"]))
+        form.addRow(translate("EditorForm", "Idle timeout"),
+                    field_box(self.idle_timeout, err["idle_timeout"]))
+        form.addRow(translate("EditorForm", "Connect timeout"),
+                    field_box(self.connect_timeout, err["connect_timeout"]))
         form.addRow("", self.auto_start)
         form.addRow(self.policy)
         self.key_row = field_box(self.key_mode, self.key_note)
-        form.addRow("I2P identity", self.key_row)
+        form.addRow(translate("EditorForm", "I2P identity"), self.key_row)
         form.addRow("", self.hop_warning)
         form.addRow("", self.advanced_toggle)
 
         self.advanced = named(QWidget(), "advanced")
         adv = QFormLayout(self.advanced)
         adv.setContentsMargins(16, 0, 0, 0)
-        adv.addRow("Tunnel shape", self.shape)
-        adv.addRow("Signature type", field_box(self.signature_type, err["signature_type"]))
-        adv.addRow("SAM address", field_box(self.sam_address, err["sam_address"]))
-        adv.addRow("I2CP options", field_box(self.options, err["options"], self.options_note))
+        adv.addRow(translate("EditorForm", "Tunnel shape"), self.shape)
+        adv.addRow(translate("EditorForm", "Signature type"),
+                   field_box(self.signature_type, err["signature_type"]))
+        adv.addRow(translate("EditorForm", "SAM address"),
+                   field_box(self.sam_address, err["sam_address"]))
+        adv.addRow(translate("EditorForm", "I2CP options"),
+                   field_box(self.options, err["options"], self.options_note))
         self.advanced.setVisible(False)
 
         top = QVBoxLayout(self)
@@ -259,7 +291,9 @@ class EditorForm(QDialog):
         self.shape.set_values(opts)
         index = self.signature_type.findData(spec.signature_type)
         if index < 0:  # keep an unknown code visible so validate() can name it
-            self.signature_type.addItem(f"unknown ({spec.signature_type})", spec.signature_type)
+            self.signature_type.addItem(
+                translate("EditorForm", "unknown ({0})").format(spec.signature_type),
+                spec.signature_type)
             index = self.signature_type.count() - 1
         self.signature_type.setCurrentIndex(index)
         self.sam_address.setText(spec.sam_address)
@@ -380,11 +414,12 @@ class EditorForm(QDialog):
         self.client_fields.set_kind(kind, f"{self.listen_host.text().strip()}:{port}")
         dest_label = self.form.labelForField(self.destination_row)
         if isinstance(dest_label, QLabel):
-            dest_label.setText("IRC servers" if kind is TunnelKind.IRC else "Destination")
+            dest_label.setText(translate("EditorForm", "IRC servers") if kind is TunnelKind.IRC
+                               else translate("EditorForm", "Destination"))
         self.destination.setPlaceholderText(
-            "irc.postman.i2p, irc.echelon.i2p (tried in order)"
+            translate("EditorForm", "irc.postman.i2p, irc.echelon.i2p (tried in order)")
             if kind is TunnelKind.IRC
-            else "xxxx….b32.i2p, name.i2p or base64"
+            else translate("EditorForm", "xxxx….b32.i2p, name.i2p or base64")
         )
         self.form.setRowVisible(self.key_row, router)
         self.form.setRowVisible(self.hop_warning,
@@ -393,4 +428,5 @@ class EditorForm(QDialog):
         self.advanced.setVisible(router and self.advanced_toggle.isChecked())
         label = self.form.labelForField(self.target_row)
         if isinstance(label, QLabel):
-            label.setText("Local service" if serves else "Target")
+            label.setText(translate("EditorForm", "Local service") if serves
+                          else translate("EditorForm", "Target"))

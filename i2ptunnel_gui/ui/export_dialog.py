@@ -97,12 +97,12 @@ class ExportDialog(QDialog):
         """What the chosen format does with the private keys, before anything is written."""
         n = len(self._specs)
         if self._choice()[1] == "bundle":
-            text = self.tr("{n} tunnel(s) to export into a folder, with copies of their "
+            text = self.tr("%n tunnel(s) to export into a folder, with copies of their "
                            "private keys (readable only by you); the report then says what "
-                           "to copy where.").format(n=n)
+                           "to copy where.", "", n)
         else:
-            text = self.tr("{n} tunnel(s) to export. Private keys are not copied; the "
-                           "export refers to their files.").format(n=n)
+            text = self.tr("%n tunnel(s) to export. Private keys are not copied; the "
+                           "export refers to their files.", "", n)
         self.report.setPlainText(text)
 
     def _update_button(self) -> None:
@@ -134,7 +134,7 @@ class ExportDialog(QDialog):
             self.report.setPlainText(self.tr("Not exported: {e}").format(e=e))
             return
         self.result_ = res
-        lines = [self.tr("Exported {n} tunnel(s) to {p}").format(n=len(res.exported), p=out)]
+        lines = [self.tr("Exported %n tunnel(s) to {p}", "", len(res.exported)).format(p=out)]
         lines += res.warnings
         if res.steps:
             lines += ["", self.tr("Next steps:")]

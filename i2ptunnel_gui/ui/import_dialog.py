@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,13 @@ from i2ptunnel_gui.interop.reader import load
 
 logger = logging.getLogger(__name__)
 
-COLUMNS = ("Action", "Name", "Kind", "Listen", "Target", "Notes", "Where")
+COLUMNS = (QT_TRANSLATE_NOOP("ImportDialog", "Action"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Name"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Kind"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Listen"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Target"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
+           QT_TRANSLATE_NOOP("ImportDialog", "Where"))
 _ERROR_BG = QColor(255, 220, 220)
 _SKIP_FG = QColor(120, 120, 120)
 
@@ -89,7 +95,7 @@ class ImportDialog(QDialog):
         row.addWidget(dir_btn)
 
         self.table = _named(QTableWidget(0, len(COLUMNS)), "import_table")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -192,11 +198,11 @@ class ImportDialog(QDialog):
         self.problems.setPlainText("\n".join(lines))
         self.problems.setVisible(bool(lines))
         n_err = len(r.errors) + sum(1 for k in r.skipped if k.error)
-        text = self.tr("{n} tunnel(s) to add, {s} skipped").format(
-            n=len(r.tunnels), s=len(r.skipped))
+        text = self.tr("%n tunnel(s) to add, {s} skipped", "", len(r.tunnels)).format(
+            s=len(r.skipped))
         if n_err:
-            text += self.tr("; {e} error(s): nothing is imported unless you confirm below").format(
-                e=n_err)
+            text += self.tr("; %n error(s): nothing is imported unless you confirm below", "",
+                            n_err)
         self.summary.setText(text)
         self.confirm_box.setChecked(False)
         self.confirm_box.setVisible(bool(n_err) and bool(r.tunnels))
@@ -221,6 +227,10 @@ class ImportDialog(QDialog):
         self.tunnels_accepted.emit(specs)
         self.accept()
 
+    def imported_text(self, n: int) -> str:
+        # here, not in open_import(): lupdate marks a plural only in a class's self.tr()
+        return self.tr("Imported %n tunnel(s)", "", n)
+
 
 def open_import(window: Any, controller: Any, settings: Any) -> ImportDialog:
     """File → Import…: the preview dialog; accepted tunnels are added via the controller."""
@@ -229,7 +239,7 @@ def open_import(window: Any, controller: Any, settings: Any) -> ImportDialog:
     def add(specs: list[TunnelSpec]) -> None:
         for spec in specs:
             controller.add(spec)
-        controller.message.emit(f"Imported {len(specs)} tunnel(s)")
+        controller.message.emit(dlg.imported_text(len(specs)))
 
     dlg.tunnels_accepted.connect(add)
     dlg.finished.connect(dlg.deleteLater)

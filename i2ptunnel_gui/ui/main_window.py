@@ -257,8 +257,7 @@ class MainWindow(QMainWindow):
 
     def _show_connection_count(self) -> None:
         n = self.connection_model.open_count()
-        text = (self.tr("1 open connection") if n == 1
-                else self.tr("{n} open connections").format(n=n))
+        text = self.tr("%n open connection(s)", "", n)
         self.connection_count.setText(f"  {text}")
 
     # -- engine updates -------------------------------------------------------

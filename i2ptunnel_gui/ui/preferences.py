@@ -17,9 +17,11 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +34,7 @@ from i2ptunnel_gui.core.keys_backup import BackupError, backup_keys
 from i2ptunnel_gui.core.router.prefs import RouterPrefs
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.preferences_router import RouterPrefsForm, SamTester
+from i2ptunnel_gui.ui.translations import LANGUAGES, SYSTEM_DEFAULT
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class AppPreferences:
     notifications: bool = True
     start_minimized: bool = False
     start_at_login: bool = False
+    language: str = SYSTEM_DEFAULT  # a ui.translations.LANGUAGES code, or the system's
 
 
 class PreferencesDialog(QDialog):
@@ -94,8 +98,24 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(page)
         for box in (self.notifications, self.start_minimized, self.start_at_login):
             layout.addWidget(box)
+        layout.addLayout(self._language_row(prefs.language))
         layout.addStretch(1)
         return page
+
+    def _language_row(self, current: str) -> QFormLayout:
+        self.language = named(QComboBox(), "language")
+        self.language.addItem(self.tr("System default"), SYSTEM_DEFAULT)
+        for code, own_name in LANGUAGES.items():  # each in its own language, untranslated
+            self.language.addItem(own_name, code)
+        index = self.language.findData(current)
+        self.language.setCurrentIndex(max(index, 0))  # an unknown code: the system's
+        note = named(QLabel(self.tr("The language changes at the next start.")),
+                     "language_note")
+        note.setWordWrap(True)
+        row = QFormLayout()
+        row.addRow(self.tr("Language"), self.language)
+        row.addRow("", note)
+        return row
 
     def _keys(self) -> QWidget:
         page = QWidget()
@@ -132,6 +152,7 @@ class PreferencesDialog(QDialog):
             notifications=self.notifications.isChecked(),
             start_minimized=self.start_minimized.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
+            language=str(self.language.currentData()),
         )
 
     def _validate(self) -> None:
@@ -166,7 +187,7 @@ class PreferencesDialog(QDialog):
             self.backup_result.setText(str(e))
             self.backup_result.setStyleSheet("color: #c62828;")
             return
-        text = self.tr("{0} key file(s) saved to {1}").format(len(result.files), result.path)
+        text = self.tr("%n key file(s) saved to {0}", "", len(result.files)).format(result.path)
         if result.skipped:
             text += "\n" + self.tr("Left out: {0}").format(", ".join(result.skipped))
         self.backup_result.setText(text)

@@ -116,9 +116,8 @@ class RouterPanel(QWidget):
         self.heading.setText(self.tr("Private router: {0}{1}").format(state, where))
         text = status.message
         if status.restarts:
-            text = (text + "\n" if text else "") + self.tr("Restarted {0} time(s)").format(
-                status.restarts
-            )
+            text = (text + "\n" if text else "") + self.tr(
+                "Restarted %n time(s)", "", status.restarts)
         self.state_message.setText(text)
 
     def set_health(self, sample: HealthSample, history: Iterable[BandwidthPoint]) -> None:

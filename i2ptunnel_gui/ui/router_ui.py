@@ -181,6 +181,7 @@ class RouterUi(QObject):
             notifications=self.settings.notifications,
             start_minimized=self.settings.start_minimized,
             start_at_login=autostart_enabled(),
+            language=self.settings.language,
         )
         dialog = PreferencesDialog(
             current,
@@ -206,6 +207,7 @@ class RouterUi(QObject):
             if self.tray is not None:
                 self.tray.notifications = prefs.notifications
             self.settings.start_minimized = prefs.start_minimized
+            self.settings.language = prefs.language
             self.settings.sync()
             if prefs.start_at_login != autostart_enabled():
                 set_autostart(prefs.start_at_login)

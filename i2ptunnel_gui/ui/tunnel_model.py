@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,13 +35,13 @@ _tr = QCoreApplication.translate
 _ROOT = QModelIndex()
 
 KIND_LABELS = {
-    TunnelKind.FORWARD: "TCP forward",
-    TunnelKind.SERVER: "I2P server",
-    TunnelKind.CLIENT: "I2P client",
-    TunnelKind.HTTP_SERVER: "I2P web site",
-    TunnelKind.HTTP_PROXY: "HTTP proxy",
-    TunnelKind.SOCKS: "SOCKS proxy",
-    TunnelKind.IRC: "IRC client",
+    TunnelKind.FORWARD: QT_TRANSLATE_NOOP("TunnelTableModel", "TCP forward"),
+    TunnelKind.SERVER: QT_TRANSLATE_NOOP("TunnelTableModel", "I2P server"),
+    TunnelKind.CLIENT: QT_TRANSLATE_NOOP("TunnelTableModel", "I2P client"),
+    TunnelKind.HTTP_SERVER: QT_TRANSLATE_NOOP("TunnelTableModel", "I2P web site"),
+    TunnelKind.HTTP_PROXY: QT_TRANSLATE_NOOP("TunnelTableModel", "HTTP proxy"),
+    TunnelKind.SOCKS: QT_TRANSLATE_NOOP("TunnelTableModel", "SOCKS proxy"),
+    TunnelKind.IRC: QT_TRANSLATE_NOOP("TunnelTableModel", "IRC client"),
 }
 
 
@@ -66,8 +67,15 @@ class _TunnelRow:
 class TunnelTableModel(QAbstractTableModel):
     COL_NAME, COL_KIND, COL_STATE, COL_LOCAL, COL_I2P, COL_CONNS, COL_IN, COL_OUT = range(8)
     COL_REFUSED = 8  # server kinds: streams turned away (per reason in the tooltip)
-    _HEADERS = ("Name", "Kind", "State", "Local endpoint", "I2P address", "Connections",
-                "In", "Out", "Refused")
+    _HEADERS = (QT_TRANSLATE_NOOP("TunnelTableModel", "Name"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Kind"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "State"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Local endpoint"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "I2P address"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Connections"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "In"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Out"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Refused"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -195,7 +203,7 @@ class TunnelTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._HEADERS)):
-            return _tr("TunnelTableModel", self._HEADERS[section])
+            return _tr("TunnelTableModel", str(self._HEADERS[section]))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -231,7 +239,7 @@ class TunnelTableModel(QAbstractTableModel):
         if col == self.COL_NAME:
             return r.spec.name
         if col == self.COL_KIND:
-            return _tr("TunnelTableModel", KIND_LABELS[r.spec.kind])
+            return _tr("TunnelTableModel", str(KIND_LABELS[r.spec.kind]))
         if col == self.COL_STATE:
             if self._waits_for_router(r, state):
                 return f"{state_label(state)} — {self._router_wait}"

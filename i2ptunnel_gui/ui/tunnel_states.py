@@ -17,15 +17,14 @@ SHOWN_STATES = (TunnelState.STOPPED, TunnelState.STANDBY, TunnelState.STARTING,
                 TunnelState.RUNNING, TunnelState.DEGRADED, TunnelState.RECONNECTING,
                 TunnelState.ERROR)
 
-_CONTEXT = "TunnelState"
 _LABELS = {
-    TunnelState.STOPPED: QT_TRANSLATE_NOOP(_CONTEXT, "Stopped"),
-    TunnelState.STANDBY: QT_TRANSLATE_NOOP(_CONTEXT, "Standby"),
-    TunnelState.STARTING: QT_TRANSLATE_NOOP(_CONTEXT, "Starting"),
-    TunnelState.RUNNING: QT_TRANSLATE_NOOP(_CONTEXT, "Running"),
-    TunnelState.DEGRADED: QT_TRANSLATE_NOOP(_CONTEXT, "Degraded"),
-    TunnelState.RECONNECTING: QT_TRANSLATE_NOOP(_CONTEXT, "Reconnecting"),
-    TunnelState.ERROR: QT_TRANSLATE_NOOP(_CONTEXT, "Error"),
+    TunnelState.STOPPED: QT_TRANSLATE_NOOP("TunnelState", "Stopped"),
+    TunnelState.STANDBY: QT_TRANSLATE_NOOP("TunnelState", "Standby"),
+    TunnelState.STARTING: QT_TRANSLATE_NOOP("TunnelState", "Starting"),
+    TunnelState.RUNNING: QT_TRANSLATE_NOOP("TunnelState", "Running"),
+    TunnelState.DEGRADED: QT_TRANSLATE_NOOP("TunnelState", "Degraded"),
+    TunnelState.RECONNECTING: QT_TRANSLATE_NOOP("TunnelState", "Reconnecting"),
+    TunnelState.ERROR: QT_TRANSLATE_NOOP("TunnelState", "Error"),
 }
 
 # text colours of the State column (the icon carries the same meaning)
@@ -42,4 +41,4 @@ STATE_COLORS = {
 
 def state_label(state: TunnelState) -> str:
     """The translated name of `state`, as every view shows it."""
-    return QCoreApplication.translate(_CONTEXT, str(_LABELS[state]))
+    return QCoreApplication.translate("TunnelState", str(_LABELS[state]))

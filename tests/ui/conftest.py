@@ -18,9 +18,24 @@ from fake_engine import FakeEngine
 from PySide6.QtWidgets import QApplication
 from qtasync import run_async
 from samples import SSH, WEB
+from translation_files import compile_catalogues
 
 from i2ptunnel_gui.settings import Settings
+from i2ptunnel_gui.ui import translations
 from i2ptunnel_gui.ui.app import Shell, build_shell
+
+
+@pytest.fixture(scope="session")
+def catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """resources/i18n/*.ts compiled as the build does (hatch_build.py), for these tests."""
+    return compile_catalogues(tmp_path_factory.mktemp("i18n"))
+
+
+@pytest.fixture(autouse=True)
+def english_plurals(qapp: QApplication, catalogues: Path) -> None:
+    """The app in English, as app.run() installs it: '%n tunnel(s)' reads '2 tunnels'.
+    Per test (a cheap load): an in-process app.run() installs its own choice."""
+    translations.install(qapp, "en", directory=catalogues)
 
 
 @pytest.fixture

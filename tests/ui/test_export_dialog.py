@@ -49,7 +49,7 @@ def test_export_dialog_writes_each_file_format(qtbot: Any, tmp_path: Path) -> No
         _choose(dlg, fmt, layout, out)
         dlg.export_button.click()
         report = _report(dlg)
-        assert report.startswith(f"Exported 1 tunnel(s) to {out}")
+        assert report.startswith(f"Exported 1 tunnel to {out}")
         assert "no plain TCP forward" in report
         found = load(out)
         assert [t.spec.name for t in found.tunnels] == ["srv"]
@@ -72,7 +72,7 @@ def test_bundle_carries_the_keys_and_lists_the_steps(qtbot: Any, tmp_path: Path)
         _choose(dlg, fmt, "bundle", out)
         dlg.export_button.click()
         lines = _report(dlg).splitlines()
-        assert lines[0] == f"Exported 1 tunnel(s) to {out}"
+        assert lines[0] == f"Exported 1 tunnel to {out}"
         assert lines.index("Next steps:") > 0
         steps = lines[lines.index("Next steps:") + 1:]
         assert [s[:3] for s in steps] == ["1. ", "2. ", "3. "]

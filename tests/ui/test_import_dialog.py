@@ -34,7 +34,7 @@ def test_preview_lists_adds_and_skips_and_imports(qtbot: Any, tmp_path: Path) ->
     assert "UDP tunnels are not provided" in table.item(7, 5).text()
     assert table.item(0, 6).text().endswith("tunnels.conf:13")  # its [ssh-in] line
     summary = dlg.findChild(QLabel, "import_summary").text()
-    assert summary == "7 tunnel(s) to add, 2 skipped"
+    assert summary == "7 tunnels to add, 2 skipped"
     assert not dlg.findChild(QCheckBox, "import_confirm_errors").isVisible()
     assert dlg.import_button.isEnabled()
 
@@ -58,7 +58,7 @@ def test_errors_block_import_until_confirmed(qtbot: Any, tmp_path: Path) -> None
     table = dlg.findChild(QTableWidget, "import_table")
     assert _rows(table) == [("Add", "ok"), ("Error", "ssh"), ("Error", "web")]
     assert table.item(1, 0).data(Qt.ItemDataRole.UserRole) == "error"
-    assert "2 error(s): nothing is imported unless you confirm" in dlg.summary.text()
+    assert "2 errors: nothing is imported unless you confirm" in dlg.summary.text()
     confirm = dlg.findChild(QCheckBox, "import_confirm_errors")
     assert confirm.isVisible() and not dlg.import_button.isEnabled()
     confirm.setChecked(True)
@@ -130,7 +130,7 @@ def test_open_import_adds_through_the_controller(qtbot: Any, tmp_path: Path) -> 
     dlg.set_path(DATA / "java" / "i2ptunnel.config.d")
     with qtbot.waitSignal(ctl.message, timeout=2000) as msg:
         dlg.import_button.click()
-    assert msg.args == ["Imported 4 tunnel(s)"]  # Socks and Guarded included
+    assert msg.args == ["Imported 4 tunnels"]  # Socks and Guarded included
     assert ctl.names() == ["SSH in", "Ünïcode client", "Socks", "Guarded"]
 
 
@@ -148,7 +148,7 @@ def test_a_tunnel_listening_where_an_app_tunnel_does_is_refused(qtbot: Any,
     row = rows.index(("Error", "irc-out"))
     assert table.item(row, 5).text() == ("listens on 127.0.0.1:6668, where the tunnel "
                                          "'my irc' already listens; only one can run")
-    assert "1 error(s): nothing is imported unless you confirm" in dlg.summary.text()
+    assert "1 error: nothing is imported unless you confirm" in dlg.summary.text()
     assert not dlg.import_button.isEnabled()
     dlg.findChild(QCheckBox, "import_confirm_errors").setChecked(True)
     with qtbot.waitSignal(ctl.message, timeout=2000):

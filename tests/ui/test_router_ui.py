@@ -55,7 +55,7 @@ def test_router_panel_shows_state_figures_and_log(qtbot) -> None:
         RouterStatus(RouterState.RUNNING, sam_address="127.0.0.1:7656", pid=5, restarts=2)
     )
     assert panel.heading.text() == "Private router: Running, SAM at 127.0.0.1:7656"
-    assert panel.state_message.text() == "Restarted 2 time(s)"
+    assert panel.state_message.text() == "Restarted 2 times"
 
     points = [BandwidthPoint(100.0 + i, 1000.0 * i, 10.0) for i in range(5)]
     panel.set_health(HealthSample(HEALTH), points)
@@ -174,7 +174,7 @@ def test_keys_backup_from_preferences(qtbot, prefs_dialog, tmp_path: Path) -> No
     (tmp_path / "keys").mkdir()
     (tmp_path / "keys" / "a.dat").write_bytes(b"key")
     dialog.backup_to(tmp_path / "b.zip")
-    assert dialog.backup_result.text() == f"1 key file(s) saved to {tmp_path / 'b.zip'}"
+    assert dialog.backup_result.text() == f"1 key file saved to {tmp_path / 'b.zip'}"
     assert zipfile.ZipFile(tmp_path / "b.zip").namelist() == ["a.dat"]
 
 

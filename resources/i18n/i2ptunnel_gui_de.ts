@@ -1,0 +1,2178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/app.py" line="+194"/>
+        <source>Some saved tunnels could not be loaded: {problems}</source>
+        <translation>Einige gespeicherte Tunnel konnten nicht geladen werden: {problems}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved tunnels</source>
+        <translation>Gespeicherte Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some saved tunnels could not be loaded and are not shown. They stay in the settings file.</source>
+        <translation>Einige gespeicherte Tunnel konnten nicht geladen werden und werden nicht angezeigt. Sie bleiben in der Einstellungsdatei erhalten.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Still running in the tray. Use Quit in the tray menu to exit.</source>
+        <translation>Läuft im Infobereich weiter. Zum Beenden „Beenden“ im Menü des Infobereichs wählen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import is not available in this build</source>
+        <translation>Import ist in dieser Version nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export is not available in this build</source>
+        <translation>Export ist in dieser Version nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>BandwidthGraph</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+44"/>
+        <source>Router bandwidth</source>
+        <translation>Router-Bandbreite</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In {0}, out {1}</source>
+        <translation>Ein {0}, aus {1}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>max {0}</source>
+        <translation>max. {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— out</source>
+        <translation>— aus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>— in</source>
+        <translation>— ein</translation>
+    </message>
+</context>
+<context>
+    <name>ClientKindFields</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_client_kinds.py" line="+25"/>
+        <source>Set {0} as your browser&apos;s HTTP and HTTPS proxy (or curl -x http://{0}), then open http://….i2p addresses. Other sites are refused unless an outproxy is set.</source>
+        <translation>Tragen Sie {0} als HTTP- und HTTPS-Proxy Ihres Browsers ein (oder curl -x http://{0}) und öffnen Sie dann http://….i2p-Adressen. Andere Seiten werden abgewiesen, solange kein Outproxy eingestellt ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Point the program at SOCKS5 (or 4a) proxy {0} with remote DNS, e.g. curl --socks5-hostname {0}; in Firefox tick “Proxy DNS when using SOCKS v5”. Only .i2p names are reachable.</source>
+        <translation>Richten Sie das Programm auf den SOCKS5-Proxy (oder 4a) {0} mit entferntem DNS ein, z. B. curl --socks5-hostname {0}; in Firefox „DNS über SOCKS v5 auflösen“ ankreuzen. Nur .i2p-Namen sind erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connect your IRC program to {0} (no TLS). Lines that would identify you (CTCP, DCC, your host and real name) are filtered out.</source>
+        <translation>Verbinden Sie Ihr IRC-Programm mit {0} (ohne TLS). Zeilen, die Sie identifizieren würden (CTCP, DCC, Ihr Rechnername und echter Name), werden herausgefiltert.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+62"/>
+        <source>none: only .i2p sites (e.g. exit.example.i2p)</source>
+        <translation>keiner: nur .i2p-Seiten (z. B. exit.example.i2p)</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Send the browser&apos;s own User-Agent (it identifies your browser)</source>
+        <translation>Den eigenen User-Agent des Browsers senden (er identifiziert Ihren Browser)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none: no authentication</source>
+        <translation>keine: ohne Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the I2P session on the first connection (Standby until then)</source>
+        <translation>Die I2P-Sitzung bei der ersten Verbindung öffnen (bis dahin Bereitschaft)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fewer tunnels while idle (the router&apos;s reduce-on-idle)</source>
+        <translation>Weniger Tunnel im Leerlauf (reduce-on-idle des Routers)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Outproxy</source>
+        <translation>Outproxy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SOCKS login</source>
+        <translation>SOCKS-Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On demand</source>
+        <translation>Bei Bedarf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close when idle</source>
+        <translation>Im Leerlauf schließen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>none: only .i2p names (or a SOCKS server on I2P for other names)</source>
+        <translation>keiner: nur .i2p-Namen (oder ein SOCKS-Server im I2P für andere Namen)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/connection_model.py" line="+61"/>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-closed</source>
+        <translation>halb geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes in</source>
+        <translation>Bytes ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes out</source>
+        <translation>Bytes aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+273"/>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+41"/>
+        <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
+        <translation>Privat: Wer diese Datei besitzt, kann einen Tunnel unter dieser Adresse betreiben. Nicht weitergeben; sichern, um die Adresse zu behalten.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>known once the tunnel has started</source>
+        <translation>bekannt, sobald der Tunnel gestartet ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+176"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Copy the address to the clipboard</source>
+        <translation>Die Adresse in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>State changes and errors (last {0}) appear here.</source>
+        <translation>Zustandswechsel und Fehler (die letzten {0}) erscheinen hier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a tunnel to see its details.</source>
+        <translation>Wählen Sie einen Tunnel, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listens on</source>
+        <translation>Lauscht auf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+53"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+68"/>
+        <source>I2P address</source>
+        <translation>I2P-Adresse</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reachability</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dial this tunnel&apos;s I2P address from a separate short-lived session (takes as long as the router needs for a new session)</source>
+        <translation>Die I2P-Adresse dieses Tunnels aus einer getrennten, kurzlebigen Sitzung anwählen (dauert so lange, wie der Router für eine neue Sitzung braucht)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC servers</source>
+        <translation>IRC-Server</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How to use</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Client address</source>
+        <translation>Client-Adresse</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none: a new address is created on every start</source>
+        <translation>keine: bei jedem Start wird eine neue Adresse erzeugt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}.dat in the app&apos;s key folder</source>
+        <translation>{0}.dat im Schlüsselordner der App</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{message} (next try in {wait} s)</source>
+        <translation>{message} (nächster Versuch in {wait} s)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>checking… (a new I2P session first: ~20 s on i2pd)</source>
+        <translation>prüfe… (zuerst eine neue I2P-Sitzung: ~20 s bei i2pd)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked while the tunnel runs</source>
+        <translation>wird geprüft, während der Tunnel läuft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{result} — checked {time}</source>
+        <translation>{result} — geprüft {time}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>QR code of {0}</source>
+        <translation>QR-Code von {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorForm</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+60"/>
+        <source>TCP forward (local port → host:port, no router)</source>
+        <translation>TCP-Weiterleitung (lokaler Port → Host:Port, ohne Router)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P server (publish a local service on I2P)</source>
+        <translation>I2P-Server (einen lokalen Dienst im I2P veröffentlichen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P client (local port → I2P destination)</source>
+        <translation>I2P-Client (lokaler Port → I2P-Ziel)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P web site (HTTP server: the site learns each caller&apos;s b32)</source>
+        <translation>I2P-Website (HTTP-Server: die Seite erfährt die b32 jedes Aufrufers)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP proxy (a browser&apos;s proxy onto I2P, port 4444)</source>
+        <translation>HTTP-Proxy (Browser-Proxy ins I2P, Port 4444)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)</source>
+        <translation>SOCKS-Proxy (SOCKS5/4a zu .i2p-Namen, Port 4447)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IRC client (filtered IRC to I2P servers, port 6668)</source>
+        <translation>IRC-Client (gefiltertes IRC zu I2P-Servern, Port 6668)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>e.g. My web site</source>
+        <translation>z. B. Meine Website</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Allow listening on a non-loopback address</source>
+        <translation>Lauschen auf einer Nicht-Loopback-Adresse erlauben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+247"/>
+        <source>xxxx….b32.i2p, name.i2p or base64</source>
+        <translation>xxxx….b32.i2p, name.i2p oder base64</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <location line="+2"/>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start when the app starts</source>
+        <translation>Beim Start der App starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Persistent — same .b32 address after restarts</source>
+        <translation>Dauerhaft — dieselbe .b32-Adresse nach Neustarts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transient — a new address on every start</source>
+        <translation>Flüchtig — bei jedem Start eine neue Adresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New identity — replace the key (the address changes)…</source>
+        <translation>Neue Identität — den Schlüssel ersetzen (die Adresse ändert sich)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Advanced I2P settings</source>
+        <translation>Erweiterte I2P-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (recommended)</source>
+        <translation> (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (weak, legacy)</source>
+        <translation> (schwach, veraltet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>app setting (default {0})</source>
+        <translation>App-Einstellung (Standard {0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>one key=value per line, e.g.
+i2cp.leaseSetType=3</source>
+        <translation>ein Schlüssel=Wert pro Zeile, z. B.
+i2cp.leaseSetType=3</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Listen on</source>
+        <translation>Lauschen auf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+172"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <location line="+158"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>Max. connections</source>
+        <translation>Max. Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection lifetime</source>
+        <translation>Verbindungsdauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Idle timeout</source>
+        <translation>Leerlauf-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect timeout</source>
+        <translation>Verbindungs-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I2P identity</source>
+        <translation>I2P-Identität</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tunnel shape</source>
+        <translation>Tunnelform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature type</source>
+        <translation>Signaturtyp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM address</source>
+        <translation>SAM-Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2CP options</source>
+        <translation>I2CP-Optionen</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>unknown ({0})</source>
+        <translation>unbekannt ({0})</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>IRC servers</source>
+        <translation>IRC-Server</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>irc.postman.i2p, irc.echelon.i2p (tried in order)</source>
+        <translation>irc.postman.i2p, irc.echelon.i2p (der Reihe nach versucht)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Local service</source>
+        <translation>Lokaler Dienst</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/export_dialog.py" line="+38"/>
+        <source>Java I2P: one i2ptunnel.config file</source>
+        <translation>Java I2P: eine Datei i2ptunnel.config</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Java I2P: i2ptunnel.config.d folder (one file per tunnel)</source>
+        <translation>Java I2P: Ordner i2ptunnel.config.d (eine Datei pro Tunnel)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Java I2P: a folder with i2ptunnel.config.d and copies of the keys</source>
+        <translation>Java I2P: ein Ordner mit i2ptunnel.config.d und Kopien der Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>i2pd: tunnels.conf</source>
+        <translation>i2pd: tunnels.conf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd: a folder with tunnels.conf and copies of the keys</source>
+        <translation>i2pd: ein Ordner mit tunnels.conf und Kopien der Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export tunnels</source>
+        <translation>Tunnel exportieren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save to:</source>
+        <translation>Speichern unter:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n tunnel(s) to export into a folder, with copies of their private keys (readable only by you); the report then says what to copy where.</source>
+        <translation>
+            <numerusform>%n Tunnel wird in einen Ordner exportiert, mit Kopien seines privaten Schlüssels (nur für Sie lesbar); der Bericht sagt dann, was wohin zu kopieren ist.</numerusform>
+            <numerusform>%n Tunnel werden in einen Ordner exportiert, mit Kopien ihrer privaten Schlüssel (nur für Sie lesbar); der Bericht sagt dann, was wohin zu kopieren ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n tunnel(s) to export. Private keys are not copied; the export refers to their files.</source>
+        <translation>
+            <numerusform>%n Tunnel wird exportiert. Private Schlüssel werden nicht kopiert; der Export verweist auf ihre Dateien.</numerusform>
+            <numerusform>%n Tunnel werden exportiert. Private Schlüssel werden nicht kopiert; der Export verweist auf ihre Dateien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not exported: {e}</source>
+        <translation>Nicht exportiert: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n tunnel(s) to {p}</source>
+        <translation>
+            <numerusform>%n Tunnel nach {p} exportiert</numerusform>
+            <numerusform>%n Tunnel nach {p} exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next steps:</source>
+        <translation>Nächste Schritte:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/first_run.py" line="+61"/>
+        <source>Start a private router</source>
+        <translation>Privaten Router starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use my router</source>
+        <translation>Meinen Router verwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New I2P server…</source>
+        <translation>Neuer I2P-Server…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New I2P client…</source>
+        <translation>Neuer I2P-Client…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;Java I2P&lt;/b&gt;: open the router console, &lt;i&gt;Configure → Clients&lt;/i&gt; (&lt;tt&gt;/configclients&lt;/tt&gt;), enable &lt;b&gt;SAM application bridge&lt;/b&gt;, tick &lt;i&gt;Run at startup&lt;/i&gt; and start it.&lt;br&gt;&lt;b&gt;i2pd&lt;/b&gt;: SAM is on by default; otherwise set &lt;tt&gt;enabled = true&lt;/tt&gt; under &lt;tt&gt;[sam]&lt;/tt&gt; in &lt;tt&gt;i2pd.conf&lt;/tt&gt; and restart i2pd.&lt;br&gt;Then test the address the bridge listens on (127.0.0.1:7656 by default):</source>
+        <translation>&lt;b&gt;Java I2P&lt;/b&gt;: die Router-Konsole öffnen, &lt;i&gt;Konfiguration → Clients&lt;/i&gt; (&lt;tt&gt;/configclients&lt;/tt&gt;), &lt;b&gt;SAM application bridge&lt;/b&gt; aktivieren, &lt;i&gt;Beim Start ausführen&lt;/i&gt; ankreuzen und starten.&lt;br&gt;&lt;b&gt;i2pd&lt;/b&gt;: SAM ist standardmäßig an; sonst &lt;tt&gt;enabled = true&lt;/tt&gt; unter &lt;tt&gt;[sam]&lt;/tt&gt; in &lt;tt&gt;i2pd.conf&lt;/tt&gt; setzen und i2pd neu starten.&lt;br&gt;Dann die Adresse testen, auf der die Brücke lauscht (standardmäßig 127.0.0.1:7656):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No I2P router answers yet</source>
+        <translation>Noch antwortet kein I2P-Router</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app needs an I2P router. It can run a private one just for itself, or use a router you already run.</source>
+        <translation>Die App braucht einen I2P-Router. Sie kann einen privaten nur für sich betreiben oder einen Router verwenden, den Sie bereits betreiben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For a private router, install i2pd first: {0} (or ./scripts/setup.sh run).</source>
+        <translation>Für einen privaten Router zuerst i2pd installieren: {0} (oder ./scripts/setup.sh run).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Starting the private router…</source>
+        <translation>Der private Router startet…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ready: make your first tunnel</source>
+        <translation>Bereit: legen Sie Ihren ersten Tunnel an</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Router: {0}.
+To put a local service on I2P (a web site, SSH…): New I2P server, give the local address, Save, Start; share the b32 address it gets.
+To reach an I2P service: New I2P client with its address and a local port.</source>
+        <translation>Router: {0}.
+Um einen lokalen Dienst ins I2P zu stellen (eine Website, SSH…): Neuer I2P-Server, die lokale Adresse angeben, Speichern, Starten; die erhaltene b32-Adresse weitergeben.
+Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem lokalen Port.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+44"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen</source>
+        <translation>Lauscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Fundort</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import tunnels</source>
+        <translation>Tunnel importieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf or tunnels.d/</source>
+        <translation>i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf oder tunnels.d/</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import from:</source>
+        <translation>Importieren aus:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import the valid tunnels anyway (the entries with errors are left out)</source>
+        <translation>Die gültigen Tunnel trotzdem importieren (die fehlerhaften Einträge werden ausgelassen)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a tunnel config</source>
+        <translation>Eine Tunnel-Konfiguration wählen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tunnel configs (*.config *.conf)</source>
+        <translation>Tunnel-Konfigurationen (*.config *.conf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n tunnel(s) to add, {s} skipped</source>
+        <translation>
+            <numerusform>%n Tunnel wird hinzugefügt, {s} übersprungen</numerusform>
+            <numerusform>%n Tunnel werden hinzugefügt, {s} übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>; %n error(s): nothing is imported unless you confirm below</source>
+        <translation>
+            <numerusform>; %n Fehler: nichts wird importiert, solange Sie es unten nicht bestätigen</numerusform>
+            <numerusform>; %n Fehler: nichts wird importiert, solange Sie es unten nicht bestätigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing imported: {e}</source>
+        <translation>Nichts importiert: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Imported %n tunnel(s)</source>
+        <translation>
+            <numerusform>%n Tunnel importiert</numerusform>
+            <numerusform>%n Tunnel importiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+46"/>
+        <source>TCP forward…</source>
+        <translation>TCP-Weiterleitung…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P server…</source>
+        <translation>I2P-Server…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P web site…</source>
+        <translation>I2P-Website…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P client…</source>
+        <translation>I2P-Client…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP proxy…</source>
+        <translation>HTTP-Proxy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS proxy…</source>
+        <translation>SOCKS-Proxy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC client…</source>
+        <translation>IRC-Client…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>SAM: checking…</source>
+        <translation>SAM: prüfe…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+5"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start all</source>
+        <translation>Alle starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop all</source>
+        <translation>Alle stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close connection</source>
+        <translation>Verbindung schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tunnels</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tunnel</source>
+        <translation>&amp;Tunnel</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n offene Verbindung</numerusform>
+            <numerusform>%n offene Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>SAM {address}: reachable, version {version}</source>
+        <translation>SAM {address}: erreichbar, Version {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SAM {address}: not reachable</source>
+        <translation>SAM {address}: nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Delete the tunnel “{name}”?</source>
+        <translation>Den Tunnel „{name}“ löschen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is running and will be stopped first.</source>
+        <translation>Er läuft und wird zuerst gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete tunnel</source>
+        <translation>Tunnel löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+62"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Notify when a tunnel fails or comes back</source>
+        <translation>Benachrichtigen, wenn ein Tunnel ausfällt oder wiederkommt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start minimized to the tray</source>
+        <translation>Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start when I log in (minimized)</source>
+        <translation>Beim Anmelden starten (minimiert)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language changes at the next start.</source>
+        <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each server tunnel&apos;s private key is its address: whoever holds the file can use the address, and without it the address is lost. Back the folder up.</source>
+        <translation>Der private Schlüssel eines Server-Tunnels ist seine Adresse: Wer die Datei besitzt, kann die Adresse benutzen, und ohne sie ist die Adresse verloren. Sichern Sie den Ordner.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up…</source>
+        <translation>Sichern…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Back up the keys folder</source>
+        <translation>Den Schlüsselordner sichern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n key file(s) saved to {0}</source>
+        <translation>
+            <numerusform>%n Schlüsseldatei gespeichert in {0}</numerusform>
+            <numerusform>%n Schlüsseldateien gespeichert in {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out: {0}</source>
+        <translation>Ausgelassen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/refusal_labels.py" line="+10"/>
+        <source>access list</source>
+        <translation>Zugriffsliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other I2P port</source>
+        <translation>anderer I2P-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max concurrent</source>
+        <translation>max. gleichzeitig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client per minute</source>
+        <translation>pro Client und Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client per hour</source>
+        <translation>pro Client und Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client per day</source>
+        <translation>pro Client und Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total per minute</source>
+        <translation>gesamt pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total per hour</source>
+        <translation>gesamt pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total per day</source>
+        <translation>gesamt pro Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST limit</source>
+        <translation>POST-Limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bad request</source>
+        <translation>fehlerhafte Anfrage</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>RouterPanel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+44"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restarting</source>
+        <translation>Startet neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot start</source>
+        <translation>Kann nicht starten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The router&apos;s own figures (I2PControl)</source>
+        <translation>Die eigenen Zahlen des Routers (I2PControl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers (active / known)</source>
+        <translation>Peers (aktiv / bekannt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transit tunnels</source>
+        <translation>Transit-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnel builds succeeding</source>
+        <translation>Erfolgreiche Tunnelaufbauten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandwidth in / out</source>
+        <translation>Bandbreite ein / aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received / sent</source>
+        <translation>Empfangen / gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Router log</source>
+        <translation>Router-Protokoll</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Your router (SAM at {0})</source>
+        <translation>Ihr Router (SAM auf {0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app uses a router you run. Its figures appear below when its I2PControl address is set in Preferences.</source>
+        <translation>Die App verwendet einen Router, den Sie betreiben. Seine Zahlen erscheinen unten, sobald seine I2PControl-Adresse in den Einstellungen eingetragen ist.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>, SAM at {0}</source>
+        <translation>, SAM auf {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: {0}{1}</source>
+        <translation>Privater Router: {0}{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Restarted %n time(s)</source>
+        <translation>
+            <numerusform>%n-mal neu gestartet</numerusform>
+            <numerusform>%n-mal neu gestartet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Busy: {0}</source>
+        <translation>Beschäftigt: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RouterPrefsForm</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+55"/>
+        <source>Use my router (i2pd or Java I2P)</source>
+        <translation>Meinen Router verwenden (i2pd oder Java I2P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a private router for this app (i2pd)</source>
+        <translation>Einen privaten Router für diese App betreiben (i2pd)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your router</source>
+        <translation>Ihr Router</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SAM address</source>
+        <translation>SAM-Adresse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only with SAM authentication on (Java I2P)</source>
+        <translation>nur bei eingeschalteter SAM-Authentifizierung (Java I2P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM user</source>
+        <translation>SAM-Benutzer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SAM password</source>
+        <translation>SAM-Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional, e.g. 127.0.0.1:7650</source>
+        <translation>optional, z. B. 127.0.0.1:7650</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2PControl address</source>
+        <translation>I2PControl-Adresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I2PControl password</source>
+        <translation>I2PControl-Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private router</source>
+        <translation>Privater Router</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>i2pd on PATH</source>
+        <translation>i2pd im PATH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>i2pd program</source>
+        <translation>i2pd-Programm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another free port is used when this one is busy</source>
+        <translation>Ist dieser Port belegt, wird ein anderer freier verwendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferred SAM port</source>
+        <translation>Bevorzugter SAM-Port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> KB/s</source>
+        <translation> KB/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router default</source>
+        <translation>Router-Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandwidth limit</source>
+        <translation>Bandbreitenlimit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How much of the bandwidth may carry other people&apos;s tunnels</source>
+        <translation>Wie viel der Bandbreite die Tunnel anderer Leute tragen darf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share with the network</source>
+        <translation>Mit dem Netz teilen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own i2pd.conf lines; they win over the settings above</source>
+        <translation>Ihre eigenen i2pd.conf-Zeilen; sie haben Vorrang vor den Einstellungen oben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra i2pd.conf lines</source>
+        <translation>Zusätzliche i2pd.conf-Zeilen</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Found: {0}</source>
+        <translation>Gefunden: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The i2pd program</source>
+        <translation>Das i2pd-Programm</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking {0}…</source>
+        <translation>Frage {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SAM answers (version {0})</source>
+        <translation>SAM antwortet (Version {0})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No SAM bridge: {0}</source>
+        <translation>Keine SAM-Brücke: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RouterUi</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/router_ui.py" line="+74"/>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the router&apos;s log folder</source>
+        <translation>Den Protokollordner des Routers öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+116"/>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Starting i2pd…</source>
+        <translation>i2pd startet…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+139"/>
+        <source>Private router: {0}</source>
+        <translation>Privater Router: {0}</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>No SAM bridge: {0}</source>
+        <translation>Keine SAM-Brücke: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SAM answers (version {0})</source>
+        <translation>SAM antwortet (Version {0})</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Preferences not saved: {0}</source>
+        <translation>Einstellungen nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} {1}
+I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
+        <translation>{0} {1}
+I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Private router: starting — tunnels wait for it</source>
+        <translation>Privater Router: startet — Tunnel warten auf ihn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: running</source>
+        <translation>Privater Router: läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: restarting — tunnels wait for it</source>
+        <translation>Privater Router: startet neu — Tunnel warten auf ihn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: cannot start</source>
+        <translation>Privater Router: kann nicht starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: stopped</source>
+        <translation>Privater Router: gestoppt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Router: {0}</source>
+        <translation>Router: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private router: {0} — tunnels wait for it</source>
+        <translation>Privater Router: {0} — Tunnel warten auf ihn</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>waiting for the router ({0})</source>
+        <translation>wartet auf den Router ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restarting</source>
+        <translation>startet neu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting for the router: {0}</source>
+        <translation>wartet auf den Router: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>private router, SAM {0}</source>
+        <translation>privater Router, SAM {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>your router, SAM {0}</source>
+        <translation>Ihr Router, SAM {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPolicy</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/details_server_policy.py" line="+25"/>
+        <source>per client</source>
+        <translation>pro Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in total</source>
+        <translation>insgesamt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}/min</source>
+        <translation>{0}/min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}/h</source>
+        <translation>{0}/h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}/day</source>
+        <translation>{0}/Tag</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPolicyDetails</name>
+    <message>
+        <location line="+20"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Site:</source>
+        <translation>Seite:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access:</source>
+        <translation>Zugriff:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P port:</source>
+        <translation>I2P-Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused:</source>
+        <translation>Abgewiesen:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>only port {0}</source>
+        <translation>nur Port {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>destination port {0}</source>
+        <translation>Zielport {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>everyone may connect</source>
+        <translation>jeder darf sich verbinden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only these {0} may connect:</source>
+        <translation>nur diese {0} dürfen sich verbinden:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>everyone but these {0} may connect:</source>
+        <translation>alle außer diesen {0} dürfen sich verbinden:</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPolicyFields</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_server_policy.py" line="+72"/>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone may connect</source>
+        <translation>Jeder darf sich verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only these destinations (allow list)</source>
+        <translation>Nur diese Ziele (Erlaubnisliste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone but these (deny list)</source>
+        <translation>Alle außer diesen (Sperrliste)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One per line: xxxx….b32.i2p, a base64 destination or name.i2p</source>
+        <translation>Eines pro Zeile: xxxx….b32.i2p, ein base64-Ziel oder name.i2p</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Access list</source>
+        <translation>Zugriffsliste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who:</source>
+        <translation>Wer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destinations:</source>
+        <translation>Ziele:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection limits</source>
+        <translation>Verbindungsgrenzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each client</source>
+        <translation>Jeder Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All clients</source>
+        <translation>Alle Clients</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>HTTP server</source>
+        <translation>HTTP-Server</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Host the caller sent</source>
+        <translation>der Host, den der Aufrufer sandte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host header:</source>
+        <translation>Host-Header:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POSTs per client:</source>
+        <translation>POSTs pro Client:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POSTs in total:</source>
+        <translation>POSTs insgesamt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted over:</source>
+        <translation>Gezählt über:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client ban:</source>
+        <translation>Client-Sperre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone ban:</source>
+        <translation>Sperre für alle:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I2P port</source>
+        <translation>I2P-Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Accept only port:</source>
+        <translation>Nur Port annehmen:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Destination port:</source>
+        <translation>Zielport:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The router&apos;s SAM bridge grants version {0}; I2P ports need SAM 3.2 or newer (Java I2P and newer i2pd grant it). This tunnel will not start with a port on this router.</source>
+        <translation>Die SAM-Brücke des Routers gewährt Version {0}; I2P-Ports brauchen SAM 3.2 oder neuer (Java I2P und neuere i2pd gewähren sie). Mit einem Port startet dieser Tunnel auf diesem Router nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+59"/>
+        <location line="+97"/>
+        <source>{name} failed</source>
+        <translation>{name} ist ausgefallen</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>{app}: {running} of {total} tunnels running</source>
+        <translation>{app}: {running} von {total} Tunneln laufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — some failed</source>
+        <translation> — einige ausgefallen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show/Hide window</source>
+        <translation>Fenster zeigen/verbergen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Start all</source>
+        <translation>Alle starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop all</source>
+        <translation>Alle stoppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{name} is degraded</source>
+        <translation>{name} ist beeinträchtigt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} recovered</source>
+        <translation>{name} wieder da</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tunnel is running again.</source>
+        <translation>Der Tunnel läuft wieder.</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelController</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+83"/>
+        <source>{name}: changes apply when the tunnel restarts</source>
+        <translation>{name}: Änderungen gelten, wenn der Tunnel neu startet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} (copy)</source>
+        <translation>{name} (Kopie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (copy {n})</source>
+        <translation>{name} (Kopie {n})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name}: old key not deleted: {why}</source>
+        <translation>{name}: alter Schlüssel nicht gelöscht: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: a new identity is created on the next start</source>
+        <translation>{name}: beim nächsten Start wird eine neue Identität erzeugt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tunnels not saved: {why}</source>
+        <translation>Tunnel nicht gespeichert: {why}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{name}: not stopped: {why}</source>
+        <translation>{name}: nicht gestoppt: {why}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{name}: reachability not checked: {why}</source>
+        <translation>{name}: Erreichbarkeit nicht geprüft: {why}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>connection {id}: not closed: {why}</source>
+        <translation>Verbindung {id}: nicht geschlossen: {why}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>connection {id} had already closed</source>
+        <translation>Verbindung {id} war bereits geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelEditor</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+54"/>
+        <source>New tunnel</source>
+        <translation>Neuer Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit tunnel “{0}”</source>
+        <translation>Tunnel „{0}“ bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Create a new identity?</source>
+        <translation>Eine neue Identität erzeugen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This tunnel will get a new private key when you save, so its .b32 address changes and the old address stops working for everyone who uses it.
+
+This cannot be undone.</source>
+        <translation>Dieser Tunnel erhält beim Speichern einen neuen privaten Schlüssel; damit ändert sich seine .b32-Adresse, und die alte Adresse funktioniert für niemanden mehr, der sie benutzt.
+
+Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a tunnel named “{name}” already exists</source>
+        <translation>ein Tunnel namens „{name}“ existiert bereits</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the tunnel “{other}” already listens on {address}; only one of them can run: choose another port</source>
+        <translation>der Tunnel „{other}“ lauscht bereits auf {address}; nur einer von beiden kann laufen: wählen Sie einen anderen Port</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>⚠ {0} is not a loopback address: anyone who can reach this computer on that address can use this tunnel.</source>
+        <translation>⚠ {0} ist keine Loopback-Adresse: Jeder, der diesen Rechner unter dieser Adresse erreicht, kann diesen Tunnel benutzen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new key will be created on save; the current .b32 address stops working.</source>
+        <translation>Beim Speichern wird ein neuer Schlüssel erzeugt; die jetzige .b32-Adresse funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Still needed: {0}</source>
+        <translation>Noch nötig: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelOptions</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="+193"/>
+        <source>line {0}: expected key=value, got {1}</source>
+        <translation>Zeile {0}: Schlüssel=Wert erwartet, nicht {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {0}: {1}</source>
+        <translation>Zeile {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {0}: set {1} in the tunnel fields above</source>
+        <translation>Zeile {0}: {1} in den Tunnelfeldern oben einstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {0}: {1} is set twice</source>
+        <translation>Zeile {0}: {1} ist doppelt gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelShape</name>
+    <message>
+        <location line="-81"/>
+        <source>Hops (length)</source>
+        <translation>Hops (Länge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnels (quantity)</source>
+        <translation>Tunnel (Anzahl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hop variance</source>
+        <translation>Hop-Varianz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup tunnels</source>
+        <translation>Reserve-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2CP option {0}; &apos;default&apos; leaves it to the router</source>
+        <translation>I2CP-Option {0}; „Standard“ überlässt sie dem Router</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelState</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_states.py" line="+21"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standby</source>
+        <translation>Bereitschaft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnecting</source>
+        <translation>Verbindet neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelTableModel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+38"/>
+        <source>TCP forward</source>
+        <translation>TCP-Weiterleitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P server</source>
+        <translation>I2P-Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P client</source>
+        <translation>I2P-Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P web site</source>
+        <translation>I2P-Website</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP proxy</source>
+        <translation>HTTP-Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS proxy</source>
+        <translation>SOCKS-Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC client</source>
+        <translation>IRC-Client</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local endpoint</source>
+        <translation>Lokaler Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P address</source>
+        <translation>I2P-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2187 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/app.py" line="+194"/>
+        <source>Some saved tunnels could not be loaded: {problems}</source>
+        <translation>Некоторые сохранённые туннели не удалось загрузить: {problems}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved tunnels</source>
+        <translation>Сохранённые туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some saved tunnels could not be loaded and are not shown. They stay in the settings file.</source>
+        <translation>Некоторые сохранённые туннели не удалось загрузить, и они не показаны. Они остаются в файле настроек.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Still running in the tray. Use Quit in the tray menu to exit.</source>
+        <translation>Программа продолжает работать в области уведомлений. Чтобы выйти, выберите «Выход» в её меню.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import is not available in this build</source>
+        <translation>Импорт недоступен в этой сборке</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export is not available in this build</source>
+        <translation>Экспорт недоступен в этой сборке</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>BandwidthGraph</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+44"/>
+        <source>Router bandwidth</source>
+        <translation>Трафик роутера</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In {0}, out {1}</source>
+        <translation>Вход {0}, выход {1}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>max {0}</source>
+        <translation>макс. {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— out</source>
+        <translation>— выход</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>— in</source>
+        <translation>— вход</translation>
+    </message>
+</context>
+<context>
+    <name>ClientKindFields</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_client_kinds.py" line="+25"/>
+        <source>Set {0} as your browser&apos;s HTTP and HTTPS proxy (or curl -x http://{0}), then open http://….i2p addresses. Other sites are refused unless an outproxy is set.</source>
+        <translation>Укажите {0} как HTTP- и HTTPS-прокси браузера (или curl -x http://{0}) и открывайте адреса http://….i2p. Другие сайты отклоняются, если не задан outproxy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Point the program at SOCKS5 (or 4a) proxy {0} with remote DNS, e.g. curl --socks5-hostname {0}; in Firefox tick “Proxy DNS when using SOCKS v5”. Only .i2p names are reachable.</source>
+        <translation>Направьте программу на SOCKS5-прокси (или 4a) {0} с удалённым DNS, например curl --socks5-hostname {0}; в Firefox отметьте «Отправлять DNS-запросы через прокси при использовании SOCKS v5». Доступны только имена .i2p.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connect your IRC program to {0} (no TLS). Lines that would identify you (CTCP, DCC, your host and real name) are filtered out.</source>
+        <translation>Подключите IRC-клиент к {0} (без TLS). Строки, которые могли бы вас выдать (CTCP, DCC, ваш хост и настоящее имя), отфильтровываются.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+62"/>
+        <source>none: only .i2p sites (e.g. exit.example.i2p)</source>
+        <translation>нет: только сайты .i2p (например, exit.example.i2p)</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Send the browser&apos;s own User-Agent (it identifies your browser)</source>
+        <translation>Отправлять собственный User-Agent браузера (он выдаёт ваш браузер)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none: no authentication</source>
+        <translation>нет: без аутентификации</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the I2P session on the first connection (Standby until then)</source>
+        <translation>Открывать I2P-сессию при первом подключении (до тех пор — ожидание)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fewer tunnels while idle (the router&apos;s reduce-on-idle)</source>
+        <translation>Меньше туннелей в простое (reduce-on-idle роутера)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Outproxy</source>
+        <translation>Outproxy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SOCKS login</source>
+        <translation>Вход SOCKS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On demand</source>
+        <translation>По запросу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close when idle</source>
+        <translation>Закрывать при простое</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>none: only .i2p names (or a SOCKS server on I2P for other names)</source>
+        <translation>нет: только имена .i2p (или SOCKS-сервер в I2P для других имён)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/connection_model.py" line="+61"/>
+        <source>connecting</source>
+        <translation>подключается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>открыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-closed</source>
+        <translation>полузакрыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>закрыто</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Peer</source>
+        <translation>Узел</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes in</source>
+        <translation>Получено байт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes out</source>
+        <translation>Отправлено байт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+273"/>
+        <source>in</source>
+        <translation>вход</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out</source>
+        <translation>выход</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+41"/>
+        <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
+        <translation>Секретно: тот, у кого есть этот файл, может держать туннель с этим адресом. Никому не передавайте; сохраните резервную копию, чтобы не потерять адрес.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>known once the tunnel has started</source>
+        <translation>станет известен после запуска туннеля</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+176"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Copy the address to the clipboard</source>
+        <translation>Скопировать адрес в буфер обмена</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>State changes and errors (last {0}) appear here.</source>
+        <translation>Здесь появляются смены состояния и ошибки (последние {0}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a tunnel to see its details.</source>
+        <translation>Выберите туннель, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listens on</source>
+        <translation>Слушает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+53"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+68"/>
+        <source>I2P address</source>
+        <translation>Адрес I2P</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Key file</source>
+        <translation>Файл ключа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reachability</source>
+        <translation>Доступность</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check now</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dial this tunnel&apos;s I2P address from a separate short-lived session (takes as long as the router needs for a new session)</source>
+        <translation>Подключиться к I2P-адресу этого туннеля из отдельной кратковременной сессии (занимает столько, сколько роутеру нужно на новую сессию)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Destination</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC servers</source>
+        <translation>IRC-серверы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How to use</source>
+        <translation>Как пользоваться</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Client address</source>
+        <translation>Адрес клиента</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none: a new address is created on every start</source>
+        <translation>нет: при каждом запуске создаётся новый адрес</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}.dat in the app&apos;s key folder</source>
+        <translation>{0}.dat в папке ключей программы</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{message} (next try in {wait} s)</source>
+        <translation>{message} (следующая попытка через {wait} с)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>checking… (a new I2P session first: ~20 s on i2pd)</source>
+        <translation>проверка… (сначала новая I2P-сессия: ~20 с на i2pd)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked yet</source>
+        <translation>ещё не проверено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked while the tunnel runs</source>
+        <translation>проверяется, пока туннель работает</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{result} — checked {time}</source>
+        <translation>{result} — проверено в {time}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>QR code of {0}</source>
+        <translation>QR-код для {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorForm</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+60"/>
+        <source>TCP forward (local port → host:port, no router)</source>
+        <translation>TCP-переадресация (локальный порт → хост:порт, без роутера)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P server (publish a local service on I2P)</source>
+        <translation>I2P-сервер (опубликовать локальный сервис в I2P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P client (local port → I2P destination)</source>
+        <translation>I2P-клиент (локальный порт → назначение I2P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P web site (HTTP server: the site learns each caller&apos;s b32)</source>
+        <translation>I2P-сайт (HTTP-сервер: сайт узнаёт b32 каждого посетителя)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP proxy (a browser&apos;s proxy onto I2P, port 4444)</source>
+        <translation>HTTP-прокси (прокси браузера в I2P, порт 4444)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)</source>
+        <translation>SOCKS-прокси (SOCKS5/4a к именам .i2p, порт 4447)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IRC client (filtered IRC to I2P servers, port 6668)</source>
+        <translation>IRC-клиент (фильтрованный IRC к серверам I2P, порт 6668)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>e.g. My web site</source>
+        <translation>например, Мой сайт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Allow listening on a non-loopback address</source>
+        <translation>Разрешить прослушивание на адресе, отличном от loopback</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+247"/>
+        <source>xxxx….b32.i2p, name.i2p or base64</source>
+        <translation>xxxx….b32.i2p, name.i2p или base64</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <location line="+2"/>
+        <source>Unlimited</source>
+        <translation>Без ограничений</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start when the app starts</source>
+        <translation>Запускать при запуске программы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Persistent — same .b32 address after restarts</source>
+        <translation>Постоянный — тот же адрес .b32 после перезапусков</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transient — a new address on every start</source>
+        <translation>Временный — новый адрес при каждом запуске</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New identity — replace the key (the address changes)…</source>
+        <translation>Новая личность — заменить ключ (адрес изменится)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Advanced I2P settings</source>
+        <translation>Дополнительные настройки I2P</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (recommended)</source>
+        <translation> (рекомендуется)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (weak, legacy)</source>
+        <translation> (слабый, устаревший)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>app setting (default {0})</source>
+        <translation>настройка программы (по умолчанию {0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>one key=value per line, e.g.
+i2cp.leaseSetType=3</source>
+        <translation>по одному ключ=значение в строке, например
+i2cp.leaseSetType=3</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Listen on</source>
+        <translation>Слушать на</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+172"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <location line="+158"/>
+        <source>Destination</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>Max. connections</source>
+        <translation>Макс. подключений</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection lifetime</source>
+        <translation>Время жизни подключения</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Idle timeout</source>
+        <translation>Тайм-аут простоя</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect timeout</source>
+        <translation>Тайм-аут подключения</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I2P identity</source>
+        <translation>Личность I2P</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tunnel shape</source>
+        <translation>Форма туннеля</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature type</source>
+        <translation>Тип подписи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM address</source>
+        <translation>Адрес SAM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2CP options</source>
+        <translation>Параметры I2CP</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>unknown ({0})</source>
+        <translation>неизвестно ({0})</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>IRC servers</source>
+        <translation>IRC-серверы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>irc.postman.i2p, irc.echelon.i2p (tried in order)</source>
+        <translation>irc.postman.i2p, irc.echelon.i2p (по порядку)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Local service</source>
+        <translation>Локальный сервис</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/export_dialog.py" line="+38"/>
+        <source>Java I2P: one i2ptunnel.config file</source>
+        <translation>Java I2P: один файл i2ptunnel.config</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Java I2P: i2ptunnel.config.d folder (one file per tunnel)</source>
+        <translation>Java I2P: папка i2ptunnel.config.d (по файлу на туннель)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Java I2P: a folder with i2ptunnel.config.d and copies of the keys</source>
+        <translation>Java I2P: папка с i2ptunnel.config.d и копиями ключей</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>i2pd: tunnels.conf</source>
+        <translation>i2pd: tunnels.conf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd: a folder with tunnels.conf and copies of the keys</source>
+        <translation>i2pd: папка с tunnels.conf и копиями ключей</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export tunnels</source>
+        <translation>Экспорт туннелей</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save to:</source>
+        <translation>Сохранить в:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n tunnel(s) to export into a folder, with copies of their private keys (readable only by you); the report then says what to copy where.</source>
+        <translation>
+            <numerusform>%n туннель будет экспортирован в папку вместе с копиями закрытых ключей (доступны только вам); затем отчёт скажет, что и куда скопировать.</numerusform>
+            <numerusform>%n туннеля будут экспортированы в папку вместе с копиями закрытых ключей (доступны только вам); затем отчёт скажет, что и куда скопировать.</numerusform>
+            <numerusform>%n туннелей будут экспортированы в папку вместе с копиями закрытых ключей (доступны только вам); затем отчёт скажет, что и куда скопировать.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n tunnel(s) to export. Private keys are not copied; the export refers to their files.</source>
+        <translation>
+            <numerusform>%n туннель будет экспортирован. Закрытые ключи не копируются; экспорт ссылается на их файлы.</numerusform>
+            <numerusform>%n туннеля будут экспортированы. Закрытые ключи не копируются; экспорт ссылается на их файлы.</numerusform>
+            <numerusform>%n туннелей будут экспортированы. Закрытые ключи не копируются; экспорт ссылается на их файлы.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export to</source>
+        <translation>Экспортировать в</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not exported: {e}</source>
+        <translation>Не экспортировано: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n tunnel(s) to {p}</source>
+        <translation>
+            <numerusform>Экспортирован %n туннель в {p}</numerusform>
+            <numerusform>Экспортировано %n туннеля в {p}</numerusform>
+            <numerusform>Экспортировано %n туннелей в {p}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next steps:</source>
+        <translation>Дальнейшие шаги:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/first_run.py" line="+61"/>
+        <source>Start a private router</source>
+        <translation>Запустить личный роутер</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use my router</source>
+        <translation>Использовать мой роутер</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New I2P server…</source>
+        <translation>Новый I2P-сервер…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New I2P client…</source>
+        <translation>Новый I2P-клиент…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;Java I2P&lt;/b&gt;: open the router console, &lt;i&gt;Configure → Clients&lt;/i&gt; (&lt;tt&gt;/configclients&lt;/tt&gt;), enable &lt;b&gt;SAM application bridge&lt;/b&gt;, tick &lt;i&gt;Run at startup&lt;/i&gt; and start it.&lt;br&gt;&lt;b&gt;i2pd&lt;/b&gt;: SAM is on by default; otherwise set &lt;tt&gt;enabled = true&lt;/tt&gt; under &lt;tt&gt;[sam]&lt;/tt&gt; in &lt;tt&gt;i2pd.conf&lt;/tt&gt; and restart i2pd.&lt;br&gt;Then test the address the bridge listens on (127.0.0.1:7656 by default):</source>
+        <translation>&lt;b&gt;Java I2P&lt;/b&gt;: откройте консоль роутера, &lt;i&gt;Configure → Clients&lt;/i&gt; (&lt;tt&gt;/configclients&lt;/tt&gt;), включите &lt;b&gt;SAM application bridge&lt;/b&gt;, отметьте &lt;i&gt;Run at startup&lt;/i&gt; и запустите его.&lt;br&gt;&lt;b&gt;i2pd&lt;/b&gt;: SAM включён по умолчанию; иначе задайте &lt;tt&gt;enabled = true&lt;/tt&gt; в разделе &lt;tt&gt;[sam]&lt;/tt&gt; файла &lt;tt&gt;i2pd.conf&lt;/tt&gt; и перезапустите i2pd.&lt;br&gt;Затем проверьте адрес, на котором слушает мост (по умолчанию 127.0.0.1:7656):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No I2P router answers yet</source>
+        <translation>I2P-роутер пока не отвечает</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app needs an I2P router. It can run a private one just for itself, or use a router you already run.</source>
+        <translation>Программе нужен I2P-роутер. Она может запустить личный роутер только для себя или использовать роутер, который у вас уже работает.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For a private router, install i2pd first: {0} (or ./scripts/setup.sh run).</source>
+        <translation>Для личного роутера сначала установите i2pd: {0} (или ./scripts/setup.sh run).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Starting the private router…</source>
+        <translation>Личный роутер запускается…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ready: make your first tunnel</source>
+        <translation>Готово: создайте свой первый туннель</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Router: {0}.
+To put a local service on I2P (a web site, SSH…): New I2P server, give the local address, Save, Start; share the b32 address it gets.
+To reach an I2P service: New I2P client with its address and a local port.</source>
+        <translation>Роутер: {0}.
+Чтобы выставить локальный сервис в I2P (сайт, SSH…): Новый I2P-сервер, укажите локальный адрес, Сохранить, Запустить; поделитесь полученным адресом b32.
+Чтобы подключиться к сервису I2P: Новый I2P-клиент с его адресом и локальным портом.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+44"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen</source>
+        <translation>Слушает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import tunnels</source>
+        <translation>Импорт туннелей</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf or tunnels.d/</source>
+        <translation>i2ptunnel.config, i2ptunnel.config.d/, tunnels.conf или tunnels.d/</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>Файл…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder…</source>
+        <translation>Папка…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import from:</source>
+        <translation>Импорт из:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import the valid tunnels anyway (the entries with errors are left out)</source>
+        <translation>Всё равно импортировать корректные туннели (записи с ошибками будут пропущены)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a tunnel config</source>
+        <translation>Выберите файл конфигурации туннелей</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tunnel configs (*.config *.conf)</source>
+        <translation>Конфигурации туннелей (*.config *.conf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n tunnel(s) to add, {s} skipped</source>
+        <translation>
+            <numerusform>%n туннель к добавлению, пропущено: {s}</numerusform>
+            <numerusform>%n туннеля к добавлению, пропущено: {s}</numerusform>
+            <numerusform>%n туннелей к добавлению, пропущено: {s}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>; %n error(s): nothing is imported unless you confirm below</source>
+        <translation>
+            <numerusform>; %n ошибка: ничего не будет импортировано, пока вы не подтвердите ниже</numerusform>
+            <numerusform>; %n ошибки: ничего не будет импортировано, пока вы не подтвердите ниже</numerusform>
+            <numerusform>; %n ошибок: ничего не будет импортировано, пока вы не подтвердите ниже</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing imported: {e}</source>
+        <translation>Ничего не импортировано: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Imported %n tunnel(s)</source>
+        <translation>
+            <numerusform>Импортирован %n туннель</numerusform>
+            <numerusform>Импортировано %n туннеля</numerusform>
+            <numerusform>Импортировано %n туннелей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+46"/>
+        <source>TCP forward…</source>
+        <translation>TCP-переадресация…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P server…</source>
+        <translation>I2P-сервер…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P web site…</source>
+        <translation>I2P-сайт…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P client…</source>
+        <translation>I2P-клиент…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP proxy…</source>
+        <translation>HTTP-прокси…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS proxy…</source>
+        <translation>SOCKS-прокси…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC client…</source>
+        <translation>IRC-клиент…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>SAM: checking…</source>
+        <translation>SAM: проверка…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+5"/>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>Дублировать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start all</source>
+        <translation>Запустить все</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop all</source>
+        <translation>Остановить все</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close connection</source>
+        <translation>Закрыть подключение</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tunnels</source>
+        <translation>Туннели</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tunnel</source>
+        <translation>&amp;Туннель</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>%n open connection(s)</source>
+        <translation>
+            <numerusform>%n открытое подключение</numerusform>
+            <numerusform>%n открытых подключения</numerusform>
+            <numerusform>%n открытых подключений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>SAM {address}: reachable, version {version}</source>
+        <translation>SAM {address}: доступен, версия {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SAM {address}: not reachable</source>
+        <translation>SAM {address}: недоступен</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Delete the tunnel “{name}”?</source>
+        <translation>Удалить туннель «{name}»?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is running and will be stopped first.</source>
+        <translation>Он работает и будет сначала остановлен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete tunnel</source>
+        <translation>Удалить туннель</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+62"/>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Router</source>
+        <translation>Роутер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>Ключи</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Notify when a tunnel fails or comes back</source>
+        <translation>Уведомлять, когда туннель падает или восстанавливается</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start minimized to the tray</source>
+        <translation>Запускать свёрнутым в область уведомлений</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start when I log in (minimized)</source>
+        <translation>Запускать при входе в систему (свёрнутым)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language changes at the next start.</source>
+        <translation>Язык сменится при следующем запуске.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each server tunnel&apos;s private key is its address: whoever holds the file can use the address, and without it the address is lost. Back the folder up.</source>
+        <translation>Закрытый ключ серверного туннеля — это его адрес: кто владеет файлом, может использовать адрес, а без файла адрес потерян. Делайте резервную копию папки.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up…</source>
+        <translation>Резервная копия…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Back up the keys folder</source>
+        <translation>Резервная копия папки ключей</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n key file(s) saved to {0}</source>
+        <translation>
+            <numerusform>%n файл ключа сохранён в {0}</numerusform>
+            <numerusform>%n файла ключей сохранены в {0}</numerusform>
+            <numerusform>%n файлов ключей сохранены в {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out: {0}</source>
+        <translation>Пропущено: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/refusal_labels.py" line="+10"/>
+        <source>access list</source>
+        <translation>список доступа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other I2P port</source>
+        <translation>другой порт I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max concurrent</source>
+        <translation>макс. одновременно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client per minute</source>
+        <translation>клиент в минуту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client per hour</source>
+        <translation>клиент в час</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client per day</source>
+        <translation>клиент в сутки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total per minute</source>
+        <translation>всего в минуту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total per hour</source>
+        <translation>всего в час</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total per day</source>
+        <translation>всего в сутки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST limit</source>
+        <translation>лимит POST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bad request</source>
+        <translation>неверный запрос</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>RouterPanel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+44"/>
+        <source>Stopped</source>
+        <translation>Остановлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting</source>
+        <translation>Запускается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restarting</source>
+        <translation>Перезапускается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot start</source>
+        <translation>Не запускается</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The router&apos;s own figures (I2PControl)</source>
+        <translation>Собственные показатели роутера (I2PControl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers (active / known)</source>
+        <translation>Узлы (активные / известные)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transit tunnels</source>
+        <translation>Транзитные туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnel builds succeeding</source>
+        <translation>Успешные построения туннелей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandwidth in / out</source>
+        <translation>Трафик вход / выход</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received / sent</source>
+        <translation>Получено / отправлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uptime</source>
+        <translation>Время работы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Router log</source>
+        <translation>Журнал роутера</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Your router (SAM at {0})</source>
+        <translation>Ваш роутер (SAM на {0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The app uses a router you run. Its figures appear below when its I2PControl address is set in Preferences.</source>
+        <translation>Программа использует ваш роутер. Его показатели появятся ниже, когда в настройках будет указан его адрес I2PControl.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>, SAM at {0}</source>
+        <translation>, SAM на {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: {0}{1}</source>
+        <translation>Личный роутер: {0}{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Restarted %n time(s)</source>
+        <translation>
+            <numerusform>Перезапущен %n раз</numerusform>
+            <numerusform>Перезапущен %n раза</numerusform>
+            <numerusform>Перезапущен %n раз</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Busy: {0}</source>
+        <translation>Занят: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RouterPrefsForm</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+55"/>
+        <source>Use my router (i2pd or Java I2P)</source>
+        <translation>Использовать мой роутер (i2pd или Java I2P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a private router for this app (i2pd)</source>
+        <translation>Запустить личный роутер для этой программы (i2pd)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your router</source>
+        <translation>Ваш роутер</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SAM address</source>
+        <translation>Адрес SAM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only with SAM authentication on (Java I2P)</source>
+        <translation>только при включённой аутентификации SAM (Java I2P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM user</source>
+        <translation>Пользователь SAM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SAM password</source>
+        <translation>Пароль SAM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional, e.g. 127.0.0.1:7650</source>
+        <translation>необязательно, например 127.0.0.1:7650</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2PControl address</source>
+        <translation>Адрес I2PControl</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I2PControl password</source>
+        <translation>Пароль I2PControl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private router</source>
+        <translation>Личный роутер</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>i2pd on PATH</source>
+        <translation>i2pd из PATH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>i2pd program</source>
+        <translation>Программа i2pd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another free port is used when this one is busy</source>
+        <translation>Если этот порт занят, используется другой свободный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferred SAM port</source>
+        <translation>Предпочтительный порт SAM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> KB/s</source>
+        <translation> КБ/с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router default</source>
+        <translation>по умолчанию роутера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandwidth limit</source>
+        <translation>Ограничение трафика</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How much of the bandwidth may carry other people&apos;s tunnels</source>
+        <translation>Какая доля трафика может нести чужие туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share with the network</source>
+        <translation>Делиться с сетью</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own i2pd.conf lines; they win over the settings above</source>
+        <translation>Ваши собственные строки i2pd.conf; они важнее настроек выше</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra i2pd.conf lines</source>
+        <translation>Дополнительные строки i2pd.conf</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Found: {0}</source>
+        <translation>Найдено: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The i2pd program</source>
+        <translation>Программа i2pd</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking {0}…</source>
+        <translation>Запрос к {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SAM answers (version {0})</source>
+        <translation>SAM отвечает (версия {0})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No SAM bridge: {0}</source>
+        <translation>Нет моста SAM: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RouterUi</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/router_ui.py" line="+74"/>
+        <source>Router</source>
+        <translation>Роутер</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentation</source>
+        <translation>Документация</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the router&apos;s log folder</source>
+        <translation>Открыть папку журналов роутера</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+116"/>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Starting i2pd…</source>
+        <translation>i2pd запускается…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+139"/>
+        <source>Private router: {0}</source>
+        <translation>Личный роутер: {0}</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>No SAM bridge: {0}</source>
+        <translation>Нет моста SAM: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SAM answers (version {0})</source>
+        <translation>SAM отвечает (версия {0})</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Preferences not saved: {0}</source>
+        <translation>Настройки не сохранены: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} {1}
+I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
+        <translation>{0} {1}
+Туннели I2P через SAM v3, со своим роутером (i2pd) или вашим.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Private router: starting — tunnels wait for it</source>
+        <translation>Личный роутер: запускается — туннели ждут его</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: running</source>
+        <translation>Личный роутер: работает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: restarting — tunnels wait for it</source>
+        <translation>Личный роутер: перезапускается — туннели ждут его</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: cannot start</source>
+        <translation>Личный роутер: не запускается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private router: stopped</source>
+        <translation>Личный роутер: остановлен</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Router: {0}</source>
+        <translation>Роутер: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private router: {0} — tunnels wait for it</source>
+        <translation>Личный роутер: {0} — туннели ждут его</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>waiting for the router ({0})</source>
+        <translation>ожидание роутера ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting</source>
+        <translation>запускается</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restarting</source>
+        <translation>перезапускается</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting for the router: {0}</source>
+        <translation>ожидание роутера: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>private router, SAM {0}</source>
+        <translation>личный роутер, SAM {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>your router, SAM {0}</source>
+        <translation>ваш роутер, SAM {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPolicy</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/details_server_policy.py" line="+25"/>
+        <source>per client</source>
+        <translation>на клиента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in total</source>
+        <translation>всего</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}/min</source>
+        <translation>{0}/мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}/h</source>
+        <translation>{0}/ч</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}/day</source>
+        <translation>{0}/сутки</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no limit</source>
+        <translation>без ограничений</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPolicyDetails</name>
+    <message>
+        <location line="+20"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Site:</source>
+        <translation>Сайт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access:</source>
+        <translation>Доступ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits:</source>
+        <translation>Ограничения:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P port:</source>
+        <translation>Порт I2P:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused:</source>
+        <translation>Отклонено:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>only port {0}</source>
+        <translation>только порт {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>destination port {0}</source>
+        <translation>порт назначения {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>everyone may connect</source>
+        <translation>подключаться могут все</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only these {0} may connect:</source>
+        <translation>подключаться могут только эти ({0}):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>everyone but these {0} may connect:</source>
+        <translation>подключаться могут все, кроме этих ({0}):</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPolicyFields</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_server_policy.py" line="+72"/>
+        <source>No limit</source>
+        <translation>Без ограничений</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone may connect</source>
+        <translation>Подключаться могут все</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only these destinations (allow list)</source>
+        <translation>Только эти назначения (белый список)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone but these (deny list)</source>
+        <translation>Все, кроме этих (чёрный список)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One per line: xxxx….b32.i2p, a base64 destination or name.i2p</source>
+        <translation>По одному в строке: xxxx….b32.i2p, назначение base64 или name.i2p</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Access list</source>
+        <translation>Список доступа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who:</source>
+        <translation>Кто:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destinations:</source>
+        <translation>Назначения:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection limits</source>
+        <translation>Ограничения подключений</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>per minute</source>
+        <translation>в минуту</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per hour</source>
+        <translation>в час</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per day</source>
+        <translation>в сутки</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each client</source>
+        <translation>Каждый клиент</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All clients</source>
+        <translation>Все клиенты</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>HTTP server</source>
+        <translation>HTTP-сервер</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Host the caller sent</source>
+        <translation>Host, присланный посетителем</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host header:</source>
+        <translation>Заголовок Host:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POSTs per client:</source>
+        <translation>POST-запросов на клиента:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POSTs in total:</source>
+        <translation>POST-запросов всего:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted over:</source>
+        <translation>Считать за:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client ban:</source>
+        <translation>Бан клиента:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone ban:</source>
+        <translation>Бан для всех:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I2P port</source>
+        <translation>Порт I2P</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any</source>
+        <translation>Любой</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Accept only port:</source>
+        <translation>Принимать только порт:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Destination port:</source>
+        <translation>Порт назначения:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The router&apos;s SAM bridge grants version {0}; I2P ports need SAM 3.2 or newer (Java I2P and newer i2pd grant it). This tunnel will not start with a port on this router.</source>
+        <translation>Мост SAM роутера даёт версию {0}; для портов I2P нужен SAM 3.2 или новее (его дают Java I2P и новые i2pd). С портом этот туннель на этом роутере не запустится.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+59"/>
+        <location line="+97"/>
+        <source>{name} failed</source>
+        <translation>{name}: сбой</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>{app}: {running} of {total} tunnels running</source>
+        <translation>{app}: работает туннелей: {running} из {total}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — some failed</source>
+        <translation> — есть сбои</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show/Hide window</source>
+        <translation>Показать/скрыть окно</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Start all</source>
+        <translation>Запустить все</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop all</source>
+        <translation>Остановить все</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{name} is degraded</source>
+        <translation>{name}: работает с перебоями</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} recovered</source>
+        <translation>{name}: восстановлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tunnel is running again.</source>
+        <translation>Туннель снова работает.</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelController</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+83"/>
+        <source>{name}: changes apply when the tunnel restarts</source>
+        <translation>{name}: изменения вступят в силу после перезапуска туннеля</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} (copy)</source>
+        <translation>{name} (копия)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (copy {n})</source>
+        <translation>{name} (копия {n})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name}: old key not deleted: {why}</source>
+        <translation>{name}: старый ключ не удалён: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: a new identity is created on the next start</source>
+        <translation>{name}: при следующем запуске будет создана новая личность</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tunnels not saved: {why}</source>
+        <translation>Туннели не сохранены: {why}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{name}: not stopped: {why}</source>
+        <translation>{name}: не остановлен: {why}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{name}: reachability not checked: {why}</source>
+        <translation>{name}: доступность не проверена: {why}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>connection {id}: not closed: {why}</source>
+        <translation>подключение {id}: не закрыто: {why}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>connection {id} had already closed</source>
+        <translation>подключение {id} уже было закрыто</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelEditor</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+54"/>
+        <source>New tunnel</source>
+        <translation>Новый туннель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit tunnel “{0}”</source>
+        <translation>Изменить туннель «{0}»</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Create a new identity?</source>
+        <translation>Создать новую личность?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This tunnel will get a new private key when you save, so its .b32 address changes and the old address stops working for everyone who uses it.
+
+This cannot be undone.</source>
+        <translation>При сохранении этот туннель получит новый закрытый ключ, поэтому его адрес .b32 изменится, и старый адрес перестанет работать для всех, кто им пользуется.
+
+Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a tunnel named “{name}” already exists</source>
+        <translation>туннель с именем «{name}» уже существует</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the tunnel “{other}” already listens on {address}; only one of them can run: choose another port</source>
+        <translation>туннель «{other}» уже слушает {address}; работать может только один из них: выберите другой порт</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>⚠ {0} is not a loopback address: anyone who can reach this computer on that address can use this tunnel.</source>
+        <translation>⚠ {0} — не loopback-адрес: любой, кто может достучаться до этого компьютера по этому адресу, сможет пользоваться туннелем.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new key will be created on save; the current .b32 address stops working.</source>
+        <translation>При сохранении будет создан новый ключ; текущий адрес .b32 перестанет работать.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Still needed: {0}</source>
+        <translation>Ещё нужно: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelOptions</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="+193"/>
+        <source>line {0}: expected key=value, got {1}</source>
+        <translation>строка {0}: ожидалось ключ=значение, получено {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {0}: {1}</source>
+        <translation>строка {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {0}: set {1} in the tunnel fields above</source>
+        <translation>строка {0}: задайте {1} в полях туннеля выше</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {0}: {1} is set twice</source>
+        <translation>строка {0}: {1} задан дважды</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelShape</name>
+    <message>
+        <location line="-81"/>
+        <source>Hops (length)</source>
+        <translation>Переходы (длина)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnels (quantity)</source>
+        <translation>Туннели (количество)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hop variance</source>
+        <translation>Разброс переходов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup tunnels</source>
+        <translation>Резервные туннели</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Inbound</source>
+        <translation>Входящие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound</source>
+        <translation>Исходящие</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>default</source>
+        <translation>по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2CP option {0}; &apos;default&apos; leaves it to the router</source>
+        <translation>Параметр I2CP {0}; «по умолчанию» оставляет его роутеру</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelState</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_states.py" line="+21"/>
+        <source>Stopped</source>
+        <translation>Остановлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standby</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting</source>
+        <translation>Запускается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degraded</source>
+        <translation>С перебоями</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnecting</source>
+        <translation>Переподключается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelTableModel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+38"/>
+        <source>TCP forward</source>
+        <translation>TCP-переадресация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P server</source>
+        <translation>I2P-сервер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P client</source>
+        <translation>I2P-клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P web site</source>
+        <translation>I2P-сайт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP proxy</source>
+        <translation>HTTP-прокси</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS proxy</source>
+        <translation>SOCKS-прокси</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC client</source>
+        <translation>IRC-клиент</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local endpoint</source>
+        <translation>Локальная точка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P address</source>
+        <translation>Адрес I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Отклонено</translation>
+    </message>
+</context>
+</TS>
