@@ -222,7 +222,8 @@ def parse_options(text: str) -> tuple[dict[str, str], str | None]:
         key, value = key.strip(), value.strip()
         if not sep:
             return options, QCoreApplication.translate(
-                "TunnelOptions", "line {0}: expected key=value, got {1}").format(number, repr(token))
+                "TunnelOptions", "line {0}: expected key=value, got {1}"
+            ).format(number, repr(token))
         if (why := option_problem(key, value)) is not None:
             return options, QCoreApplication.translate(
                 "TunnelOptions", "line {0}: {1}").format(number, why)
