@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
 
 from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
-from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui import icons, theme
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.qr import qr_pixmap
+from i2ptunnel_gui.ui.theme import Tint
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
-LEVEL_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#8a5300")}
+LOG_TINTS = ("error", "warning")  # event levels whose log lines are coloured (ui/theme.py)
 KEY_NOTE = (
     "Private: whoever holds this file can run a tunnel at this address. "
     "Do not share it; back it up to keep the address."
@@ -86,6 +87,7 @@ class DetailsPanel(QWidget):
         self._checking: set[str] = set()  # tunnels with a reachability check under way
         self._build()
         self.set_spec(None)
+        theme.watcher().changed.connect(self._refill_log)  # log colours follow the theme
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:
@@ -115,7 +117,7 @@ class DetailsPanel(QWidget):
         self.key_file = _selectable("key_file")
         self.key_note = named(QLabel(KEY_NOTE), "key_note")
         self.key_note.setWordWrap(True)
-        self.key_note.setStyleSheet("color: #8a5300;")
+        theme.tint(self.key_note, Tint.WARNING)
         self.log = named(QPlainTextEdit(), "log")
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(log_limit := self._log_limit)
@@ -366,8 +368,7 @@ class DetailsPanel(QWidget):
         if not doc.isEmpty():
             cursor.insertBlock()
         fmt = QTextCharFormat()
-        colour = LEVEL_COLOURS.get(event.level)
-        if colour is not None:
-            fmt.setForeground(colour)
+        if event.level in LOG_TINTS:
+            fmt.setForeground(getattr(theme.current(), event.level))
         cursor.insertText(format_event(event), fmt)
         self.log.verticalScrollBar().setValue(self.log.verticalScrollBar().maximum())

@@ -40,7 +40,6 @@ from i2ptunnel_gui.core.spec import (
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.editor_client_kinds import ClientKindFields
 from i2ptunnel_gui.ui.editor_fields import (
-    WARNING_STYLE,
     OptionalNumber,
     TunnelShape,
     field_box,
@@ -51,6 +50,7 @@ from i2ptunnel_gui.ui.editor_fields import (
     port_value,
 )
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
+from i2ptunnel_gui.ui.theme import Tint
 
 KIND_TITLES = {
     TunnelKind.FORWARD: "TCP forward (local port → host:port, no router)",
@@ -103,7 +103,7 @@ class EditorForm(QDialog):
         self.listen_host = self._line("listen_host", "127.0.0.1")
         self.listen_port = self._line("listen_port", "port")
         self.listen_port.setMaximumWidth(90)
-        self.listen_warning = message_label("listen_warning", WARNING_STYLE)
+        self.listen_warning = message_label("listen_warning", Tint.WARNING_BOX)
         self.allow_public_bind = named(
             QCheckBox("Allow listening on a non-loopback address"), "allow_public_bind"
         )
@@ -124,7 +124,7 @@ class EditorForm(QDialog):
             self.key_mode.addItem(
                 "New identity — replace the key (the address changes)…", NEW_IDENTITY
             )
-        self.key_note = message_label("key_note", WARNING_STYLE)
+        self.key_note = message_label("key_note", Tint.WARNING_BOX)
         self.advanced_toggle = named(QToolButton(), "advanced_toggle")
         self.advanced_toggle.setText("Advanced I2P settings")
         self.advanced_toggle.setCheckable(True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,12 +38,11 @@ from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.importing import copy_keys, without_existing
 from i2ptunnel_gui.interop.model import ImportResult, InteropError
 from i2ptunnel_gui.interop.reader import load
+from i2ptunnel_gui.ui import theme
 
 logger = logging.getLogger(__name__)
 
 COLUMNS = ("Action", "Name", "Kind", "Listen", "Target", "Notes", "Where")
-_ERROR_BG = QColor(255, 220, 220)
-_SKIP_FG = QColor(120, 120, 120)
 
 
 W = TypeVar("W", bound=QWidget)
@@ -180,9 +179,9 @@ class ImportDialog(QDialog):
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, what)
                 if what == "error":
-                    item.setBackground(QBrush(_ERROR_BG))
+                    item.setBackground(QBrush(theme.current().error_row))
                 elif what == "skip":
-                    item.setForeground(QBrush(_SKIP_FG))
+                    item.setForeground(QBrush(theme.current().muted))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         for col in range(self.table.columnCount()):  # long reasons wrap into the tooltip
