@@ -49,6 +49,7 @@ from i2ptunnel_gui.ui.editor_fields import (
     parse_options,
     port_value,
 )
+from i2ptunnel_gui.ui.editor_scroll import ScrollingForm, fit_dialog_height
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 from i2ptunnel_gui.ui.theme import Tint
 
@@ -204,10 +205,9 @@ class EditorForm(QDialog):
         adv.addRow("I2CP options", field_box(self.options, err["options"]))
         self.advanced.setVisible(False)
 
+        self.body = ScrollingForm(form, self.advanced)  # Save stays visible below it
         top = QVBoxLayout(self)
-        top.addLayout(form)
-        top.addWidget(self.advanced)
-        top.addStretch(1)
+        top.addWidget(self.body, 1)
         top.addWidget(self.save_hint)
         top.addWidget(self.buttons)
 
@@ -257,22 +257,8 @@ class EditorForm(QDialog):
         self.fit_height(shrink=True)
 
     def fit_height(self, *, shrink: bool = False) -> None:
-        """Fit the height to the rows shown, keeping the user's width.
-
-        Computed by hand: a top-level layout ignores its labels' height-for-width, so
-        wrapped messages would be clipped. Shrinks only when rows were hidden
-        (kind, Advanced), so a message coming and going does not make the window jump.
-        """
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        if layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-        else:
-            needed = layout.totalMinimumSize().height()
-        if needed > self.height() or (shrink and needed < self.height()):
-            self.resize(self.width(), needed)
+        """Fit the height to the rows shown (at most the screen's), keeping the width."""
+        fit_dialog_height(self, self.body, shrink=shrink)
 
     # -- the spec the form describes ----------------------------------------------------
     def current_kind(self) -> TunnelKind:
