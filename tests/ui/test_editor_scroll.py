@@ -1,4 +1,4 @@
-"""The editor fits the screen: its form scrolls and Save stays visible (1.5x scale, small screens)."""
+"""The editor fits the screen: its form scrolls, Save stays visible (1.5x scale, small screens)."""
 
 from __future__ import annotations
 
