@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import icons, theme
+from i2ptunnel_gui.ui.accessibility import describe_details
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
@@ -87,6 +88,7 @@ class DetailsPanel(QWidget):
         self._checking: set[str] = set()  # tunnels with a reachability check under way
         self._build()
         self.set_spec(None)
+        describe_details(self)
         theme.watcher().changed.connect(self._refill_log)  # log colours follow the theme
 
     # -- construction -----------------------------------------------------------------

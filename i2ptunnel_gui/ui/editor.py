@@ -62,6 +62,8 @@ class TunnelEditor(EditorForm):
         self._update()
         self.resize(560, self.height())
         self.fit_height(shrink=True)
+        if spec is None:
+            self.name.setFocus()  # New…: type the name first
 
     def _connect_signals(self) -> None:
         def touch(field: str) -> Callable[..., None]:

@@ -25,7 +25,8 @@ class ScrollingForm(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        page = QWidget()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which scroll in
+        self._page = page = QWidget()
         page.setObjectName("editor_page")
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -37,7 +38,7 @@ class ScrollingForm(QScrollArea):
 
     def content_height(self, width: int) -> int:
         """Height the page needs, without scrolling, when the scroll area is `width` wide."""
-        page = self.widget()
+        page = self._page
         layout = page.layout()
         if layout is not None:
             layout.activate()
