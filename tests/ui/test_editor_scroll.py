@@ -11,7 +11,7 @@ from pathlib import Path
 from editor_driver import make, refuse_exec
 from PySide6.QtWidgets import QScrollArea
 
-from i2ptunnel_gui.core.spec import TunnelKind
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui import editor_scroll
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _AT_SCALE = """
 import json, sys
 from PySide6.QtWidgets import QApplication, QPushButton
-from i2ptunnel_gui.core.spec import TunnelKind
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.ui.editor import TunnelEditor
 app = QApplication(sys.argv)
 dlg = TunnelEditor(None, TunnelKind.HTTP_SERVER)
@@ -81,3 +81,14 @@ def test_big_screen_shows_the_whole_form_without_scrolling(qtbot, monkeypatch) -
     opened = dlg.height()
     dlg.advanced_toggle.setChecked(False)  # rows hidden: the dialog shrinks again
     qtbot.waitUntil(lambda: dlg.height() < opened - 100)
+
+
+def test_opens_at_the_height_its_rows_need(qtbot, monkeypatch) -> None:
+    """No empty band under a short form (before the first show, heights are estimates)."""
+    refuse_exec(monkeypatch)
+    monkeypatch.setattr(editor_scroll, "available_height", lambda _dialog: 4000)
+    irc = TunnelSpec(name="IRC", kind=TunnelKind.IRC, listen_port=6668,
+                     destination="irc.postman.i2p")
+    dlg = make(qtbot, spec=irc, kind=TunnelKind.IRC)
+    spare = dlg.body.widget().height() - dlg.body.content_height(dlg.body.width())
+    assert 0 <= spare < 30
