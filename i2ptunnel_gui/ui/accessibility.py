@@ -26,11 +26,7 @@ if TYPE_CHECKING:
     from i2ptunnel_gui.ui.details import DetailsPanel
     from i2ptunnel_gui.ui.editor_form import EditorForm
 
-_CONTEXT = "Accessibility"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# strings: QCoreApplication.translate("Accessibility", "literal") (no QObject to tr() on)
 
 
 def first_input(widget: QWidget) -> QWidget | None:
@@ -92,29 +88,59 @@ def name(widget: QWidget, text: str, description: str = "") -> None:
 def describe_editor(form: EditorForm) -> None:
     """Names for the tunnel editor's controls that no row label gives."""
     # rows whose label changes with the kind get a name that fits every kind
-    name(form.name, _tr("Name"))
-    name(form.listen_host, _tr("Listen address"))
-    name(form.listen_port, _tr("Listen port"))
-    name(form.target_host, _tr("Target host"), _tr("Where the tunnel's connections go"))
-    name(form.target_port, _tr("Target port"))
-    name(form.destination, _tr("Destination"),
-         _tr("The I2P address or addresses this client tunnel connects to"))
+    name(form.name, QCoreApplication.translate("Accessibility", "Name"))
+    name(form.listen_host, QCoreApplication.translate("Accessibility", "Listen address"))
+    name(form.listen_port, QCoreApplication.translate("Accessibility", "Listen port"))
+    name(
+        form.target_host,
+        QCoreApplication.translate("Accessibility", "Target host"),
+        QCoreApplication.translate("Accessibility", "Where the tunnel's connections go"),
+    )
+    name(form.target_port, QCoreApplication.translate("Accessibility", "Target port"))
+    name(
+        form.destination,
+        QCoreApplication.translate("Accessibility", "Destination"),
+        QCoreApplication.translate(
+            "Accessibility", "The I2P address or addresses this client tunnel connects to"
+        ),
+    )
     label_form_rows(form)  # the other rows: named by their label
     shape_names = {
-        "inbound.length": _tr("Inbound hops"),
-        "outbound.length": _tr("Outbound hops"),
-        "inbound.quantity": _tr("Inbound tunnels"),
-        "outbound.quantity": _tr("Outbound tunnels"),
-        "inbound.lengthVariance": _tr("Inbound hop variance"),
-        "outbound.lengthVariance": _tr("Outbound hop variance"),
-        "inbound.backupQuantity": _tr("Inbound backup tunnels"),
-        "outbound.backupQuantity": _tr("Outbound backup tunnels"),
+        "inbound.length": QCoreApplication.translate("Accessibility", "Inbound hops"),
+        "outbound.length": QCoreApplication.translate("Accessibility", "Outbound hops"),
+        "inbound.quantity": QCoreApplication.translate("Accessibility", "Inbound tunnels"),
+        "outbound.quantity": QCoreApplication.translate("Accessibility", "Outbound tunnels"),
+        "inbound.lengthVariance": QCoreApplication.translate(
+            "Accessibility", "Inbound hop variance"
+        ),
+        "outbound.lengthVariance": QCoreApplication.translate(
+            "Accessibility", "Outbound hop variance"
+        ),
+        "inbound.backupQuantity": QCoreApplication.translate(
+            "Accessibility", "Inbound backup tunnels"
+        ),
+        "outbound.backupQuantity": QCoreApplication.translate(
+            "Accessibility", "Outbound backup tunnels"
+        ),
     }
     for key, spin in form.shape.spins.items():
-        name(spin, shape_names[key], _tr("“default” leaves it to the router"))
-    name(form.options, _tr("I2CP options"), _tr("One key=value per line"))
-    name(form.advanced_toggle, _tr("Advanced I2P settings"),
-         _tr("Shows the tunnel shape, signature type, SAM address and I2CP options"))
+        name(
+            spin,
+            shape_names[key],
+            QCoreApplication.translate("Accessibility", "“default” leaves it to the router"),
+        )
+    name(
+        form.options,
+        QCoreApplication.translate("Accessibility", "I2CP options"),
+        QCoreApplication.translate("Accessibility", "One key=value per line"),
+    )
+    name(
+        form.advanced_toggle,
+        QCoreApplication.translate("Accessibility", "Advanced I2P settings"),
+        QCoreApplication.translate(
+            "Accessibility", "Shows the tunnel shape, signature type, SAM address and I2CP options"
+        ),
+    )
     pass_tab_on(*form.findChildren(QPlainTextEdit))
 
 
@@ -125,17 +151,36 @@ def describe_tables(*views: QAbstractItemView) -> None:
 
 
 def describe_main_window(tunnels: QAbstractItemView, connections: QAbstractItemView) -> None:
-    name(tunnels, _tr("Tunnels"),
-         _tr("One row per tunnel: state, addresses, connections and traffic"))
-    name(connections, _tr("Connections"),
-         _tr("The selected tunnel's open and recently closed connections"))
+    name(
+        tunnels,
+        QCoreApplication.translate("Accessibility", "Tunnels"),
+        QCoreApplication.translate(
+            "Accessibility", "One row per tunnel: state, addresses, connections and traffic"
+        ),
+    )
+    name(
+        connections,
+        QCoreApplication.translate("Accessibility", "Connections"),
+        QCoreApplication.translate(
+            "Accessibility", "The selected tunnel's open and recently closed connections"
+        ),
+    )
     describe_tables(tunnels, connections)
 
 
 def describe_details(panel: DetailsPanel) -> None:
     label_form_rows(panel)
-    name(panel.b32_address, _tr("I2P address"),
-         _tr("The tunnel's .b32.i2p address, known once it has started"))
-    name(panel.qr_code, _tr("QR code of the I2P address"))
-    name(panel.log, _tr("Tunnel log"), _tr("State changes and errors of this tunnel"))
+    name(
+        panel.b32_address,
+        QCoreApplication.translate("Accessibility", "I2P address"),
+        QCoreApplication.translate(
+            "Accessibility", "The tunnel's .b32.i2p address, known once it has started"
+        ),
+    )
+    name(panel.qr_code, QCoreApplication.translate("Accessibility", "QR code of the I2P address"))
+    name(
+        panel.log,
+        QCoreApplication.translate("Accessibility", "Tunnel log"),
+        QCoreApplication.translate("Accessibility", "State changes and errors of this tunnel"),
+    )
     pass_tab_on(panel.log)
