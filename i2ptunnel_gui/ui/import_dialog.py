@@ -53,6 +53,15 @@ def _named(widget: W, name: str) -> W:
     return widget
 
 
+def _colour(item: QTableWidgetItem) -> None:
+    """Rows that cannot be imported on a tinted background, skipped ones greyed."""
+    what = item.data(Qt.ItemDataRole.UserRole)
+    if what == "error":
+        item.setBackground(QBrush(theme.current().error_row))
+    elif what == "skip":
+        item.setForeground(QBrush(theme.current().muted))
+
+
 def _addr(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
@@ -120,6 +129,7 @@ class ImportDialog(QDialog):
         lay.addWidget(self.problems)
         lay.addWidget(self.confirm_box)
         lay.addWidget(self.buttons)
+        theme.watcher().changed.connect(self._recolour)  # light/dark switch
 
     # -- choosing what to import ----------------------------------------------
     def _pick(self, *, folder: bool) -> None:
@@ -178,10 +188,7 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, what)
-                if what == "error":
-                    item.setBackground(QBrush(theme.current().error_row))
-                elif what == "skip":
-                    item.setForeground(QBrush(theme.current().muted))
+                _colour(item)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         for col in range(self.table.columnCount()):  # long reasons wrap into the tooltip
@@ -200,6 +207,12 @@ class ImportDialog(QDialog):
         self.confirm_box.setChecked(False)
         self.confirm_box.setVisible(bool(n_err) and bool(r.tunnels))
         self._update_button()
+
+    def _recolour(self) -> None:
+        for i in range(self.table.rowCount()):
+            for j in range(self.table.columnCount()):
+                if (item := self.table.item(i, j)) is not None:
+                    _colour(item)
 
     def _update_button(self) -> None:
         r = self.result_

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 from samples import SSH, WEB, feed
 
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.connection_model import ConnectionTableModel
 from i2ptunnel_gui.ui.details import DetailsPanel
+from i2ptunnel_gui.ui.import_dialog import ImportDialog
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 # the backgrounds each set must stay readable on: light and dark Fusion, Breeze, Adwaita,
 # Windows, and our dark palette; each set's text colours must reach AA on all of its own
 LIGHT_BACKGROUNDS = ("#ffffff", "#f7f7f7", "#efefef", "#eff0f1", "#fafafa", "#e6e6e6")
@@ -112,6 +115,22 @@ def test_switch_to_dark_and_back_reaches_models_labels_and_log(qtbot, light) -> 
     light.setPalette(light.style().standardPalette())  # and back
     assert len(tunnel_changes) == 2
     assert theme.LIGHT.error.name() in label.styleSheet()
+
+
+def test_import_preview_rows_follow_the_switch(qtbot, light, tmp_path) -> None:
+    dialog = ImportDialog([], tmp_path / "keys")
+    qtbot.addWidget(dialog)
+    dialog.set_path(DATA / "bad" / "badport.conf")
+    table = dialog.findChild(QTableWidget, "import_table")
+    error = table.item(1, 0)
+    assert error.data(Qt.ItemDataRole.UserRole) == "error"
+    assert error.background().color() == theme.LIGHT.error_row
+    light.setPalette(theme.dark_palette())
+    try:
+        assert table.item(1, 0).background().color() == theme.DARK.error_row
+        assert table.item(0, 0).background().style() == Qt.BrushStyle.NoBrush  # "Add" rows
+    finally:
+        light.setPalette(light.style().standardPalette())
 
 
 def test_a_palette_change_within_light_or_dark_says_nothing(qtbot, light) -> None:
