@@ -15,7 +15,7 @@ fires once: models emit dataChanged for their colour roles, and labels coloured 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt, Signal
@@ -165,6 +165,24 @@ def dark_palette() -> QPalette:
     return p
 
 
+class _PaletteProbe(QWidget):
+    """Never shown: Qt tells every widget when the application palette changes.
+
+    (An event filter on the application would see every event of every object, one
+    Python call each, to catch this one.)
+    """
+
+    def __init__(self, on_change: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("theme_probe")
+        self._on_change = on_change
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._on_change()
+        super().changeEvent(event)
+
+
 class ThemeWatcher(QObject):
     """Notices a light/dark switch (system scheme or application palette) and says so once."""
 
@@ -172,15 +190,9 @@ class ThemeWatcher(QObject):
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
-        app.installEventFilter(self)
+        self._probe = _PaletteProbe(self._recheck)
         if isinstance(app, QGuiApplication):
             app.styleHints().colorSchemeChanged.connect(self._recheck)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is QCoreApplication.instance()
-                and event.type() == QEvent.Type.ApplicationPaletteChange):
-            self._recheck()
-        return False
 
     def _recheck(self, *_: object) -> None:
         global _current

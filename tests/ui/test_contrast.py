@@ -37,14 +37,20 @@ from i2ptunnel_gui.ui.tunnel_states import SHOWN_STATES
 _ACTIVE = QPalette.ColorGroup.Active
 
 
+def switch(app: QApplication, palette: QPalette) -> None:
+    """Set the application palette; widgets hear of it from the event loop."""
+    app.setPalette(palette)
+    app.processEvents()
+
+
 @pytest.fixture(params=["light", "dark"])
 def palette(request, qapp: QApplication) -> Iterator[str]:
     before = qapp.palette()
-    qapp.setPalette(theme.dark_palette() if request.param == "dark"
+    switch(qapp, theme.dark_palette() if request.param == "dark"
                     else qapp.style().standardPalette())
     assert theme.current().dark == (request.param == "dark")
     yield request.param
-    qapp.setPalette(before)
+    switch(qapp, before)
 
 
 # -- the walk -------------------------------------------------------------------------------
@@ -208,7 +214,7 @@ def test_editor_with_messages_is_readable(qtbot, monkeypatch, palette, kind) -> 
 def test_the_walk_fails_on_the_old_warning_colour_on_dark(qtbot, qapp) -> None:
     """The proof the check can fail: #8a5300 (the old warning text) on a dark window."""
     before = qapp.palette()
-    qapp.setPalette(theme.dark_palette())
+    switch(qapp, theme.dark_palette())
     try:
         root = QWidget()
         qtbot.addWidget(root)
@@ -221,4 +227,4 @@ def test_the_walk_fails_on_the_old_warning_colour_on_dark(qtbot, qapp) -> None:
         theme.tint(planted, theme.Tint.WARNING)  # the same label, coloured by the theme
         assert label_problems(root, []) == []
     finally:
-        qapp.setPalette(before)
+        switch(qapp, before)

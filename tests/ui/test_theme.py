@@ -30,10 +30,16 @@ DARK_BACKGROUNDS = ("#1e1e1e", "#262626", "#2d2d2d", "#202326", "#141618", "#242
 @pytest.fixture
 def light(qapp: QApplication) -> Iterator[QApplication]:
     before = qapp.palette()
-    qapp.setPalette(qapp.style().standardPalette())
+    switch(qapp, qapp.style().standardPalette())
     assert not theme.current().dark
     yield qapp
-    qapp.setPalette(before)
+    switch(qapp, before)
+
+
+def switch(app: QApplication, palette: QPalette) -> None:
+    """Set the application palette as a system switch would; widgets hear of it from the loop."""
+    app.setPalette(palette)
+    app.processEvents()
 
 
 def _open_row(cid: int) -> tuple:
@@ -100,7 +106,7 @@ def test_switch_to_dark_and_back_reaches_models_labels_and_log(qtbot, light) -> 
     assert conns.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == theme.LIGHT.new_row
     tunnel_changes, conn_changes = _colour_changes(tunnels), _colour_changes(conns)
 
-    light.setPalette(theme.dark_palette())  # what a system switch to dark does
+    switch(light, theme.dark_palette())  # what a system switch to dark does
 
     roles = [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole]
     last = tunnels.COL_STATE
@@ -112,7 +118,7 @@ def test_switch_to_dark_and_back_reaches_models_labels_and_log(qtbot, light) -> 
     log_colour = panel.log.document().begin().begin().fragment().charFormat().foreground()
     assert log_colour.color() == theme.DARK.error
 
-    light.setPalette(light.style().standardPalette())  # and back
+    switch(light, light.style().standardPalette())  # and back
     assert len(tunnel_changes) == 2
     assert theme.LIGHT.error.name() in label.styleSheet()
 
@@ -125,12 +131,12 @@ def test_import_preview_rows_follow_the_switch(qtbot, light, tmp_path) -> None:
     error = table.item(1, 0)
     assert error.data(Qt.ItemDataRole.UserRole) == "error"
     assert error.background().color() == theme.LIGHT.error_row
-    light.setPalette(theme.dark_palette())
+    switch(light, theme.dark_palette())
     try:
         assert table.item(1, 0).background().color() == theme.DARK.error_row
         assert table.item(0, 0).background().style() == Qt.BrushStyle.NoBrush  # "Add" rows
     finally:
-        light.setPalette(light.style().standardPalette())
+        switch(light, light.style().standardPalette())
 
 
 def test_a_palette_change_within_light_or_dark_says_nothing(qtbot, light) -> None:
@@ -139,7 +145,7 @@ def test_a_palette_change_within_light_or_dark_says_nothing(qtbot, light) -> Non
     changes = _colour_changes(tunnels)
     other = QPalette(light.palette())
     other.setColor(QPalette.ColorRole.Window, QColor("#fafafa"))
-    light.setPalette(other)
+    switch(light, other)
     assert changes == []
 
 
@@ -160,8 +166,8 @@ def test_tint_none_gives_the_palette_colour_back(qtbot, light) -> None:
     qtbot.addWidget(label)
     theme.tint(label, theme.Tint.SUCCESS)
     theme.tint(label, None)
-    light.setPalette(theme.dark_palette())
+    switch(light, theme.dark_palette())
     try:
         assert label.styleSheet() == ""  # not restyled: it follows the palette by itself
     finally:
-        light.setPalette(light.style().standardPalette())
+        switch(light, light.style().standardPalette())
