@@ -1,6 +1,7 @@
 """Screenshots of the real app under Xvfb, with a tray host and live demo traffic.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--display 91]
+                                            [--lang en|de|ru] [--dark]
 
 Starts `Xvfb :N -screen 0 1280x800x24 -nolisten tcp` and `trayer` (ended by PID at
 the end), writes an isolated settings file with demo tunnels — two TCP forwards to a
@@ -8,7 +9,8 @@ local echo server that carry live connections, an I2P server and an I2P client o
 the in-process fake SAM bridge of the tests (tests/fake_sam.py: a stand-in router on
 127.0.0.1, so the server shows its b32 and QR code without a real I2P network), and a
 stopped one — then runs the app in this process (`ui.app.run`) and, step by step,
-saves main-window.png, connections.png, details.png, editor.png and tray-menu.png.
+saves main-window.png, connections.png, details.png, editor.png and tray-menu.png
+(with -de/-ru and -dark before .png for --lang and --dark).
 Nothing leaves 127.0.0.1; the app's settings, keys and config live in a temp dir.
 """
 
@@ -30,6 +32,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SCREEN = (1280, 800)
+# --lang: the locale the app starts in (it picks its translation from the system locale)
+LOCALES = {"en": "en_US.UTF-8", "de": "de_DE.UTF-8", "ru": "ru_RU.UTF-8"}
+
+
+def add_look_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=sorted(LOCALES), default="en",
+                        help="start the app in this language (sets LANGUAGE, LC_ALL, LANG)")
+    parser.add_argument("--dark", action="store_true",
+                        help="Fusion style with the app's dark palette")
+
+
+def set_language(lang: str) -> None:
+    """Before the QApplication exists: Qt reads the system locale from these once."""
+    os.environ.update(LANGUAGE=lang, LC_ALL=LOCALES[lang], LANG=LOCALES[lang])
+
+
+def apply_look(app: object, dark: bool) -> None:
+    if dark:
+        from i2ptunnel_gui.ui.theme import dark_palette
+
+        app.setStyle("Fusion")  # type: ignore[attr-defined]
+        app.setPalette(dark_palette())  # type: ignore[attr-defined]
+
+
+def shot_name(name: str, lang: str, dark: bool) -> str:
+    """main-window.png, main-window-de.png, main-window-dark.png, main-window-ru-dark.png"""
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}{'' if lang == 'en' else '-' + lang}{'-dark' if dark else ''}{dot}{ext}"
 
 
 def free_port() -> int:
@@ -156,10 +186,12 @@ def demo_settings(path: Path, echo_port: int, sam_address: str) -> dict[str, obj
 class Director:
     """Runs the steps on the app's own loop (a QTimer), then asks it to quit."""
 
-    def __init__(self, out: Path, demo: dict[str, object]) -> None:
+    def __init__(self, out: Path, demo: dict[str, object], lang: str = "en",
+                 dark: bool = False) -> None:
         from PySide6.QtCore import QTimer
 
         self.out, self.demo = out, demo
+        self.look = (lang, dark)
         self.stop = threading.Event()
         self.clients: list[threading.Thread] = []
         self.steps: list[tuple[float, Callable[[], None]]] = [
@@ -192,7 +224,7 @@ class Director:
             self.timer.start(int(self.steps[0][0] * 1000))
 
     def _save(self, pixmap: object, name: str) -> None:
-        path = self.out / name
+        path = self.out / shot_name(name, *self.look)
         if not pixmap.save(str(path)):  # type: ignore[attr-defined]
             raise RuntimeError(f"could not write {path}")
         self.saved.append(path)
@@ -286,7 +318,9 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     p.add_argument("--display", type=int, default=91)
+    add_look_options(p)
     args = p.parse_args()
+    set_language(args.lang)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="i2ptunnel-gui-shots-"))
@@ -314,7 +348,8 @@ def main() -> int:
         from i2ptunnel_gui.ui import app as app_module
 
         qapp = QApplication([sys.argv[0]])
-        director = Director(out, demo)
+        apply_look(qapp, args.dark)
+        director = Director(out, demo, args.lang, args.dark)
         code = app_module.run(build_parser().parse_args(["--settings", str(home / "demo.ini")]))
         director.stop.set()
         for t in director.clients:

@@ -1,6 +1,7 @@
 """Screenshots of the router parts of the app under Xvfb, with the real managed i2pd.
 
     scripts/in-netns.sh .venv/bin/python scripts/screenshots_router.py [--out docs/screenshots]
+                                                         [--lang en|de|ru] [--dark]
 
 Must run inside a loopback-only network namespace (it refuses otherwise): the app's
 private router is a real i2pd started with the offline conf lines of the tests. Starts
@@ -28,12 +29,19 @@ sys.path.insert(0, str(ROOT / "tests" / "integration"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from i2pd_router import check_isolated  # noqa: E402
-from screenshots import free_port, start_display  # noqa: E402
+from screenshots import (  # noqa: E402
+    add_look_options,
+    apply_look,
+    free_port,
+    set_language,
+    shot_name,
+    start_display,
+)
 
 OFFLINE_CONF = ROOT / "tests" / "data" / "i2pd-offline-router.conf"
 
 
-async def shoot(out: Path, home: Path) -> None:
+async def shoot(out: Path, home: Path, lang: str = "en", dark: bool = False) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from i2ptunnel_gui.core.engine import Engine
@@ -55,7 +63,7 @@ async def shoot(out: Path, home: Path) -> None:
 
     def save(widget: QWidget, name: str) -> None:
         QApplication.processEvents()
-        path = out / name
+        path = out / shot_name(name, lang, dark)
         widget.grab().save(str(path))
         print(path)
 
@@ -107,7 +115,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--display", type=int, default=93)
+    add_look_options(parser)
     args = parser.parse_args()
+    set_language(args.lang)
     check_isolated()
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = start_display(args.display)
@@ -121,8 +131,9 @@ def main() -> None:
             from PySide6.QtWidgets import QApplication
 
             app = QApplication([sys.argv[0]])
+            apply_look(app, args.dark)
             with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-                runner.run(shoot(args.out, home))
+                runner.run(shoot(args.out, home, args.lang, args.dark))
     finally:
         xvfb.terminate()
         xvfb.wait(10)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.connection_model import LOOK_GONE, LOOK_NEW, ConnectionTableModel
 
 CACHE_MAX = 4096  # distinct strings kept laid out (visible cells × a few ticks)
@@ -49,8 +50,8 @@ class ConnectionDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(group, QPalette.ColorRole.HighlightedText))
         else:
             if look == LOOK_NEW:
-                painter.fillRect(rect, ConnectionTableModel.NEW_BG)
-            painter.setPen(ConnectionTableModel.GONE_FG if look == LOOK_GONE
+                painter.fillRect(rect, theme.current().new_row)
+            painter.setPen(theme.current().muted if look == LOOK_GONE
                            else palette.color(group, QPalette.ColorRole.Text))
         pad = self._pad
         room = rect.width() - 2 * pad

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from i2ptunnel_gui.core.live_rows import (
     ROW_CLOSED,
@@ -44,6 +43,7 @@ from i2ptunnel_gui.core.live_rows import (
     connection_info,
 )
 from i2ptunnel_gui.core.status import ConnectionInfo, ConnState, Direction
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.format import human_bytes, human_duration, human_rate
 from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
 
@@ -89,8 +89,6 @@ class ConnectionTableModel(QAbstractTableModel):
     # columns that sort by a raw row field (what they show sorts the same way)
     _RAW_FIELD: Final = {COL_PEER: ROW_PEER, COL_DIR: ROW_DIRECTION, COL_OPENED: ROW_OPENED,
                          COL_IN: ROW_IN, COL_OUT: ROW_OUT, COL_STATE: ROW_STATE}
-    NEW_BG = QColor(255, 243, 176)
-    GONE_FG = QColor(150, 150, 150)
 
     def __init__(self, parent: Any = None, *, clock: Callable[[], float] = time.time,
                  grey_seconds: float = GREY_SECONDS) -> None:
@@ -101,6 +99,7 @@ class ConnectionTableModel(QAbstractTableModel):
         self._sort_column = -1  # -1: arrival order
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._clear()
+        theme.follow_theme(self, 0, self.COL_STATE)
 
     def _clear(self) -> None:
         self._order: list[int] = []  # connection ids in display order
@@ -328,10 +327,10 @@ class ConnectionTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(cid, col)
         if role == _FOREGROUND:
-            return self.GONE_FG if cid in self._gone_at else None
+            return theme.current().muted if cid in self._gone_at else None
         if role == _BACKGROUND:
             if cid not in self._gone_at and self._new_until.get(cid, 0.0) > self._clock():
-                return self.NEW_BG
+                return theme.current().new_row
             return None
         if role == _ALIGN:
             return _RIGHT if self.COL_DURATION <= col <= self.COL_RATE else None

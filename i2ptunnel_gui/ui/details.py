@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,19 +28,21 @@ from PySide6.QtWidgets import (
 
 from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
-from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui import icons, theme
+from i2ptunnel_gui.ui.accessibility import describe_details
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.key_address import KeyAddress
 from i2ptunnel_gui.ui.qr import QrLabel, open_qr_window, qr_pixmap
 from i2ptunnel_gui.ui.share_dialog import open_share_dialog, share_button
+from i2ptunnel_gui.ui.theme import Tint
 from i2ptunnel_gui.ui.tunnel_states import state_label
 from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
-LEVEL_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#8a5300")}
+LOG_TINTS = ("error", "warning")  # event levels whose log lines are coloured (ui/theme.py)
 KEY_NOTE = QT_TRANSLATE_NOOP(
     "DetailsPanel",
     "Private: whoever holds this file can run a tunnel at this address. "
@@ -93,6 +95,8 @@ class DetailsPanel(QWidget):
         self._checking: set[str] = set()  # tunnels with a reachability check under way
         self._build()
         self.set_spec(None)
+        describe_details(self)
+        theme.watcher().changed.connect(self._refill_log)  # log colours follow the theme
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:
@@ -127,7 +131,7 @@ class DetailsPanel(QWidget):
         self.key_note = named(
             QLabel(QCoreApplication.translate("DetailsPanel", str(KEY_NOTE))), "key_note")
         self.key_note.setWordWrap(True)
-        self.key_note.setStyleSheet("color: #8a5300;")
+        theme.tint(self.key_note, Tint.WARNING)
         self.log = named(QPlainTextEdit(), "log")
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(log_limit := self._log_limit)
@@ -397,8 +401,7 @@ class DetailsPanel(QWidget):
         if not doc.isEmpty():
             cursor.insertBlock()
         fmt = QTextCharFormat()
-        colour = LEVEL_COLOURS.get(event.level)
-        if colour is not None:
-            fmt.setForeground(colour)
+        if event.level in LOG_TINTS:
+            fmt.setForeground(getattr(theme.current(), event.level))
         cursor.insertText(format_event(event), fmt)
         self.log.verticalScrollBar().setValue(self.log.verticalScrollBar().maximum())

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
@@ -63,6 +64,12 @@ class TunnelEditor(EditorForm):
         self._update()
         self.resize(560, self.height())
         self.fit_height(shrink=True)
+        if spec is None:
+            self.name.setFocus()  # New…: type the name first
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height(shrink=True)  # before the first show the rows' heights are estimates
 
     def _connect_signals(self) -> None:
         def touch(field: str) -> Callable[..., None]:

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.core.addresses import ascii_number
 from i2ptunnel_gui.core.sam.options import option_problem
 from i2ptunnel_gui.core.spec import TUNNEL_SHAPE_KEYS
+from i2ptunnel_gui.ui import theme
+from i2ptunnel_gui.ui.theme import Tint
 
-ERROR_STYLE = "color: #c62828;"
-WARNING_STYLE = "color: #8a5300; background: #fff4d6; border-radius: 3px; padding: 3px;"
 _MAX_SECONDS = 10_000_000.0  # ~4 months; the spin box needs a ceiling
 
 
@@ -40,12 +40,12 @@ def named(widget: W, object_name: str) -> W:
     return widget
 
 
-def message_label(object_name: str, style: str = ERROR_STYLE) -> QLabel:
+def message_label(object_name: str, tint: Tint = Tint.ERROR) -> QLabel:
     """A hidden, word-wrapped label for one field's message."""
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(style)
+    theme.tint(label, tint)
     label.setVisible(False)
     return label
 

@@ -37,9 +37,9 @@ from i2ptunnel_gui.core.spec import (
     TunnelSpec,
 )
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.accessibility import describe_editor
 from i2ptunnel_gui.ui.editor_client_kinds import ClientKindFields
 from i2ptunnel_gui.ui.editor_fields import (
-    WARNING_STYLE,
     OptionalNumber,
     TunnelShape,
     field_box,
@@ -49,9 +49,11 @@ from i2ptunnel_gui.ui.editor_fields import (
     parse_options,
     port_value,
 )
+from i2ptunnel_gui.ui.editor_scroll import ScrollingForm, fit_dialog_height
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 from i2ptunnel_gui.ui.option_lines import OptionsEdit, moved_note, take_shape_options
 from i2ptunnel_gui.ui.port_check import listen_port_problem
+from i2ptunnel_gui.ui.theme import Tint
 from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 # EditorForm is a base class and PySide6's self.tr() looks strings up under the running
@@ -126,7 +128,7 @@ class EditorForm(QDialog):
         self.listen_host = self._line("listen_host", "127.0.0.1")
         self.listen_port = self._line("listen_port", translate("EditorForm", "port"))
         self.listen_port.setMaximumWidth(90)
-        self.listen_warning = message_label("listen_warning", WARNING_STYLE)
+        self.listen_warning = message_label("listen_warning", Tint.WARNING_BOX)
         self.port_in_use = message_label("listen_port_in_use")  # found at Save
         # the app's running tunnels, id -> (name, local address), set by the window: Save
         # checks the listen port against them and other programs (ui/port_check.py)
@@ -163,7 +165,7 @@ class EditorForm(QDialog):
                 translate("EditorForm", "New identity — replace the key (the address changes)…"),
                 NEW_IDENTITY,
             )
-        self.key_note = message_label("key_note", WARNING_STYLE)
+        self.key_note = message_label("key_note", Tint.WARNING_BOX)
         self.advanced_toggle = named(QToolButton(), "advanced_toggle")
         self.advanced_toggle.setText(translate("EditorForm", "Advanced I2P settings"))
         self.advanced_toggle.setCheckable(True)
@@ -260,12 +262,12 @@ class EditorForm(QDialog):
                    field_box(self.options, err["options"], self.options_note))
         self.advanced.setVisible(False)
 
+        self.body = ScrollingForm(form, self.advanced)  # Save stays visible below it
         top = QVBoxLayout(self)
-        top.addLayout(form)
-        top.addWidget(self.advanced)
-        top.addStretch(1)
+        top.addWidget(self.body, 1)
         top.addWidget(self.save_hint)
         top.addWidget(self.buttons)
+        describe_editor(self)  # names no row label gives; Tab passes through
 
     def _load(self, spec: TunnelSpec) -> None:
         self.kind.setCurrentIndex(self.kind.findData(spec.kind))
@@ -315,22 +317,8 @@ class EditorForm(QDialog):
         self.fit_height(shrink=True)
 
     def fit_height(self, *, shrink: bool = False) -> None:
-        """Fit the height to the rows shown, keeping the user's width.
-
-        Computed by hand: a top-level layout ignores its labels' height-for-width, so
-        wrapped messages would be clipped. Shrinks only when rows were hidden
-        (kind, Advanced), so a message coming and going does not make the window jump.
-        """
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        if layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-        else:
-            needed = layout.totalMinimumSize().height()
-        if needed > self.height() or (shrink and needed < self.height()):
-            self.resize(self.width(), needed)
+        """Fit the height to the rows shown (at most the screen's), keeping the width."""
+        fit_dialog_height(self, self.body, shrink=shrink)
 
     def listen_port_free(self, spec: TunnelSpec) -> bool:
         """At Save: can `spec` listen where it says? If not, say who holds the port."""

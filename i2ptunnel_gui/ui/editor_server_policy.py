@@ -32,7 +32,8 @@ from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
 from i2ptunnel_gui.core.policy.i2p_ports import ports_granted
 from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.spec import SERVER_KINDS, TunnelKind, TunnelSpec
-from i2ptunnel_gui.ui.editor_fields import WARNING_STYLE, field_box, message_label, named
+from i2ptunnel_gui.ui.editor_fields import field_box, message_label, named
+from i2ptunnel_gui.ui.theme import Tint
 
 POLICY_FIELDS = (
     "access_mode",
@@ -133,7 +134,7 @@ class ServerPolicyFields(QWidget):
         self.i2p_port.setRange(0, 65535)
         self.port_label = QLabel()
         self.port_error = message_label("i2p_port_error")
-        self.port_warning = message_label("i2p_port_warning", WARNING_STYLE)
+        self.port_warning = message_label("i2p_port_warning", Tint.WARNING_BOX)
         form.addRow(self.port_label, field_box(self.i2p_port, self.port_error, self.port_warning))
 
         column = QVBoxLayout(self)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.theme import Tint
 
 INSTALL_COMMAND = "sudo apt install i2pd"
 COLUMN_WIDTH = 680
@@ -167,4 +169,4 @@ class FirstRunPanel(QWidget):
 
     def show_test_result(self, ok: bool, text: str) -> None:
         self.test_result.setText(text)
-        self.test_result.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
+        theme.tint(self.test_result, Tint.SUCCESS if ok else Tint.ERROR)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,7 @@ from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.importing import copy_keys, without_existing
 from i2ptunnel_gui.interop.model import ImportResult, InteropError
 from i2ptunnel_gui.interop.reader import load
+from i2ptunnel_gui.ui import theme
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ COLUMNS = (QT_TRANSLATE_NOOP("ImportDialog", "Action"),
            QT_TRANSLATE_NOOP("ImportDialog", "Target"),
            QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
            QT_TRANSLATE_NOOP("ImportDialog", "Where"))
-_ERROR_BG = QColor(255, 220, 220)
-_SKIP_FG = QColor(120, 120, 120)
 
 
 W = TypeVar("W", bound=QWidget)
@@ -58,6 +57,15 @@ W = TypeVar("W", bound=QWidget)
 def _named(widget: W, name: str) -> W:
     widget.setObjectName(name)  # tests and screenshots find widgets by objectName
     return widget
+
+
+def _colour(item: QTableWidgetItem) -> None:
+    """Rows that cannot be imported on a tinted background, skipped ones greyed."""
+    what = item.data(Qt.ItemDataRole.UserRole)
+    if what == "error":
+        item.setBackground(QBrush(theme.current().error_row))
+    elif what == "skip":
+        item.setForeground(QBrush(theme.current().muted))
 
 
 def _addr(host: str, port: int) -> str:
@@ -127,6 +135,7 @@ class ImportDialog(QDialog):
         lay.addWidget(self.problems)
         lay.addWidget(self.confirm_box)
         lay.addWidget(self.buttons)
+        theme.watcher().changed.connect(self._recolour)  # light/dark switch
 
     # -- choosing what to import ----------------------------------------------
     def _pick(self, *, folder: bool) -> None:
@@ -185,10 +194,7 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, what)
-                if what == "error":
-                    item.setBackground(QBrush(_ERROR_BG))
-                elif what == "skip":
-                    item.setForeground(QBrush(_SKIP_FG))
+                _colour(item)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         for col in range(self.table.columnCount()):  # long reasons wrap into the tooltip
@@ -207,6 +213,12 @@ class ImportDialog(QDialog):
         self.confirm_box.setChecked(False)
         self.confirm_box.setVisible(bool(n_err) and bool(r.tunnels))
         self._update_button()
+
+    def _recolour(self) -> None:
+        for i in range(self.table.rowCount()):
+            for j in range(self.table.columnCount()):
+                if (item := self.table.item(i, j)) is not None:
+                    _colour(item)
 
     def _update_button(self) -> None:
         r = self.result_

@@ -30,6 +30,7 @@ from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop.clashes import clashes_with
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.accessibility import describe_main_window
 from i2ptunnel_gui.ui.ask import confirm
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.card_intake import CardIntake
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.connections_page = conn_page = ConnectionsPage(
             self.connection_model, self.close_conn_action, self._update_actions)
         self.connection_table, self.connection_count = conn_page.table, conn_page.count
+        describe_main_window(self.tunnel_table, self.connection_table)
 
         self.details = DetailsPanel(self, key_locator=self.controller.key_path,
                                     stored_address=self.controller.key_address)

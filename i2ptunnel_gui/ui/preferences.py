@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from i2ptunnel_gui.core.keys_backup import BackupError, backup_keys
 from i2ptunnel_gui.core.router.prefs import RouterPrefs
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.preferences_router import RouterPrefsForm, SamTester
+from i2ptunnel_gui.ui.theme import Tint
 from i2ptunnel_gui.ui.translations import LANGUAGES, SYSTEM_DEFAULT
 
 
@@ -68,7 +70,7 @@ class PreferencesDialog(QDialog):
         tabs.addTab(self._keys(), self.tr("Keys"))
         self.problems = named(QLabel(), "preference_problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c62828;")
+        theme.tint(self.problems, Tint.ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -185,10 +187,10 @@ class PreferencesDialog(QDialog):
             result = backup_keys(self.keys_dir, dest)
         except BackupError as e:
             self.backup_result.setText(str(e))
-            self.backup_result.setStyleSheet("color: #c62828;")
+            theme.tint(self.backup_result, Tint.ERROR)
             return
         text = self.tr("%n key file(s) saved to {0}", "", len(result.files)).format(result.path)
         if result.skipped:
             text += "\n" + self.tr("Left out: {0}").format(", ".join(result.skipped))
         self.backup_result.setText(text)
-        self.backup_result.setStyleSheet("")
+        theme.tint(self.backup_result, None)

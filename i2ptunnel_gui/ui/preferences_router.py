@@ -32,8 +32,10 @@ from i2ptunnel_gui.core.router.errors import RouterNotFound
 from i2ptunnel_gui.core.router.prefs import RouterMode, RouterPrefs
 from i2ptunnel_gui.core.router.process import find_i2pd
 from i2ptunnel_gui.core.sam.probe import SamStatus
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.editor_fields import named
+from i2ptunnel_gui.ui.theme import Tint
 
 SamTester = Callable[[str], Awaitable[SamStatus]]
 
@@ -193,10 +195,10 @@ class RouterPrefsForm(QWidget):
             found = find_i2pd(self.binary.text().strip())
         except RouterNotFound as e:
             self.binary_note.setText(str(e))
-            self.binary_note.setStyleSheet("color: #c62828;")
+            theme.tint(self.binary_note, Tint.ERROR)
         else:
             self.binary_note.setText(self.tr("Found: {0}").format(found))
-            self.binary_note.setStyleSheet("")
+            theme.tint(self.binary_note, None)
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("The i2pd program"))
@@ -220,7 +222,7 @@ class RouterPrefsForm(QWidget):
             self.test_result.setText(
                 self.tr("SAM answers (version {0})").format(status.version or "?")
             )
-            self.test_result.setStyleSheet("color: #2e7d32;")
+            theme.tint(self.test_result, Tint.SUCCESS)
         else:
             self.test_result.setText(self.tr("No SAM bridge: {0}").format(status.message))
-            self.test_result.setStyleSheet("color: #c62828;")
+            theme.tint(self.test_result, Tint.ERROR)

@@ -24,11 +24,12 @@ from PySide6.QtCore import (
 
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelState, TunnelStatus
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
 from i2ptunnel_gui.ui.refusal_labels import refusals_text
 from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
-from i2ptunnel_gui.ui.tunnel_states import STATE_COLORS, state_label
+from i2ptunnel_gui.ui.tunnel_states import state_label
 
 _Index = QModelIndex | QPersistentModelIndex
 _tr = QCoreApplication.translate
@@ -81,6 +82,7 @@ class TunnelTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[_TunnelRow] = []
         self._router_wait = ""  # what the app's router is busy with (ui/router_ui.py)
+        theme.follow_theme(self, self.COL_STATE, self.COL_STATE)
 
     # -- queries ------------------------------------------------------------
     def specs(self) -> list[TunnelSpec]:
@@ -223,7 +225,7 @@ class TunnelTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return state_icon(state)
             if role == Qt.ItemDataRole.ForegroundRole:
-                return STATE_COLORS[state]
+                return theme.current().state(state)
             if role == Qt.ItemDataRole.ToolTipRole and st is not None and st.message:
                 return st.message
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.COL_CONNS:

@@ -1,4 +1,4 @@
-"""How the UI names and colours tunnel states: the one table every view uses.
+"""How the UI names tunnel states: the one table every view uses (colours: ui/theme.py).
 
 STANDBY is the state of a client tunnel with an on-demand session that has none
 now (delay open, closed when idle): it listens, and opens the session when a
@@ -8,7 +8,6 @@ connection comes.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
 
 from i2ptunnel_gui.core.status import TunnelState
 
@@ -26,18 +25,6 @@ _LABELS = {
     TunnelState.RECONNECTING: QT_TRANSLATE_NOOP("TunnelState", "Reconnecting"),
     TunnelState.ERROR: QT_TRANSLATE_NOOP("TunnelState", "Error"),
 }
-
-# text colours of the State column (the icon carries the same meaning)
-STATE_COLORS = {
-    TunnelState.STOPPED: QColor(110, 110, 110),
-    TunnelState.STANDBY: QColor(70, 100, 150),
-    TunnelState.STARTING: QColor(30, 110, 200),
-    TunnelState.RUNNING: QColor(20, 130, 50),
-    TunnelState.DEGRADED: QColor(170, 90, 20),
-    TunnelState.RECONNECTING: QColor(190, 120, 0),
-    TunnelState.ERROR: QColor(200, 30, 30),
-}
-
 
 def state_label(state: TunnelState) -> str:
     """The translated name of `state`, as every view shows it."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from samples import feed
 
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.connection_model import (
     GREY_SECONDS,
@@ -52,8 +53,8 @@ def test_cell_agrees_with_data() -> None:
             assert text == index.data()
             align = index.data(Qt.ItemDataRole.TextAlignmentRole)
             assert right == bool(align is not None and align & Qt.AlignmentFlag.AlignRight)
-            gone = index.data(Qt.ItemDataRole.ForegroundRole) == m.GONE_FG
-            new = index.data(Qt.ItemDataRole.BackgroundRole) == m.NEW_BG
+            gone = index.data(Qt.ItemDataRole.ForegroundRole) == theme.current().muted
+            new = index.data(Qt.ItemDataRole.BackgroundRole) == theme.current().new_row
             assert look == (LOOK_GONE if gone else LOOK_NEW if new else LOOK_PLAIN)
     assert {m.cell(r, 0)[2] for r in range(3)} == {LOOK_PLAIN, LOOK_GONE, LOOK_NEW}
 
@@ -64,14 +65,15 @@ def test_delegate_paints_highlights_and_grey(qtbot) -> None:
     m.set_tunnel("t")
     view = _table(qtbot, m)
     feed(m, (row(1),), 0.0)
-    assert _has_color(view.viewport().grab().toImage(), m.NEW_BG)  # new: highlighted
+    assert _has_color(view.viewport().grab().toImage(), theme.current().new_row)  # new: highlighted
     now[0] = HIGHLIGHT_SECONDS + 1
     feed(m, (row(1, 10),), now[0])
     image = view.viewport().grab().toImage()
-    assert not _has_color(image, m.NEW_BG) and not _has_color(image, m.GONE_FG)
+    colours = theme.current()
+    assert not _has_color(image, colours.new_row) and not _has_color(image, colours.muted)
     now[0] += 1
     feed(m, (), now[0])  # closed: grey text
-    assert _has_color(view.viewport().grab().toImage(), m.GONE_FG)
+    assert _has_color(view.viewport().grab().toImage(), theme.current().muted)
     now[0] += GREY_SECONDS
     feed(m, (), now[0])
     assert m.rowCount() == 0

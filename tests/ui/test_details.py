@@ -15,6 +15,7 @@ from samples import status
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.qr import QUIET_ZONE, qr_image
 
@@ -142,7 +143,7 @@ def test_error_lines_are_red(panel):
         doc.findBlockByNumber(i).begin().fragment().charFormat().foreground().color()
         for i in range(2)
     ]
-    assert colours[1] == QColor("#c62828") and colours[0] != colours[1]
+    assert colours[1] == theme.current().error and colours[0] != colours[1]
 
 
 def test_each_tunnel_keeps_its_own_log(panel):

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from i2ptunnel_gui import APP_ID, shipped_files
 from i2ptunnel_gui.core.spec import TunnelKind
 from i2ptunnel_gui.core.status import TunnelState
-from i2ptunnel_gui.ui import icons
-from i2ptunnel_gui.ui.tunnel_states import SHOWN_STATES, STATE_COLORS, state_label
+from i2ptunnel_gui.ui import icons, theme
+from i2ptunnel_gui.ui.tunnel_states import SHOWN_STATES, state_label
 
 SVG = "{http://www.w3.org/2000/svg}svg"
 
@@ -53,7 +53,7 @@ def test_state_icons_differ(qapp):
 def test_every_state_has_a_label_colour_and_icon(qapp):
     """STANDBY too: on-demand client tunnels enter it (docs/PROXIES.md)."""
     assert set(SHOWN_STATES) == set(TunnelState)
-    assert set(STATE_COLORS) == set(SHOWN_STATES)
+    assert set(theme.LIGHT.states) == set(theme.DARK.states) == set(SHOWN_STATES)
     assert [state_label(s) for s in SHOWN_STATES] == [
         "Stopped", "Standby", "Starting", "Running", "Degraded", "Reconnecting", "Error"]
     assert "state-standby" in icons.ALL_NAMES

@@ -17,11 +17,11 @@ from i2ptunnel_gui.core.status import (
     TunnelState,
     TunnelStatus,
 )
+from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, HIGHLIGHT_SECONDS, ConnectionTableModel
 from i2ptunnel_gui.ui.icons import state_icon
 from i2ptunnel_gui.ui.roles import SORT_ROLE
 from i2ptunnel_gui.ui.tunnel_model import SortProxy, TunnelTableModel
-from i2ptunnel_gui.ui.tunnel_states import STATE_COLORS
 
 FWD = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=8080, target_port=80)
 SRV = TunnelSpec(name="blog", kind=TunnelKind.SERVER, target_port=8000)
@@ -58,8 +58,8 @@ def test_tunnel_model_rows_states_and_rates(qtbot) -> None:
     assert "refused" in m.index(1, m.COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
     icon = m.index(1, m.COL_STATE).data(Qt.ItemDataRole.DecorationRole)
     assert icon.cacheKey() == state_icon(TunnelState.RECONNECTING).cacheKey()
-    assert m.index(1, m.COL_STATE).data(Qt.ItemDataRole.ForegroundRole) == STATE_COLORS[
-        TunnelState.RECONNECTING]
+    assert m.index(1, m.COL_STATE).data(Qt.ItemDataRole.ForegroundRole) == theme.current().state(
+        TunnelState.RECONNECTING)
 
     m.apply_snapshot(EngineSnapshot(100.0, (status(FWD, bytes_in=0, bytes_out=0),)))
     changes = []
@@ -110,7 +110,8 @@ def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
 
     m.apply_snapshot(full_sample(now[0], (conn(1, "t"), conn(2, "t"), conn(9, "other"))))
     assert inserted == [(0, 1)] and m.rowCount() == 2  # the other tunnel's row is not ours
-    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == m.NEW_BG  # highlighted
+    new_row = theme.current().new_row
+    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == new_row  # highlighted
     now[0] = 1.0
     feed(m, rows_of(conn(1, "t", 1000, 500), conn(2, "t", 10, 0)), now[0])
     assert len(changed) == 2  # one dataChanged per tick, never one per row
@@ -123,7 +124,7 @@ def test_connection_rows_come_highlight_grey_and_go(qtbot) -> None:
     feed(m, rows_of(conn(2, "t", 20, 0)), now[0])
     assert m.rowCount() == 2 and removed == []
     assert m.index(0, m.COL_STATE).data() == "closed"
-    assert m.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == m.GONE_FG
+    assert m.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == theme.current().muted
     assert m.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     now[0] = 4.0 + GREY_SECONDS  # ... then removed
     feed(m, rows_of(conn(2, "t", 30, 0)), now[0])
