@@ -16,8 +16,6 @@ from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
 from i2ptunnel_gui.core.sam.keys import b32_address
 from i2ptunnel_gui.core.spec import KeyMode, TunnelSpec
 
-_tr = QCoreApplication.translate
-
 
 @dataclass(frozen=True, slots=True)
 class KeyAddress:
@@ -35,12 +33,14 @@ def read_key_address(store: KeyStore, spec: TunnelSpec) -> KeyAddress | None:
     try:
         blob = store.load(path)
     except KeyStoreError as e:  # insecure, not a key, not readable: say which and why
-        return KeyAddress(problem=_tr("KeyAddress", "The key file cannot be used: {why}")
-                          .format(why=e),
-                          short=_tr("KeyAddress", "key file unusable"))
+        return KeyAddress(
+            problem=QCoreApplication.translate(
+                "KeyAddress", "The key file cannot be used: {why}").format(why=e),
+            short=QCoreApplication.translate("KeyAddress", "key file unusable"))
     if blob is None:
         return KeyAddress(
-            problem=_tr("KeyAddress", "No key file yet ({path}): the address is made at the "
-                                      "first start.").format(path=path),
-            short=_tr("KeyAddress", "no key file yet"))
+            problem=QCoreApplication.translate(
+                "KeyAddress", "No key file yet ({path}): the address is made at the "
+                              "first start.").format(path=path),
+            short=QCoreApplication.translate("KeyAddress", "no key file yet"))
     return KeyAddress(b32=b32_address(blob))

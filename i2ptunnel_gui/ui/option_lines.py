@@ -59,10 +59,10 @@ def take_shape_options(text: str) -> tuple[str, dict[str, str]]:
 
 def moved_note(moved: dict[str, str]) -> str:
     """"moved inbound.length=0 to Inbound hops; …" for the note under the box."""
-    tr = QCoreApplication.translate
     return "; ".join(
-        tr("OptionLines", "moved {option} to {field}").format(
-            option=f"{key}={value}", field=tr("OptionLines", str(SHAPE_FIELD_NAMES[key])))
+        QCoreApplication.translate("OptionLines", "moved {option} to {field}").format(
+            option=f"{key}={value}",
+            field=QCoreApplication.translate("OptionLines", str(SHAPE_FIELD_NAMES[key])))
         for key, value in moved.items())
 
 

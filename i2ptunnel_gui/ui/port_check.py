@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication
 
 from i2ptunnel_gui.core.spec import TunnelSpec
 
-_tr = QCoreApplication.translate
 PROC = Path("/proc")
 _LISTEN = "0A"  # TCP_LISTEN in /proc/net/tcp
 
@@ -91,14 +90,16 @@ def listen_port_problem(spec: TunnelSpec, running: Mapping[str, tuple[str, str]]
         return None
     for tid, (name, address) in running.items():
         if tid != spec.id and port_of(address) == port:
-            return _tr("PortCheck", "port {port} is in use by the running tunnel “{name}” "
-                                    "(it still runs with its earlier settings): choose "
-                                    "another port or restart that tunnel first").format(
-                port=port, name=name)
+            return QCoreApplication.translate(
+                "PortCheck", "port {port} is in use by the running tunnel “{name}” (it still "
+                             "runs with its earlier settings): choose another port or restart "
+                             "that tunnel first").format(port=port, name=name)
     holder = listening_process(port, proc)
     if holder is not None and holder[1] != os.getpid():
-        return _tr("PortCheck", "port {port} is in use by another program ({name}, process "
-                                "{pid}): choose another port or stop that program").format(
+        return QCoreApplication.translate(
+            "PortCheck", "port {port} is in use by another program ({name}, process {pid}): "
+                         "choose another port or stop that program").format(
             port=port, name=holder[0], pid=holder[1])
-    return _tr("PortCheck", "port {port} is in use by another program: choose another "
-                            "port").format(port=port)
+    return QCoreApplication.translate(
+        "PortCheck", "port {port} is in use by another program: choose another port").format(
+        port=port)

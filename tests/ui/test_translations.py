@@ -62,6 +62,7 @@ def test_every_ui_text_is_translatable() -> None:
      "untranslated text in setHorizontalHeaderLabels"),
     ('combo.addItem("Persistent", KeyMode.PERSISTENT)', "untranslated text in addItem"),
     ('combo.addItem(icon, "Client", kind)', "untranslated text in addItem"),
+    ('combo.insertItem(0, "Client", "client")', "untranslated text in insertItem"),
     ('form.addRow("Target", field)', "untranslated text in addRow"),
     ('tabs.addTab(page, "General")', "untranslated text in addTab"),
     ('self.statusBar().showMessage("Saved", 3000)', "untranslated text in showMessage"),
@@ -96,6 +97,8 @@ class Panel(QWidget):
         self.title.setText(spec.name)
         QLabel(QCoreApplication.translate("Panel", "Log"))
         combo.addItem(self.tr("Any"), f"{a}-{b}")
+        combo.addItem(self.tr("the share card"), "card")
+        combo.addItem(icon, QCoreApplication.translate("Panel", "Client"), "client")
 """
     assert problems(clean) == []
 

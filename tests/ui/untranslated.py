@@ -86,6 +86,10 @@ def _untranslated(node: ast.expr) -> bool:
     return False  # a name, a tr() call or any other call: translated (or not text) upstream
 
 
+def _translation(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and _name(node.func) in ("tr", TRANSLATE)
+
+
 def _name(func: ast.expr) -> str:
     if isinstance(func, ast.Attribute):
         return func.attr
@@ -106,8 +110,9 @@ def _text_args(call: ast.Call) -> list[ast.expr]:
         positions = HELPERS[name]
     elif name in ("addItem", "insertItem"):  # ([index,] [icon,] text, data): text is a str
         positions = (0, 1, 2) if name == "addItem" else (1, 2)
+        # the first literal or translation is the text; a literal after it is the item's data
         texts = [a for i, a in enumerate(call.args) if i in positions
-                 and isinstance(a, ast.Constant | ast.JoinedStr)]
+                 and (isinstance(a, ast.Constant | ast.JoinedStr) or _translation(a))]
         return texts[:1]
     else:
         return []
