@@ -2,12 +2,13 @@
 
 Split from editor.py (which holds the behaviour: validation, confirmation, save) to
 keep each file readable. `EditorForm.spec()` turns the widgets into a TunnelSpec;
-fields that do not apply to the chosen kind keep the edited spec's values.
+fields that do not apply to the chosen kind keep the edited spec's values. Which rows
+and labels each kind shows is in ui/editor_kinds.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +50,7 @@ from i2ptunnel_gui.ui.editor_fields import (
     parse_options,
     port_value,
 )
+from i2ptunnel_gui.ui.editor_kinds import KIND_TITLES, show_rows_for
 from i2ptunnel_gui.ui.editor_scroll import ScrollingForm, fit_dialog_height
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 from i2ptunnel_gui.ui.option_lines import OptionsEdit, moved_note, take_shape_options
@@ -60,32 +62,6 @@ from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 # subclass's name, so this file names its context itself (lupdate reads translate("Ctx", …))
 translate = QCoreApplication.translate
 
-KIND_TITLES = {
-    TunnelKind.FORWARD: QT_TRANSLATE_NOOP(
-        "EditorForm", "TCP forward (local port → host:port, no router)"),
-    TunnelKind.SERVER: QT_TRANSLATE_NOOP(
-        "EditorForm", "I2P server (publish a local service on I2P)"),
-    TunnelKind.CLIENT: QT_TRANSLATE_NOOP(
-        "EditorForm", "I2P client (local port → I2P destination)"),
-    TunnelKind.HTTP_SERVER: QT_TRANSLATE_NOOP(
-        "EditorForm", "I2P web site (HTTP server: the site learns each caller's b32)"),
-    TunnelKind.HTTP_PROXY: QT_TRANSLATE_NOOP(
-        "EditorForm", "HTTP proxy (a browser's proxy onto I2P, port 4444)"),
-    TunnelKind.SOCKS: QT_TRANSLATE_NOOP(
-        "EditorForm", "SOCKS proxy (SOCKS5/4a onto .i2p names, port 4447)"),
-    TunnelKind.IRC: QT_TRANSLATE_NOOP(
-        "EditorForm", "IRC client (filtered IRC to I2P servers, port 6668)"),
-}
-# the name field's example, per kind: a client is named after what it reaches
-NAME_EXAMPLES = {
-    TunnelKind.FORWARD: QT_TRANSLATE_NOOP("EditorForm", "e.g. Database on the other PC"),
-    TunnelKind.SERVER: QT_TRANSLATE_NOOP("EditorForm", "e.g. My SSH server"),
-    TunnelKind.HTTP_SERVER: QT_TRANSLATE_NOOP("EditorForm", "e.g. My web site"),
-    TunnelKind.CLIENT: QT_TRANSLATE_NOOP("EditorForm", "e.g. Friend's web site"),
-    TunnelKind.HTTP_PROXY: QT_TRANSLATE_NOOP("EditorForm", "e.g. Browse I2P sites"),
-    TunnelKind.SOCKS: QT_TRANSLATE_NOOP("EditorForm", "e.g. SOCKS for my chat app"),
-    TunnelKind.IRC: QT_TRANSLATE_NOOP("EditorForm", "e.g. Irc2P chat"),
-}
 NEW_IDENTITY = "new-identity"  # key combo item: persistent key, regenerated on save
 # Fields in form order; each has an input and a "<field>_error" label.
 FIELDS = (
@@ -384,37 +360,8 @@ class EditorForm(QDialog):
         return self._base.replace(**changes)
 
     def _update_visibility(self, kind: TunnelKind) -> None:
-        router = kind is not TunnelKind.FORWARD
-        serves = kind in SERVER_KINDS
-        self.policy.set_kind(kind)
         if self._port_checked is not None and self._port_checked != (
                 self.listen_host.text().strip(), port_value(self.listen_port.text())):
             self._port_checked = None  # another address now: checked again at Save
             self.port_in_use.hide()
-        self.name.setPlaceholderText(QCoreApplication.translate("EditorForm",
-                                                                str(NAME_EXAMPLES[kind])))
-        self.form.setRowVisible(self.listen_row, not serves)
-        client = kind in I2P_CLIENT_KINDS
-        self.form.setRowVisible(self.target_row, not client)
-        self.form.setRowVisible(self.destination_row, kind in (TunnelKind.CLIENT, TunnelKind.IRC))
-        self.form.setRowVisible(self.client_fields, client)
-        port = self.listen_port.text().strip() or "PORT"
-        self.client_fields.set_kind(kind, f"{self.listen_host.text().strip()}:{port}")
-        dest_label = self.form.labelForField(self.destination_row)
-        if isinstance(dest_label, QLabel):
-            dest_label.setText(translate("EditorForm", "IRC servers") if kind is TunnelKind.IRC
-                               else translate("EditorForm", "Destination"))
-        self.destination.setPlaceholderText(
-            translate("EditorForm", "irc.postman.i2p, irc.echelon.i2p (tried in order)")
-            if kind is TunnelKind.IRC
-            else translate("EditorForm", "xxxx….b32.i2p, name.i2p or base64")
-        )
-        self.form.setRowVisible(self.key_row, router)
-        self.form.setRowVisible(self.hop_warning,
-                                router and self.hop_warning.show_for(self.shape.values()))
-        self.form.setRowVisible(self.advanced_toggle, router)
-        self.advanced.setVisible(router and self.advanced_toggle.isChecked())
-        label = self.form.labelForField(self.target_row)
-        if isinstance(label, QLabel):
-            label.setText(translate("EditorForm", "Local service") if serves
-                          else translate("EditorForm", "Target"))
+        show_rows_for(self, kind)

@@ -18,7 +18,7 @@ from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.app import build_shell
 from i2ptunnel_gui.ui.details import DetailsPanel
-from i2ptunnel_gui.ui.editor_form import NAME_EXAMPLES
+from i2ptunnel_gui.ui.editor_kinds import NAME_EXAMPLES
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
 SITE = TunnelSpec(name="site", kind=TunnelKind.HTTP_SERVER, target_port=8080)
