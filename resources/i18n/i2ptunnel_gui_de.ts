@@ -2,9 +2,162 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/accessibility.py" line="+91"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen port</source>
+        <translation>Lauschport</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target host</source>
+        <translation>Zielhost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the tunnel&apos;s connections go</source>
+        <translation>Wohin die Verbindungen des Tunnels gehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target port</source>
+        <translation>Zielport</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The I2P address or addresses this client tunnel connects to</source>
+        <translation>Die I2P-Adresse oder -Adressen, mit denen sich dieser Client-Tunnel verbindet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inbound hops</source>
+        <translation>Eingehende Hops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound hops</source>
+        <translation>Ausgehende Hops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound tunnels</source>
+        <translation>Eingehende Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound tunnels</source>
+        <translation>Ausgehende Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound hop variance</source>
+        <translation>Eingehende Hop-Varianz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbound hop variance</source>
+        <translation>Ausgehende Hop-Varianz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inbound backup tunnels</source>
+        <translation>Eingehende Reserve-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbound backup tunnels</source>
+        <translation>Ausgehende Reserve-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“default” leaves it to the router</source>
+        <translation>„Standard“ überlässt es dem Router</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I2CP options</source>
+        <translation>I2CP-Optionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One key=value per line</source>
+        <translation>Ein Schlüssel=Wert pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advanced I2P settings</source>
+        <translation>Erweiterte I2P-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the tunnel shape, signature type, SAM address and I2CP options</source>
+        <translation>Zeigt Tunnelform, Signaturtyp, SAM-Adresse und I2CP-Optionen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tunnels</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per tunnel: state, addresses, connections and traffic</source>
+        <translation>Eine Zeile pro Tunnel: Zustand, Adressen, Verbindungen und Datenverkehr</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected tunnel&apos;s open and recently closed connections</source>
+        <translation>Die offenen und kürzlich geschlossenen Verbindungen des gewählten Tunnels</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>I2P address</source>
+        <translation>I2P-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tunnel&apos;s .b32.i2p address, known once it has started</source>
+        <translation>Die .b32.i2p-Adresse des Tunnels, bekannt, sobald er gestartet ist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QR code of the I2P address</source>
+        <translation>QR-Code der I2P-Adresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tunnel log</source>
+        <translation>Tunnelprotokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State changes and errors of this tunnel</source>
+        <translation>Zustandswechsel und Fehler dieses Tunnels</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/app.py" line="+194"/>
+        <location filename="../../i2ptunnel_gui/ui/app.py" line="+203"/>
         <source>Some saved tunnels could not be loaded: {problems}</source>
         <translation>Einige gespeicherte Tunnel konnten nicht geladen werden: {problems}</translation>
     </message>
@@ -65,6 +218,34 @@
         <location line="+0"/>
         <source>— in</source>
         <translation>— ein</translation>
+    </message>
+</context>
+<context>
+    <name>CardIntake</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/card_intake.py" line="+56"/>
+        <source>Open share card…</source>
+        <translation>Freigabekarte öffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the client tunnel a share card describes</source>
+        <translation>Den Client-Tunnel anlegen, den eine Freigabekarte beschreibt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The clipboard holds no share card link</source>
+        <translation>Die Zwischenablage enthält keinen Link zu einer Freigabekarte</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open a share card</source>
+        <translation>Eine Freigabekarte öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share cards (*{suffix})</source>
+        <translation>Freigabekarten (*{suffix})</translation>
     </message>
 </context>
 <context>
@@ -209,7 +390,7 @@
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+279"/>
         <source>in</source>
         <translation>ein</translation>
     </message>
@@ -222,28 +403,28 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/details.py" line="+41"/>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+46"/>
         <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
         <translation>Privat: Wer diese Datei besitzt, kann einen Tunnel unter dieser Adresse betreiben. Nicht weitergeben; sichern, um die Adresse zu behalten.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>known once the tunnel has started</source>
         <translation>bekannt, sobald der Tunnel gestartet ist</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+176"/>
+        <location line="+4"/>
+        <location line="+184"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-183"/>
         <source>Copy the address to the clipboard</source>
         <translation>Die Adresse in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>State changes and errors (last {0}) appear here.</source>
         <translation>Zustandswechsel und Fehler (die letzten {0}) erscheinen hier.</translation>
     </message>
@@ -253,7 +434,7 @@
         <translation>Wählen Sie einen Tunnel, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -264,18 +445,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+68"/>
+        <location line="-55"/>
+        <location line="+71"/>
         <source>I2P address</source>
         <translation>I2P-Adresse</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-70"/>
         <source>Key file</source>
         <translation>Schlüsseldatei</translation>
     </message>
@@ -285,7 +466,7 @@
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
@@ -300,7 +481,7 @@
         <translation>Die I2P-Adresse dieses Tunnels aus einer getrennten, kurzlebigen Sitzung anwählen (dauert so lange, wie der Router für eine neue Sitzung braucht)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Destination</source>
         <translation>Ziel</translation>
     </message>
@@ -320,7 +501,7 @@
         <translation>Client-Adresse</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
@@ -340,7 +521,7 @@
         <translation>{message} (nächster Versuch in {wait} s)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>checking… (a new I2P session first: ~20 s on i2pd)</source>
         <translation>prüfe… (zuerst eine neue I2P-Sitzung: ~20 s bei i2pd)</translation>
     </message>
@@ -360,15 +541,28 @@
         <translation>{result} — geprüft {time}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>QR code of {0}</source>
         <translation>QR-Code von {0}</translation>
     </message>
 </context>
 <context>
+    <name>EditorFields</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="+206"/>
+        <source>{key} must be a whole number from {lo} to {hi} (got {value})</source>
+        <translation>{key} muss eine ganze Zahl von {lo} bis {hi} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>line {number}: {key} goes in the tunnel fields above (it moves there when you leave this box)</source>
+        <translation>Zeile {number}: {key} gehört in die Tunnelfelder oben (es wandert dorthin, wenn Sie dieses Feld verlassen)</translation>
+    </message>
+</context>
+<context>
     <name>EditorForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+60"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+25"/>
         <source>TCP forward (local port → host:port, no router)</source>
         <translation>TCP-Weiterleitung (lokaler Port → Host:Port, ohne Router)</translation>
     </message>
@@ -403,18 +597,48 @@
         <translation>IRC-Client (gefiltertes IRC zu I2P-Servern, Port 6668)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
+        <source>e.g. Database on the other PC</source>
+        <translation>z. B. Datenbank auf dem anderen PC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. My SSH server</source>
+        <translation>z. B. Mein SSH-Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>e.g. My web site</source>
         <translation>z. B. Meine Website</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>e.g. Friend&apos;s web site</source>
+        <translation>z. B. Website eines Freundes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Browse I2P sites</source>
+        <translation>z. B. I2P-Seiten besuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. SOCKS for my chat app</source>
+        <translation>z. B. SOCKS für meine Chat-App</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Irc2P chat</source>
+        <translation>z. B. Irc2P-Chat</translation>
+    </message>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+103"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>port</source>
         <translation>Port</translation>
     </message>
@@ -425,12 +649,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+247"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+24"/>
         <source>xxxx….b32.i2p, name.i2p or base64</source>
         <translation>xxxx….b32.i2p, name.i2p oder base64</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
@@ -473,7 +697,7 @@
         <translation>Erweiterte I2P-Einstellungen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source> (recommended)</source>
         <translation> (empfohlen)</translation>
     </message>
@@ -495,7 +719,7 @@ i2cp.leaseSetType=3</source>
 i2cp.leaseSetType=3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -510,24 +734,24 @@ i2cp.leaseSetType=3</translation>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Listen on</source>
         <translation>Lauschen auf</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+172"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+10"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+158"/>
+        <location line="+2"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="-14"/>
         <source>Destination</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="+2"/>
         <source>Max. connections</source>
         <translation>Max. Verbindungen</translation>
     </message>
@@ -552,7 +776,7 @@ i2cp.leaseSetType=3</translation>
         <translation>I2P-Identität</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tunnel shape</source>
         <translation>Tunnelform</translation>
     </message>
@@ -577,7 +801,7 @@ i2cp.leaseSetType=3</translation>
         <translation>unbekannt ({0})</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="-1"/>
         <source>IRC servers</source>
         <translation>IRC-Server</translation>
     </message>
@@ -587,7 +811,7 @@ i2cp.leaseSetType=3</translation>
         <translation>irc.postman.i2p, irc.echelon.i2p (der Reihe nach versucht)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Local service</source>
         <translation>Lokaler Dienst</translation>
     </message>
@@ -687,7 +911,7 @@ i2cp.leaseSetType=3</translation>
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/first_run.py" line="+61"/>
+        <location filename="../../i2ptunnel_gui/ui/first_run.py" line="+63"/>
         <source>Start a private router</source>
         <translation>Privaten Router starten</translation>
     </message>
@@ -754,7 +978,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+44"/>
+        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+45"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
@@ -789,7 +1013,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Fundort</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Import tunnels</source>
         <translation>Tunnel importieren</translation>
     </message>
@@ -824,7 +1048,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Importieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose a tunnel config</source>
         <translation>Eine Tunnel-Konfiguration wählen</translation>
     </message>
@@ -854,7 +1078,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Überspringen</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+19"/>
         <source>%n tunnel(s) to add, {s} skipped</source>
         <translation>
             <numerusform>%n Tunnel wird hinzugefügt, {s} übersprungen</numerusform>
@@ -870,7 +1094,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Nothing imported: {e}</source>
         <translation>Nichts importiert: {e}</translation>
     </message>
@@ -884,9 +1108,32 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
     </message>
 </context>
 <context>
+    <name>KeyAddress</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/key_address.py" line="+37"/>
+        <source>The key file cannot be used: {why}</source>
+        <translation>Die Schlüsseldatei ist nicht verwendbar: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key file unusable</source>
+        <translation>Schlüsseldatei unbrauchbar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No key file yet ({path}): the address is made at the first start.</source>
+        <translation>Noch keine Schlüsseldatei ({path}): die Adresse entsteht beim ersten Start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no key file yet</source>
+        <translation>noch keine Schlüsseldatei</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+46"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window_actions.py" line="+37"/>
         <source>TCP forward…</source>
         <translation>TCP-Weiterleitung…</translation>
     </message>
@@ -921,12 +1168,12 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>IRC-Client…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+68"/>
         <source>SAM: checking…</source>
         <translation>SAM: prüfe…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window_actions.py" line="+35"/>
         <location line="+5"/>
         <source>New</source>
         <translation>Neu</translation>
@@ -952,12 +1199,12 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -972,7 +1219,12 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Alle stoppen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Restart all</source>
+        <translation>Alle neu starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close connection</source>
         <translation>Verbindung schließen</translation>
     </message>
@@ -982,12 +1234,12 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Beenden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+20"/>
         <source>Tunnels</source>
         <translation>Tunnel</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
@@ -1012,12 +1264,12 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Tunnel</source>
         <translation>&amp;Tunnel</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+46"/>
         <source>%n open connection(s)</source>
         <translation>
             <numerusform>%n offene Verbindung</numerusform>
@@ -1025,7 +1277,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>SAM {address}: reachable, version {version}</source>
         <translation>SAM {address}: erreichbar, Version {version}</translation>
     </message>
@@ -1035,7 +1287,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>SAM {address}: nicht erreichbar</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window_actions.py" line="+100"/>
         <source>Delete the tunnel “{name}”?</source>
         <translation>Den Tunnel „{name}“ löschen?</translation>
     </message>
@@ -1051,9 +1303,194 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
     </message>
 </context>
 <context>
+    <name>OpenCardDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/open_card_dialog.py" line="+36"/>
+        <source>Once it runs, open http://{address}/ in your browser.</source>
+        <translation>Sobald er läuft, öffnen Sie http://{address}/ in Ihrem Browser.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once it runs: ssh -p {port} USER@127.0.0.1</source>
+        <translation>Sobald er läuft: ssh -p {port} BENUTZER@127.0.0.1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once it runs, point your IRC client at {address}.</source>
+        <translation>Sobald er läuft, verbinden Sie Ihr IRC-Programm mit {address}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once it runs, connect to {address}.</source>
+        <translation>Sobald er läuft, verbinden Sie sich mit {address}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I2P client tunnel</source>
+        <translation>I2P-Client-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC client tunnel</source>
+        <translation>IRC-Client-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open share card</source>
+        <translation>Freigabekarte öffnen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This share card creates the following client tunnel. Nothing is created until you press Create.</source>
+        <translation>Diese Freigabekarte legt den folgenden Client-Tunnel an. Angelegt wird erst, wenn Sie „Anlegen“ drücken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tunnel name</source>
+        <translation>Tunnelname</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+26"/>
+        <source>Local port</source>
+        <translation>Lokaler Port</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The local port your programs connect to</source>
+        <translation>Der lokale Port, mit dem sich Ihre Programme verbinden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start the tunnel now</source>
+        <translation>Den Tunnel jetzt starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listens on</source>
+        <translation>Lauscht auf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P port</source>
+        <translation>I2P-Port</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Port {port} is used by the tunnel “{name}”.</source>
+        <translation>Port {port} wird vom Tunnel „{name}“ benutzt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port {port} is in use by another program.</source>
+        <translation>Port {port} wird von einem anderen Programm benutzt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the tunnel a name.</source>
+        <translation>Geben Sie dem Tunnel einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is already a tunnel named “{name}”.</source>
+        <translation>Es gibt bereits einen Tunnel namens „{name}“.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Not a usable share card: {why}</source>
+        <translation>Keine verwendbare Freigabekarte: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionLines</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/option_lines.py" line="+23"/>
+        <source>Inbound hops</source>
+        <translation>Eingehende Hops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound hops</source>
+        <translation>Ausgehende Hops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound tunnels</source>
+        <translation>Eingehende Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound tunnels</source>
+        <translation>Ausgehende Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound hop variance</source>
+        <translation>Eingehende Hop-Varianz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound hop variance</source>
+        <translation>Ausgehende Hop-Varianz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound backup tunnels</source>
+        <translation>Eingehende Reserve-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound backup tunnels</source>
+        <translation>Ausgehende Reserve-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>moved {option} to {field}</source>
+        <translation>{option} nach „{field}“ verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>PortCheck</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/port_check.py" line="+93"/>
+        <source>port {port} is in use by the running tunnel “{name}” (it still runs with its earlier settings): choose another port or restart that tunnel first</source>
+        <translation>Port {port} wird vom laufenden Tunnel „{name}“ benutzt (er läuft noch mit seinen früheren Einstellungen): wählen Sie einen anderen Port oder starten Sie diesen Tunnel zuerst neu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>port {port} is in use by another program ({name}, process {pid}): choose another port or stop that program</source>
+        <translation>Port {port} wird von einem anderen Programm benutzt ({name}, Prozess {pid}): wählen Sie einen anderen Port oder beenden Sie dieses Programm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>port {port} is in use by another program: choose another port</source>
+        <translation>Port {port} wird von einem anderen Programm benutzt: wählen Sie einen anderen Port</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+62"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+64"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1134,6 +1571,94 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <location line="+2"/>
         <source>Left out: {0}</source>
         <translation>Ausgelassen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QrLabel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/qr.py" line="+103"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Enter to enlarge it and to save it</source>
+        <translation>Eingabetaste drücken, um ihn zu vergrößern und zu speichern</translation>
+    </message>
+</context>
+<context>
+    <name>QrWindow</name>
+    <message>
+        <location line="+22"/>
+        <location line="+5"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the QR code</source>
+        <translation>Den QR-Code speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>QR code not saved</source>
+        <translation>QR-Code nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/quit_guard.py" line="+44"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tunnel(s) are running.</source>
+        <translation>
+            <numerusform>%n Tunnel läuft.</numerusform>
+            <numerusform>%n Tunnel laufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quitting stops them and closes every connection through them.</source>
+        <translation>Beenden stoppt sie und schließt jede Verbindung, die durch sie läuft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit and stop them</source>
+        <translation>Beenden und sie stoppen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep running in the tray</source>
+        <translation>Im Infobereich weiterlaufen lassen</translation>
     </message>
 </context>
 <context>
@@ -1313,7 +1838,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>RouterPrefsForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+55"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+57"/>
         <source>Use my router (i2pd or Java I2P)</source>
         <translation>Meinen Router verwenden (i2pd oder Java I2P)</translation>
     </message>
@@ -1689,7 +2214,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>ServerPolicyFields</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_server_policy.py" line="+72"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_server_policy.py" line="+73"/>
         <source>No limit</source>
         <translation>Keine Grenze</translation>
     </message>
@@ -1830,9 +2355,163 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/share_dialog.py" line="+40"/>
+        <source>Web site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC server</source>
+        <translation>IRC-Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other TCP service</source>
+        <translation>Anderer TCP-Dienst</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Share…</source>
+        <translation>Teilen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A link, QR code or file with which another copy of this app creates the matching client tunnel in one step</source>
+        <translation>Ein Link, QR-Code oder eine Datei, mit der eine andere Kopie dieser App den passenden Client-Tunnel in einem Schritt anlegt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share this service</source>
+        <translation>Diesen Dienst teilen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Share “{name}”</source>
+        <translation>„{name}“ teilen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Give this card to whoever should reach the service. Their I2P Tunnel Manager opens it (paste the link, drop the file, or scan the QR code) and creates the client tunnel after they confirm it. The card holds only the public address.</source>
+        <translation>Geben Sie diese Karte allen, die den Dienst erreichen sollen. Ihr I2P Tunnel Manager öffnet sie (Link einfügen, Datei hineinziehen oder QR-Code scannen) und legt den Client-Tunnel an, nachdem sie bestätigt haben. Die Karte enthält nur die öffentliche Adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Service kind</source>
+        <translation>Art des Dienstes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share card link</source>
+        <translation>Link der Freigabekarte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web address for I2P browsers</source>
+        <translation>Webadresse für I2P-Browser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the QR code holds</source>
+        <translation>Was der QR-Code enthält</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the share card</source>
+        <translation>die Freigabekarte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the web address</source>
+        <translation>die Webadresse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click to enlarge, and to save as PNG or SVG</source>
+        <translation>Klicken zum Vergrößern und zum Speichern als PNG oder SVG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save card file…</source>
+        <translation>Kartendatei speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card link</source>
+        <translation>Kartenlink</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code of</source>
+        <translation>QR-Code für</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+8"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the share card</source>
+        <translation>Die Freigabekarte speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share cards (*{suffix})</source>
+        <translation>Freigabekarten (*{suffix})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Card not saved</source>
+        <translation>Karte nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {why}</source>
+        <translation>{path}: {why}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+59"/>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+60"/>
         <location line="+97"/>
         <source>{name} failed</source>
         <translation>{name} ist ausgefallen</translation>
@@ -1886,7 +2565,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>TunnelController</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+83"/>
+        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+89"/>
         <source>{name}: changes apply when the tunnel restarts</source>
         <translation>{name}: Änderungen gelten, wenn der Tunnel neu startet</translation>
     </message>
@@ -1906,22 +2585,22 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <translation>{name}: alter Schlüssel nicht gelöscht: {why}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{name}: a new identity is created on the next start</source>
         <translation>{name}: beim nächsten Start wird eine neue Identität erzeugt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Tunnels not saved: {why}</source>
         <translation>Tunnel nicht gespeichert: {why}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>{name}: not stopped: {why}</source>
         <translation>{name}: nicht gestoppt: {why}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>{name}: reachability not checked: {why}</source>
         <translation>{name}: Erreichbarkeit nicht geprüft: {why}</translation>
     </message>
@@ -1939,7 +2618,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>TunnelEditor</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+54"/>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+55"/>
         <source>New tunnel</source>
         <translation>Neuer Tunnel</translation>
     </message>
@@ -1949,7 +2628,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <translation>Tunnel „{0}“ bearbeiten</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>Create a new identity?</source>
         <translation>Eine neue Identität erzeugen?</translation>
     </message>
@@ -1991,19 +2670,15 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelOptions</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="+193"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="-18"/>
         <source>line {0}: expected key=value, got {1}</source>
         <translation>Zeile {0}: Schlüssel=Wert erwartet, nicht {1}</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+3"/>
         <source>line {0}: {1}</source>
         <translation>Zeile {0}: {1}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>line {0}: set {1} in the tunnel fields above</source>
-        <translation>Zeile {0}: {1} in den Tunnelfeldern oben einstellen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2014,7 +2689,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelShape</name>
     <message>
-        <location line="-81"/>
+        <location line="-111"/>
         <source>Hops (length)</source>
         <translation>Hops (Länge)</translation>
     </message>
@@ -2057,7 +2732,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelState</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_states.py" line="+21"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_states.py" line="+20"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
@@ -2095,7 +2770,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+38"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+39"/>
         <source>TCP forward</source>
         <translation>TCP-Weiterleitung</translation>
     </message>
@@ -2130,7 +2805,7 @@ Das lässt sich nicht rückgängig machen.</translation>
         <translation>IRC-Client</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2173,6 +2848,29 @@ Das lässt sich nicht rückgängig machen.</translation>
         <location line="+1"/>
         <source>Refused</source>
         <translation>Abgewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>ZeroHopWarning</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/zero_hops.py" line="+46"/>
+        <source>inbound and outbound</source>
+        <translation>eingehend und ausgehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 hops ({which}): no anonymity — the other side can find this computer; use only for testing or when anonymity is not needed</source>
+        <translation>0 Hops ({which}): keine Anonymität — die Gegenstelle kann diesen Rechner finden; nur zum Testen verwenden oder wenn Anonymität nicht nötig ist</translation>
     </message>
 </context>
 </TS>

@@ -31,7 +31,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+201"/>
+        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+207"/>
         <source>%n tunnel(s) to add, {s} skipped</source>
         <translation>
             <numerusform>%n tunnel to add, {s} skipped</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Imported %n tunnel(s)</source>
         <translation>
             <numerusform>Imported %n tunnel</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+249"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+187"/>
         <source>%n open connection(s)</source>
         <translation>
             <numerusform>%n open connection</numerusform>
@@ -69,11 +69,22 @@
 <context>
     <name>PreferencesDialog</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+190"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+192"/>
         <source>%n key file(s) saved to {0}</source>
         <translation>
             <numerusform>%n key file saved to {0}</numerusform>
             <numerusform>%n key files saved to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message numerus="yes">
+        <location filename="../../i2ptunnel_gui/ui/quit_guard.py" line="+45"/>
+        <source>%n tunnel(s) are running.</source>
+        <translation>
+            <numerusform>%n tunnel is running.</numerusform>
+            <numerusform>%n tunnels are running.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,9 +2,162 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/accessibility.py" line="+91"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen address</source>
+        <translation>Адрес прослушивания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen port</source>
+        <translation>Порт прослушивания</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target host</source>
+        <translation>Целевой хост</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the tunnel&apos;s connections go</source>
+        <translation>Куда идут подключения туннеля</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target port</source>
+        <translation>Целевой порт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destination</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The I2P address or addresses this client tunnel connects to</source>
+        <translation>Адрес или адреса I2P, к которым подключается этот клиентский туннель</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inbound hops</source>
+        <translation>Входящие переходы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound hops</source>
+        <translation>Исходящие переходы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound tunnels</source>
+        <translation>Входящие туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound tunnels</source>
+        <translation>Исходящие туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound hop variance</source>
+        <translation>Разброс входящих переходов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbound hop variance</source>
+        <translation>Разброс исходящих переходов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inbound backup tunnels</source>
+        <translation>Входящие резервные туннели</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbound backup tunnels</source>
+        <translation>Исходящие резервные туннели</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“default” leaves it to the router</source>
+        <translation>«по умолчанию» оставляет выбор роутеру</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I2CP options</source>
+        <translation>Параметры I2CP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One key=value per line</source>
+        <translation>По одному ключ=значение в строке</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advanced I2P settings</source>
+        <translation>Дополнительные настройки I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the tunnel shape, signature type, SAM address and I2CP options</source>
+        <translation>Показывает форму туннеля, тип подписи, адрес SAM и параметры I2CP</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tunnels</source>
+        <translation>Туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per tunnel: state, addresses, connections and traffic</source>
+        <translation>По строке на туннель: состояние, адреса, подключения и трафик</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected tunnel&apos;s open and recently closed connections</source>
+        <translation>Открытые и недавно закрытые подключения выбранного туннеля</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>I2P address</source>
+        <translation>Адрес I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tunnel&apos;s .b32.i2p address, known once it has started</source>
+        <translation>Адрес .b32.i2p туннеля, известен после его запуска</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QR code of the I2P address</source>
+        <translation>QR-код адреса I2P</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tunnel log</source>
+        <translation>Журнал туннеля</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State changes and errors of this tunnel</source>
+        <translation>Смены состояния и ошибки этого туннеля</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/app.py" line="+194"/>
+        <location filename="../../i2ptunnel_gui/ui/app.py" line="+203"/>
         <source>Some saved tunnels could not be loaded: {problems}</source>
         <translation>Некоторые сохранённые туннели не удалось загрузить: {problems}</translation>
     </message>
@@ -65,6 +218,34 @@
         <location line="+0"/>
         <source>— in</source>
         <translation>— вход</translation>
+    </message>
+</context>
+<context>
+    <name>CardIntake</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/card_intake.py" line="+56"/>
+        <source>Open share card…</source>
+        <translation>Открыть карточку доступа…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the client tunnel a share card describes</source>
+        <translation>Создать клиентский туннель, описанный карточкой доступа</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The clipboard holds no share card link</source>
+        <translation>В буфере обмена нет ссылки на карточку доступа</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open a share card</source>
+        <translation>Открыть карточку доступа</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share cards (*{suffix})</source>
+        <translation>Карточки доступа (*{suffix})</translation>
     </message>
 </context>
 <context>
@@ -209,7 +390,7 @@
         <translation>Состояние</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+279"/>
         <source>in</source>
         <translation>вход</translation>
     </message>
@@ -222,28 +403,28 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/details.py" line="+41"/>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+46"/>
         <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
         <translation>Секретно: тот, у кого есть этот файл, может держать туннель с этим адресом. Никому не передавайте; сохраните резервную копию, чтобы не потерять адрес.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>known once the tunnel has started</source>
         <translation>станет известен после запуска туннеля</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+176"/>
+        <location line="+4"/>
+        <location line="+184"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-183"/>
         <source>Copy the address to the clipboard</source>
         <translation>Скопировать адрес в буфер обмена</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>State changes and errors (last {0}) appear here.</source>
         <translation>Здесь появляются смены состояния и ошибки (последние {0}).</translation>
     </message>
@@ -253,7 +434,7 @@
         <translation>Выберите туннель, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -264,18 +445,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+68"/>
+        <location line="-55"/>
+        <location line="+71"/>
         <source>I2P address</source>
         <translation>Адрес I2P</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-70"/>
         <source>Key file</source>
         <translation>Файл ключа</translation>
     </message>
@@ -285,7 +466,7 @@
         <translation>Доступность</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
@@ -300,7 +481,7 @@
         <translation>Подключиться к I2P-адресу этого туннеля из отдельной кратковременной сессии (занимает столько, сколько роутеру нужно на новую сессию)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Destination</source>
         <translation>Назначение</translation>
     </message>
@@ -320,7 +501,7 @@
         <translation>Адрес клиента</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Copied</source>
         <translation>Скопировано</translation>
     </message>
@@ -340,7 +521,7 @@
         <translation>{message} (следующая попытка через {wait} с)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>checking… (a new I2P session first: ~20 s on i2pd)</source>
         <translation>проверка… (сначала новая I2P-сессия: ~20 с на i2pd)</translation>
     </message>
@@ -360,15 +541,28 @@
         <translation>{result} — проверено в {time}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>QR code of {0}</source>
         <translation>QR-код для {0}</translation>
     </message>
 </context>
 <context>
+    <name>EditorFields</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="+206"/>
+        <source>{key} must be a whole number from {lo} to {hi} (got {value})</source>
+        <translation>{key} должен быть целым числом от {lo} до {hi} (получено {value})</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>line {number}: {key} goes in the tunnel fields above (it moves there when you leave this box)</source>
+        <translation>строка {number}: {key} задаётся в полях туннеля выше (он переместится туда, когда вы покинете это поле)</translation>
+    </message>
+</context>
+<context>
     <name>EditorForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+60"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+25"/>
         <source>TCP forward (local port → host:port, no router)</source>
         <translation>TCP-переадресация (локальный порт → хост:порт, без роутера)</translation>
     </message>
@@ -403,18 +597,48 @@
         <translation>IRC-клиент (фильтрованный IRC к серверам I2P, порт 6668)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
+        <source>e.g. Database on the other PC</source>
+        <translation>например, База данных на другом ПК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. My SSH server</source>
+        <translation>например, Мой SSH-сервер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>e.g. My web site</source>
         <translation>например, Мой сайт</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>e.g. Friend&apos;s web site</source>
+        <translation>например, Сайт друга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Browse I2P sites</source>
+        <translation>например, Просмотр сайтов I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. SOCKS for my chat app</source>
+        <translation>например, SOCKS для чата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Irc2P chat</source>
+        <translation>например, Чат Irc2P</translation>
+    </message>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+103"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>port</source>
         <translation>порт</translation>
     </message>
@@ -425,12 +649,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+247"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+24"/>
         <source>xxxx….b32.i2p, name.i2p or base64</source>
         <translation>xxxx….b32.i2p, name.i2p или base64</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Unlimited</source>
         <translation>Без ограничений</translation>
@@ -473,7 +697,7 @@
         <translation>Дополнительные настройки I2P</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source> (recommended)</source>
         <translation> (рекомендуется)</translation>
     </message>
@@ -495,7 +719,7 @@ i2cp.leaseSetType=3</source>
 i2cp.leaseSetType=3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
@@ -510,24 +734,24 @@ i2cp.leaseSetType=3</translation>
         <translation>Описание</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Listen on</source>
         <translation>Слушать на</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+172"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+10"/>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+158"/>
+        <location line="+2"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="-14"/>
         <source>Destination</source>
         <translation>Назначение</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="+2"/>
         <source>Max. connections</source>
         <translation>Макс. подключений</translation>
     </message>
@@ -552,7 +776,7 @@ i2cp.leaseSetType=3</translation>
         <translation>Личность I2P</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tunnel shape</source>
         <translation>Форма туннеля</translation>
     </message>
@@ -577,7 +801,7 @@ i2cp.leaseSetType=3</translation>
         <translation>неизвестно ({0})</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="-1"/>
         <source>IRC servers</source>
         <translation>IRC-серверы</translation>
     </message>
@@ -587,7 +811,7 @@ i2cp.leaseSetType=3</translation>
         <translation>irc.postman.i2p, irc.echelon.i2p (по порядку)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Local service</source>
         <translation>Локальный сервис</translation>
     </message>
@@ -690,7 +914,7 @@ i2cp.leaseSetType=3</translation>
 <context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/first_run.py" line="+61"/>
+        <location filename="../../i2ptunnel_gui/ui/first_run.py" line="+63"/>
         <source>Start a private router</source>
         <translation>Запустить личный роутер</translation>
     </message>
@@ -757,7 +981,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+44"/>
+        <location filename="../../i2ptunnel_gui/ui/import_dialog.py" line="+45"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -792,7 +1016,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Где</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Import tunnels</source>
         <translation>Импорт туннелей</translation>
     </message>
@@ -827,7 +1051,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose a tunnel config</source>
         <translation>Выберите файл конфигурации туннелей</translation>
     </message>
@@ -857,7 +1081,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Пропустить</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+19"/>
         <source>%n tunnel(s) to add, {s} skipped</source>
         <translation>
             <numerusform>%n туннель к добавлению, пропущено: {s}</numerusform>
@@ -875,7 +1099,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Nothing imported: {e}</source>
         <translation>Ничего не импортировано: {e}</translation>
     </message>
@@ -890,9 +1114,32 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
     </message>
 </context>
 <context>
+    <name>KeyAddress</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/key_address.py" line="+37"/>
+        <source>The key file cannot be used: {why}</source>
+        <translation>Файл ключа нельзя использовать: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key file unusable</source>
+        <translation>файл ключа непригоден</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No key file yet ({path}): the address is made at the first start.</source>
+        <translation>Файла ключа ещё нет ({path}): адрес будет создан при первом запуске.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no key file yet</source>
+        <translation>файла ключа ещё нет</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+46"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window_actions.py" line="+37"/>
         <source>TCP forward…</source>
         <translation>TCP-переадресация…</translation>
     </message>
@@ -927,12 +1174,12 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>IRC-клиент…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+68"/>
         <source>SAM: checking…</source>
         <translation>SAM: проверка…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window_actions.py" line="+35"/>
         <location line="+5"/>
         <source>New</source>
         <translation>Создать</translation>
@@ -958,12 +1205,12 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Запустить</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
@@ -978,7 +1225,12 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Остановить все</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Restart all</source>
+        <translation>Перезапустить все</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close connection</source>
         <translation>Закрыть подключение</translation>
     </message>
@@ -988,12 +1240,12 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Выход</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+20"/>
         <source>Tunnels</source>
         <translation>Туннели</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
@@ -1018,12 +1270,12 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Tunnel</source>
         <translation>&amp;Туннель</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+46"/>
         <source>%n open connection(s)</source>
         <translation>
             <numerusform>%n открытое подключение</numerusform>
@@ -1032,7 +1284,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>SAM {address}: reachable, version {version}</source>
         <translation>SAM {address}: доступен, версия {version}</translation>
     </message>
@@ -1042,7 +1294,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>SAM {address}: недоступен</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window_actions.py" line="+100"/>
         <source>Delete the tunnel “{name}”?</source>
         <translation>Удалить туннель «{name}»?</translation>
     </message>
@@ -1058,9 +1310,194 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
     </message>
 </context>
 <context>
+    <name>OpenCardDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/open_card_dialog.py" line="+36"/>
+        <source>Once it runs, open http://{address}/ in your browser.</source>
+        <translation>Когда он заработает, откройте http://{address}/ в браузере.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once it runs: ssh -p {port} USER@127.0.0.1</source>
+        <translation>Когда он заработает: ssh -p {port} ПОЛЬЗОВАТЕЛЬ@127.0.0.1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once it runs, point your IRC client at {address}.</source>
+        <translation>Когда он заработает, подключите IRC-клиент к {address}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once it runs, connect to {address}.</source>
+        <translation>Когда он заработает, подключайтесь к {address}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I2P client tunnel</source>
+        <translation>Клиентский туннель I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC client tunnel</source>
+        <translation>Клиентский туннель IRC</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open share card</source>
+        <translation>Открыть карточку доступа</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This share card creates the following client tunnel. Nothing is created until you press Create.</source>
+        <translation>Эта карточка доступа создаёт следующий клиентский туннель. Ничего не создаётся, пока вы не нажмёте «Создать».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tunnel name</source>
+        <translation>Имя туннеля</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+26"/>
+        <source>Local port</source>
+        <translation>Локальный порт</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The local port your programs connect to</source>
+        <translation>Локальный порт, к которому подключаются ваши программы</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start the tunnel now</source>
+        <translation>Запустить туннель сейчас</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listens on</source>
+        <translation>Слушает</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I2P port</source>
+        <translation>Порт I2P</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Port {port} is used by the tunnel “{name}”.</source>
+        <translation>Порт {port} занят туннелем «{name}».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port {port} is in use by another program.</source>
+        <translation>Порт {port} занят другой программой.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the tunnel a name.</source>
+        <translation>Дайте туннелю имя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is already a tunnel named “{name}”.</source>
+        <translation>Туннель с именем «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Not a usable share card: {why}</source>
+        <translation>Непригодная карточка доступа: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionLines</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/option_lines.py" line="+23"/>
+        <source>Inbound hops</source>
+        <translation>Входящие переходы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound hops</source>
+        <translation>Исходящие переходы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound tunnels</source>
+        <translation>Входящие туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound tunnels</source>
+        <translation>Исходящие туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound hop variance</source>
+        <translation>Разброс входящих переходов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound hop variance</source>
+        <translation>Разброс исходящих переходов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbound backup tunnels</source>
+        <translation>Входящие резервные туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound backup tunnels</source>
+        <translation>Исходящие резервные туннели</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>moved {option} to {field}</source>
+        <translation>{option} перенесено в «{field}»</translation>
+    </message>
+</context>
+<context>
+    <name>PortCheck</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/port_check.py" line="+93"/>
+        <source>port {port} is in use by the running tunnel “{name}” (it still runs with its earlier settings): choose another port or restart that tunnel first</source>
+        <translation>порт {port} занят работающим туннелем «{name}» (он ещё работает с прежними настройками): выберите другой порт или сначала перезапустите этот туннель</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>port {port} is in use by another program ({name}, process {pid}): choose another port or stop that program</source>
+        <translation>порт {port} занят другой программой ({name}, процесс {pid}): выберите другой порт или остановите эту программу</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>port {port} is in use by another program: choose another port</source>
+        <translation>порт {port} занят другой программой: выберите другой порт</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+62"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+64"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
@@ -1142,6 +1579,95 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <location line="+2"/>
         <source>Left out: {0}</source>
         <translation>Пропущено: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QrLabel</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/qr.py" line="+103"/>
+        <source>QR code</source>
+        <translation>QR-код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Enter to enlarge it and to save it</source>
+        <translation>Нажмите Enter, чтобы увеличить и сохранить его</translation>
+    </message>
+</context>
+<context>
+    <name>QrWindow</name>
+    <message>
+        <location line="+22"/>
+        <location line="+5"/>
+        <source>QR code</source>
+        <translation>QR-код</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as PNG…</source>
+        <translation>Сохранить как PNG…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as SVG…</source>
+        <translation>Сохранить как SVG…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the QR code</source>
+        <translation>Сохранить QR-код</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Изображение SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>QR code not saved</source>
+        <translation>QR-код не сохранён</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/quit_guard.py" line="+44"/>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tunnel(s) are running.</source>
+        <translation>
+            <numerusform>Работает %n туннель.</numerusform>
+            <numerusform>Работают %n туннеля.</numerusform>
+            <numerusform>Работает %n туннелей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quitting stops them and closes every connection through them.</source>
+        <translation>Выход остановит их и закроет все подключения через них.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit and stop them</source>
+        <translation>Выйти и остановить их</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep running in the tray</source>
+        <translation>Продолжить работу в области уведомлений</translation>
     </message>
 </context>
 <context>
@@ -1322,7 +1848,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>RouterPrefsForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+55"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+57"/>
         <source>Use my router (i2pd or Java I2P)</source>
         <translation>Использовать мой роутер (i2pd или Java I2P)</translation>
     </message>
@@ -1698,7 +2224,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>ServerPolicyFields</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_server_policy.py" line="+72"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_server_policy.py" line="+73"/>
         <source>No limit</source>
         <translation>Без ограничений</translation>
     </message>
@@ -1839,9 +2365,163 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/share_dialog.py" line="+40"/>
+        <source>Web site</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IRC server</source>
+        <translation>IRC-сервер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other TCP service</source>
+        <translation>Другой TCP-сервис</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Share…</source>
+        <translation>Поделиться…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A link, QR code or file with which another copy of this app creates the matching client tunnel in one step</source>
+        <translation>Ссылка, QR-код или файл, по которым другая копия этой программы за один шаг создаёт подходящий клиентский туннель</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share this service</source>
+        <translation>Поделиться этим сервисом</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Share “{name}”</source>
+        <translation>Поделиться «{name}»</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Give this card to whoever should reach the service. Their I2P Tunnel Manager opens it (paste the link, drop the file, or scan the QR code) and creates the client tunnel after they confirm it. The card holds only the public address.</source>
+        <translation>Передайте эту карточку тем, кто должен получить доступ к сервису. Их I2P Tunnel Manager откроет её (вставьте ссылку, перетащите файл или отсканируйте QR-код) и создаст клиентский туннель после их подтверждения. Карточка содержит только публичный адрес.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Service kind</source>
+        <translation>Тип сервиса</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share card link</source>
+        <translation>Ссылка на карточку доступа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web address for I2P browsers</source>
+        <translation>Веб-адрес для браузеров I2P</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the QR code holds</source>
+        <translation>Что содержит QR-код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the share card</source>
+        <translation>карточки доступа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the web address</source>
+        <translation>веб-адреса</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click to enlarge, and to save as PNG or SVG</source>
+        <translation>Щёлкните, чтобы увеличить и сохранить как PNG или SVG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save card file…</source>
+        <translation>Сохранить файл карточки…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card link</source>
+        <translation>Ссылка на карточку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web address</source>
+        <translation>Веб-адрес</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code of</source>
+        <translation>QR-код для</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+8"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Copy to the clipboard</source>
+        <translation>Скопировать в буфер обмена</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>QR code</source>
+        <translation>QR-код</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the share card</source>
+        <translation>Сохранить карточку доступа</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share cards (*{suffix})</source>
+        <translation>Карточки доступа (*{suffix})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Card not saved</source>
+        <translation>Карточка не сохранена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {why}</source>
+        <translation>{path}: {why}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+59"/>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+60"/>
         <location line="+97"/>
         <source>{name} failed</source>
         <translation>{name}: сбой</translation>
@@ -1895,7 +2575,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>TunnelController</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+83"/>
+        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+89"/>
         <source>{name}: changes apply when the tunnel restarts</source>
         <translation>{name}: изменения вступят в силу после перезапуска туннеля</translation>
     </message>
@@ -1915,22 +2595,22 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
         <translation>{name}: старый ключ не удалён: {why}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{name}: a new identity is created on the next start</source>
         <translation>{name}: при следующем запуске будет создана новая личность</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Tunnels not saved: {why}</source>
         <translation>Туннели не сохранены: {why}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>{name}: not stopped: {why}</source>
         <translation>{name}: не остановлен: {why}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>{name}: reachability not checked: {why}</source>
         <translation>{name}: доступность не проверена: {why}</translation>
     </message>
@@ -1948,7 +2628,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>TunnelEditor</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+54"/>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+55"/>
         <source>New tunnel</source>
         <translation>Новый туннель</translation>
     </message>
@@ -1958,7 +2638,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
         <translation>Изменить туннель «{0}»</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>Create a new identity?</source>
         <translation>Создать новую личность?</translation>
     </message>
@@ -2000,19 +2680,15 @@ This cannot be undone.</source>
 <context>
     <name>TunnelOptions</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="+193"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="-18"/>
         <source>line {0}: expected key=value, got {1}</source>
         <translation>строка {0}: ожидалось ключ=значение, получено {1}</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+3"/>
         <source>line {0}: {1}</source>
         <translation>строка {0}: {1}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>line {0}: set {1} in the tunnel fields above</source>
-        <translation>строка {0}: задайте {1} в полях туннеля выше</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2023,7 +2699,7 @@ This cannot be undone.</source>
 <context>
     <name>TunnelShape</name>
     <message>
-        <location line="-81"/>
+        <location line="-111"/>
         <source>Hops (length)</source>
         <translation>Переходы (длина)</translation>
     </message>
@@ -2066,7 +2742,7 @@ This cannot be undone.</source>
 <context>
     <name>TunnelState</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_states.py" line="+21"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_states.py" line="+20"/>
         <source>Stopped</source>
         <translation>Остановлен</translation>
     </message>
@@ -2104,7 +2780,7 @@ This cannot be undone.</source>
 <context>
     <name>TunnelTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+38"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+39"/>
         <source>TCP forward</source>
         <translation>TCP-переадресация</translation>
     </message>
@@ -2139,7 +2815,7 @@ This cannot be undone.</source>
         <translation>IRC-клиент</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -2182,6 +2858,29 @@ This cannot be undone.</source>
         <location line="+1"/>
         <source>Refused</source>
         <translation>Отклонено</translation>
+    </message>
+</context>
+<context>
+    <name>ZeroHopWarning</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/zero_hops.py" line="+46"/>
+        <source>inbound and outbound</source>
+        <translation>входящие и исходящие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inbound</source>
+        <translation>входящие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outbound</source>
+        <translation>исходящие</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 hops ({which}): no anonymity — the other side can find this computer; use only for testing or when anonymity is not needed</source>
+        <translation>0 переходов ({which}): никакой анонимности — другая сторона может найти этот компьютер; используйте только для тестов или когда анонимность не нужна</translation>
     </message>
 </context>
 </TS>
