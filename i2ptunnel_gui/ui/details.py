@@ -33,6 +33,7 @@ from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.qr import qr_pixmap
+from i2ptunnel_gui.ui.traffic_graph import TrafficGraph
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
@@ -124,6 +125,7 @@ class DetailsPanel(QWidget):
         self.empty = named(QLabel("Select a tunnel to see its details."), "empty")
         self._build_reachability()
         self.policy = ServerPolicyDetails()  # site link, access list, limits, refusals
+        self.traffic = TrafficGraph()  # this tunnel's bandwidth (main window: follow())
 
         head = QHBoxLayout()
         head.addWidget(self.kind_icon)
@@ -161,6 +163,7 @@ class DetailsPanel(QWidget):
         facts.addLayout(self.form, 1)
         facts.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
         inner.addLayout(facts)
+        inner.addWidget(self.traffic)
         inner.addWidget(QLabel("Log"))
         inner.addWidget(self.log, 1)
         outer = QVBoxLayout(self)
@@ -185,6 +188,7 @@ class DetailsPanel(QWidget):
     def set_spec(self, spec: TunnelSpec | None) -> None:
         switched = spec is None or self._spec is None or spec.id != self._spec.id
         self._spec = spec
+        self.traffic.set_tunnel(spec.id if spec is not None else None)
         self.empty.setVisible(spec is None)
         self.content.setVisible(spec is not None)
         if switched:

@@ -20,6 +20,7 @@ from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.traffic_graph import TrafficWindow, traffic_text
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,10 @@ class Tray(QObject):
         self.state_name = ""
         self._last: dict[str, TunnelState] = {}  # for failed/recovered notifications
         self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
+        self._tip = ""  # the tunnels part of the tooltip; the traffic line follows samples
+        self.traffic_window: TrafficWindow | None = None  # made when first asked for
         controller.changed.connect(self.refresh)
+        controller.sampled.connect(self._show_tip)
         controller.tunnel_event.connect(self._on_event)
         controller.start_failed.connect(
             lambda name, why: self.notify(self.tr("{name} failed").format(name=name), why,
@@ -80,14 +84,27 @@ class Tray(QObject):
             app=APP_NAME, running=running, total=len(specs))
         if name == "some-error":
             tip += self.tr(" — some failed")
-        self.icon.setToolTip(tip)
+        self._tip = tip
+        self._show_tip()
         self._rebuild_menu()
+
+    def _show_tip(self, *_: object) -> None:
+        tip = f"{self._tip}\n{traffic_text(self.controller.model.history)}"
+        if tip != self.icon.toolTip():
+            self.icon.setToolTip(tip)
+
+    def show_traffic(self) -> None:
+        if self.traffic_window is None:
+            self.traffic_window = TrafficWindow(self.controller)
+        self.traffic_window.show()
+        self.traffic_window.raise_()
 
     def _rebuild_menu(self) -> None:
         model = self.controller.model
         self.menu.clear()
         self._add(self.menu, "tray_toggle_window", self.tr("Show/Hide window"),
                   self.toggle_window.emit)
+        self._add(self.menu, "tray_traffic", self.tr("Traffic…"), self.show_traffic)
         self.menu.addSeparator()
         for spec in model.specs():
             state = model.state_of(spec.id)

@@ -4,7 +4,9 @@ The TunnelController is the only writer: definitions from the settings, states f
 engine events and samples (≤ 10 Hz). Rows come and go with beginInsertRows/
 beginRemoveRows, and each sample ends in ONE dataChanged over the state and counter
 columns. `SORT_ROLE` returns raw values (ints, floats, text) for `SortProxy`, which
-then compares them instead of the displayed text.
+then compares them instead of the displayed text. The model also keeps the tunnels'
+TrafficHistory, fed by the same samples; the Activity column hands a tunnel's series
+to the sparkline delegate under `HISTORY_ROLE`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from i2ptunnel_gui.core.status import EngineSnapshot, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
 from i2ptunnel_gui.ui.refusal_labels import refusals_text
-from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
+from i2ptunnel_gui.ui.roles import HISTORY_ROLE, ID_ROLE, SORT_ROLE
+from i2ptunnel_gui.ui.traffic_history import TrafficHistory
 from i2ptunnel_gui.ui.tunnel_states import STATE_COLORS, state_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -65,13 +68,15 @@ class _TunnelRow:
 class TunnelTableModel(QAbstractTableModel):
     COL_NAME, COL_KIND, COL_STATE, COL_LOCAL, COL_I2P, COL_CONNS, COL_IN, COL_OUT = range(8)
     COL_REFUSED = 8  # server kinds: streams turned away (per reason in the tooltip)
+    COL_ACTIVITY = 9  # connections over the last minutes (ui/sparkline_delegate.py)
     _HEADERS = ("Name", "Kind", "State", "Local endpoint", "I2P address", "Connections",
-                "In", "Out", "Refused")
+                "In", "Out", "Refused", "Activity")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[_TunnelRow] = []
         self._router_wait = ""  # what the app's router is busy with (ui/router_ui.py)
+        self.history = TrafficHistory()
 
     # -- queries ------------------------------------------------------------
     def specs(self) -> list[TunnelSpec]:
@@ -103,6 +108,7 @@ class TunnelTableModel(QAbstractTableModel):
     def set_specs(self, specs: list[TunnelSpec]) -> None:
         self.beginResetModel()
         self._rows = [_TunnelRow(s) for s in specs]
+        self.history.retain(s.id for s in specs)
         self.endResetModel()
 
     def add_spec(self, spec: TunnelSpec) -> None:
@@ -124,6 +130,7 @@ class TunnelTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        self.history.forget(tunnel_id)
         self.endRemoveRows()
 
     def set_state(self, tunnel_id: str, state: TunnelState, message: str = "") -> None:
@@ -153,6 +160,7 @@ class TunnelTableModel(QAbstractTableModel):
 
     def apply_snapshot(self, snap: EngineSnapshot) -> None:
         """Counters and states of every tunnel; one dataChanged for the whole tick."""
+        self.history.add_sample(snap.time, snap.tunnels)
         if not self._rows:
             return
         by_id = {s.id: s for s in snap.tunnels}
@@ -173,7 +181,7 @@ class TunnelTableModel(QAbstractTableModel):
                 r.rate_in = r.rate_out = 0.0
             r.status, r.sampled_at = status, snap.time
         self.dataChanged.emit(self.index(0, self.COL_STATE),
-                              self.index(len(self._rows) - 1, self.COL_REFUSED))
+                              self.index(len(self._rows) - 1, self.COL_ACTIVITY))
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -205,6 +213,8 @@ class TunnelTableModel(QAbstractTableModel):
             return self._sort_value(r, col, state)
         if role == ID_ROLE:
             return r.spec.id
+        if col == self.COL_ACTIVITY:
+            return self._activity(r, role)
         if col == self.COL_STATE:
             if role == Qt.ItemDataRole.DecorationRole:
                 return state_icon(state)
@@ -247,6 +257,19 @@ class TunnelTableModel(QAbstractTableModel):
             return str(st.refused_connections) if st is not None and r.spec.serves else ""
         return ""
 
+    def _activity(self, r: _TunnelRow, role: int) -> Any:
+        if role == HISTORY_ROLE:
+            return self.history.points(r.spec.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            points = self.history.points(r.spec.id)
+            if not points:
+                return None
+            peak = max(p.connections for p in points)
+            return _tr("TunnelTableModel",
+                       "Open connections over the last 5 minutes: now {0}, peak {1}").format(
+                points[-1].connections, peak)
+        return None
+
     def _sort_value(self, r: _TunnelRow, col: int, state: TunnelState) -> Any:
         if col == self.COL_CONNS:
             return r.status.active_connections if r.status is not None else 0
@@ -256,6 +279,8 @@ class TunnelTableModel(QAbstractTableModel):
             return r.rate_out
         if col == self.COL_REFUSED:
             return r.status.refused_connections if r.status is not None else 0
+        if col == self.COL_ACTIVITY:  # the busiest recently first
+            return max((p.connections for p in self.history.points(r.spec.id)), default=0)
         if col == self.COL_NAME:
             return r.spec.name.casefold()
         return self._display(r, col, state).casefold()
