@@ -80,7 +80,7 @@ class BandwidthGraph(QWidget):
         self.setObjectName("bandwidth_graph")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(110)
-        self.points: Sequence[RatePoint] = ()
+        self.points: Sequence[RatePoint] = []
         self.top = nice_ceiling(0)
         self.peak_in = self.peak_out = 0.0
         self._paths: tuple[QPainterPath, QPainterPath] | None = None  # None: to build

@@ -1,0 +1,149 @@
+"""Traffic graphs: colours that read on light and dark palettes, the scale and the
+screen-reader summary, lines drawn where the samples put them, the details graph
+following the selection, and the tray's tooltip and Traffic window."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPalette
+from samples import SSH, WEB, status
+
+from i2ptunnel_gui.core.live_rows import LiveSnapshot
+from i2ptunnel_gui.ui.bandwidth_graph import (
+    BandwidthGraph,
+    contrast_ratio,
+    line_colours,
+    nice_ceiling,
+)
+from i2ptunnel_gui.ui.traffic_graph import TrafficGraph, traffic_text
+from i2ptunnel_gui.ui.traffic_history import TOTAL, TrafficHistory, TrafficPoint
+
+pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+
+LIGHT_BASE, DARK_BASE = QColor("#ffffff"), QColor("#1e1e1e")
+
+
+def palette_with_base(base: QColor) -> QPalette:
+    p = QPalette()
+    p.setColor(QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorRole.Text, QColor("#000000" if base.lightness() > 128 else "#ffffff"))
+    return p
+
+
+def test_contrast_ratio_matches_wcag() -> None:
+    assert contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
+    assert contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("base", [LIGHT_BASE, DARK_BASE, QColor("#fafafa"), QColor("#2b2b2b")])
+def test_both_lines_stand_out_from_light_and_dark_bases(base: QColor) -> None:
+    in_colour, out_colour = line_colours(palette_with_base(base))
+    assert contrast_ratio(in_colour, base) >= 3.0
+    assert contrast_ratio(out_colour, base) >= 3.0
+    assert in_colour != out_colour
+
+
+def test_scale_and_summary_follow_the_points(qtbot) -> None:
+    graph = BandwidthGraph()
+    qtbot.addWidget(graph)
+    graph.set_points([TrafficPoint(0.0, 3000.0, 100.0, 1), TrafficPoint(1.0, 500.0, 700.0, 2)])
+    assert graph.top == nice_ceiling(3000.0) == 5 * 1024
+    assert graph.accessibleDescription() == (
+        "Last 5 minutes. In: now 500 B/s, peak 2.9 KiB/s. Out: now 700 B/s, peak 700 B/s.")
+    graph.set_points([])
+    assert graph.top == 1024 and graph.accessibleDescription() == "No traffic measured yet."
+
+
+def _line_pixels(image: QImage, colour: QColor) -> list[tuple[int, int]]:
+    return [(x, y) for x in range(image.width()) for y in range(image.height())
+            if QColor(image.pixel(x, y)).name() == colour.name()]
+
+
+@pytest.mark.parametrize("base", [LIGHT_BASE, DARK_BASE])
+def test_lines_are_drawn_where_the_rates_are(qtbot, base: QColor) -> None:
+    graph = BandwidthGraph()
+    qtbot.addWidget(graph)
+    graph.setPalette(palette_with_base(base))
+    graph.resize(304, 122)  # plot area: x 4..300, y 18..118 (100 px high)
+    # in: a flat top line at the scale's top (2 KiB/s); out: flat at a quarter of it
+    graph.set_points([TrafficPoint(float(t), 2048.0, 512.0, 0) for t in range(0, 301, 10)])
+    image = graph.grab().toImage()
+    in_colour, out_colour = line_colours(graph.palette())
+    ins = [(x, y) for x, y in _line_pixels(image, in_colour) if x > 40]  # not the legend
+    outs = [(x, y) for x, y in _line_pixels(image, out_colour) if x > 40]
+    assert ins and outs
+    assert all(abs(y - 18) <= 2 for _x, y in ins if y > 14)  # at the top of the area
+    assert any(abs(y - 93) <= 2 for _x, y in outs)  # 118 - 100/4
+    assert max(x for x, y in ins if y > 14) >= 298  # reaches the right edge: now
+
+
+def test_a_hidden_graph_takes_its_points_when_shown(qtbot, shell) -> None:
+    model = shell.controller.model
+    graph = TrafficGraph(key=TOTAL)
+    qtbot.addWidget(graph)
+    graph.follow(shell.controller)
+    now = time.time()
+    for i in range(3):
+        shell.bridge.snapshot_ready.emit(LiveSnapshot(now + i, (status(WEB, bytes_in=i * 1024),)))
+    assert graph.points == []  # hidden: nothing copied, nothing built
+    graph.show()
+    qtbot.waitExposed(graph)
+    assert graph.points == list(model.history.points(TOTAL))
+    assert len(graph.points) == 2 and graph.points[-1].bw_in == 1024.0
+
+
+def test_details_graph_follows_the_selection(qtbot, shell) -> None:
+    win = shell.window
+    win.tabs.setCurrentWidget(win.details)
+    now = time.time()
+    for i in range(4):
+        shell.bridge.snapshot_ready.emit(LiveSnapshot(now + i, (
+            status(WEB, bytes_in=i * 2048, active_connections=1),
+            status(SSH, bytes_out=i * 100, active_connections=2))))
+    graph = win.details.traffic
+    win.select_tunnel(WEB.id)
+    qtbot.waitUntil(lambda: graph.key == WEB.id and graph.isVisible(), timeout=2000)
+    assert [p.bw_in for p in graph.points] == [2048.0, 2048.0, 2048.0]
+    assert "In: now 2.0 KiB/s" in graph.accessibleDescription()
+    win.select_tunnel(SSH.id)
+    assert graph.key == SSH.id
+    assert [p.bw_out for p in graph.points] == [100.0, 100.0, 100.0]
+    shell.bridge.snapshot_ready.emit(LiveSnapshot(now + 4, (
+        status(WEB, bytes_in=8 * 2048), status(SSH, bytes_out=1000))))
+    assert graph.points[-1] == TrafficPoint(now + 4, 0.0, 700.0, 0)  # each new sample
+
+
+class TestTray:
+    @pytest.fixture
+    def tray_available(self) -> bool:
+        return True
+
+    def test_tooltip_shows_current_rates_and_totals(self, shell) -> None:
+        tray = shell.tray
+        now = time.time()
+        shell.bridge.snapshot_ready.emit(LiveSnapshot(now, (status(WEB, bytes_in=0),)))
+        shell.bridge.snapshot_ready.emit(LiveSnapshot(now + 0.5, (
+            status(WEB, bytes_in=2048, bytes_out=3 * 1024 * 1024),)))
+        tip = tray.icon.toolTip()
+        assert tip.splitlines()[-1] == "In 4.0 KiB/s, out 6.0 MiB/s (total 2.0 KiB in, 3.0 MiB out)"
+        assert "1 of 2 tunnels running" in tip.splitlines()[0]
+
+    def test_traffic_window_shows_the_total(self, qtbot, shell) -> None:
+        now = time.time()
+        for i in range(3):
+            shell.bridge.snapshot_ready.emit(LiveSnapshot(now + i, (
+                status(WEB, bytes_in=i * 10), status(SSH, bytes_in=i * 30))))
+        shell.tray.action("tray_traffic").trigger()
+        window = shell.tray.traffic_window
+        assert window is not None
+        qtbot.waitExposed(window)
+        assert [p.bw_in for p in window.graph.points] == [40.0, 40.0]
+        assert window.summary.text() == traffic_text(shell.controller.model.history)
+        assert window.summary.text().startswith("In 40 B/s, out 0 B/s")
+        window.close()
+
+
+def test_traffic_text_before_any_sample() -> None:
+    assert traffic_text(TrafficHistory()) == "In 0 B/s, out 0 B/s (total 0 B in, 0 B out)"
