@@ -260,7 +260,7 @@ class TunnelTableModel(QAbstractTableModel):
     def _activity(self, r: _TunnelRow, role: int) -> Any:
         if role == HISTORY_ROLE:
             return self.history.points(r.spec.id)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             points = self.history.points(r.spec.id)
             if not points:
                 return None

@@ -4,13 +4,14 @@ following the selection, and the tray's tooltip and Traffic window."""
 
 from __future__ import annotations
 
-import time
+import re
+from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage, QPalette
-from samples import SSH, WEB, status
+from samples import SSH, WEB
 
-from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.ui.bandwidth_graph import (
     BandwidthGraph,
     contrast_ratio,
@@ -79,40 +80,51 @@ def test_lines_are_drawn_where_the_rates_are(qtbot, base: QColor) -> None:
     assert max(x for x, y in ins if y > 14) >= 298  # reaches the right edge: now
 
 
-def test_a_hidden_graph_takes_its_points_when_shown(qtbot, shell) -> None:
-    model = shell.controller.model
+@pytest.fixture
+def traffic(qtbot, shell, fake_engine) -> Iterator[None]:
+    """WEB and SSH running in the fake engine; WEB's 2 connections move 1 KiB in and
+    512 B out every 100 ms, SSH has none."""
+    shell.window.select_tunnel(WEB.id)
+    shell.window.start_all_action.trigger()
+    qtbot.waitUntil(lambda: len(fake_engine.statuses) == 2, timeout=2000)
+    fake_engine.add_connections(WEB.id, 2)
+    pump = QTimer()
+    pump.timeout.connect(lambda: fake_engine.bump(512))
+    pump.start(100)
+    yield
+    pump.stop()
+
+
+def test_a_hidden_graph_takes_its_points_when_shown(qtbot, shell, traffic) -> None:
+    history = shell.controller.model.history
     graph = TrafficGraph(key=TOTAL)
     qtbot.addWidget(graph)
     graph.follow(shell.controller)
-    now = time.time()
-    for i in range(3):
-        shell.bridge.snapshot_ready.emit(LiveSnapshot(now + i, (status(WEB, bytes_in=i * 1024),)))
+    qtbot.waitUntil(lambda: len(history.points(TOTAL)) >= 3, timeout=5000)
     assert graph.points == []  # hidden: nothing copied, nothing built
     graph.show()
     qtbot.waitExposed(graph)
-    assert graph.points == list(model.history.points(TOTAL))
-    assert len(graph.points) == 2 and graph.points[-1].bw_in == 1024.0
+    assert graph.points == list(history.points(TOTAL))  # caught up when shown
 
 
-def test_details_graph_follows_the_selection(qtbot, shell) -> None:
+def test_details_graph_follows_the_selection(qtbot, shell, traffic) -> None:
     win = shell.window
+    history = shell.controller.model.history
     win.tabs.setCurrentWidget(win.details)
-    now = time.time()
-    for i in range(4):
-        shell.bridge.snapshot_ready.emit(LiveSnapshot(now + i, (
-            status(WEB, bytes_in=i * 2048, active_connections=1),
-            status(SSH, bytes_out=i * 100, active_connections=2))))
     graph = win.details.traffic
-    win.select_tunnel(WEB.id)
-    qtbot.waitUntil(lambda: graph.key == WEB.id and graph.isVisible(), timeout=2000)
-    assert [p.bw_in for p in graph.points] == [2048.0, 2048.0, 2048.0]
-    assert "In: now 2.0 KiB/s" in graph.accessibleDescription()
+    qtbot.waitUntil(lambda: graph.isVisible() and len(history.points(WEB.id)) >= 3,
+                    timeout=5000)
+    assert graph.key == WEB.id
+    assert graph.points == list(history.points(WEB.id))
+    assert max(p.bw_in for p in graph.points) > 0 and graph.points[-1].connections == 2
+    assert graph.accessibleDescription().startswith("Last 5 minutes. In: now ")
     win.select_tunnel(SSH.id)
     assert graph.key == SSH.id
-    assert [p.bw_out for p in graph.points] == [100.0, 100.0, 100.0]
-    shell.bridge.snapshot_ready.emit(LiveSnapshot(now + 4, (
-        status(WEB, bytes_in=8 * 2048), status(SSH, bytes_out=1000))))
-    assert graph.points[-1] == TrafficPoint(now + 4, 0.0, 700.0, 0)  # each new sample
+    assert graph.points == list(history.points(SSH.id))
+    assert graph.points and all(p.bw_in == 0 == p.connections for p in graph.points)
+    n = len(history.points(SSH.id))
+    qtbot.waitUntil(lambda: len(history.points(SSH.id)) > n, timeout=3000)
+    assert graph.points == list(history.points(SSH.id))  # each new sample
 
 
 class TestTray:
@@ -120,28 +132,28 @@ class TestTray:
     def tray_available(self) -> bool:
         return True
 
-    def test_tooltip_shows_current_rates_and_totals(self, shell) -> None:
+    def test_tooltip_shows_current_rates_and_totals(self, qtbot, shell, traffic) -> None:
         tray = shell.tray
-        now = time.time()
-        shell.bridge.snapshot_ready.emit(LiveSnapshot(now, (status(WEB, bytes_in=0),)))
-        shell.bridge.snapshot_ready.emit(LiveSnapshot(now + 0.5, (
-            status(WEB, bytes_in=2048, bytes_out=3 * 1024 * 1024),)))
-        tip = tray.icon.toolTip()
-        assert tip.splitlines()[-1] == "In 4.0 KiB/s, out 6.0 MiB/s (total 2.0 KiB in, 3.0 MiB out)"
-        assert "1 of 2 tunnels running" in tip.splitlines()[0]
+        history = shell.controller.model.history
+        qtbot.waitUntil(lambda: history.bytes_in > 0, timeout=5000)
+        # the traffic line follows the samples, at most once a second
+        qtbot.waitUntil(lambda: tray.icon.toolTip().splitlines()[-1] == traffic_text(history)
+                        and "total 0 B in" not in tray.icon.toolTip(), timeout=3000)
+        first, line = tray.icon.toolTip().splitlines()
+        assert first.endswith("2 of 2 tunnels running")
+        assert re.fullmatch(r"In [\d.]+ KiB/s, out [\d.]+ (B|KiB)/s "
+                            r"\(total [\d.]+ KiB in, [\d.]+ KiB out\)", line), line
 
-    def test_traffic_window_shows_the_total(self, qtbot, shell) -> None:
-        now = time.time()
-        for i in range(3):
-            shell.bridge.snapshot_ready.emit(LiveSnapshot(now + i, (
-                status(WEB, bytes_in=i * 10), status(SSH, bytes_in=i * 30))))
+    def test_traffic_window_shows_the_total(self, qtbot, shell, traffic) -> None:
+        history = shell.controller.model.history
         shell.tray.action("tray_traffic").trigger()
         window = shell.tray.traffic_window
         assert window is not None
         qtbot.waitExposed(window)
-        assert [p.bw_in for p in window.graph.points] == [40.0, 40.0]
-        assert window.summary.text() == traffic_text(shell.controller.model.history)
-        assert window.summary.text().startswith("In 40 B/s, out 0 B/s")
+        qtbot.waitUntil(lambda: len(window.graph.points) >= 3, timeout=5000)
+        assert window.graph.points == list(history.points(TOTAL))
+        assert window.graph.accessibleName() == "Bandwidth of all tunnels"
+        assert window.summary.text() == traffic_text(history)
         window.close()
 
 
