@@ -9,6 +9,7 @@ one point per pixel column is drawn, so a long series costs no more than a short
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize
 from PySide6.QtGui import QPainter, QPalette, QPen, QPolygonF
@@ -31,9 +32,8 @@ def sparkline(points: Sequence[TrafficPoint], left: float, top: float, width: fl
     now = points[-1].at
     peak = max(1, max(p.connections for p in points))
     stride = max(1, len(points) // int(width))  # about one point per pixel column
-    picked = points[::stride] if stride > 1 else points
-    if picked[-1] is not points[-1]:
-        picked = [*picked, points[-1]]
+    # (the series is a deque: no slicing) every stride-th point, ending with the newest
+    picked = islice(points, (len(points) - 1) % stride, None, stride)
     right, bottom = left + width, top + height
     x_scale, y_scale = width / SPAN_S, height / peak
     for p in picked:
