@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -20,14 +20,13 @@ from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
-from i2ptunnel_gui.ui.traffic_graph import TrafficWindow, traffic_text
+from i2ptunnel_gui.ui.tray_traffic import TrayTraffic
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 logger = logging.getLogger(__name__)
 
 _FAILED = (TunnelState.ERROR, TunnelState.RECONNECTING, TunnelState.DEGRADED)
 NOTICE_MS = 6000
-TIP_INTERVAL_MS = 1000  # between traffic updates of the tooltip (a D-Bus call on some desktops)
 
 
 def tray_state(states: list[TunnelState]) -> str:
@@ -55,15 +54,8 @@ class Tray(QObject):
         self.state_name = ""
         self._last: dict[str, TunnelState] = {}  # for failed/recovered notifications
         self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
-        self._tip = ""  # the tunnels part of the tooltip; the traffic line follows samples
-        self._tip_pause = QTimer(self)  # running: the traffic line was updated just now
-        self._tip_pause.setSingleShot(True)
-        self._tip_pause.setInterval(TIP_INTERVAL_MS)
-        self._tip_pause.timeout.connect(self._tip_pause_over)
-        self._tip_pending = False  # a sample arrived during the pause
-        self.traffic_window: TrafficWindow | None = None  # made when first asked for
+        self.traffic = TrayTraffic(controller, self.icon, self)  # tooltip's traffic line
         controller.changed.connect(self.refresh)
-        controller.sampled.connect(self._show_tip)
         controller.tunnel_event.connect(self._on_event)
         controller.start_failed.connect(
             lambda name, why: self.notify(self.tr("{name} failed").format(name=name), why,
@@ -90,39 +82,15 @@ class Tray(QObject):
             app=APP_NAME, running=running, total=len(specs))
         if name == "some-error":
             tip += self.tr(" — some failed")
-        self._tip = tip
-        self._show_tip(now=True)
+        self.traffic.set_head(tip)
         self._rebuild_menu()
-
-    def _show_tip(self, *_: object, now: bool = False) -> None:
-        """The tunnels line, then the traffic line: from samples at most once a
-        TIP_INTERVAL_MS (the last one of a pause shown when it ends), at once when the
-        tunnels line changed."""
-        if self._tip_pause.isActive() and not now:
-            self._tip_pending = True
-            return
-        self._tip_pending = False
-        self._tip_pause.start()
-        tip = f"{self._tip}\n{traffic_text(self.controller.model.history)}"
-        if tip != self.icon.toolTip():
-            self.icon.setToolTip(tip)
-
-    def _tip_pause_over(self) -> None:
-        if self._tip_pending:
-            self._show_tip()
-
-    def show_traffic(self) -> None:
-        if self.traffic_window is None:
-            self.traffic_window = TrafficWindow(self.controller)
-        self.traffic_window.show()
-        self.traffic_window.raise_()
 
     def _rebuild_menu(self) -> None:
         model = self.controller.model
         self.menu.clear()
         self._add(self.menu, "tray_toggle_window", self.tr("Show/Hide window"),
                   self.toggle_window.emit)
-        self._add(self.menu, "tray_traffic", self.tr("Traffic…"), self.show_traffic)
+        self._add(self.menu, "tray_traffic", self.tr("Traffic…"), self.traffic.show_window)
         self.menu.addSeparator()
         for spec in model.specs():
             state = model.state_of(spec.id)

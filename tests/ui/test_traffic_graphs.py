@@ -147,7 +147,7 @@ class TestTray:
     def test_traffic_window_shows_the_total(self, qtbot, shell, traffic) -> None:
         history = shell.controller.model.history
         shell.tray.action("tray_traffic").trigger()
-        window = shell.tray.traffic_window
+        window = shell.tray.traffic.window
         assert window is not None
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: len(window.graph.points) >= 3, timeout=5000)
