@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize
 from PySide6.QtGui import QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from i2ptunnel_gui.ui.bandwidth_graph import line_colours
+from i2ptunnel_gui.ui.bandwidth_graph import LINE_WIDTH, line_colours
 from i2ptunnel_gui.ui.roles import HISTORY_ROLE
 from i2ptunnel_gui.ui.traffic_history import SPAN_S, TrafficPoint
 
@@ -60,8 +60,8 @@ class SparklineDelegate(QStyledItemDelegate):
         else:
             colour = line_colours(palette)[0]
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour, 1.5))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(colour, LINE_WIDTH))  # thin and aliased: cheap, as the graphs
         painter.drawPolyline(line)
         painter.restore()
 
