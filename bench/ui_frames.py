@@ -8,7 +8,15 @@ sorted by a counter column (the model re-sorts on every tick), while a 16 ms
 Qt.PreciseTimer measures how late the GUI thread gets to it: frame time = the interval
 between two ticks. Target: p99 ≤ 25 ms with 5 000 connections.
 
+With graphs (the default; --no-graphs to leave them out) the traffic graphs are on
+screen too: the tunnel table's Activity sparklines, the details panel showing the busy
+tunnel with its bandwidth graph (in its own window beside the table: in the app both
+share the lower tabs), and the Traffic window with all tunnels' graph. Their history
+is first filled with five minutes of made-up past samples, so the graphs draw as many
+points as after five minutes of use (a 30 s run would otherwise draw ~100).
+
     .venv/bin/python bench/ui_frames.py [--conns 5000] [--seconds 10] [--period 2]
+                                        [--no-graphs]
 
 Everything is on 127.0.0.1 with ephemeral ports; the load process is ended by closing
 its stdin (and killed by PID if it does not exit). The same window is first measured idle
@@ -110,7 +118,8 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict[str, object]:
+def measure(conns: int, seconds: float, period: float, sort_column: int,
+            graphs: bool = True) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
                           else "xcb")
     tmp = Path(tempfile.mkdtemp(prefix="ui-frames-"))
@@ -134,7 +143,8 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
     engine = Engine(sam_address="127.0.0.1:9", keystore=KeyStore(tmp / "keys"))
     engine.start()
     result: dict[str, object] = {"conns": conns, "period_s": period,
-                                 "platform": app.platformName(), "loop": engine.loop_name}
+                                 "platform": app.platformName(), "loop": engine.loop_name,
+                                 "graphs": graphs}
     try:
         echo_port = json.loads(load.stdout.readline())["echo_port"]
         settings = Settings.open(tmp / "bench.ini")
@@ -143,6 +153,8 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
         settings.save_tunnels([spec])
         shell = build_shell(settings, engine, tray_available=False)
         win = shell.window
+        if graphs:
+            fill_history(win.tunnel_model.history, spec, conns)
         win.resize(1280, 800)
 
         async def run() -> None:
@@ -157,6 +169,8 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
                 raise RuntimeError("tunnel did not start")
             win.tunnel_table.selectRow(0)
             win.connection_table.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)
+            if graphs:
+                show_graphs(win)
             idle = await frame_times(win, seconds)  # same window, no connections yet
             result.update(idle_frame_p50_ms=round(statistics.median(idle), 1),
                           idle_frame_p99_ms=round(_pct(idle, 0.99), 1))
@@ -208,6 +222,8 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
             result.update(gc_collections=len(gc_pauses), gc_gen2=len(gen2),
                           gc_gen2_max_ms=round(max(gen2, default=0.0), 1),
                           gc_total_ms=round(sum(d for _g, d in gc_pauses) * 1000, 1))
+            if graphs:  # the graphs did follow the samples
+                result["graph_points"] = len(win.details.traffic.points)
             result.update(rows=model.rowCount(), frames=len(ms),
                           frame_p50_ms=round(statistics.median(ms), 1),
                           frame_p99_ms=round(_pct(ms, 0.99), 1),
@@ -217,6 +233,23 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
                           apply_p99_ms=round(_pct(applies, 0.99) * 1000, 1))
             await shell.controller.stop_all()
             await shell.bridge.aclose()
+
+        def show_graphs(win: Any) -> None:
+            from i2ptunnel_gui.ui.traffic_graph import TrafficWindow
+
+            win.tabs.removeTab(win.tabs.indexOf(win.details))
+            win.details.setParent(None)
+            win.details.resize(700, 600)
+            win.details.show()
+            traffic = TrafficWindow(shell.controller)
+            traffic.show()
+            windows.extend((win.details, traffic))
+            assert win.details.traffic.isVisible() and traffic.graph.isVisible()
+            activity = win.tunnel_model.COL_ACTIVITY
+            assert not win.tunnel_table.isColumnHidden(activity)
+            result["graph_points"] = 0
+
+        windows: list[Any] = []
 
         async def frame_times(win: Any, seconds: float) -> list[float]:
             frames: list[float] = []
@@ -251,6 +284,24 @@ def measure(conns: int, seconds: float, period: float, sort_column: int) -> dict
     return result
 
 
+def fill_history(history: Any, spec: Any, conns: int) -> None:
+    """Five minutes of samples at the bridge's 4 Hz, ending now: rates swinging around
+    the bench's own (conns × 64 B each way per period), connections rising to `conns`."""
+    import math
+
+    from i2ptunnel_gui.core.status import TunnelState, TunnelStatus
+    from i2ptunnel_gui.ui.traffic_history import SPAN_S
+
+    now, step = time.time(), 0.25
+    n = int(SPAN_S / step)
+    bytes_in = 0
+    for i in range(n):
+        bytes_in += int(conns * 64 / 2.0 * step * (1 + 0.5 * math.sin(i / 40)))
+        history.add_sample(now - (n - i) * step, [TunnelStatus(
+            id=spec.id, name=spec.name, kind=spec.kind.value, state=TunnelState.RUNNING,
+            active_connections=conns * i // n, bytes_in=bytes_in, bytes_out=bytes_in)])
+
+
 def _free_port() -> int:
     import socket
 
@@ -268,13 +319,15 @@ def main() -> None:
     p.add_argument("--sort-column", type=int, default=4, help="4 = Bytes in")
     p.add_argument("--output", default=None,
                    help="also write the JSON result here (e.g. bench/results/ui-frames.json)")
+    p.add_argument("--graphs", action=argparse.BooleanOptionalAction, default=True,
+                   help="traffic graphs and sparklines on screen (default: on)")
     p.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     raise_nofile()
     if args.load:
         asyncio.run(_load(args.conns, args.period))
         return
-    result = measure(args.conns, args.seconds, args.period, args.sort_column)
+    result = measure(args.conns, args.seconds, args.period, args.sort_column, args.graphs)
     result["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     print(json.dumps(result))
     if args.output:

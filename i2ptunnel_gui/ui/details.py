@@ -37,6 +37,7 @@ from i2ptunnel_gui.ui.key_address import KeyAddress
 from i2ptunnel_gui.ui.qr import QrLabel, open_qr_window, qr_pixmap
 from i2ptunnel_gui.ui.share_dialog import open_share_dialog, share_button
 from i2ptunnel_gui.ui.theme import Tint
+from i2ptunnel_gui.ui.traffic_graph import TrafficGraph
 from i2ptunnel_gui.ui.tunnel_states import state_label
 from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
@@ -141,6 +142,7 @@ class DetailsPanel(QWidget):
         self.empty = named(QLabel(self.tr("Select a tunnel to see its details.")), "empty")
         self._build_reachability()
         self.policy = ServerPolicyDetails()  # site link, access list, limits, refusals
+        self.traffic = TrafficGraph()  # this tunnel's bandwidth (main window: follow())
 
         head = QHBoxLayout()
         head.addWidget(self.kind_icon)
@@ -181,6 +183,7 @@ class DetailsPanel(QWidget):
         facts.addLayout(self.form, 1)
         facts.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
         inner.addLayout(facts)
+        inner.addWidget(self.traffic)
         inner.addWidget(QLabel(self.tr("Log")))
         inner.addWidget(self.log, 1)
         outer = QVBoxLayout(self)
@@ -205,6 +208,7 @@ class DetailsPanel(QWidget):
     def set_spec(self, spec: TunnelSpec | None) -> None:
         switched = spec is None or self._spec is None or spec.id != self._spec.id
         self._spec = spec
+        self.traffic.set_tunnel(spec.id if spec is not None else None)
         self.empty.setVisible(spec is None)
         self.content.setVisible(spec is not None)
         if switched:

@@ -36,6 +36,7 @@ from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.main_window_actions import MainWindowActions
 from i2ptunnel_gui.ui.quit_guard import QuitGuard
+from i2ptunnel_gui.ui.sparkline_delegate import SparklineDelegate
 from i2ptunnel_gui.ui.tables import fit_columns, make_table
 from i2ptunnel_gui.ui.tunnel_model import SortProxy, TunnelTableModel
 
@@ -102,6 +103,8 @@ class MainWindow(MainWindowActions):
         self.tunnel_table = make_table("tunnel_table", self.tunnel_proxy)
         self.tunnel_table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.tunnel_table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tunnel_table.setItemDelegateForColumn(
+            TunnelTableModel.COL_ACTIVITY, SparklineDelegate(self.tunnel_table))
         self._fit_tunnel_columns()
         for sig in (self.tunnel_model.rowsInserted, self.tunnel_model.rowsRemoved,
                     self.tunnel_model.modelReset):
@@ -118,6 +121,7 @@ class MainWindow(MainWindowActions):
 
         self.details = DetailsPanel(self, key_locator=self.controller.key_path,
                                     stored_address=self.controller.key_address)
+        self.details.traffic.follow(self.controller)
         self.tabs = named(QTabWidget(), "lower_tabs")
         self.tabs.addTab(conn_page, self.tr("Connections"))
         self.tabs.addTab(self.details, self.tr("Details"))

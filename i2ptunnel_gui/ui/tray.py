@@ -21,6 +21,7 @@ from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.tray_traffic import TrayTraffic
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class Tray(QObject):
         self.state_name = ""
         self._last: dict[str, TunnelState] = {}  # for failed/recovered notifications
         self.notices: list[tuple[str, str]] = []  # (title, text) shown, newest last
+        self.traffic = TrayTraffic(controller, self.icon, self)  # tooltip's traffic line
         controller.changed.connect(self.refresh)
         controller.tunnel_event.connect(self._on_event)
         controller.start_failed.connect(
@@ -81,7 +83,7 @@ class Tray(QObject):
             app=APP_NAME, running=running, total=len(specs))
         if name == "some-error":
             tip += self.tr(" — some failed")
-        self.icon.setToolTip(tip)
+        self.traffic.set_head(tip)
         self._rebuild_menu()
 
     def _rebuild_menu(self) -> None:
@@ -89,6 +91,7 @@ class Tray(QObject):
         self.menu.clear()
         self._add(self.menu, "tray_toggle_window", self.tr("Show/Hide window"),
                   self.toggle_window.emit)
+        self._add(self.menu, "tray_traffic", self.tr("Traffic…"), self.traffic.show_window)
         self.menu.addSeparator()
         for spec in model.specs():
             state = model.state_of(spec.id)

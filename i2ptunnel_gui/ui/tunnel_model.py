@@ -4,7 +4,9 @@ The TunnelController is the only writer: definitions from the settings, states f
 engine events and samples (≤ 10 Hz). Rows come and go with beginInsertRows/
 beginRemoveRows, and each sample ends in ONE dataChanged over the state and counter
 columns. `SORT_ROLE` returns raw values (ints, floats, text) for `SortProxy`, which
-then compares them instead of the displayed text.
+then compares them instead of the displayed text. The model also keeps the tunnels'
+TrafficHistory, fed by the same samples; the Activity column hands a tunnel's series
+to the sparkline delegate under `HISTORY_ROLE`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
 from i2ptunnel_gui.ui.refusal_labels import refusals_text
-from i2ptunnel_gui.ui.roles import ID_ROLE, SORT_ROLE
+from i2ptunnel_gui.ui.roles import HISTORY_ROLE, ID_ROLE, SORT_ROLE
+from i2ptunnel_gui.ui.traffic_history import TrafficHistory
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -68,6 +71,7 @@ class _TunnelRow:
 class TunnelTableModel(QAbstractTableModel):
     COL_NAME, COL_KIND, COL_STATE, COL_LOCAL, COL_I2P, COL_CONNS, COL_IN, COL_OUT = range(8)
     COL_REFUSED = 8  # server kinds: streams turned away (per reason in the tooltip)
+    COL_ACTIVITY = 9  # connections over the last minutes (ui/sparkline_delegate.py)
     _HEADERS = (QT_TRANSLATE_NOOP("TunnelTableModel", "Name"),
                 QT_TRANSLATE_NOOP("TunnelTableModel", "Kind"),
                 QT_TRANSLATE_NOOP("TunnelTableModel", "State"),
@@ -76,13 +80,15 @@ class TunnelTableModel(QAbstractTableModel):
                 QT_TRANSLATE_NOOP("TunnelTableModel", "Connections"),
                 QT_TRANSLATE_NOOP("TunnelTableModel", "In"),
                 QT_TRANSLATE_NOOP("TunnelTableModel", "Out"),
-                QT_TRANSLATE_NOOP("TunnelTableModel", "Refused"))
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Refused"),
+                QT_TRANSLATE_NOOP("TunnelTableModel", "Activity"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[_TunnelRow] = []
         self._router_wait = ""  # what the app's router is busy with (ui/router_ui.py)
         theme.follow_theme(self, self.COL_STATE, self.COL_STATE)
+        self.history = TrafficHistory()
 
     # -- queries ------------------------------------------------------------
     def specs(self) -> list[TunnelSpec]:
@@ -114,6 +120,7 @@ class TunnelTableModel(QAbstractTableModel):
     def set_specs(self, specs: list[TunnelSpec]) -> None:
         self.beginResetModel()
         self._rows = [_TunnelRow(s) for s in specs]
+        self.history.retain(s.id for s in specs)
         self.endResetModel()
 
     def add_spec(self, spec: TunnelSpec) -> None:
@@ -135,6 +142,7 @@ class TunnelTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        self.history.forget(tunnel_id)
         self.endRemoveRows()
 
     def set_state(self, tunnel_id: str, state: TunnelState, message: str = "") -> None:
@@ -169,6 +177,7 @@ class TunnelTableModel(QAbstractTableModel):
 
     def apply_snapshot(self, snap: EngineSnapshot) -> None:
         """Counters and states of every tunnel; one dataChanged for the whole tick."""
+        self.history.add_sample(snap.time, snap.tunnels)
         if not self._rows:
             return
         by_id = {s.id: s for s in snap.tunnels}
@@ -189,7 +198,7 @@ class TunnelTableModel(QAbstractTableModel):
                 r.rate_in = r.rate_out = 0.0
             r.status, r.sampled_at = status, snap.time
         self.dataChanged.emit(self.index(0, self.COL_STATE),
-                              self.index(len(self._rows) - 1, self.COL_REFUSED))
+                              self.index(len(self._rows) - 1, self.COL_ACTIVITY))
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -221,6 +230,8 @@ class TunnelTableModel(QAbstractTableModel):
             return self._sort_value(r, col, state)
         if role == ID_ROLE:
             return r.spec.id
+        if col == self.COL_ACTIVITY:
+            return self._activity(r, role)
         if col == self.COL_STATE:
             if role == Qt.ItemDataRole.DecorationRole:
                 return state_icon(state)
@@ -270,6 +281,20 @@ class TunnelTableModel(QAbstractTableModel):
             return st.i2p_address
         return r.key_address or (st.i2p_address if st is not None else "")
 
+    def _activity(self, r: _TunnelRow, role: int) -> Any:
+        if role == HISTORY_ROLE:
+            return self.history.points(r.spec.id)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            points = self.history.points(r.spec.id)
+            if not points:
+                return None
+            peak = max(p.connections for p in points)
+            return QCoreApplication.translate(
+                "TunnelTableModel",
+                "Open connections over the last 5 minutes: now {0}, peak {1}").format(
+                points[-1].connections, peak)
+        return None
+
     def _sort_value(self, r: _TunnelRow, col: int, state: TunnelState) -> Any:
         if col == self.COL_CONNS:
             return r.status.active_connections if r.status is not None else 0
@@ -279,6 +304,8 @@ class TunnelTableModel(QAbstractTableModel):
             return r.rate_out
         if col == self.COL_REFUSED:
             return r.status.refused_connections if r.status is not None else 0
+        if col == self.COL_ACTIVITY:  # the busiest recently first
+            return max((p.connections for p in self.history.points(r.spec.id)), default=0)
         if col == self.COL_NAME:
             return r.spec.name.casefold()
         return self._display(r, col, state).casefold()
