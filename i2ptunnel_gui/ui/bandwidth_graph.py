@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -86,7 +86,7 @@ class BandwidthGraph(QWidget):
         self.peak_in = self.peak_out = 0.0
         self._paths: tuple[QPainterPath, QPainterPath] | None = None  # None: to build
         self._path_rect = QRectF()
-        self.setAccessibleName(self.tr("Router bandwidth"))
+        self.setAccessibleName(QCoreApplication.translate("BandwidthGraph", "Router bandwidth"))
 
     def sizeHint(self) -> QSize:
         return QSize(360, 120)
@@ -100,7 +100,7 @@ class BandwidthGraph(QWidget):
         latest = self.points[-1] if self.points else None
         if latest is not None:
             self.setToolTip(
-                self.tr("In {0}, out {1}").format(
+                QCoreApplication.translate("BandwidthGraph", "In {0}, out {1}").format(
                     human_rate(latest.bw_in), human_rate(latest.bw_out)
                 )
             )
@@ -111,9 +111,9 @@ class BandwidthGraph(QWidget):
     def summary(self) -> str:
         """What the lines show, for screen readers: the rates now and their peaks."""
         if not self.points:
-            return self.tr("No traffic measured yet.")
+            return QCoreApplication.translate("BandwidthGraph", "No traffic measured yet.")
         latest = self.points[-1]
-        return self.tr(
+        return QCoreApplication.translate("BandwidthGraph",
             "Last 5 minutes. In: now {0}, peak {1}. Out: now {2}, peak {3}."
         ).format(human_rate(latest.bw_in), human_rate(self.peak_in),
                  human_rate(latest.bw_out), human_rate(self.peak_out))
@@ -132,11 +132,13 @@ class BandwidthGraph(QWidget):
         painter.drawText(
             QRectF(self.rect()).adjusted(6, 0, -6, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            self.tr("max {0}").format(human_rate(self.top)),
+            QCoreApplication.translate("BandwidthGraph", "max {0}").format(human_rate(self.top)),
         )
         in_colour, out_colour = line_colours(palette)
         right = QRectF(self.rect()).adjusted(6, 0, -6, 0)
-        for colour, label in ((out_colour, self.tr("— out")), (in_colour, self.tr("— in"))):
+        legend = ((out_colour, QCoreApplication.translate("BandwidthGraph", "— out")),
+                  (in_colour, QCoreApplication.translate("BandwidthGraph", "— in")))
+        for colour, label in legend:
             painter.setPen(colour)  # the legend in the lines' own colours, right to left
             painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
             right.adjust(0, 0, -painter.fontMetrics().horizontalAdvance(label + "  "), 0)

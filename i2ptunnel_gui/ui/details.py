@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,12 +39,11 @@ from i2ptunnel_gui.ui.qr import QrLabel, open_qr_window, qr_pixmap
 from i2ptunnel_gui.ui.share_dialog import open_share_dialog, share_button
 from i2ptunnel_gui.ui.theme import Tint
 from i2ptunnel_gui.ui.traffic_graph import TrafficGraph
+from i2ptunnel_gui.ui.tunnel_log import LOG_LIMIT, TunnelLog
 from i2ptunnel_gui.ui.tunnel_states import state_label
 from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
-LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
 QR_SIDE = 180  # px; the QR is drawn at the largest whole module size that fits
-LOG_TINTS = ("error", "warning")  # event levels whose log lines are coloured (ui/theme.py)
 KEY_NOTE = QT_TRANSLATE_NOOP(
     "DetailsPanel",
     "Private: whoever holds this file can run a tunnel at this address. "
@@ -55,13 +55,6 @@ StoredAddress = Callable[[str], "KeyAddress | None"]  # TunnelController.key_add
 
 def format_endpoint(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
-def format_event(event: TunnelEvent) -> str:
-    """One log line: local timestamp, state, the message exactly as received."""
-    stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time))
-    line = f"{stamp}  {state_label(event.state)}"
-    return f"{line}  {event.message}" if event.message else line
 
 
 def _selectable(name: str) -> QLabel:
@@ -87,17 +80,15 @@ class DetailsPanel(QWidget):
         self.setObjectName("details_panel")
         self._key_locator = key_locator
         self._stored_address = stored_address  # a stopped tunnel's b32, from its key file
-        self._log_limit = log_limit
         self._spec: TunnelSpec | None = None
         self._status: TunnelStatus | None = None
-        self._history: dict[str, deque[TunnelEvent]] = {}
         self._known_address: dict[str, str] = {}  # last b32 seen per persistent tunnel
         self._qr_text = ""
         self._checking: set[str] = set()  # tunnels with a reachability check under way
+        self.log = TunnelLog(limit=log_limit)  # per-tunnel history (ui/tunnel_log.py)
         self._build()
         self.set_spec(None)
         describe_details(self)
-        theme.watcher().changed.connect(self._refill_log)  # log colours follow the theme
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:
@@ -133,16 +124,13 @@ class DetailsPanel(QWidget):
             QLabel(QCoreApplication.translate("DetailsPanel", str(KEY_NOTE))), "key_note")
         self.key_note.setWordWrap(True)
         theme.tint(self.key_note, Tint.WARNING)
-        self.log = named(QPlainTextEdit(), "log")
-        self.log.setReadOnly(True)
-        self.log.setMaximumBlockCount(log_limit := self._log_limit)
-        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.log.setPlaceholderText(
-            self.tr("State changes and errors (last {0}) appear here.").format(log_limit))
         self.empty = named(QLabel(self.tr("Select a tunnel to see its details.")), "empty")
         self._build_reachability()
         self.policy = ServerPolicyDetails()  # site link, access list, limits, refusals
         self.traffic = TrafficGraph()  # this tunnel's bandwidth (main window: follow())
+        # here it yields height to the facts above it, as the log does
+        self.traffic.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.traffic.setMinimumHeight(56)
 
         head = QHBoxLayout()
         head.addWidget(self.kind_icon)
@@ -183,12 +171,26 @@ class DetailsPanel(QWidget):
         facts.addLayout(self.form, 1)
         facts.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignTop)
         inner.addLayout(facts)
-        inner.addWidget(self.traffic)
-        inner.addWidget(QLabel(self.tr("Log")))
-        inner.addWidget(self.log, 1)
+        # the graph beside the log, not above it: the panel is wide but short
+        graph_column = QVBoxLayout()
+        graph_column.addWidget(QLabel(self.tr("Traffic")))
+        graph_column.addWidget(self.traffic, 1)
+        log_column = QVBoxLayout()
+        log_column.addWidget(QLabel(self.tr("Log")))
+        log_column.addWidget(self.log, 1)
+        bottom = QHBoxLayout()
+        bottom.addLayout(graph_column, 2)
+        bottom.addLayout(log_column, 3)
+        inner.addLayout(bottom, 1)
+        # shorter than its rows (a small window, a large font): scroll, never squeeze
+        self.body = named(QScrollArea(), "details_scroll")
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it
+        self.body.setWidget(self.content)
         outer = QVBoxLayout(self)
         outer.addWidget(self.empty)
-        outer.addWidget(self.content, 1)
+        outer.addWidget(self.body, 1)
 
     def _build_reachability(self) -> None:
         self.reachability = _selectable("reachability")
@@ -210,10 +212,10 @@ class DetailsPanel(QWidget):
         self._spec = spec
         self.traffic.set_tunnel(spec.id if spec is not None else None)
         self.empty.setVisible(spec is None)
-        self.content.setVisible(spec is not None)
+        self.body.setVisible(spec is not None)
         if switched:
             self._status = None
-            self._refill_log()
+            self.log.show_tunnel(spec.id if spec is not None else None)
         if spec is None:
             return
         if spec.key_mode is KeyMode.TRANSIENT:  # each start has a new address
@@ -261,14 +263,11 @@ class DetailsPanel(QWidget):
 
     def append_event(self, event: TunnelEvent) -> None:
         """Log `event` in its tunnel's history; shown at once if that tunnel is on display."""
-        history = self._history.setdefault(event.tunnel_id, deque(maxlen=self._log_limit))
-        history.append(event)
-        if self._spec is not None and event.tunnel_id == self._spec.id:
-            self._write_log_line(event)
+        self.log.add_event(event)
 
     def forget(self, tunnel_id: str) -> None:
         """Drop a deleted tunnel's history and remembered address."""
-        self._history.pop(tunnel_id, None)
+        self.log.forget(tunnel_id)
         self._known_address.pop(tunnel_id, None)
         if self._spec is not None and self._spec.id == tunnel_id:
             self.set_spec(None)
@@ -391,21 +390,3 @@ class DetailsPanel(QWidget):
             self.qr_code.setToolTip(self.tr("QR code of {0}").format(shared))
         else:
             self.qr_code.clear()
-
-    def _refill_log(self) -> None:
-        self.log.clear()
-        if self._spec is not None:
-            for event in self._history.get(self._spec.id, ()):
-                self._write_log_line(event)
-
-    def _write_log_line(self, event: TunnelEvent) -> None:
-        doc = self.log.document()
-        cursor = QTextCursor(doc)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if not doc.isEmpty():
-            cursor.insertBlock()
-        fmt = QTextCharFormat()
-        if event.level in LOG_TINTS:
-            fmt.setForeground(getattr(theme.current(), event.level))
-        cursor.insertText(format_event(event), fmt)
-        self.log.verticalScrollBar().setValue(self.log.verticalScrollBar().maximum())

@@ -16,14 +16,12 @@ from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.format import human_bytes, human_rate
 from i2ptunnel_gui.ui.traffic_history import TOTAL, TrafficHistory
 
-_tr = QCoreApplication.translate
-
 
 def traffic_text(history: TrafficHistory) -> str:
     """All tunnels' rates now and bytes so far, in one line (the tray's tooltip)."""
     latest = history.latest(TOTAL)
     rate_in, rate_out = (latest.bw_in, latest.bw_out) if latest is not None else (0.0, 0.0)
-    return _tr("traffic", "In {0}, out {1} (total {2} in, {3} out)").format(
+    return QCoreApplication.translate("traffic", "In {0}, out {1} (total {2} in, {3} out)").format(
         human_rate(rate_in), human_rate(rate_out),
         human_bytes(history.bytes_in), human_bytes(history.bytes_out))
 

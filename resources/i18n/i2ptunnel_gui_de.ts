@@ -195,27 +195,37 @@
 <context>
     <name>BandwidthGraph</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+44"/>
+        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+89"/>
         <source>Router bandwidth</source>
         <translation>Router-Bandbreite</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>In {0}, out {1}</source>
         <translation>Ein {0}, aus {1}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
+        <source>No traffic measured yet.</source>
+        <translation>Noch kein Datenverkehr gemessen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 5 minutes. In: now {0}, peak {1}. Out: now {2}, peak {3}.</source>
+        <translation>Letzte 5 Minuten. Eingehend: jetzt {0}, Spitze {1}. Ausgehend: jetzt {2}, Spitze {3}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>max {0}</source>
         <translation>max. {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>— out</source>
         <translation>— aus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>— in</source>
         <translation>— ein</translation>
     </message>
@@ -408,33 +418,28 @@
         <translation>Privat: Wer diese Datei besitzt, kann einen Tunnel unter dieser Adresse betreiben. Nicht weitergeben; sichern, um die Adresse zu behalten.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+61"/>
         <source>known once the tunnel has started</source>
         <translation>bekannt, sobald der Tunnel gestartet ist</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+184"/>
+        <location line="+192"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-191"/>
         <source>Copy the address to the clipboard</source>
         <translation>Die Adresse in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>State changes and errors (last {0}) appear here.</source>
-        <translation>Zustandswechsel und Fehler (die letzten {0}) erscheinen hier.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Select a tunnel to see its details.</source>
         <translation>Wählen Sie einen Tunnel, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -445,18 +450,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+71"/>
+        <location line="-71"/>
+        <location line="+87"/>
         <source>I2P address</source>
         <translation>I2P-Adresse</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-86"/>
         <source>Key file</source>
         <translation>Schlüsseldatei</translation>
     </message>
@@ -466,12 +471,17 @@
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
@@ -481,7 +491,7 @@
         <translation>Die I2P-Adresse dieses Tunnels aus einer getrennten, kurzlebigen Sitzung anwählen (dauert so lange, wie der Router für eine neue Sitzung braucht)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Destination</source>
         <translation>Ziel</translation>
     </message>
@@ -501,7 +511,7 @@
         <translation>Client-Adresse</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
@@ -1168,7 +1178,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>IRC-Client…</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+68"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+69"/>
         <source>SAM: checking…</source>
         <translation>SAM: prüfe…</translation>
     </message>
@@ -1239,7 +1249,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Tunnel</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
@@ -2509,15 +2519,41 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
     </message>
 </context>
 <context>
+    <name>TrafficGraph</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="+69"/>
+        <source>Bandwidth of all tunnels</source>
+        <translation>Bandbreite aller Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandwidth of this tunnel</source>
+        <translation>Bandbreite dieses Tunnels</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficWindow</name>
+    <message>
+        <location line="+9"/>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic summary</source>
+        <translation>Übersicht Datenverkehr</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+60"/>
-        <location line="+97"/>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+62"/>
+        <location line="+98"/>
         <source>{name} failed</source>
         <translation>{name} ist ausgefallen</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>{app}: {running} of {total} tunnels running</source>
         <translation>{app}: {running} von {total} Tunneln laufen</translation>
     </message>
@@ -2532,7 +2568,12 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <translation>Fenster zeigen/verbergen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Traffic…</source>
+        <translation>Datenverkehr…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Start all</source>
         <translation>Alle starten</translation>
     </message>
@@ -2668,6 +2709,14 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>
+    <name>TunnelLog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_log.py" line="+39"/>
+        <source>State changes and errors (last {0}) appear here.</source>
+        <translation>Zustandswechsel und Fehler (die letzten {0}) erscheinen hier.</translation>
+    </message>
+</context>
+<context>
     <name>TunnelOptions</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="-18"/>
@@ -2770,7 +2819,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+39"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+42"/>
         <source>TCP forward</source>
         <translation>TCP-Weiterleitung</translation>
     </message>
@@ -2805,7 +2854,7 @@ Das lässt sich nicht rückgängig machen.</translation>
         <translation>IRC-Client</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2849,6 +2898,16 @@ Das lässt sich nicht rückgängig machen.</translation>
         <source>Refused</source>
         <translation>Abgewiesen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location line="+208"/>
+        <source>Open connections over the last 5 minutes: now {0}, peak {1}</source>
+        <translation>Offene Verbindungen der letzten 5 Minuten: jetzt {0}, Spitze {1}</translation>
+    </message>
 </context>
 <context>
     <name>ZeroHopWarning</name>
@@ -2871,6 +2930,14 @@ Das lässt sich nicht rückgängig machen.</translation>
         <location line="+2"/>
         <source>0 hops ({which}): no anonymity — the other side can find this computer; use only for testing or when anonymity is not needed</source>
         <translation>0 Hops ({which}): keine Anonymität — die Gegenstelle kann diesen Rechner finden; nur zum Testen verwenden oder wenn Anonymität nicht nötig ist</translation>
+    </message>
+</context>
+<context>
+    <name>traffic</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="-59"/>
+        <source>In {0}, out {1} (total {2} in, {3} out)</source>
+        <translation>Ein {0}, aus {1} (insgesamt {2} ein, {3} aus)</translation>
     </message>
 </context>
 </TS>

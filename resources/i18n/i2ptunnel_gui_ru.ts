@@ -195,27 +195,37 @@
 <context>
     <name>BandwidthGraph</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+44"/>
+        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+89"/>
         <source>Router bandwidth</source>
         <translation>Трафик роутера</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>In {0}, out {1}</source>
         <translation>Вход {0}, выход {1}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
+        <source>No traffic measured yet.</source>
+        <translation>Трафик ещё не измерен.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 5 minutes. In: now {0}, peak {1}. Out: now {2}, peak {3}.</source>
+        <translation>Последние 5 минут. Входящий: сейчас {0}, пик {1}. Исходящий: сейчас {2}, пик {3}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>max {0}</source>
         <translation>макс. {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>— out</source>
         <translation>— выход</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>— in</source>
         <translation>— вход</translation>
     </message>
@@ -408,33 +418,28 @@
         <translation>Секретно: тот, у кого есть этот файл, может держать туннель с этим адресом. Никому не передавайте; сохраните резервную копию, чтобы не потерять адрес.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+61"/>
         <source>known once the tunnel has started</source>
         <translation>станет известен после запуска туннеля</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+184"/>
+        <location line="+192"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-191"/>
         <source>Copy the address to the clipboard</source>
         <translation>Скопировать адрес в буфер обмена</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>State changes and errors (last {0}) appear here.</source>
-        <translation>Здесь появляются смены состояния и ошибки (последние {0}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Select a tunnel to see its details.</source>
         <translation>Выберите туннель, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -445,18 +450,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+71"/>
+        <location line="-71"/>
+        <location line="+87"/>
         <source>I2P address</source>
         <translation>Адрес I2P</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-86"/>
         <source>Key file</source>
         <translation>Файл ключа</translation>
     </message>
@@ -466,12 +471,17 @@
         <translation>Доступность</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Traffic</source>
+        <translation>Трафик</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Check now</source>
         <translation>Проверить</translation>
     </message>
@@ -481,7 +491,7 @@
         <translation>Подключиться к I2P-адресу этого туннеля из отдельной кратковременной сессии (занимает столько, сколько роутеру нужно на новую сессию)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Destination</source>
         <translation>Назначение</translation>
     </message>
@@ -501,7 +511,7 @@
         <translation>Адрес клиента</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>Copied</source>
         <translation>Скопировано</translation>
     </message>
@@ -1174,7 +1184,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>IRC-клиент…</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+68"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+69"/>
         <source>SAM: checking…</source>
         <translation>SAM: проверка…</translation>
     </message>
@@ -1245,7 +1255,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Туннели</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
@@ -2519,15 +2529,41 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
     </message>
 </context>
 <context>
+    <name>TrafficGraph</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="+69"/>
+        <source>Bandwidth of all tunnels</source>
+        <translation>Пропускная способность всех туннелей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandwidth of this tunnel</source>
+        <translation>Пропускная способность этого туннеля</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficWindow</name>
+    <message>
+        <location line="+9"/>
+        <source>Traffic</source>
+        <translation>Трафик</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic summary</source>
+        <translation>Сводка трафика</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+60"/>
-        <location line="+97"/>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+62"/>
+        <location line="+98"/>
         <source>{name} failed</source>
         <translation>{name}: сбой</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>{app}: {running} of {total} tunnels running</source>
         <translation>{app}: работает туннелей: {running} из {total}</translation>
     </message>
@@ -2542,7 +2578,12 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
         <translation>Показать/скрыть окно</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Traffic…</source>
+        <translation>Трафик…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Start all</source>
         <translation>Запустить все</translation>
     </message>
@@ -2678,6 +2719,14 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>TunnelLog</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_log.py" line="+39"/>
+        <source>State changes and errors (last {0}) appear here.</source>
+        <translation>Здесь появляются смены состояния и ошибки (последние {0}).</translation>
+    </message>
+</context>
+<context>
     <name>TunnelOptions</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/editor_fields.py" line="-18"/>
@@ -2780,7 +2829,7 @@ This cannot be undone.</source>
 <context>
     <name>TunnelTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+39"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+42"/>
         <source>TCP forward</source>
         <translation>TCP-переадресация</translation>
     </message>
@@ -2815,7 +2864,7 @@ This cannot be undone.</source>
         <translation>IRC-клиент</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -2859,6 +2908,16 @@ This cannot be undone.</source>
         <source>Refused</source>
         <translation>Отклонено</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Активность</translation>
+    </message>
+    <message>
+        <location line="+208"/>
+        <source>Open connections over the last 5 minutes: now {0}, peak {1}</source>
+        <translation>Открытые соединения за последние 5 минут: сейчас {0}, пик {1}</translation>
+    </message>
 </context>
 <context>
     <name>ZeroHopWarning</name>
@@ -2881,6 +2940,14 @@ This cannot be undone.</source>
         <location line="+2"/>
         <source>0 hops ({which}): no anonymity — the other side can find this computer; use only for testing or when anonymity is not needed</source>
         <translation>0 переходов ({which}): никакой анонимности — другая сторона может найти этот компьютер; используйте только для тестов или когда анонимность не нужна</translation>
+    </message>
+</context>
+<context>
+    <name>traffic</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="-59"/>
+        <source>In {0}, out {1} (total {2} in, {3} out)</source>
+        <translation>Вход {0}, выход {1} (всего {2} вход, {3} выход)</translation>
     </message>
 </context>
 </TS>
