@@ -34,6 +34,7 @@ _FLAGS = getattr(os, "SPLICE_F_MOVE", 1) | getattr(os, "SPLICE_F_NONBLOCK", 2)
 _POOL_KEEP = 4  # idle pipes kept per loop
 _BURST = 8  # splices per wake-up before yielding to other connections
 _pools: dict[int, list[tuple[int, int]]] = {}
+_BOTH_HALF_CLOSE = (True, True)  # shared: most connections carry a half-close both ways
 
 
 def available() -> bool:
@@ -202,9 +203,11 @@ class SpliceRelay:
         self.error: Exception | None = None
         self._socks: tuple[socket.socket, socket.socket] | None = None
         self._dirs: tuple[_Direction, _Direction] | None = None
-        self._half_close = (True, True)  # (local, remote) can carry a half-close
-        self._done: asyncio.Future[None] = loop.create_future()
-        self._timers: list[asyncio.TimerHandle] = []
+        self._half_close = _BOTH_HALF_CLOSE  # (local, remote) can carry a half-close
+        # made only when awaited (run(), pending bytes): a detached relay never is, and
+        # 5 000 futures and timer lists are ~0.2 KiB per connection (bench/profile_conn.py)
+        self._done: asyncio.Future[None] | None = None
+        self._timers: list[asyncio.TimerHandle] | None = None
         self._sending: asyncio.Task[None] | None = None
         self.on_finished: Callable[[], None] | None = None  # set by detached users
 
@@ -226,7 +229,7 @@ class SpliceRelay:
         try:
             await self.start(local_sock, remote_sock, options)
             if not self.closed:
-                await self._done  # cancelled with us: the finally closes everything
+                await self._done_future()  # cancelled with us: the finally closes everything
         finally:
             self._close(CloseReason.CLOSED)
         return self.reason or CloseReason.DONE
@@ -245,7 +248,8 @@ class SpliceRelay:
             local_sock.close()
             remote_sock.close()
             raise ConfigError("the splice relay cannot filter a stream; use relay.Relay")
-        self._half_close = (options.local_half_close, options.remote_half_close)
+        if not (options.local_half_close and options.remote_half_close):
+            self._half_close = (options.local_half_close, options.remote_half_close)
         local_pending, remote_pending = options.local_pending, options.remote_pending
         try:
             for sock in (local_sock, remote_sock):
@@ -253,7 +257,7 @@ class SpliceRelay:
                     sock.setblocking(False)
                 _no_delay(sock)
             if options.lifetime is not None:
-                self._timers.append(
+                self._add_timer(
                     self.loop.call_later(options.lifetime, self.abort, CloseReason.LIFETIME)
                 )
             if options.idle_timeout is not None:
@@ -271,12 +275,40 @@ class SpliceRelay:
         if self.closed:  # a timeout hit while the pending bytes waited
             self._close_sockets()
             return
+        self._join(local_sock, remote_sock)
+
+    def start_now(self, local_sock: socket.socket, remote_sock: socket.socket) -> None:
+        """`start()` with no options and nothing to await: a listener joins a freshly
+        connected pair without a task or a coroutine. Owns both sockets."""
+        self._socks = (local_sock, remote_sock)
+        try:
+            _no_delay(local_sock)  # both non-blocking already (accept / connect paths)
+            _no_delay(remote_sock)
+        except BaseException:
+            self._close(CloseReason.CLOSED)
+            self._close_sockets()
+            raise
+        self._join(local_sock, remote_sock)
+
+    def _join(self, local_sock: socket.socket, remote_sock: socket.socket) -> None:
         lfd, rfd = local_sock.fileno(), remote_sock.fileno()
         self._dirs = (_Direction(self, lfd, rfd, True), _Direction(self, rfd, lfd, False))
         self.started = True
         self.last_activity = self.loop.time()  # live tables show the state change
         for d in self._dirs:
             d.start()
+
+    def _done_future(self) -> asyncio.Future[None]:
+        if self._done is None:
+            self._done = self.loop.create_future()
+            if self.closed:
+                self._done.set_result(None)
+        return self._done
+
+    def _add_timer(self, timer: asyncio.TimerHandle) -> None:
+        if self._timers is None:
+            self._timers = []
+        self._timers.append(timer)
 
     async def wait_closed(self) -> None:
         """Closing is synchronous here (no transports): nothing to wait for."""
@@ -286,7 +318,7 @@ class SpliceRelay:
         sending = self.loop.create_task(self.loop.sock_sendall(sock, data))
         self._sending = sending
         try:
-            await asyncio.wait({sending, self._done}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait({sending, self._done_future()}, return_when=asyncio.FIRST_COMPLETED)
         finally:
             if not sending.done():
                 sending.cancel()
@@ -303,9 +335,9 @@ class SpliceRelay:
             if remaining <= 0:
                 self.abort(CloseReason.IDLE)
             else:
-                self._timers.append(self.loop.call_later(remaining, check))
+                self._add_timer(self.loop.call_later(remaining, check))
 
-        self._timers.append(self.loop.call_later(idle, check))
+        self._add_timer(self.loop.call_later(idle, check))
 
     def passed_eof(self, d: _Direction) -> None:
         """`d`'s source ended and its bytes are out: half-close its destination."""
@@ -315,11 +347,14 @@ class SpliceRelay:
         if not self._half_close[src]:  # its stream is over both ways: so is the connection
             self._close(CloseReason.DONE)
             return
+        if all(x.finished for x in self._dirs):
+            # both ways over: close() sends dst its FIN (its receive side is drained, its
+            # EOF read), so a shutdown() first would be one syscall more per connection
+            self._close(CloseReason.DONE)
+            return
         if self._half_close[dst]:
             with contextlib.suppress(OSError):
                 self._socks[dst].shutdown(socket.SHUT_WR)
-        if all(x.finished for x in self._dirs):
-            self._close(CloseReason.DONE)
 
     def fail(self, exc: Exception) -> None:
         self.error = exc
@@ -334,14 +369,15 @@ class SpliceRelay:
         self.closed = True
         if self.reason is None:
             self.reason = reason
-        for t in self._timers:
-            t.cancel()
+        if self._timers is not None:
+            for t in self._timers:
+                t.cancel()
         if self._dirs is not None:
             for d in self._dirs:
                 d.release()
         if self._sending is None:  # else sock_sendall still has the fd registered
             self._close_sockets()
-        if not self._done.done():
+        if self._done is not None and not self._done.done():
             self._done.set_result(None)
         if self.on_finished is not None:
             self.on_finished()
