@@ -25,7 +25,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# the checkout to profile comes from PYTHONPATH (a base checkout for "before"); else this one
+sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 import procstat
 from relay_bench import Child
