@@ -55,12 +55,40 @@ def profile_cpu(engine: Engine, load: Child, port: int, conns: int, top: int) ->
     print(f"\n## CPU, engine thread: {n} connections ({res['errors']} errors), "
           f"{res['conns_per_s']:.0f}/s under the profiler; profiled total "
           f"{total / n * 1e6:.0f} µs/conn (harness thread {time.thread_time() - cpu0:.2f} s)")
+    groups: dict[str, float] = {}
+    for (file, _line, name), (_cc, _n, tt, _ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        g = _group(file, name)
+        groups[g] = groups.get(g, 0.0) + tt
+    print("\n| own µs/conn | share | where |\n|---:|---:|---|")
+    for g, tt in sorted(groups.items(), key=lambda kv: kv[1], reverse=True):
+        print(f"| {tt / n * 1e6:.1f} | {100 * tt / total:.1f} % | {g} |")
     rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)  # type: ignore[attr-defined]
     print("\n| own µs/conn | share | calls/conn | function |\n|---:|---:|---:|---|")
     for (file, line, name), (_cc, ncalls, tt, _ct, _callers) in rows[:top]:
         where = f"{Path(file).name}:{line}" if line else file
         print(f"| {tt / n * 1e6:.1f} | {100 * tt / total:.1f} % | {ncalls / n:.2f} | "
               f"`{name}` ({where}) |")
+
+
+_ASYNCIO = ("taskgroups.py", "timeouts.py", "tasks.py", "futures.py", "events.py",
+            "base_events.py", "_weakrefset.py", "contextlib.py")
+
+
+def _group(file: str, name: str) -> str:
+    """Own time by kind of work: system calls and other C calls, asyncio's task
+    machinery, the socket module's Python wrappers, our relay, our bookkeeping."""
+    base = Path(file).name
+    if file == "~":
+        return "C calls (system calls: splice, connect, shutdown, close, accept...)"
+    if base in _ASYNCIO:
+        return "asyncio tasks, futures, timeout scopes"
+    if base in ("socket.py", "enum.py"):
+        return "socket module wrappers (accept, socket(), enum conversions)"
+    if base in ("splice.py", "relay.py"):
+        return "relay (core/splice.py)"
+    if "i2ptunnel_gui" in file:
+        return "accept, admission, dial, bookkeeping (listen/runtime/dial/connection)"
+    return f"other ({base})"
 
 
 def profile_memory(load: Child, port: int, pid: int, conns: int, top: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 from report import Target, fmt, machine_md, ratio, table
@@ -114,8 +115,38 @@ def _per_conn(results: dict[str, dict[str, Any]], names: list[str]) -> list[str]
         hap = results["haproxy"].get(key)
         rows.append([label, *(fmt(v) for v in vals),
                      *(fmt(ratio(results[n].get(key), hap)) for n in _ours(peers))])
-    return ["", "#### Per-connection cost against default haproxy (same run)", "",
-            table(["metric", *peers, *(f"{n}/haproxy" for n in _ours(peers))], rows)]
+    out = ["", "#### Per-connection cost against default haproxy (same run)", "",
+           table(["metric", *peers, *(f"{n}/haproxy" for n in _ours(peers))], rows)]
+    pairs = [(n, "haproxy") for n in _ours(peers)]
+    if "ours" in peers and "ours-base" in peers:
+        pairs.append(("ours", "ours-base"))
+    rows = []
+    for label, runs, key in _ROUND_METRICS:
+        cells = [fmt(_round_ratio(results[a].get(runs, {}).get(key),
+                                  results[b].get(runs, {}).get(key))) for a, b in pairs]
+        if any(c != fmt(None) for c in cells):
+            rows.append([label, *cells])
+    if rows:
+        out += ["", "Median of same-round ratios (rounds interleaved across relays):", "",
+                table(["metric", *(f"{a}/{b}" for a, b in pairs)], rows)]
+    return out
+
+
+_ROUND_METRICS = (
+    ("conns/s sequential", "conn_rate_runs", "seq"),
+    ("conns/s 100 concurrent, window", "conn_rate_runs", "conc"),
+    ("conns/s 100 concurrent, batch", "conn_rate_runs", "batch"),
+    ("relay CPU µs/conn, sequential", "cpu_us_per_conn_runs", "seq"),
+    ("relay CPU µs/conn, 100 concurrent", "cpu_us_per_conn_runs", "conc"),
+    ("relay CPU µs/conn, batch", "cpu_us_per_conn_runs", "batch"),
+)
+
+
+def _round_ratio(a: list[float] | None, b: list[float] | None) -> float | None:
+    """Median over rounds of a[i] / b[i]: machine noise hits both sides of one round."""
+    if not a or not b or len(a) != len(b):
+        return None
+    return statistics.median(x / y for x, y in zip(a, b, strict=True) if y)
 
 
 def markdown(meta: dict[str, Any], results: dict[str, dict[str, Any]], names: list[str],

@@ -82,15 +82,23 @@ async def sweep_timeouts(
     if not limits:
         return
     step = min(1.0, max(0.02, min(limits) / 8))  # deadlines hold to within `step`
+    quiet_limits = [x for x in (idle, half_close) if x is not None]
+    never = float("inf")
     loop = asyncio.get_running_loop()
     while True:
         await asyncio.sleep(step)
         now = loop.time()
+        # the walk holds the loop (5 000 connections: ~2 ms), so the common case, a
+        # connection active within the shortest quiet limit, costs one comparison
+        active_after = now - min(quiet_limits) if quiet_limits else never
+        born_after = now - lifetime if lifetime is not None else -never
         for conn in list(conns.values()):
             r = conn.relay
-            if r is None or not r.started or r.finished:
+            if r is None or (r.last_activity > active_after and r.created > born_after):
                 continue
-            if lifetime is not None and now - r.created >= lifetime:
+            if not r.started or r.finished:
+                continue
+            if r.created <= born_after:
                 r.abort(CloseReason.LIFETIME)
             elif idle is not None and now - r.last_activity >= idle:
                 r.abort(CloseReason.IDLE)

@@ -41,8 +41,16 @@ def available() -> bool:
     return sys.platform == "linux" and hasattr(os, "splice")
 
 
-def _take_pipe(loop: asyncio.AbstractEventLoop) -> tuple[int, int]:
-    pool = _pools.setdefault(id(loop), [])
+def _pool_of(loop: asyncio.AbstractEventLoop) -> list[tuple[int, int]]:
+    """The loop's idle pipes: looked up once per relay, not per splice (8 lookups and
+    8 throwaway lists per connection otherwise)."""
+    pool = _pools.get(id(loop))
+    if pool is None:
+        pool = _pools[id(loop)] = []
+    return pool
+
+
+def _take_pipe(pool: list[tuple[int, int]]) -> tuple[int, int]:
     if pool:
         return pool.pop()
     r, w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
@@ -51,8 +59,7 @@ def _take_pipe(loop: asyncio.AbstractEventLoop) -> tuple[int, int]:
     return r, w
 
 
-def _give_pipe(loop: asyncio.AbstractEventLoop, pipe: tuple[int, int]) -> None:
-    pool = _pools.setdefault(id(loop), [])
+def _give_pipe(pool: list[tuple[int, int]], pipe: tuple[int, int]) -> None:
     if len(pool) < _POOL_KEEP:
         pool.append(pipe)
     else:
@@ -99,7 +106,7 @@ class _Direction:
             if relay.closed:
                 return
             if self.pipe is None:
-                self.pipe = _take_pipe(loop)
+                self.pipe = _take_pipe(relay.pipes)
             try:
                 n = os.splice(self.src, self.pipe[1], CHUNK, flags=_FLAGS)
             except BlockingIOError:
@@ -151,7 +158,7 @@ class _Direction:
 
     def _settle(self) -> None:
         if self.queued == 0 and self.pipe is not None and not self.relay.closed:
-            _give_pipe(self.relay.loop, self.pipe)
+            _give_pipe(self.relay.pipes, self.pipe)
             self.pipe = None
         if self.eof and self.queued == 0 and not self.finished:
             self.finished = True
@@ -188,12 +195,14 @@ class SpliceRelay:
         "last_activity",
         "loop",
         "on_finished",
+        "pipes",
         "reason",
         "started",
     )
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
+        self.pipes = _pool_of(loop)
         self.bytes_in = 0
         self.bytes_out = 0
         self.created = self.last_activity = loop.time()
