@@ -16,7 +16,7 @@ from i2ptunnel_gui.core.errors import ListenError
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.spec import TunnelSpec
-from i2ptunnel_gui.core.splice import SpliceRelay
+from i2ptunnel_gui.core.splice import SpliceRelay, no_delay
 from i2ptunnel_gui.core.status import Direction, TunnelState
 
 LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/DECISIONS.md 1.1)
@@ -162,6 +162,8 @@ class ListenerTunnel(TunnelRuntime):
             self._join_now = (self.detached_relay and self._relay_class is SpliceRelay
                               and self.relay_options == DEFAULT_OPTIONS
                               and type(self).relay_detached is TunnelRuntime.relay_detached)
+            if self._join_now:  # once here, not per connection: accepted sockets inherit it
+                no_delay(lsock)
             await accept_forever(self.loop, lsock, self._accepted, self._accept_failed)
         finally:
             lsock.close()
