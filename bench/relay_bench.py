@@ -103,13 +103,26 @@ def _wait_children_gone(relay: relays.Relay, timeout: float = 3.0) -> None:
         time.sleep(0.01)
 
 
+def _start_all(names: list[str], port: int) -> list[relays.Relay]:
+    """Every relay of `names`, or none: those already started are stopped if one fails."""
+    started: list[relays.Relay] = []
+    try:
+        for n in names:
+            started.append(relays.start(n, port))
+    except BaseException:
+        for r in started:
+            r.stop()
+        raise
+    return started
+
+
 def _median(xs: list[float]) -> float | None:
     return statistics.median(xs) if xs else None
 
 
 def phase_bulk(mode: Mode, names: list[str], load: Child, port: int) -> dict[str, Any]:
     out: dict[str, Any] = {n: {"up": [], "down": [], "cpu_up": [], "cpu_down": []} for n in names}
-    started = [relays.start(n, port) for n in names]
+    started = _start_all(names, port)
     try:
         for run in range(mode.bulk_runs):
             for r in started:
@@ -135,19 +148,21 @@ def phase_bulk(mode: Mode, names: list[str], load: Child, port: int) -> dict[str
 
 def phase_rate(mode: Mode, names: list[str], load: Child, port: int) -> dict[str, Any]:
     out: dict[str, Any] = {n: {"seq": [], "conc": [], "batch": [], "p99": [], "errors": 0,
-                               "kinds": {}} for n in names}
-    started = [relays.start(n, port) for n in names]
+                               "kinds": {}, "cpu_us": {"seq": [], "conc": [], "batch": []}}
+                           for n in names}
+    started = _start_all(names, port)
     try:
         for rnd in range(mode.rate_rounds):
             for r in started:
-                seq = load.job(op="rate", port=r.port, seconds=mode.seq_seconds, concurrency=1)
-                conc = load.job(op="rate", port=r.port, seconds=mode.conc_seconds,
-                                concurrency=mode.concurrency)
+                o = out[r.name]
+                seq = _rate_job(r, load, o["cpu_us"]["seq"], seconds=mode.seq_seconds,
+                                concurrency=1)
+                conc = _rate_job(r, load, o["cpu_us"]["conc"], seconds=mode.conc_seconds,
+                                 concurrency=mode.concurrency)
                 # the same clients making a fixed batch: the slowest connection (SYN
                 # retries) ends the batch, so stalls cost what they cost a user waiting
-                batch = load.job(op="rate", port=r.port, conns=mode.conc_batch,
-                                 concurrency=mode.concurrency)
-                o = out[r.name]
+                batch = _rate_job(r, load, o["cpu_us"]["batch"], conns=mode.conc_batch,
+                                  concurrency=mode.concurrency)
                 o["seq"].append(seq["conns_per_s"])
                 o["conc"].append(conc["conns_per_s"])
                 o["batch"].append(batch["conns_per_s"])
@@ -161,7 +176,9 @@ def phase_rate(mode: Mode, names: list[str], load: Child, port: int) -> dict[str
                 print(f"  rate round {rnd + 1} {r.name:>12}: seq {seq['conns_per_s']:6.0f}/s, "
                       f"{mode.concurrency} conc {conc['conns_per_s']:6.0f}/s, batch "
                       f"{batch['conns_per_s']:6.0f}/s, errors "
-                      f"{sum(j['errors'] for j in jobs)}", flush=True)
+                      f"{sum(j['errors'] for j in jobs)}, CPU µs/conn seq "
+                      f"{_last(o['cpu_us']['seq'])} conc {_last(o['cpu_us']['conc'])}",
+                      flush=True)
     finally:
         for r in started:
             r.stop()
@@ -169,8 +186,29 @@ def phase_rate(mode: Mode, names: list[str], load: Child, port: int) -> dict[str
                 "conn_p99_ms_conc": _median(v["p99"]),
                 "conn_rate_conc_batch": _median(v["batch"]),
                 "conn_errors": v["errors"], "conn_error_kinds": v["kinds"],
+                "cpu_us_per_conn_seq": _median(v["cpu_us"]["seq"]),
+                "cpu_us_per_conn_conc": _median(v["cpu_us"]["conc"]),
+                "cpu_us_per_conn_batch": _median(v["cpu_us"]["batch"]),
+                "cpu_us_per_conn_runs": v["cpu_us"],
                 "conn_rate_runs": {"seq": v["seq"], "conc": v["conc"], "batch": v["batch"]}}
             for n, v in out.items()}
+
+
+def _last(xs: list[float]) -> str:
+    return f"{xs[-1]:.0f}" if xs else "–"
+
+
+def _rate_job(r: relays.Relay, load: Child, cpu_us: list[float], **job: Any) -> dict[str, Any]:
+    """One connection-rate job; the relay's CPU µs per connection over it go to `cpu_us`
+    (utime+stime from /proc/<pid>/stat: clock ticks, so only jobs of 1 000s of connections)."""
+    cpu0 = procstat.cpu_seconds(r.pid, r.forks) if r.pid else None
+    res = load.job(op="rate", port=r.port, **job)
+    if cpu0 is not None and r.pid:
+        _wait_children_gone(r)
+        conns = res["ok"] + res["errors"]
+        if conns:
+            cpu_us.append((procstat.cpu_seconds(r.pid, r.forks) - cpu0) / conns * 1e6)
+    return res
 
 
 def _drain_seconds(r: relays.Relay, idle_fds: int, closed_at: float,
@@ -230,9 +268,10 @@ def _mem(r: relays.Relay) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smoke run (~30 s), figures indicative")
-    ap.add_argument("--relays", default="direct,socat,ours,ours-asyncio",
+    ap.add_argument("--relays", default="direct,socat,haproxy,haproxy-splice,ours,ours-asyncio",
                     help=f"comma list from {', '.join(relays.KINDS)} (default: direct, socat, "
-                    "ours with the engine's default loop, ours on stock asyncio)")
+                    "haproxy default and tuned, ours with the engine's default loop, ours on "
+                    "stock asyncio)")
     ap.add_argument("--phases", default="bulk,rate,open", help="subset of bulk,rate,open")
     ap.add_argument("--write-docs", action=argparse.BooleanOptionalAction, default=None,
                     help="rewrite the figures in docs/BENCHMARKS.md (default: full runs only)")
@@ -246,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     for n in names:
         if n not in relays.KINDS:
             ap.error(f"unknown relay {n!r}; choose from {', '.join(relays.KINDS)}")
+    for n in list(names):
+        if (why := relays.missing(n)) is not None:
+            print(why, flush=True)
+            names.remove(n)
     phases = set(args.phases.split(","))
     if not phases <= {"bulk", "rate", "open"}:
         ap.error(f"unknown phase in {args.phases!r}; choose from bulk,rate,open")

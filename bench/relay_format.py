@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 from report import Target, fmt, machine_md, ratio, table
@@ -37,6 +38,15 @@ def targets(results: dict[str, dict[str, Any]], names: list[str]) -> dict[str, l
                              ratio(r["conn_rate_conc_batch"], socat.get("conn_rate_conc_batch")),
                              5.0, True))
             ts.append(Target("connection errors (rate phase)", r["conn_errors"], 0, False))
+        if "conn_rate_seq" in r and "haproxy" in results:
+            hap = results["haproxy"]
+            for label, key in (("sequential", "conn_rate_seq"),
+                               ("100 concurrent", "conn_rate_conc")):
+                ts.append(Target(f"conns/s {label} ×haproxy", ratio(r[key], hap.get(key)), 1.0,
+                                 True))
+            ts.append(Target("relay CPU µs/conn (100 concurrent) ×haproxy",
+                             ratio(r.get("cpu_us_per_conn_conc"),
+                                   hap.get("cpu_us_per_conn_conc")), 1.2, False))
         if "open_failed" in r:
             k = r["open_conns"]
             ts.append(Target(f"{k} open: failed opens", r["open_failed"], 0, False))
@@ -67,6 +77,7 @@ def _abs_rows(results: dict[str, dict[str, Any]], names: list[str]) -> list[list
             opened, echo,
             f"{fmt(r.get('kib_per_conn_rss'), 1)} / {fmt(r.get('kib_per_conn_pss'), 1)}",
             fmt(r.get("fd_release_s"), 3),
+            f"{fmt(r.get('cpu_us_per_conn_seq'))} / {fmt(r.get('cpu_us_per_conn_conc'))}",
         ])
     return rows
 
@@ -80,6 +91,62 @@ _RATIO_METRICS = (
     ("echo p99 ms, all open", "echo_p99_ms"), ("KiB/conn RSS", "kib_per_conn_rss"),
     ("KiB/conn PSS (tree)", "kib_per_conn_pss"), ("s until fds released", "fd_release_s"),
 )
+
+
+_PER_CONN_METRICS = (
+    ("conns/s sequential", "conn_rate_seq"), ("conns/s 100 concurrent, window", "conn_rate_conc"),
+    ("relay CPU µs/conn, sequential", "cpu_us_per_conn_seq"),
+    ("relay CPU µs/conn, 100 concurrent", "cpu_us_per_conn_conc"),
+    ("KiB/conn RSS", "kib_per_conn_rss"), ("s until fds released", "fd_release_s"),
+    ("echo p99 ms, all open", "echo_p99_ms"),
+)
+
+
+def _per_conn(results: dict[str, dict[str, Any]], names: list[str]) -> list[str]:
+    """Issue 16: the life of one connection, every relay against default haproxy."""
+    if "haproxy" not in results:
+        return []
+    peers = [n for n in names if n != "direct"]
+    rows = []
+    for label, key in _PER_CONN_METRICS:
+        vals = [results[n].get(key) for n in peers]
+        if all(v is None for v in vals):
+            continue
+        hap = results["haproxy"].get(key)
+        rows.append([label, *(fmt(v) for v in vals),
+                     *(fmt(ratio(results[n].get(key), hap)) for n in _ours(peers))])
+    out = ["", "#### Per-connection cost against default haproxy (same run)", "",
+           table(["metric", *peers, *(f"{n}/haproxy" for n in _ours(peers))], rows)]
+    pairs = [(n, "haproxy") for n in _ours(peers)]
+    if "ours" in peers and "ours-base" in peers:
+        pairs.append(("ours", "ours-base"))
+    rows = []
+    for label, runs, key in _ROUND_METRICS:
+        cells = [fmt(_round_ratio(results[a].get(runs, {}).get(key),
+                                  results[b].get(runs, {}).get(key))) for a, b in pairs]
+        if any(c != fmt(None) for c in cells):
+            rows.append([label, *cells])
+    if rows:
+        out += ["", "Median of same-round ratios (rounds interleaved across relays):", "",
+                table(["metric", *(f"{a}/{b}" for a, b in pairs)], rows)]
+    return out
+
+
+_ROUND_METRICS = (
+    ("conns/s sequential", "conn_rate_runs", "seq"),
+    ("conns/s 100 concurrent, window", "conn_rate_runs", "conc"),
+    ("conns/s 100 concurrent, batch", "conn_rate_runs", "batch"),
+    ("relay CPU µs/conn, sequential", "cpu_us_per_conn_runs", "seq"),
+    ("relay CPU µs/conn, 100 concurrent", "cpu_us_per_conn_runs", "conc"),
+    ("relay CPU µs/conn, batch", "cpu_us_per_conn_runs", "batch"),
+)
+
+
+def _round_ratio(a: list[float] | None, b: list[float] | None) -> float | None:
+    """Median over rounds of a[i] / b[i]: machine noise hits both sides of one round."""
+    if not a or not b or len(a) != len(b):
+        return None
+    return statistics.median(x / y for x, y in zip(a, b, strict=True) if y)
 
 
 def markdown(meta: dict[str, Any], results: dict[str, dict[str, Any]], names: list[str],
@@ -102,7 +169,8 @@ def markdown(meta: dict[str, Any], results: dict[str, dict[str, Any]], names: li
         table(["relay", "bulk MB/s up / down", "CPU-s/GiB up / down", "conns/s seq",
                "conns/s 100 conc: window / batch (errors)", "conn p99 ms, 100 conc",
                "open ok / failed",
-               "echo p50 / p99 ms", "KiB/conn RSS / PSS", "fds released s"],
+               "echo p50 / p99 ms", "KiB/conn RSS / PSS", "fds released s",
+               "CPU µs/conn seq / 100 conc"],
               _abs_rows(results, names)),
         "",
         "Relays: " + "; ".join(f"`{n}` = {meta['notes'][n]}" for n in names) + ".",
@@ -119,6 +187,7 @@ def markdown(meta: dict[str, Any], results: dict[str, dict[str, Any]], names: li
         parts += ["", f"#### `{n}` against socat and direct (same run)", "",
                   table(["metric", n, "socat", "direct", f"{n}/socat", f"{n}/direct"], rows),
                   "", *(t.line() for t in checks[n])]
+    parts += _per_conn(results, names)
     if mode["name"] == "quick":
         parts += ["", "_Quick run: smaller sizes and counts, figures are indicative only._"]
     return "\n".join(parts)

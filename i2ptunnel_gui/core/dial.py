@@ -29,10 +29,11 @@ _IN_PROGRESS = frozenset(
 _CONNECTED = frozenset({errno.EISCONN, getattr(errno, "WSAEISCONN", -1)})  # asked again
 
 
-async def connect_tcp(loop: asyncio.AbstractEventLoop, family: int, addr: Any) -> socket.socket:
-    """A connected non-blocking stream socket to `addr` (a sockaddr of `family`).
-    Raises OSError (errno set) when the connection fails; closes the socket on any
-    failure or cancellation. The caller bounds the wait (connect timeout)."""
+def begin_connect(family: int, addr: Any) -> tuple[socket.socket, bool]:
+    """Start connecting a non-blocking stream socket to `addr` (a sockaddr of
+    `family`): (socket, True) when connected already (loopback, mostly), (socket,
+    False) while the handshake runs (`finish_connect`). OSError (errno set, socket
+    closed) when it failed at once."""
     sock = socket.socket(family, socket.SOCK_STREAM | _NONBLOCK)
     try:
         if not _NONBLOCK:
@@ -43,16 +44,37 @@ async def connect_tcp(loop: asyncio.AbstractEventLoop, family: int, addr: Any) -
             # syscall, waiting for writability a poll registration and a loop turn
             err = sock.connect_ex(addr)
             if err in _CONNECTED:
-                err = 0
-            elif err in _IN_PROGRESS:
-                await wait_writable(loop, sock)
-                err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                return sock, True
+            if err in _IN_PROGRESS:
+                return sock, False
+        if err:
+            raise OSError(err, os.strerror(err))
+    except BaseException:
+        sock.close()
+        raise
+    return sock, True
+
+
+async def finish_connect(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> socket.socket:
+    """`sock` (from begin_connect, still connecting) once connected; OSError (socket
+    closed) when the handshake fails, closed on cancellation too."""
+    try:
+        await wait_writable(loop, sock)
+        err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
         if err:
             raise OSError(err, os.strerror(err))
     except BaseException:
         sock.close()
         raise
     return sock
+
+
+async def connect_tcp(loop: asyncio.AbstractEventLoop, family: int, addr: Any) -> socket.socket:
+    """A connected non-blocking stream socket to `addr` (a sockaddr of `family`).
+    Raises OSError (errno set) when the connection fails; closes the socket on any
+    failure or cancellation. The caller bounds the wait (connect timeout)."""
+    sock, connected = begin_connect(family, addr)
+    return sock if connected else await finish_connect(loop, sock)
 
 
 async def wait_writable(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
@@ -102,11 +124,30 @@ class TcpTarget:
             ) from None
         self._addresses = [(family, addr) for family, _, _, _, addr in infos]
 
-    async def connect(self, loop: asyncio.AbstractEventLoop) -> socket.socket:
+    def connect_now(self) -> tuple[socket.socket, bool] | None:
+        """`begin_connect` to the first address, or None when that failed at once
+        (then `connect()` tries every address and names the failure)."""
+        family, addr = self._addresses[0]
+        try:
+            return begin_connect(family, addr)
+        except OSError:
+            return None
+
+    async def connect(
+        self, loop: asyncio.AbstractEventLoop, connecting: socket.socket | None = None
+    ) -> socket.socket:
         """A connected non-blocking socket; TargetError naming the target otherwise.
-        The caller bounds the wait (connect timeout)."""
+        `connecting`: the first address's socket from `connect_now`, still in its
+        handshake. The caller bounds the wait (connect timeout)."""
         last: OSError | None = None
-        for family, addr in self._addresses:
+        addresses = self._addresses
+        if connecting is not None:
+            try:
+                return await finish_connect(loop, connecting)
+            except OSError as e:
+                last = e
+                addresses = addresses[1:]
+        for family, addr in addresses:
             try:  # not loop.sock_connect: a thread-pool hop per connection on uvloop
                 return await connect_tcp(loop, family, addr)
             except OSError as e:

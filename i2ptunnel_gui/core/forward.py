@@ -31,3 +31,11 @@ class ForwardTunnel(ListenerTunnel):
         if self._dial is not None:
             return await self._dial(), b""
         return await self.target.connect(self.loop), b""
+
+    def open_target_now(self) -> tuple[socket.socket, bool] | None:
+        if self._dial is not None:
+            return None
+        return self.target.connect_now()
+
+    async def finish_target(self, connecting: socket.socket) -> tuple[socket.socket, bytes]:
+        return await self.target.connect(self.loop, connecting), b""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import socket
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -13,8 +14,10 @@ from typing import Any, ClassVar
 from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import ListenError
+from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.splice import SpliceRelay, no_delay
 from i2ptunnel_gui.core.status import Direction, TunnelState
 
 LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/DECISIONS.md 1.1)
@@ -67,9 +70,12 @@ async def accept_forever(
     costs a future and a reader (de)registration per connection. An accept error
     (EMFILE...) goes to `warn` and pauses accepting briefly; an exception from
     `handle` ends the loop with it."""
+    # the accepted sockets' kind, as ints once: socket.accept() converts it to enums
+    # for every connection (~5 % of the engine thread's time per connection)
+    kind = (int(lsock.family), int(lsock.type), lsock.proto)
     while True:
         stalled: asyncio.Future[OSError] = loop.create_future()
-        loop.add_reader(lsock, _accept_ready, lsock, handle, stalled)
+        loop.add_reader(lsock, _accept_ready, lsock, kind, handle, stalled)
         try:
             err = await stalled
         finally:
@@ -80,17 +86,27 @@ async def accept_forever(
 
 def _accept_ready(
     lsock: socket.socket,
+    kind: tuple[int, int, int],
     handle: Callable[[socket.socket, Any], None],
     stalled: asyncio.Future[OSError],
 ) -> None:
+    family, type_, proto = kind
     for _ in range(ACCEPT_BATCH):
         if stalled.done():  # the reader is removed on the accept loop's next turn
             return
         try:
-            sock, addr = lsock.accept()
+            # what socket.accept() does, less its enum conversions and timeout checks;
+            # the fd is blocking (accept4 without SOCK_NONBLOCK), so setblocking below
+            fd, addr = lsock._accept()  # type: ignore[attr-defined]
         except (BlockingIOError, InterruptedError):
             return
         except OSError as e:
+            stalled.set_result(e)
+            return
+        try:
+            sock = socket.socket(family, type_, proto, fd)
+        except OSError as e:
+            os.close(fd)
             stalled.set_result(e)
             return
         try:
@@ -119,11 +135,23 @@ class ListenerTunnel(TunnelRuntime):
     def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self._listener = start.listener
+        self._join_now = False  # set by serve(): accepted pairs may be joined at once
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
         """A connected non-blocking socket to the target and bytes already read from
         it. Runs under `spec.connect_timeout`; must close what it opened on failure
         or cancellation. Raise TargetError / OSError: only this connection fails."""
+        raise NotImplementedError
+
+    def open_target_now(self) -> tuple[socket.socket, bool] | None:
+        """Start opening the target without awaiting: (socket, True) when connected
+        already, (socket, False) while connecting (`finish_target` completes it), None
+        when the kind cannot (then `open_target` runs). A loopback target connects at
+        once, so its connection needs no task, coroutine or timeout scope."""
+        return None
+
+    async def finish_target(self, connecting: socket.socket) -> tuple[socket.socket, bytes]:
+        """`open_target` for a socket `open_target_now` left connecting."""
         raise NotImplementedError
 
     async def prepare(self) -> None:
@@ -143,6 +171,13 @@ class ListenerTunnel(TunnelRuntime):
             lsock.setblocking(False)
             self.local_address = format_address(lsock.getsockname())
             await self.listening()
+            # joined at accept time: the splice relay under the default options only, and
+            # not for a kind that joins its own way (overrides relay_detached)
+            self._join_now = (self.detached_relay and self._relay_class is SpliceRelay
+                              and self.relay_options == DEFAULT_OPTIONS
+                              and type(self).relay_detached is TunnelRuntime.relay_detached)
+            if self._join_now:  # once here, not per connection: accepted sockets inherit it
+                no_delay(lsock)
             await accept_forever(self.loop, lsock, self._accepted, self._accept_failed)
         finally:
             lsock.close()
@@ -156,7 +191,20 @@ class ListenerTunnel(TunnelRuntime):
         if conn is None:
             sock.close()  # refused: nconnect reached
             return
-        conn.task = self.spawn(self._serve_connection(conn, sock))
+        started = self.open_target_now() if self._join_now else None
+        if started is None:
+            conn.task = self.spawn(self._serve_connection(conn, sock))
+        elif started[1]:
+            self.relay_now(sock, started[0], conn=conn)
+        else:
+            conn.task = self.spawn(self._join_when_connected(conn, sock, started[0]))
+
+    async def _join_when_connected(
+        self, conn: Connection, sock: socket.socket, connecting: socket.socket
+    ) -> None:
+        opened = await self.open_other_side(conn, sock, self.finish_target(connecting))
+        if opened is not None:
+            await self.relay_detached(sock, opened[0], conn=conn)
 
     async def _serve_connection(self, conn: Connection, sock: socket.socket) -> None:
         opened = await self.open_other_side(conn, sock, self.open_target(conn.peer))

@@ -46,6 +46,7 @@ class CloseReason(StrEnum):
     RESET = "reset"  # a side failed (reset, broken pipe)
     IDLE = "idle timeout"
     LIFETIME = "lifetime reached"
+    HALF_CLOSED = "half-close timeout"  # one side sent FIN, the other stayed idle
     CLOSED = "closed"  # closed on request (tunnel stop, close_connection)
 
 

@@ -22,7 +22,6 @@ listening socket and the accept loop.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import socket
 import time
@@ -41,6 +40,7 @@ from i2ptunnel_gui.core.errors import TargetError, TunnelError
 from i2ptunnel_gui.core.live_rows import LiveRows
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.splice import SpliceRelay
 from i2ptunnel_gui.core.status import (
     ConnectionInfo,
     Direction,
@@ -88,6 +88,7 @@ class TunnelRuntime:
         self._last_failure_event = 0.0
         self._relay_class = relay_class()
         self._sweeper: asyncio.Task[None] | None = None
+        self._forget_conn = self._forget  # bound once, shared by every Connection
 
     @property
     def id(self) -> str:
@@ -196,7 +197,7 @@ class TunnelRuntime:
         if 0 < limit <= len(self._conns):
             self.refused_connections += 1
             return None
-        conn = Connection(next(self.ctx.connection_ids), peer, direction)
+        conn = Connection(next(self.ctx.connection_ids), peer, direction, self._forget_conn)
         self._conns[conn.id] = conn
         self.total_connections += 1
         return conn
@@ -283,12 +284,33 @@ class TunnelRuntime:
         if r.finished:
             self._forget(conn)
         else:
-            r.on_finished = functools.partial(self._forget, conn)
+            r.on_finished = conn.relay_finished
+
+    def relay_now(
+        self, local_sock: socket.socket, remote_sock: socket.socket, *, conn: Connection
+    ) -> None:
+        """`relay_detached()` without awaiting: for a SpliceRelay (`start_now`) joining
+        a pair just connected, under the default relay options (nothing pending, no
+        filter, half-close both ways). No task, coroutine or timeout scope per connection."""
+        r = conn.relay = self._relay_class(self.loop)
+        assert isinstance(r, SpliceRelay)
+        self._ensure_sweeper()
+        try:
+            r.start_now(local_sock, remote_sock)
+        except Exception as e:  # one connection's failure never stops the tunnel
+            logger.warning("relay of connection %d failed: %r", conn.id, e)
+            self._forget(conn)
+            return
+        if r.finished:
+            self._forget(conn)
+        else:
+            r.on_finished = conn.relay_finished
 
     def _ensure_sweeper(self) -> None:
         if self._sweeper is None and self._tg is not None:
             self._sweeper = self._tg.create_task(
-                sweep_timeouts(self._conns, self.spec.idle_timeout, self.spec.lifetime)
+                sweep_timeouts(self._conns, self.spec.idle_timeout, self.spec.lifetime,
+                               self.spec.half_close_timeout)
             )
 
     def _forget(self, conn: Connection) -> None:

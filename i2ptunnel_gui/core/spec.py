@@ -53,6 +53,7 @@ class KeyMode(StrEnum):
 DEFAULT_SAM = "127.0.0.1:7656"
 DEFAULT_SIGNATURE_TYPE = 7  # EdDSA_SHA512_Ed25519; SAM's default (DSA) is unsafe
 DEFAULT_IDLE_TIMEOUT = 600.0  # seed security note: accepted sockets must close eventually
+DEFAULT_HALF_CLOSE_TIMEOUT = 30.0  # idle limit once one side sent FIN (haproxy's client-fin)
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_I2P_CONNECT_TIMEOUT = 60.0  # router stream connect takes up to ~1 min
 DEFAULT_EEPSITE_PORT = 7658  # Java I2P's own web server: where users expect an eepsite
@@ -124,6 +125,7 @@ class TunnelSpec:
     nconnect: int = -1  # max simultaneous connections; -1 = unlimited
     lifetime: float | None = None  # max seconds one connection lives; None = forever
     idle_timeout: float | None = DEFAULT_IDLE_TIMEOUT  # None = never (explicit opt-out)
+    half_close_timeout: float | None = DEFAULT_HALF_CLOSE_TIMEOUT  # idle limit, half-closed
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
     auto_start: bool = False
     # I2P identity
@@ -235,6 +237,7 @@ _FIELD_TYPES: dict[str, type] = {
     "signature_type": int,
     "lifetime": float,
     "idle_timeout": float,
+    "half_close_timeout": float,
     "connect_timeout": float,
     "allow_public_bind": bool,
     "auto_start": bool,
@@ -331,6 +334,8 @@ def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldEr
         bad("lifetime", "lifetime must be more than 0 seconds (or unlimited)")
     if spec.idle_timeout is not None and not spec.idle_timeout > 0:
         bad("idle_timeout", "idle timeout must be more than 0 seconds (or never)")
+    if spec.half_close_timeout is not None and not spec.half_close_timeout > 0:
+        bad("half_close_timeout", "half-close timeout must be more than 0 seconds (or never)")
     if not spec.connect_timeout > 0:
         bad("connect_timeout", "connect timeout must be more than 0 seconds")
 

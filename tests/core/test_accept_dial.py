@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import fcntl
+import os
 import socket
 import subprocess
 import sys
@@ -49,10 +51,15 @@ def test_accepts_a_backlog_larger_than_one_batch(loop_name: str) -> None:
     count = ACCEPT_BATCH * 2 + 7  # queued before the loop runs: several wake-ups' worth
     clients = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(count)]
     accepted: list[socket.socket] = []
+    addrs: list[Any] = []
+
+    def handle(sock: socket.socket, addr: Any) -> None:
+        accepted.append(sock)
+        addrs.append(addr)
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        task = loop.create_task(accept_forever(loop, lsock, lambda s, a: accepted.append(s), print))
+        task = loop.create_task(accept_forever(loop, lsock, handle, print))
         await until(lambda: len(accepted) == count)
         task.cancel()
         await asyncio.wait([task])
@@ -60,8 +67,11 @@ def test_accepts_a_backlog_larger_than_one_batch(loop_name: str) -> None:
     try:
         run_on(loop_name, main())
         assert all(s.gettimeout() == 0.0 for s in accepted)  # handed over non-blocking
-        for c, s in zip(clients, accepted, strict=True):  # in order, each one connected
-            assert s.getpeername() == c.getsockname()
+        # ...in the kernel too, and of the listener's kind (built from the bare fd)
+        assert all(fcntl.fcntl(s.fileno(), fcntl.F_GETFL) & os.O_NONBLOCK for s in accepted)
+        assert {(s.family, s.type) for s in accepted} == {(lsock.family, lsock.type)}
+        for c, s, a in zip(clients, accepted, addrs, strict=True):  # in order, each connected
+            assert s.getpeername() == c.getsockname() == a
     finally:
         for s in [*clients, *accepted, lsock]:
             s.close()
