@@ -55,14 +55,14 @@ class TunnelEditor(EditorForm):
         self.setWindowTitle(self.tr("New tunnel") if spec is None
                             else self.tr("Edit tunnel “{0}”").format(spec.name))
         self.setWindowIcon(icons.action_icon("new" if spec is None else "edit"))
-        self.setMinimumWidth(520)
         self._build_widgets()
         self._build_layout()
         self._load(self._base)
         self._connect_signals()
         self._loading = False
         self._update()
-        self.resize(560, self.height())
+        # the form's own minimum (ui/editor_scroll.py) keeps translated texts whole
+        self.resize(max(560, self.minimumSizeHint().width()), self.height())
         self.fit_height(shrink=True)
         if spec is None:
             self.name.setFocus()  # New…: type the name first

@@ -8,7 +8,7 @@ the screen has free; Save and Cancel stay outside the scroll area, always visibl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 # room kept for the window manager's title bar before the dialog is shown (it has no
@@ -35,6 +35,26 @@ class ScrollingForm(QScrollArea):
             column.addWidget(widget)
         column.addStretch(1)
         self.setWidget(page)
+        page.installEventFilter(self)  # rows shown or hidden: the width needed changes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the dialog's layout re-reads minimumSizeHint()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the page needs: it scrolls up and down, never sideways, so a
+        narrower window would cut off the (longer, translated) texts on the right."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._width_needed()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width_needed()), hint.height())
+
+    def _width_needed(self) -> int:
+        scroll_bar = self.verticalScrollBar().sizeHint().width()  # room for it, shown or not
+        return self._page.minimumSizeHint().width() + 2 * self.frameWidth() + scroll_bar
 
     def content_height(self, width: int) -> int:
         """Height the page needs, without scrolling, when the scroll area is `width` wide."""

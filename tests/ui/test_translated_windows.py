@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -86,12 +87,12 @@ def assert_translated(top: QWidget, language: str) -> None:
 
 
 def assert_no_label_cut_off(top: QWidget) -> None:
-    """Labels get the room their (longer, translated) text needs."""
+    """Labels and check boxes get the room their (longer, translated) text needs."""
     cut = []
-    for w in top.findChildren(QLabel):
+    for w in top.findChildren(QLabel) + top.findChildren(QCheckBox):
         if not w.isVisibleTo(top) or not w.text():
             continue
-        if w.wordWrap():
+        if isinstance(w, QLabel) and w.wordWrap():
             if w.height() + 1 < w.heightForWidth(w.width()):
                 cut.append(f"{w.objectName() or w.text()!r}: {w.height()} px tall, "
                            f"needs {w.heightForWidth(w.width())}")
@@ -133,6 +134,10 @@ def test_editor(qtbot, shell: Shell, language: str, kind: TunnelKind) -> None:
     assert editor.windowTitle() not in ("New tunnel", f"Edit tunnel “{SITE.name}”")
     assert_translated(editor, language)
     assert_no_label_cut_off(editor)
+    qtbot.wait(100)
+    page, viewport = editor.body.widget(), editor.body.viewport()
+    assert page.width() <= viewport.width(), (
+        f"the form is {page.width()} px wide in a {viewport.width()} px window: cut off")
     editor.reject()
 
 
