@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +63,26 @@ def fake() -> Iterator[FakeRouter]:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_HOME, ignore_errors=True)
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[Any]:
+    """A qasync loop that qtbot's waits pump: UI tests and the integration tests that
+    drive the window. qasync is imported here, not at the top: most tests load no Qt."""
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        # loop.stop() would call app.exit() with no exec() running: Qt's quit flag would
+        # then end every later wait at once. Unwind by hand instead.
+        qapp.aboutToQuit.disconnect(loop._after_run_forever)
+        asyncio.events._set_running_loop(None)
+        loop._QEventLoop__is_running = False
+        loop._after_run_forever()
+        loop.close()
+        asyncio.set_event_loop(None)

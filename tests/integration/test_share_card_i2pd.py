@@ -13,11 +13,9 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 from i2pd_helpers import ACCEPTING, CONNECTING, START_TIMEOUT, echo_once
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QToolButton
@@ -35,23 +33,6 @@ from i2ptunnel_gui.ui.share_dialog import ShareDialog
 
 pytestmark = [pytest.mark.i2pd, pytest.mark.slow, pytest.mark.timeout(300)]
 RUNNING_MS = int(START_TIMEOUT * 1000)
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop qtbot's waits pump (tests/ui/conftest.py has the same fixture; that
-    conftest is not loaded for this folder)."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    try:
-        yield loop
-    finally:
-        qapp.aboutToQuit.disconnect(loop._after_run_forever)
-        asyncio.events._set_running_loop(None)
-        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
-        loop._after_run_forever()
-        loop.close()
-        asyncio.set_event_loop(None)
 
 
 class Instance:

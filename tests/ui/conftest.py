@@ -8,12 +8,10 @@ which runs Qt's event loop and so the qasync loop's callbacks and tasks.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 from fake_engine import FakeEngine
 from PySide6.QtWidgets import QApplication
 from qtasync import run_async
@@ -36,23 +34,6 @@ def english_plurals(qapp: QApplication, catalogues: Path) -> None:
     """The app in English, as app.run() installs it: '%n tunnel(s)' reads '2 tunnels'.
     Per test (a cheap load): an in-process app.run() installs its own choice."""
     translations.install(qapp, "en", directory=catalogues)
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    try:
-        yield loop
-    finally:
-        # loop.stop() would call app.exit() with no exec() running: Qt's quit flag would
-        # then end every later wait at once. Unwind by hand instead.
-        qapp.aboutToQuit.disconnect(loop._after_run_forever)
-        asyncio.events._set_running_loop(None)
-        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
-        loop._after_run_forever()
-        loop.close()
-        asyncio.set_event_loop(None)
 
 
 @pytest.fixture
