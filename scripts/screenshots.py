@@ -311,7 +311,12 @@ class Director:
 
     def quit(self) -> None:
         self.stop.set()
+        from PySide6.QtWidgets import QAbstractButton
+
         self.window.quit_action.trigger()
+        box = self.window.quit_guard.box
+        if box is not None:  # tunnels run, so Quit asks first (ui/quit_guard.py)
+            box.findChild(QAbstractButton, "quit_and_stop").click()
 
 
 def main() -> int:
