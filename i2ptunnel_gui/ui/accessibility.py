@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from i2ptunnel_gui.ui.details import DetailsPanel
-    from i2ptunnel_gui.ui.editor_form import EditorForm
+    from i2ptunnel_gui.ui.editor_form import EditorForm  # its caller is ui/editor.py
 
 # strings: QCoreApplication.translate("Accessibility", "literal") (no QObject to tr() on)
 
@@ -168,19 +167,21 @@ def describe_main_window(tunnels: QAbstractItemView, connections: QAbstractItemV
     describe_tables(tunnels, connections)
 
 
-def describe_details(panel: DetailsPanel) -> None:
+def describe_details(panel: QWidget, address: QWidget, qr_code: QWidget,
+                     log: QPlainTextEdit) -> None:
+    """Names for the details panel (ui/details.py): its rows, the address, QR and log."""
     label_form_rows(panel)
     name(
-        panel.b32_address,
+        address,
         QCoreApplication.translate("Accessibility", "I2P address"),
         QCoreApplication.translate(
             "Accessibility", "The tunnel's .b32.i2p address, known once it has started"
         ),
     )
-    name(panel.qr_code, QCoreApplication.translate("Accessibility", "QR code of the I2P address"))
+    name(qr_code, QCoreApplication.translate("Accessibility", "QR code of the I2P address"))
     name(
-        panel.log,
+        log,
         QCoreApplication.translate("Accessibility", "Tunnel log"),
         QCoreApplication.translate("Accessibility", "State changes and errors of this tunnel"),
     )
-    pass_tab_on(panel.log)
+    pass_tab_on(log)

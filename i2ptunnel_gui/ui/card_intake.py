@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QTableView
 
 from i2ptunnel_gui.core.share_card import (
     FILE_SUFFIX,
@@ -27,9 +27,6 @@ from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
 from i2ptunnel_gui.ui.open_card_dialog import OpenCardDialog, card_error_text
-
-if TYPE_CHECKING:
-    from i2ptunnel_gui.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +43,23 @@ def card_in(mime: QMimeData) -> str | None:
     return text if text.lower().startswith(SCHEME + ":") else None
 
 
+class CardWindow(Protocol):
+    """What the intake needs of the main window (ui/main_window.py), besides being one."""
+
+    tunnel_table: QTableView
+
+    def show_error(self, text: str) -> None: ...
+    def raise_window(self) -> None: ...
+    def select_tunnel(self, tunnel_id: str) -> None: ...
+
+
 class CardIntake(QObject):
-    def __init__(self, window: MainWindow, controller: TunnelController) -> None:
+    def __init__(self, window: QMainWindow, host: CardWindow,
+                 controller: TunnelController) -> None:
+        """`host` is `window` seen through CardWindow (the window passes itself twice)."""
         super().__init__(window)
         self._window = window
+        self._host = host
         self._controller = controller
         self.dialog: OpenCardDialog | None = None  # the confirmation on screen (tests read it)
         self.file_dialog: QFileDialog | None = None
@@ -59,7 +69,7 @@ class CardIntake(QObject):
         self.open_action.triggered.connect(self._choose_file)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.tunnel_table.installEventFilter(self)
+        host.tunnel_table.installEventFilter(self)
 
     # -- the ways in ------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -76,7 +86,7 @@ class CardIntake(QObject):
                 event.acceptProposedAction()
                 self.open_dropped(dropped)
                 return True
-        elif watched is self._window.tunnel_table and kind == QEvent.Type.KeyPress:
+        elif watched is self._host.tunnel_table and kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.matches(QKeySequence.StandardKey.Paste):
                 self.paste()
@@ -86,7 +96,7 @@ class CardIntake(QObject):
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text().strip()
         if not text.lower().startswith(SCHEME + ":"):
-            self._window.show_error(self.tr("The clipboard holds no share card link"))
+            self._host.show_error(self.tr("The clipboard holds no share card link"))
             return
         self.open_link(text)
 
@@ -101,7 +111,7 @@ class CardIntake(QObject):
         try:
             card = decode_card(text)
         except CardError as e:
-            self._window.show_error(card_error_text(e))
+            self._host.show_error(card_error_text(e))
             return
         self.open_card(card)
 
@@ -109,7 +119,7 @@ class CardIntake(QObject):
         try:
             card = read_card_file(Path(path))
         except CardError as e:
-            self._window.show_error(card_error_text(e))
+            self._host.show_error(card_error_text(e))
             return
         self.open_card(card)
 
@@ -126,7 +136,7 @@ class CardIntake(QObject):
     # -- the confirmation -------------------------------------------------------------
     def open_card(self, card: ShareCard) -> OpenCardDialog:
         """Show the confirmation for `card` (window-modal; the window comes forward)."""
-        self._window.raise_window()
+        self._host.raise_window()
         dialog = OpenCardDialog(card, self._controller, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self._created)
@@ -140,7 +150,7 @@ class CardIntake(QObject):
             self.dialog = None
 
     def _created(self, spec: TunnelSpec, start: bool) -> None:
-        self._window.select_tunnel(spec.id)
+        self._host.select_tunnel(spec.id)
         if start:
             self._start(spec.id)
 

@@ -88,7 +88,7 @@ class DetailsPanel(QWidget):
         self.log = TunnelLog(limit=log_limit)  # per-tunnel history (ui/tunnel_log.py)
         self._build()
         self.set_spec(None)
-        describe_details(self)
+        describe_details(self, self.b32_address, self.qr_code, self.log)
 
     # -- construction -----------------------------------------------------------------
     def _build(self) -> None:

@@ -26,6 +26,7 @@ from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults, validate
 from i2ptunnel_gui.interop.clashes import clashes_with, listen_address
 from i2ptunnel_gui.ui import icons
+from i2ptunnel_gui.ui.accessibility import describe_editor
 from i2ptunnel_gui.ui.editor_fields import parse_options
 from i2ptunnel_gui.ui.editor_form import FIELDS, NEW_IDENTITY, EditorForm
 from i2ptunnel_gui.ui.editor_server_policy import POLICY_FIELDS
@@ -57,6 +58,7 @@ class TunnelEditor(EditorForm):
         self.setWindowIcon(icons.action_icon("new" if spec is None else "edit"))
         self._build_widgets()
         self._build_layout()
+        describe_editor(self)  # names no row label gives; Tab passes through
         self._load(self._base)
         self._connect_signals()
         self._loading = False

@@ -38,7 +38,6 @@ from i2ptunnel_gui.core.spec import (
     TunnelSpec,
 )
 from i2ptunnel_gui.ui import icons
-from i2ptunnel_gui.ui.accessibility import describe_editor
 from i2ptunnel_gui.ui.editor_client_kinds import ClientKindFields
 from i2ptunnel_gui.ui.editor_fields import (
     OptionalNumber,
@@ -243,7 +242,6 @@ class EditorForm(QDialog):
         top.addWidget(self.body, 1)
         top.addWidget(self.save_hint)
         top.addWidget(self.buttons)
-        describe_editor(self)  # names no row label gives; Tab passes through
 
     def _load(self, spec: TunnelSpec) -> None:
         self.kind.setCurrentIndex(self.kind.findData(spec.kind))

@@ -8,15 +8,16 @@ needs no router (no identity, no Advanced I2P settings).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, SERVER_KINDS, TunnelKind
-
-if TYPE_CHECKING:
-    from i2ptunnel_gui.ui.editor_form import EditorForm
+from i2ptunnel_gui.ui.editor_client_kinds import ClientKindFields
+from i2ptunnel_gui.ui.editor_fields import TunnelShape
+from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
+from i2ptunnel_gui.ui.zero_hops import ZeroHopWarning
 
 # the editor's texts keep its one context wherever they are written (lupdate reads it)
 translate = QCoreApplication.translate
@@ -49,7 +50,27 @@ NAME_EXAMPLES = {
 }
 
 
-def show_rows_for(form: EditorForm, kind: TunnelKind) -> None:
+class KindRows(Protocol):
+    """The parts of the editor (ui/editor_form.py EditorForm) that change with the kind."""
+
+    form: QFormLayout
+    name: QLineEdit
+    listen_host: QLineEdit
+    listen_port: QLineEdit
+    destination: QLineEdit
+    listen_row: QWidget
+    target_row: QWidget
+    destination_row: QWidget
+    key_row: QWidget
+    advanced: QWidget
+    advanced_toggle: QToolButton
+    shape: TunnelShape
+    hop_warning: ZeroHopWarning
+    policy: ServerPolicyFields
+    client_fields: ClientKindFields
+
+
+def show_rows_for(form: KindRows, kind: TunnelKind) -> None:
     """Show `form`'s rows, labels and examples for `kind` (fields keep their values)."""
     router = kind is not TunnelKind.FORWARD
     serves = kind in SERVER_KINDS

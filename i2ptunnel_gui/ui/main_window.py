@@ -138,7 +138,7 @@ class MainWindow(MainWindowActions):
                                           self.import_requested.emit)
         self.export_action = self._action("export", self.tr("Export…"), None,
                                           self.export_requested.emit)
-        self.cards = CardIntake(self, self.controller)  # share cards: open, drop, paste
+        self.cards = CardIntake(self, self, self.controller)  # share cards: open, drop, paste
         file_menu.addActions([self.cards.open_action, self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

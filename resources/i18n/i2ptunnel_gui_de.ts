@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/accessibility.py" line="+91"/>
+        <location filename="../../i2ptunnel_gui/ui/accessibility.py" line="+90"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>Die offenen und kürzlich geschlossenen Verbindungen des gewählten Tunnels</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>I2P address</source>
         <translation>I2P-Adresse</translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>CardIntake</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/card_intake.py" line="+56"/>
+        <location filename="../../i2ptunnel_gui/ui/card_intake.py" line="+66"/>
         <source>Open share card…</source>
         <translation>Freigabekarte öffnen…</translation>
     </message>
@@ -413,7 +413,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/details.py" line="+46"/>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+47"/>
         <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
         <translation>Privat: Wer diese Datei besitzt, kann einen Tunnel unter dieser Adresse betreiben. Nicht weitergeben; sichern, um die Adresse zu behalten.</translation>
     </message>
@@ -424,12 +424,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+192"/>
+        <location line="+195"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-194"/>
         <source>Copy the address to the clipboard</source>
         <translation>Die Adresse in die Zwischenablage kopieren</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>Wählen Sie einen Tunnel, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -476,12 +476,12 @@
         <translation>Datenverkehr</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Check now</source>
         <translation>Jetzt prüfen</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>EditorForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+25"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+26"/>
         <source>TCP forward (local port → host:port, no router)</source>
         <translation>TCP-Weiterleitung (lokaler Port → Host:Port, ohne Router)</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>z. B. Irc2P-Chat</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+103"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+102"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+24"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_kinds.py" line="+44"/>
         <source>xxxx….b32.i2p, name.i2p or base64</source>
         <translation>xxxx….b32.i2p, name.i2p oder base64</translation>
     </message>
@@ -806,7 +806,7 @@ i2cp.leaseSetType=3</translation>
         <translation>I2CP-Optionen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>unknown ({0})</source>
         <translation>unbekannt ({0})</translation>
     </message>
@@ -2659,7 +2659,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>TunnelEditor</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+55"/>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+56"/>
         <source>New tunnel</source>
         <translation>Neuer Tunnel</translation>
     </message>
@@ -2669,7 +2669,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <translation>Tunnel „{0}“ bearbeiten</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Create a new identity?</source>
         <translation>Eine neue Identität erzeugen?</translation>
     </message>
