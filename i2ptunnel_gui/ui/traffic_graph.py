@@ -7,7 +7,7 @@ series: a hidden one notes that it is stale and catches up when it is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -26,6 +26,9 @@ def traffic_text(history: TrafficHistory) -> str:
         human_bytes(history.bytes_in), human_bytes(history.bytes_out))
 
 
+REPAINT_DELAY_MS = 8  # about half a 60 Hz frame
+
+
 class TrafficGraph(BandwidthGraph):
     """The bandwidth graph of one tunnel, or of all of them (`key` TOTAL)."""
 
@@ -36,11 +39,17 @@ class TrafficGraph(BandwidthGraph):
         self._history: TrafficHistory | None = None
         self._stale = False
         self._name_accessibly()
+        # a sample also updates the tables: drawing the graph half a frame later keeps
+        # the two out of one frame (measured: bench/ui_frames.py, docs/BENCHMARKS.md)
+        self._after_sample = QTimer(self)
+        self._after_sample.setSingleShot(True)
+        self._after_sample.setInterval(REPAINT_DELAY_MS)
+        self._after_sample.timeout.connect(self.refresh)
 
     def follow(self, controller: TunnelController) -> None:
-        """Show the history of `controller`'s tunnels, refreshed by each sample."""
+        """Show the history of `controller`'s tunnels, refreshed after each sample."""
         self._history = controller.model.history
-        controller.sampled.connect(self.refresh)
+        controller.sampled.connect(self._after_sample.start)
         self.refresh()
 
     def set_tunnel(self, tunnel_id: str | None) -> None:

@@ -110,7 +110,8 @@ def test_details_graph_follows_the_selection(qtbot, shell, traffic) -> None:
     qtbot.waitUntil(lambda: graph.isVisible() and len(history.points(WEB.id)) >= 3,
                     timeout=5000)
     assert graph.key == WEB.id
-    assert graph.points == list(history.points(WEB.id))
+    # drawn just after each sample (REPAINT_DELAY_MS), not in the tables' frame
+    qtbot.waitUntil(lambda: graph.points == list(history.points(WEB.id)), timeout=1000)
     assert max(p.bw_in for p in graph.points) > 0 and graph.points[-1].connections == 2
     assert graph.accessibleDescription().startswith("Last 5 minutes. In: now ")
     win.select_tunnel(SSH.id)
@@ -119,7 +120,8 @@ def test_details_graph_follows_the_selection(qtbot, shell, traffic) -> None:
     assert graph.points and all(p.bw_in == 0 == p.connections for p in graph.points)
     n = len(history.points(SSH.id))
     qtbot.waitUntil(lambda: len(history.points(SSH.id)) > n, timeout=3000)
-    assert graph.points == list(history.points(SSH.id))  # each new sample
+    qtbot.waitUntil(lambda: graph.points == list(history.points(SSH.id)),  # each new sample
+                    timeout=1000)
 
 
 class TestTray:
