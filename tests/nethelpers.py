@@ -6,6 +6,7 @@ the fixtures that use them live in conftest.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -22,6 +23,16 @@ IO_TIMEOUT = 10.0
 
 def fd_count() -> int:
     return len(os.listdir("/proc/self/fd"))
+
+
+def socket_count() -> int:
+    """Open sockets of this process: leak checks count these, not all fds, because the
+    splice relay keeps a pool of pipes on purpose."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # closed while listing
+            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+    return count
 
 
 def wait_until(pred: Callable[[], Any], timeout: float = 5.0, step: float = 0.01) -> bool:

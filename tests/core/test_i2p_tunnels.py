@@ -6,7 +6,6 @@ engine on its own; the test drives both with plain blocking sockets.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import stat
@@ -25,6 +24,7 @@ from nethelpers import (
     free_port,
     local_port,
     recv_exactly,
+    socket_count,
     status,
     wait_until,
 )
@@ -65,14 +65,6 @@ def engine(fake: FakeRouter, keys_dir: Path) -> Iterator[Engine]:
     yield eng
     eng.shutdown(5)
 
-
-def socket_count() -> int:
-    """Open sockets of this process (the splice relay keeps a pool of pipes on purpose)."""
-    n = 0
-    for fd in os.listdir("/proc/self/fd"):
-        with contextlib.suppress(OSError):
-            n += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
-    return n
 
 
 def test_server_and_client_carry_data_both_ways_and_server_sees_client_b32(

@@ -4,8 +4,6 @@ connection), and a target still connecting takes the task path and relays the sa
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 import socket
 
 import pytest
@@ -16,6 +14,7 @@ from nethelpers import (
     forward_spec,
     local_port,
     recv_exactly,
+    socket_count,
     status,
     wait_until,
 )
@@ -27,14 +26,6 @@ from i2ptunnel_gui.core.spec import TunnelKind
 
 OPEN = 20
 
-
-def socket_fds() -> int:
-    """Open sockets of this process (the splice pool keeps a few pipes: not leaks)."""
-    count = 0
-    for fd in os.listdir("/proc/self/fd"):
-        with contextlib.suppress(OSError):  # closed while listing
-            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
-    return count
 
 
 def engine_tasks(engine: Engine) -> int:
@@ -84,7 +75,7 @@ def test_connect_in_progress_takes_the_task_path(
     monkeypatch.setitem(KINDS, TunnelKind.FORWARD, StillConnectingTunnel)
     spec = forward_spec(echo_server.port)
     port = local_port(engine.call(lambda: engine.start_tunnel(spec), IO_TIMEOUT))
-    before = socket_fds()
+    before = socket_count()
     socks = held_echoes(port)
     st = status(engine, spec.id)
     assert (st.active_connections, st.failed_connections) == (OPEN, 0)
@@ -93,4 +84,4 @@ def test_connect_in_progress_takes_the_task_path(
         assert s.recv(1) == b""  # the echo's EOF came back: half-close relayed
         s.close()
     assert wait_until(lambda: status(engine, spec.id).active_connections == 0)
-    assert wait_until(lambda: socket_fds() <= before)
+    assert wait_until(lambda: socket_count() <= before)

@@ -10,7 +10,6 @@ ends (or by the idle timeout). Runs on both relays and both relay paths (awaited
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import socket
 import threading
@@ -28,6 +27,7 @@ from nethelpers import (
     local_port,
     recv_all,
     recv_exactly,
+    socket_count,
     wait_until,
 )
 
@@ -71,14 +71,6 @@ def held_kind(request: pytest.FixtureRequest) -> type[ForwardTunnel]:
     return kind
 
 
-def socket_fds() -> int:
-    """Open sockets of this process (pipes of the splice pool are kept, not leaked)."""
-    count = 0
-    for fd in os.listdir("/proc/self/fd"):
-        with contextlib.suppress(OSError):  # closed while listing
-            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
-    return count
-
 
 @pytest.fixture
 def start(monkeypatch: pytest.MonkeyPatch) -> StartKind:
@@ -120,7 +112,7 @@ def test_half_closed_client_gets_the_whole_reply(
 
     srv = server_factory(answer_without_eof)
     tunnel_id, port = start(engine, held_kind, srv.port)
-    before = socket_fds()
+    before = socket_count()
     with connect(port) as s:
         s.sendall(REQUEST)
         s.shutdown(socket.SHUT_WR)
@@ -133,7 +125,7 @@ def test_half_closed_client_gets_the_whole_reply(
         close_target.set()
         assert closed_by_peer(s)
         assert wait_until(lambda: active(engine, tunnel_id) == 0)
-    assert wait_until(lambda: socket_fds() == before), f"{socket_fds() - before} sockets left"
+    assert wait_until(lambda: socket_count() == before), f"{socket_count() - before} sockets left"
 
 
 def test_held_side_ending_ends_the_connection(
