@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from i2ptunnel_gui.core.router.ports import port_free
 from i2ptunnel_gui.core.share_card import ServiceKind, ShareCard, client_spec, next_free_port
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
 from i2ptunnel_gui.interop.clashes import clashes_with
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.port_check import binds
 
 PortFree = Callable[[int], bool]
 HOW_TO_USE = {
@@ -58,7 +58,9 @@ class OpenCardDialog(QDialog):
         self.setWindowTitle(self.tr("Open share card"))
         self.card = card
         self._controller = controller
-        self._port_free = is_port_free or (lambda port: port_free(port))
+        # the editor's Save-time check (ui/port_check.py), on the card tunnel's address
+        self._port_free = is_port_free or (
+            lambda port: binds(client_spec(card, port=port).listen_host, port))
         self._build()
         self.name.setText(self._free_name(card.name))
         first = next_free_port(card.port, lambda p: self._port_problem(p) is not None)
