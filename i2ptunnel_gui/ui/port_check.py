@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from i2ptunnel_gui.core.addresses import port_from_text
 from i2ptunnel_gui.core.spec import TunnelSpec
 
 PROC = Path("/proc")
@@ -28,7 +29,7 @@ _LISTEN = "0A"  # TCP_LISTEN in /proc/net/tcp
 def port_of(address: str) -> int | None:
     """The port of "host:port" / "[v6]:port" (a running tunnel's local address)."""
     _, _, port = address.rpartition(":")
-    return int(port) if port.isascii() and port.isdigit() else None
+    return port_from_text(port)
 
 
 def binds(host: str, port: int) -> bool:
