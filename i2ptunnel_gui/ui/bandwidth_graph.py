@@ -14,8 +14,9 @@ themes alike (≥ 3:1, the contrast WCAG asks of graphics).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.theme import contrast_ratio
+
+T = TypeVar("T")
 
 # the lines on a light Base, and their lighter twins for a dark one
 IN_COLOUR = QColor("#1565c0")
@@ -56,6 +59,12 @@ def nice_ceiling(value: float) -> float:
             if step * unit >= value:
                 return step * unit
         unit *= 1024
+
+
+def thinned(points: Sequence[T], stride: int) -> Iterator[T]:
+    """Every `stride`-th of `points`, oldest first, always ending with the newest (the
+    lines end at "now"); islice, so a deque works too."""
+    return islice(points, (len(points) - 1) % stride, None, stride)
 
 
 def line_colours(palette: QPalette) -> tuple[QColor, QColor]:
@@ -157,8 +166,6 @@ class BandwidthGraph(QWidget):
         costs a Python iteration per sample)."""
         points = self.points
         stride = -(-len(points) // max(1, int(area.width()) // 2))  # rounded up
-        if stride > 1:  # keep the newest point: the lines end at "now"
-            points = points[::-stride][::-1]
         now = points[-1].at
         left, right, bottom = area.left(), area.right(), area.bottom()
         x_scale = area.width() / SPAN_S
@@ -166,7 +173,7 @@ class BandwidthGraph(QWidget):
         height = area.height()
         path_in, path_out = QPainterPath(), QPainterPath()
         first = True
-        for p in points:
+        for p in thinned(points, stride):
             x = max(right - (now - p.at) * x_scale, left)
             y_in = bottom - min(p.bw_in * y_scale, height)
             y_out = bottom - min(p.bw_out * y_scale, height)

@@ -9,13 +9,12 @@ one point per pixel column is drawn, so a long series costs no more than a short
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import islice
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize
 from PySide6.QtGui import QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from i2ptunnel_gui.ui.bandwidth_graph import LINE_WIDTH, line_colours
+from i2ptunnel_gui.ui.bandwidth_graph import LINE_WIDTH, line_colours, thinned
 from i2ptunnel_gui.ui.roles import HISTORY_ROLE
 from i2ptunnel_gui.ui.traffic_history import SPAN_S, TrafficPoint
 
@@ -32,8 +31,7 @@ def sparkline(points: Sequence[TrafficPoint], left: float, top: float, width: fl
     now = points[-1].at
     peak = max(1, max(p.connections for p in points))
     stride = max(1, len(points) // int(width))  # about one point per pixel column
-    # (the series is a deque: no slicing) every stride-th point, ending with the newest
-    picked = islice(points, (len(points) - 1) % stride, None, stride)
+    picked = thinned(points, stride)
     right, bottom = left + width, top + height
     x_scale, y_scale = width / SPAN_S, height / peak
     for p in picked:
