@@ -4,7 +4,9 @@ following the selection, and the tray's tooltip and Traffic window."""
 
 from __future__ import annotations
 
+import itertools
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +22,7 @@ from i2ptunnel_gui.ui.bandwidth_graph import (
 from i2ptunnel_gui.ui.theme import contrast_ratio
 from i2ptunnel_gui.ui.traffic_graph import TrafficGraph, traffic_text
 from i2ptunnel_gui.ui.traffic_history import TOTAL, TrafficHistory, TrafficPoint
+from i2ptunnel_gui.ui.tray_traffic import TIP_INTERVAL_MS
 
 pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged")
 
@@ -132,11 +135,29 @@ class TestTray:
     def test_tooltip_shows_current_rates_and_totals(self, qtbot, shell, traffic) -> None:
         tray = shell.tray
         history = shell.controller.model.history
+        # each tooltip as it is set, with the traffic text of that moment: with traffic
+        # flowing, the next sample moves the history on within ~100 ms, so polling the
+        # tooltip for equality would race the samples
+        shown: list[tuple[float, str, str]] = []
+        set_tip = tray.icon.setToolTip
+
+        def record(tip: str) -> None:
+            shown.append((time.monotonic(), tip, traffic_text(history)))
+            set_tip(tip)
+
+        tray.icon.setToolTip = record  # type: ignore[method-assign]
         qtbot.waitUntil(lambda: history.bytes_in > 0, timeout=5000)
-        # the traffic line follows the samples, at most once a second
-        qtbot.waitUntil(lambda: tray.icon.toolTip().splitlines()[-1] == traffic_text(history)
-                        and "total 0 B in" not in tray.icon.toolTip(), timeout=3000)
-        first, line = tray.icon.toolTip().splitlines()
+        qtbot.waitUntil(lambda: sum("total 0 B in" not in tip for _t, tip, _n in shown) >= 3,
+                        timeout=10000)
+        live = [(t, tip, now) for t, tip, now in shown if "total 0 B in" not in tip]
+        # the traffic line is the history's at the moment it is shown ...
+        assert all(tip.splitlines()[-1] == now for _t, tip, now in live)
+        # ... and follows the samples (10 a second) at most once a second (a change of
+        # the first line, tunnels running, is shown at once)
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(live)
+                if a[1].splitlines()[0] == b[1].splitlines()[0]]
+        assert all(gap >= TIP_INTERVAL_MS / 1000 * 0.9 for gap in gaps), gaps
+        first, line = live[-1][1].splitlines()
         assert first.endswith("2 of 2 tunnels running")
         assert re.fullmatch(r"In [\d.]+ KiB/s, out [\d.]+ (B|KiB)/s "
                             r"\(total [\d.]+ KiB in, [\d.]+ KiB out\)", line), line
