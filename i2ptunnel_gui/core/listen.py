@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import fcntl
 import os
 import socket
+import struct
+import termios
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -22,7 +25,9 @@ from i2ptunnel_gui.core.status import Direction, TunnelState
 
 LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/DECISIONS.md 1.1)
 ACCEPT_BATCH = 64  # accepts per wake-up before other callbacks get a turn
+_NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)
 _ACCEPT_PAUSE = 0.1  # seconds without accepting after an accept error (EMFILE...)
+_ON = struct.pack("i", 1)  # FIONBIO's argument: non-blocking on
 
 
 def format_address(addr: Any) -> str:
@@ -70,9 +75,35 @@ async def accept_forever(
     costs a future and a reader (de)registration per connection. An accept error
     (EMFILE...) goes to `warn` and pauses accepting briefly; an exception from
     `handle` ends the loop with it."""
-    # the accepted sockets' kind, as ints once: socket.accept() converts it to enums
-    # for every connection (~5 % of the engine thread's time per connection)
-    kind = (int(lsock.family), int(lsock.type), lsock.proto)
+    await _accept_loop(loop, lsock, listener_kind(lsock), handle, warn)
+
+
+async def accept_fds_forever(
+    loop: asyncio.AbstractEventLoop,
+    lsock: socket.socket,
+    handle: Callable[[int, Any], None],
+    warn: Callable[[OSError], None],
+) -> None:
+    """`accept_forever` handing bare non-blocking fds to `handle(fd, addr)`, which
+    owns the fd, also when it raises. A socket object built from an fd costs a
+    `getsockname` (CPython checks the fd) and Python-level wrappers per connection,
+    which a connection relayed by `splice` never needs."""
+    await _accept_loop(loop, lsock, None, handle, warn)
+
+
+def listener_kind(lsock: socket.socket) -> tuple[int, int, int]:
+    """The accepted sockets' kind, as ints once: socket.accept() converts it to enums
+    for every connection (~5 % of the engine thread's time per connection)."""
+    return int(lsock.family), int(lsock.type), lsock.proto
+
+
+async def _accept_loop(
+    loop: asyncio.AbstractEventLoop,
+    lsock: socket.socket,
+    kind: tuple[int, int, int] | None,
+    handle: Callable[[Any, Any], None],
+    warn: Callable[[OSError], None],
+) -> None:
     while True:
         stalled: asyncio.Future[OSError] = loop.create_future()
         loop.add_reader(lsock, _accept_ready, lsock, kind, handle, stalled)
@@ -86,11 +117,11 @@ async def accept_forever(
 
 def _accept_ready(
     lsock: socket.socket,
-    kind: tuple[int, int, int],
-    handle: Callable[[socket.socket, Any], None],
+    kind: tuple[int, int, int] | None,
+    handle: Callable[[Any, Any], None],
     stalled: asyncio.Future[OSError],
 ) -> None:
-    family, type_, proto = kind
+    """Up to ACCEPT_BATCH accepts; `kind` None: bare fds (accept_fds_forever)."""
     for _ in range(ACCEPT_BATCH):
         if stalled.done():  # the reader is removed on the accept loop's next turn
             return
@@ -103,8 +134,21 @@ def _accept_ready(
         except OSError as e:
             stalled.set_result(e)
             return
+        if kind is None:
+            try:
+                fcntl.ioctl(fd, termios.FIONBIO, _ON)  # what setblocking(False) does
+            except OSError as e:
+                os.close(fd)
+                stalled.set_result(e)
+                return
+            try:
+                handle(fd, addr)  # owns fd
+            except Exception as e:
+                stalled.set_exception(e)
+                return
+            continue
         try:
-            sock = socket.socket(family, type_, proto, fd)
+            sock = socket.socket(*kind, fd)
         except OSError as e:
             os.close(fd)
             stalled.set_result(e)
@@ -136,6 +180,7 @@ class ListenerTunnel(TunnelRuntime):
         super().__init__(spec, ctx, start)
         self._listener = start.listener
         self._join_now = False  # set by serve(): accepted pairs may be joined at once
+        self._fd_kind = (0, 0, 0)  # the listener's kind, for a join-at-accept's socket
 
     async def open_target(self, peer: str) -> tuple[socket.socket, bytes]:
         """A connected non-blocking socket to the target and bytes already read from
@@ -178,7 +223,11 @@ class ListenerTunnel(TunnelRuntime):
                               and type(self).relay_detached is TunnelRuntime.relay_detached)
             if self._join_now:  # once here, not per connection: accepted sockets inherit it
                 no_delay(lsock)
-            await accept_forever(self.loop, lsock, self._accepted, self._accept_failed)
+                self._fd_kind = listener_kind(lsock)
+                await accept_fds_forever(self.loop, lsock, self._accepted_fd,
+                                         self._accept_failed)
+            else:
+                await accept_forever(self.loop, lsock, self._accepted, self._accept_failed)
         finally:
             lsock.close()
 
@@ -191,13 +240,46 @@ class ListenerTunnel(TunnelRuntime):
         if conn is None:
             sock.close()  # refused: nconnect reached
             return
-        started = self.open_target_now() if self._join_now else None
-        if started is None:
-            conn.task = self.spawn(self._serve_connection(conn, sock))
-        elif started[1]:
-            self.relay_now(sock, started[0], conn=conn)
-        else:
-            conn.task = self.spawn(self._join_when_connected(conn, sock, started[0]))
+        conn.task = self.spawn(self._serve_connection(conn, sock))
+
+    def _accepted_fd(self, fd: int, addr: Any) -> None:
+        """A connection of a join-at-accept listener, as a bare non-blocking fd (owned,
+        also when this raises): joined with its target at once when that connected
+        at once, else made a socket and opened on a task."""
+        try:  # calls per connection are most of its cost here: few, and inline
+            host, port = addr[0], addr[1]
+            conn = self.admit(f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                              Direction.OUTBOUND)
+            started = None if conn is None else self.open_target_now()
+        except BaseException:
+            os.close(fd)
+            raise
+        if conn is None:
+            os.close(fd)  # refused: nconnect reached
+            return
+        if started is not None and started[1]:
+            self.relay_now(fd, started[0], conn=conn)
+            return
+        try:
+            family, type_, proto = self._fd_kind  # non-blocking: the kernel's fd is
+            sock = socket.socket(family, type_ | _NONBLOCK, proto, fd)
+        except BaseException:
+            os.close(fd)
+            if started is not None:
+                started[0].close()
+            self._forget(conn)
+            raise
+        try:
+            if started is None:
+                conn.task = self.spawn(self._serve_connection(conn, sock))
+            else:
+                conn.task = self.spawn(self._join_when_connected(conn, sock, started[0]))
+        except BaseException:
+            sock.close()
+            if started is not None:
+                started[0].close()
+            self._forget(conn)
+            raise
 
     async def _join_when_connected(
         self, conn: Connection, sock: socket.socket, connecting: socket.socket

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
 import time
 from collections.abc import Coroutine
@@ -41,6 +42,7 @@ from i2ptunnel_gui.core.live_rows import LiveRows
 from i2ptunnel_gui.core.relay import DEFAULT_OPTIONS, CloseReason, RelayOptions
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.splice import SpliceRelay
+from i2ptunnel_gui.core.splice_hub import SpliceHub, hub_of
 from i2ptunnel_gui.core.status import (
     ConnectionInfo,
     Direction,
@@ -89,6 +91,7 @@ class TunnelRuntime:
         self._relay_class = relay_class()
         self._sweeper: asyncio.Task[None] | None = None
         self._forget_conn = self._forget  # bound once, shared by every Connection
+        self._hub: SpliceHub | None = None  # the loop's splice hub, once relay_now needs it
 
     @property
     def id(self) -> str:
@@ -287,16 +290,25 @@ class TunnelRuntime:
             r.on_finished = conn.relay_finished
 
     def relay_now(
-        self, local_sock: socket.socket, remote_sock: socket.socket, *, conn: Connection
+        self, local_fd: int, remote_sock: socket.socket, *, conn: Connection
     ) -> None:
-        """`relay_detached()` without awaiting: for a SpliceRelay (`start_now`) joining
-        a pair just connected, under the default relay options (nothing pending, no
-        filter, half-close both ways). No task, coroutine or timeout scope per connection."""
-        r = conn.relay = self._relay_class(self.loop)
-        assert isinstance(r, SpliceRelay)
-        self._ensure_sweeper()
+        """`relay_detached()` without awaiting: a SpliceRelay (`start_now`) joining an
+        accepted fd and a socket just connected, under the default relay options
+        (nothing pending, no filter, half-close both ways). No task, coroutine or
+        timeout scope per connection. Owns both, also when it raises."""
         try:
-            r.start_now(local_sock, remote_sock)
+            if self._hub is None:
+                self._hub = hub_of(self.loop)
+            r = conn.relay = SpliceRelay(self.loop, self._hub)
+        except BaseException:
+            os.close(local_fd)
+            remote_sock.close()
+            self._forget(conn)
+            raise
+        if self._sweeper is None:
+            self._ensure_sweeper()
+        try:
+            r.start_now(local_fd, remote_sock)
         except Exception as e:  # one connection's failure never stops the tunnel
             logger.warning("relay of connection %d failed: %r", conn.id, e)
             self._forget(conn)

@@ -45,8 +45,10 @@ def test_forward_relays_both_sockets_without_nagle(
         async def relayed_nodelay() -> list[int]:
             conns = list(engine._tunnels[spec.id]._conns.values())
             relay = conns[0].relay
-            assert isinstance(relay, SpliceRelay) and relay._local and relay._remote
-            return [nodelay(relay._local), nodelay(relay._remote)]
+            # joined at accept: the accepted side is a bare fd, no socket object
+            assert isinstance(relay, SpliceRelay) and relay._local is None and relay._remote
+            with socket.fromfd(relay._lfd, socket.AF_INET, socket.SOCK_STREAM) as local:
+                return [nodelay(local), nodelay(relay._remote)]
 
         assert engine.call(relayed_nodelay, IO_TIMEOUT) == [1, 1]
 
