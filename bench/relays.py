@@ -27,9 +27,10 @@ START_TIMEOUT = 15.0
 
 # name -> how to run it; "ours-*" set I2PTUNNEL_LOOP for the engine's loop choice
 KINDS = ("direct", "socat", "socat-b1024", "haproxy", "haproxy-splice", "ours", "ours-asyncio",
-         "ours-uvloop", "ours-base")
+         "ours-uvloop", "ours-base", "floor")
 BASE_TREE_ENV = "BENCH_BASE_TREE"  # ours-base: `forward` from this checkout (before/after runs)
 NOTES = {
+    "floor": "bench/floor_relay.py: the engine's design with none of its bookkeeping",
     "direct": "no relay: load generator -> backend",
     "socat": f"socat TCP-LISTEN:p,fork,reuseaddr (default backlog {SOCAT_DEFAULT_BACKLOG})",
     "socat-b1024": "socat TCP-LISTEN:p,fork,reuseaddr,backlog=1024",
@@ -185,6 +186,20 @@ def _start_ours(name: str, target: int, loop: str | None, tree: Path = REPO) -> 
     return Relay(name, port, proc, note=f"I2PTUNNEL_LOOP={loop or '(default)'}")
 
 
+def _start_floor(name: str, target: int) -> Relay:
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("floor_relay.py")),
+                             str(target)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            preexec_fn=raise_nofile)
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
+    line = proc.stdout.readline().decode(errors="replace").strip() if ready else ""
+    if not line.startswith("READY "):
+        proc.kill()
+        proc.wait()
+        raise RuntimeError(f"{name}: expected 'READY host:port', got {line!r}")
+    return Relay(name, int(line.rsplit(":", 1)[1]), proc, note=NOTES[name])
+
+
 def missing(name: str) -> str | None:
     """Why relay `name` cannot run here (one line), or None when it can."""
     if name.startswith("haproxy") and shutil.which("haproxy") is None and not any(
@@ -218,4 +233,6 @@ def start(name: str, target: int) -> Relay:
         return _start_ours(name, target, None, Path(base).resolve())
     if name in ("ours-asyncio", "ours-uvloop"):
         return _start_ours(name, target, name.split("-", 1)[1])
+    if name == "floor":
+        return _start_floor(name, target)
     raise ValueError(f"unknown relay {name!r}; choose from {', '.join(KINDS)}")
