@@ -175,21 +175,19 @@ def _start_ours(name: str, target: int, loop: str | None, tree: Path = REPO) -> 
            "--target", f"127.0.0.1:{target}"]
     proc = subprocess.Popen(cmd, cwd=tree, env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, preexec_fn=raise_nofile)
-    assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
-    line = proc.stdout.readline().decode(errors="replace").strip() if ready else ""
-    if not line.startswith("READY "):
-        proc.kill()
-        proc.wait()
-        raise RuntimeError(f"{name}: expected 'READY host:port' from forward, got {line!r}")
-    port = int(line.rsplit(":", 1)[1])
-    return Relay(name, port, proc, note=f"I2PTUNNEL_LOOP={loop or '(default)'}")
+    return Relay(name, _ready_port(name, proc), proc,
+                 note=f"I2PTUNNEL_LOOP={loop or '(default)'}")
 
 
 def _start_floor(name: str, target: int) -> Relay:
     proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("floor_relay.py")),
                              str(target)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             preexec_fn=raise_nofile)
+    return Relay(name, _ready_port(name, proc), proc, note=NOTES[name])
+
+
+def _ready_port(name: str, proc: subprocess.Popen[bytes]) -> int:
+    """The port from the relay's first line, `READY host:port`; stopped otherwise."""
     assert proc.stdout is not None
     ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
     line = proc.stdout.readline().decode(errors="replace").strip() if ready else ""
@@ -197,7 +195,7 @@ def _start_floor(name: str, target: int) -> Relay:
         proc.kill()
         proc.wait()
         raise RuntimeError(f"{name}: expected 'READY host:port', got {line!r}")
-    return Relay(name, int(line.rsplit(":", 1)[1]), proc, note=NOTES[name])
+    return int(line.rsplit(":", 1)[1])
 
 
 def missing(name: str) -> str | None:

@@ -266,11 +266,7 @@ class SpliceRelay:
                 break
         pipes.append(pipe)
         if moved:
-            self.last_activity = self.loop.time()
-            if local:
-                self.bytes_in += moved
-            else:
-                self.bytes_out += moved
+            self._count(local, moved)
 
     def _count(self, inbound: bool, n: int) -> None:
         self.last_activity = self.loop.time()
