@@ -246,10 +246,8 @@ class ListenerTunnel(TunnelRuntime):
         """A connection of a join-at-accept listener, as a bare non-blocking fd (owned,
         also when this raises): joined with its target at once when that connected
         at once, else made a socket and opened on a task."""
-        try:  # calls per connection are most of its cost here: few, and inline
-            host, port = addr[0], addr[1]
-            conn = self.admit(f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-                              Direction.OUTBOUND)
+        try:
+            conn = self.admit(format_address(addr), Direction.OUTBOUND)  # a TCP listener's
             started = None if conn is None else self.open_target_now()
         except BaseException:
             os.close(fd)
