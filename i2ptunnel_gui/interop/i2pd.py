@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from i2ptunnel_gui.core.addresses import is_loopback_host
+from i2ptunnel_gui.core.addresses import ascii_number, is_loopback_host
 from i2ptunnel_gui.core.spec import SERVER_KINDS, KeyMode, TunnelKind, TunnelSpec
 from i2ptunnel_gui.interop import client_proxies
 from i2ptunnel_gui.interop.common import RawTunnel, build_spec, find_key, read_text
@@ -193,11 +193,12 @@ def _client_extras(raw: RawTunnel, fields: dict[str, object], warnings: list[Pro
     """Client keys of ClientContext.cpp: connecttimeout maps; the others are named."""
     if raw.has("connecttimeout"):
         text = raw.get("connecttimeout").strip()
-        if not (text.isascii() and text.isdigit()):
+        seconds = ascii_number(text)
+        if seconds is None:
             warnings.append(Problem(raw.where("connecttimeout"), (
                 f"connecttimeout={text}: not a whole number of seconds; the default is kept")))
-        elif int(text) > 0:  # 0 = i2pd's default
-            fields["connect_timeout"] = float(text)
+        elif seconds > 0:  # 0 = i2pd's default
+            fields["connect_timeout"] = float(seconds)
     if raw.get("keepaliveinterval", "0").strip() not in ("0", ""):
         warnings.append(Problem(raw.where("keepaliveinterval"), (
             "keepaliveinterval: this app does not ping the destination to keep the "
