@@ -105,6 +105,9 @@ class Tray(QObject):
             self.menu.addSeparator()
         self._add(self.menu, "tray_start_all", self.tr("Start all"), self._start_all)
         self._add(self.menu, "tray_stop_all", self.tr("Stop all"), self._stop_all)
+        restart = self._add(self.menu, "tray_restart_all", self.tr("Restart all"),
+                            self._restart_all)
+        restart.setEnabled(any(model.state_of(s.id).active for s in model.specs()))
         self.menu.addSeparator()
         self._add(self.menu, "tray_quit", self.tr("Quit"), self.quit_requested.emit)
 
@@ -133,6 +136,10 @@ class Tray(QObject):
     @async_slot()
     async def _stop_all(self) -> None:
         await self.controller.stop_all()
+
+    @async_slot()
+    async def _restart_all(self) -> None:  # the running ones: stopped ones stay stopped
+        await self.controller.restart_all()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

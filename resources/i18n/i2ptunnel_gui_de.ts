@@ -195,7 +195,7 @@
 <context>
     <name>BandwidthGraph</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+89"/>
+        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+98"/>
         <source>Router bandwidth</source>
         <translation>Router-Bandbreite</translation>
     </message>
@@ -1350,7 +1350,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Freigabekarte öffnen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This share card creates the following client tunnel. Nothing is created until you press Create.</source>
         <translation>Diese Freigabekarte legt den folgenden Client-Tunnel an. Angelegt wird erst, wenn Sie „Anlegen“ drücken.</translation>
     </message>
@@ -1482,7 +1482,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>PortCheck</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/port_check.py" line="+93"/>
+        <location filename="../../i2ptunnel_gui/ui/port_check.py" line="+94"/>
         <source>port {port} is in use by the running tunnel “{name}” (it still runs with its earlier settings): choose another port or restart that tunnel first</source>
         <translation>Port {port} wird vom laufenden Tunnel „{name}“ benutzt (er läuft noch mit seinen früheren Einstellungen): wählen Sie einen anderen Port oder starten Sie diesen Tunnel zuerst neu</translation>
     </message>
@@ -2521,7 +2521,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>TrafficGraph</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="+69"/>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="+78"/>
         <source>Bandwidth of all tunnels</source>
         <translation>Bandbreite aller Tunnel</translation>
     </message>
@@ -2548,12 +2548,12 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
     <name>Tray</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/tray.py" line="+62"/>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>{name} failed</source>
         <translation>{name} ist ausgefallen</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-85"/>
         <source>{app}: {running} of {total} tunnels running</source>
         <translation>{app}: {running} von {total} Tunneln laufen</translation>
     </message>
@@ -2583,12 +2583,17 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <translation>Alle stoppen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Restart all</source>
+        <translation>Alle neu starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>{name} is degraded</source>
         <translation>{name} ist beeinträchtigt</translation>
     </message>
@@ -2935,7 +2940,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>traffic</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="-59"/>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="-68"/>
         <source>In {0}, out {1} (total {2} in, {3} out)</source>
         <translation>Ein {0}, aus {1} (insgesamt {2} ein, {3} aus)</translation>
     </message>

@@ -195,7 +195,7 @@
 <context>
     <name>BandwidthGraph</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+89"/>
+        <location filename="../../i2ptunnel_gui/ui/bandwidth_graph.py" line="+98"/>
         <source>Router bandwidth</source>
         <translation>Трафик роутера</translation>
     </message>
@@ -1357,7 +1357,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Открыть карточку доступа</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This share card creates the following client tunnel. Nothing is created until you press Create.</source>
         <translation>Эта карточка доступа создаёт следующий клиентский туннель. Ничего не создаётся, пока вы не нажмёте «Создать».</translation>
     </message>
@@ -1489,7 +1489,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>PortCheck</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/port_check.py" line="+93"/>
+        <location filename="../../i2ptunnel_gui/ui/port_check.py" line="+94"/>
         <source>port {port} is in use by the running tunnel “{name}” (it still runs with its earlier settings): choose another port or restart that tunnel first</source>
         <translation>порт {port} занят работающим туннелем «{name}» (он ещё работает с прежними настройками): выберите другой порт или сначала перезапустите этот туннель</translation>
     </message>
@@ -2531,7 +2531,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>TrafficGraph</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="+69"/>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="+78"/>
         <source>Bandwidth of all tunnels</source>
         <translation>Пропускная способность всех туннелей</translation>
     </message>
@@ -2558,12 +2558,12 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
     <name>Tray</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/tray.py" line="+62"/>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>{name} failed</source>
         <translation>{name}: сбой</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-85"/>
         <source>{app}: {running} of {total} tunnels running</source>
         <translation>{app}: работает туннелей: {running} из {total}</translation>
     </message>
@@ -2593,12 +2593,17 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
         <translation>Остановить все</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Restart all</source>
+        <translation>Перезапустить все</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>{name} is degraded</source>
         <translation>{name}: работает с перебоями</translation>
     </message>
@@ -2945,7 +2950,7 @@ This cannot be undone.</source>
 <context>
     <name>traffic</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="-59"/>
+        <location filename="../../i2ptunnel_gui/ui/traffic_graph.py" line="-68"/>
         <source>In {0}, out {1} (total {2} in, {3} out)</source>
         <translation>Вход {0}, выход {1} (всего {2} вход, {3} выход)</translation>
     </message>

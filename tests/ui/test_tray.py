@@ -40,6 +40,22 @@ def test_toggle_start_all_stop_all_and_icon(qtbot, shell, fake_engine) -> None:
     qtbot.waitUntil(lambda: tray.state_name == "stopped", timeout=2000)
 
 
+def test_restart_all_restarts_the_running_tunnels_only(qtbot, shell, fake_engine) -> None:
+    tray = shell.tray
+    assert not tray.action("tray_restart_all").isEnabled()  # nothing runs
+    tray.action(f"tray_tunnel_{WEB.id}").trigger()
+    qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
+    qtbot.waitUntil(lambda: tray.action("tray_restart_all").isEnabled(), timeout=2000)
+    fake_engine.started_specs.clear()
+    fake_engine.calls.clear()
+    tray.action("tray_restart_all").trigger()
+    qtbot.waitUntil(lambda: [s.id for s in fake_engine.started_specs] == [WEB.id],
+                    timeout=2000)
+    qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
+    assert f"stop {WEB.id}" in fake_engine.calls  # stopped, then started again
+    assert SSH.id not in fake_engine.statuses  # the stopped one stays stopped
+
+
 def test_failed_start_is_notified(qtbot, shell, fake_engine) -> None:
     from i2ptunnel_gui.core.errors import ListenError
 
