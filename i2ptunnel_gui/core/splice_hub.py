@@ -19,9 +19,10 @@ from typing import Protocol
 
 from i2ptunnel_gui.core.pipe_pool import Pipe, pool_of
 
-READ = select.EPOLLIN
-WRITE = select.EPOLLOUT
-BROKEN = select.EPOLLERR | select.EPOLLHUP  # reported whatever the interest
+# epoll's values (Linux, where splice exists); the module still imports elsewhere
+READ = getattr(select, "EPOLLIN", 0x001)
+WRITE = getattr(select, "EPOLLOUT", 0x004)
+BROKEN = getattr(select, "EPOLLERR", 0x008) | getattr(select, "EPOLLHUP", 0x010)  # always
 _MAX_EVENTS = 512  # per wake-up; the rest stay ready (level-triggered) for the next
 
 
