@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QToolBar,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.ui.connection_delegate import ConnectionDelegate
 from i2ptunnel_gui.ui.connection_model import ConnectionTableModel
 from i2ptunnel_gui.ui.editor_fields import named
-from i2ptunnel_gui.ui.tables import make_table
+from i2ptunnel_gui.ui.tables import fit_columns, make_table
 
 
 class ConnectionsPage(QWidget):
@@ -36,8 +35,13 @@ class ConnectionsPage(QWidget):
         self.table = make_table("connection_table", model)
         self.table.setItemDelegate(ConnectionDelegate(model, self.table))  # one call per cell
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            ConnectionTableModel.COL_PEER, QHeaderView.ResizeMode.Stretch)
+        # fitted once, still empty: the (translated) titles set the widths, the counters
+        # get room for their usual text; rows never resize a column (tables.py)
+        m = ConnectionTableModel
+        fit_columns(self.table, stretch=m.COL_PEER, counters=(m.COL_IN, m.COL_OUT, m.COL_RATE))
+        header = self.table.horizontalHeader()
+        for col in range(m.COL_PEER + 1, model.columnCount()):  # times, states: never narrower
+            header.resizeSection(col, max(header.sectionSize(col), header.defaultSectionSize()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addAction(close_action)
         self.table.selectionModel().selectionChanged.connect(lambda *_: selection_changed())

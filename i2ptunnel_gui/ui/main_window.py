@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -29,6 +28,7 @@ from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.accessibility import describe_main_window
 from i2ptunnel_gui.ui.card_intake import CardIntake
+from i2ptunnel_gui.ui.compact_toolbar import CompactToolBar
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, ConnectionTableModel
 from i2ptunnel_gui.ui.connections_page import ConnectionsPage
 from i2ptunnel_gui.ui.controller import TunnelController
@@ -86,8 +86,7 @@ class MainWindow(MainWindowActions):
 
     # -- construction -----------------------------------------------------------
     def _build_central(self) -> None:
-        bar = named(QToolBar(self.tr("Tunnels"), self), "tunnel_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar = named(CompactToolBar(self.tr("Tunnels"), self), "tunnel_toolbar")
         bar.addAction(self.new_action)
         button = bar.widgetForAction(self.new_action)
         if isinstance(button, QToolButton):

@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QTableView,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 from samples import WEB
@@ -27,6 +30,7 @@ from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui import translations
 from i2ptunnel_gui.ui.app import Shell
+from i2ptunnel_gui.ui.compact_toolbar import CompactToolBar
 from i2ptunnel_gui.ui.connection_model import ConnectionTableModel
 from i2ptunnel_gui.ui.preferences import AppPreferences, PreferencesDialog
 
@@ -102,6 +106,25 @@ def assert_no_label_cut_off(top: QWidget) -> None:
     assert not cut, "cut off:\n" + "\n".join(cut)
 
 
+def assert_no_header_cut_off(top: QWidget) -> None:
+    """Every column of every visible table is as wide as its (translated) title; not the
+    stretched one, which takes what the window's width leaves."""
+    cut = []
+    for view in top.findChildren(QTableView):
+        if not view.isVisibleTo(top) or view.model() is None:
+            continue
+        header = view.horizontalHeader()
+        for col in range(view.model().columnCount()):
+            if header.sectionResizeMode(col) is QHeaderView.ResizeMode.Stretch:
+                continue
+            title = str(view.model().headerData(col, Qt.Orientation.Horizontal))
+            needs = header.fontMetrics().horizontalAdvance(title)
+            if header.sectionSize(col) < needs + 8:  # the section's own margins
+                cut.append(f"{view.objectName()} column {title!r}: "
+                           f"{header.sectionSize(col)} px, the title needs {needs}")
+    assert not cut, "cut off:\n" + "\n".join(cut)
+
+
 def test_main_window_and_details(qtbot, shell: Shell, language: str) -> None:
     window = shell.window
     actions = {a.objectName(): a.text() for bar in window.findChildren(QToolBar)
@@ -114,6 +137,7 @@ def test_main_window_and_details(qtbot, shell: Shell, language: str) -> None:
         assert text != sources[text], f"toolbar action {name} is still {text!r}"
     assert_translated(window, language)  # the Connections tab
     assert_no_label_cut_off(window)
+    assert_no_header_cut_off(window)
     for spec in (WEB, SITE):  # a forward, and a server with address, key and policy
         if spec is SITE:
             shell.controller.add(SITE)
@@ -175,3 +199,23 @@ def test_connection_rows_say_direction_and_state_in_the_language(language: str) 
     status = TunnelStatus(id="t", name="t", kind="forward", state=TunnelState.RUNNING)
     model.apply_snapshot(LiveSnapshot(0.0, (status,), rows={"t": LiveRows((row,), (1,), 0.0)}))
     assert (model.index(0, model.COL_DIR).data(), model.index(0, model.COL_STATE).data()) == words
+
+
+def test_no_toolbar_action_hides_behind_the_overflow_arrow(qtbot, shell: Shell,
+                                                           language: str) -> None:
+    """Translated texts are longer: a window as wide as the screenshots' (1 180 px)
+    shows every action, with texts where they fit and icons only where they do not."""
+    window = shell.window
+    bar = window.findChild(CompactToolBar, "tunnel_toolbar")
+    for width in (1180, 1600):
+        window.resize(width, 720)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=2000)
+        QApplication.processEvents()
+        arrow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert arrow is None or not arrow.isVisible(), f"{width} px: actions hidden"
+        shown = [a for a in bar.actions() if not a.isSeparator()]
+        assert all(bar.widgetForAction(a).isVisible() for a in shown)
+    assert not bar.compact  # 1 600 px: room for every text
+    window.resize(1180, 720)
+    qtbot.waitUntil(lambda: window.width() == 1180, timeout=2000)
+    assert bar.compact is (language == "ru")  # Russian texts need ~1 210 px, German ~1 020
