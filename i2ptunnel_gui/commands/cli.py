@@ -16,7 +16,7 @@ from i2ptunnel_gui import __version__
 from i2ptunnel_gui.commands.client_kinds import add_client_arguments
 from i2ptunnel_gui.commands.policy_args import add_dest_port_argument, add_server_arguments
 from i2ptunnel_gui.core.sam.options import option_problem
-from i2ptunnel_gui.core.spec import DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
+from i2ptunnel_gui.core.spec import DEFAULT_HALF_CLOSE_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_SAM
 
 # seconds a timeout may be: a finite, sensible span (unlimited: leave the option out)
 MIN_SECONDS, MAX_SECONDS = 0.1, 365 * 24 * 3600.0
@@ -70,6 +70,9 @@ def _limits(p: argparse.ArgumentParser) -> None:
     p.add_argument("--idle-timeout", type=_seconds, default=DEFAULT_IDLE_TIMEOUT,
                    help=f"close a connection idle this many seconds "
                         f"(default {DEFAULT_IDLE_TIMEOUT:g})")
+    p.add_argument("--half-close-timeout", type=_seconds, default=DEFAULT_HALF_CLOSE_TIMEOUT,
+                   help=f"close a connection one side of which has ended (sent its FIN) "
+                        f"once idle this many seconds (default {DEFAULT_HALF_CLOSE_TIMEOUT:g})")
     p.add_argument("--connect-timeout", type=_seconds, default=None,
                    help="seconds to wait for the target to accept")
 

@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         nconnect=args.nconnect,
         lifetime=args.timeout,
         idle_timeout=args.idle_timeout,
+        half_close_timeout=args.half_close_timeout,
         connect_timeout=args.connect_timeout or DEFAULT_CONNECT_TIMEOUT,
     )
     errors = validate(spec, any_listen_port=True)

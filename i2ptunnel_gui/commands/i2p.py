@@ -74,6 +74,7 @@ def _spec(args: argparse.Namespace) -> TunnelSpec:
         nconnect=args.nconnect,
         lifetime=args.timeout,
         idle_timeout=args.idle_timeout,
+        half_close_timeout=args.half_close_timeout,
     )
     if args.keys:
         _check_key_file(args.keys)

@@ -249,7 +249,7 @@ def datadir_for(conf: Path) -> Path:
 # -- export -------------------------------------------------------------------
 
 _EXT_I2PD = ("description", "auto_start", "nconnect", "lifetime", "idle_timeout",
-             "connect_timeout", "allow_public_bind", "sam_address")
+             "half_close_timeout", "connect_timeout", "allow_public_bind", "sam_address")
 
 
 def format_section(spec: TunnelSpec, key_path: Path | None) -> tuple[str, list[str]]:

@@ -259,8 +259,8 @@ def _key(raw: RawTunnel, kind: TunnelKind, config_dir: Path,
 
 # -- export -------------------------------------------------------------------
 
-_EXT_JAVA = ("nconnect", "lifetime", "idle_timeout", "connect_timeout", "allow_public_bind",
-             "sam_address")
+_EXT_JAVA = ("nconnect", "lifetime", "idle_timeout", "half_close_timeout", "connect_timeout",
+             "allow_public_bind", "sam_address")
 
 
 def tunnel_props(spec: TunnelSpec, key_path: Path | None) -> tuple[dict[str, str], list[str]]:

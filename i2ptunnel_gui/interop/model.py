@@ -16,6 +16,7 @@ from typing import Any
 
 from i2ptunnel_gui.core.addresses import ascii_number, port_from_text
 from i2ptunnel_gui.core.spec import (
+    DEFAULT_HALF_CLOSE_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     SIGNATURE_TYPES,
     TunnelKind,
@@ -136,6 +137,7 @@ _EXT_FIELDS: dict[str, tuple[str, Callable[[Any], str], Callable[[str], Any]]] =
     "nconnect": ("nconnect", str, int),
     "lifetime": ("lifetime", _fmt_float, _parse_float),
     "idle_timeout": ("idleTimeout", _fmt_float, _parse_float),
+    "half_close_timeout": ("halfCloseTimeout", _fmt_float, _parse_float),
     "connect_timeout": ("connectTimeout", _fmt_float, float),
     "allow_public_bind": ("allowPublicBind", lambda b: "true" if b else "false", _parse_bool),
     "sam_address": ("samAddress", str, str),
@@ -150,6 +152,7 @@ def ext_defaults(kind: TunnelKind) -> dict[str, Any]:
         "nconnect": -1,
         "lifetime": None,
         "idle_timeout": DEFAULT_IDLE_TIMEOUT,
+        "half_close_timeout": DEFAULT_HALF_CLOSE_TIMEOUT,
         "connect_timeout": kind_defaults(kind)["connect_timeout"],
         "allow_public_bind": False,
         "sam_address": "",

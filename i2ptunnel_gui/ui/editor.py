@@ -89,7 +89,8 @@ class TunnelEditor(EditorForm):
         ):
             getattr(self, field).textChanged.connect(touch(field))
         self.description.textChanged.connect(touch("description"))
-        for field in ("nconnect", "lifetime", "idle_timeout", "connect_timeout"):
+        for field in ("nconnect", "lifetime", "idle_timeout", "half_close_timeout",
+                      "connect_timeout"):
             getattr(self, field).changed.connect(touch(field))
         self.allow_public_bind.toggled.connect(touch("listen_host"))
         self.auto_start.toggled.connect(touch("auto_start"))

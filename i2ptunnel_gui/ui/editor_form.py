@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.spec import (
     DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_HALF_CLOSE_TIMEOUT,
     DEFAULT_I2P_CONNECT_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_SAM,
@@ -73,6 +74,7 @@ FIELDS = (
     "nconnect",
     "lifetime",
     "idle_timeout",
+    "half_close_timeout",
     "connect_timeout",
     "signature_type",
     "sam_address",
@@ -124,6 +126,13 @@ class EditorForm(QDialog):
             "lifetime", translate("EditorForm", "Unlimited"), suffix=translate("EditorForm", " s"))
         self.idle_timeout = OptionalNumber(
             "idle_timeout", translate("EditorForm", "Never"), suffix=translate("EditorForm", " s"))
+        self.half_close_timeout = OptionalNumber(
+            "half_close_timeout", translate("EditorForm", "Never"),
+            suffix=translate("EditorForm", " s"))
+        self.half_close_timeout.setToolTip(translate(
+            "EditorForm", "Once one side has ended its stream (sent its FIN), close the "
+            "connection when it stays idle this long; the other side would otherwise hold it "
+            "until the idle timeout."))
         self.connect_timeout = OptionalNumber(
             "connect_timeout", "", suffix=translate("EditorForm", " s"))
         self.connect_timeout.off.hide()  # always required; reuse the spin box only
@@ -216,6 +225,8 @@ class EditorForm(QDialog):
                     field_box(self.lifetime, err["lifetime"]))
         form.addRow(translate("EditorForm", "Idle timeout"),
                     field_box(self.idle_timeout, err["idle_timeout"]))
+        form.addRow(translate("EditorForm", "Half-close timeout"),
+                    field_box(self.half_close_timeout, err["half_close_timeout"]))
         form.addRow(translate("EditorForm", "Connect timeout"),
                     field_box(self.connect_timeout, err["connect_timeout"]))
         form.addRow("", self.auto_start)
@@ -257,6 +268,7 @@ class EditorForm(QDialog):
         self.nconnect.set_value(None if spec.nconnect == -1 else spec.nconnect, 100)
         self.lifetime.set_value(spec.lifetime, 3600.0)
         self.idle_timeout.set_value(spec.idle_timeout, DEFAULT_IDLE_TIMEOUT)
+        self.half_close_timeout.set_value(spec.half_close_timeout, DEFAULT_HALF_CLOSE_TIMEOUT)
         self.connect_timeout.set_value(spec.connect_timeout, DEFAULT_CONNECT_TIMEOUT)
         if self._original is None and spec.kind in I2P_CLIENT_KINDS:
             self.connect_timeout.set_value(DEFAULT_I2P_CONNECT_TIMEOUT, DEFAULT_I2P_CONNECT_TIMEOUT)
@@ -328,6 +340,7 @@ class EditorForm(QDialog):
             "connect_timeout": self.connect_timeout.value(),
             "lifetime": self.lifetime.value(),
             "idle_timeout": self.idle_timeout.value(),
+            "half_close_timeout": self.half_close_timeout.value(),
         }
         nconnect = self.nconnect.value()
         changes["nconnect"] = -1 if nconnect is None else int(nconnect)

@@ -642,7 +642,7 @@
         <translation>z. B. Irc2P-Chat</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+102"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+104"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
@@ -672,17 +672,24 @@
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+6"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-9"/>
+        <location line="+2"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Once one side has ended its stream (sent its FIN), close the connection when it stays idle this long; the other side would otherwise hold it until the idle timeout.</source>
+        <translation>Hat eine Seite ihren Datenstrom beendet (ihr FIN gesendet), die Verbindung schließen, wenn sie so lange ohne Verkehr bleibt; sonst hält die andere Seite sie bis zum Leerlauf-Zeitlimit offen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Start when the app starts</source>
         <translation>Beim Start der App starten</translation>
     </message>
@@ -777,6 +784,11 @@ i2cp.leaseSetType=3</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Half-close timeout</source>
+        <translation>Halbschluss-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Connect timeout</source>
         <translation>Verbindungs-Zeitlimit</translation>
     </message>
@@ -806,7 +818,7 @@ i2cp.leaseSetType=3</translation>
         <translation>I2CP-Optionen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>unknown ({0})</source>
         <translation>unbekannt ({0})</translation>
     </message>
@@ -1249,7 +1261,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>Tunnel</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
@@ -2674,7 +2686,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <translation>Tunnel „{0}“ bearbeiten</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Create a new identity?</source>
         <translation>Eine neue Identität erzeugen?</translation>
     </message>

@@ -58,7 +58,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+191"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+190"/>
         <source>%n open connection(s)</source>
         <translation>
             <numerusform>%n open connection</numerusform>

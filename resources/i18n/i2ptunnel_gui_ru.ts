@@ -642,7 +642,7 @@
         <translation>например, Чат Irc2P</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+102"/>
+        <location filename="../../i2ptunnel_gui/ui/editor_form.py" line="+104"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
@@ -672,17 +672,24 @@
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+6"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-9"/>
+        <location line="+2"/>
         <source>Never</source>
         <translation>Никогда</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Once one side has ended its stream (sent its FIN), close the connection when it stays idle this long; the other side would otherwise hold it until the idle timeout.</source>
+        <translation>Когда одна сторона завершила свой поток (отправила FIN), закрыть подключение, если оно простаивает так долго; иначе другая сторона удерживает его до тайм-аута простоя.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Start when the app starts</source>
         <translation>Запускать при запуске программы</translation>
     </message>
@@ -777,6 +784,11 @@ i2cp.leaseSetType=3</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Half-close timeout</source>
+        <translation>Тайм-аут полузакрытия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Connect timeout</source>
         <translation>Тайм-аут подключения</translation>
     </message>
@@ -806,7 +818,7 @@ i2cp.leaseSetType=3</translation>
         <translation>Параметры I2CP</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>unknown ({0})</source>
         <translation>неизвестно ({0})</translation>
     </message>
@@ -1255,7 +1267,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>Туннели</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
@@ -2684,7 +2696,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
         <translation>Изменить туннель «{0}»</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Create a new identity?</source>
         <translation>Создать новую личность?</translation>
     </message>

@@ -14,7 +14,7 @@ def parse(*argv: str):
 def test_forward_defaults() -> None:
     a = parse("forward", "--listen", "127.0.0.1:1", "--target", "127.0.0.1:2")
     assert a.command == "forward" and a.nconnect == -1 and a.timeout is None
-    assert a.idle_timeout == 600.0
+    assert a.idle_timeout == 600.0 and a.half_close_timeout == 30.0
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,8 @@ def test_i2p_options_collect() -> None:
 
 
 @pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e-9", "0", "1e12"])
-@pytest.mark.parametrize("flag", ["--timeout", "--idle-timeout", "--connect-timeout"])
+@pytest.mark.parametrize("flag", ["--timeout", "--idle-timeout", "--half-close-timeout",
+                                  "--connect-timeout"])
 def test_timeouts_must_be_finite_and_sensible(capsys, flag: str, value: str) -> None:
     with pytest.raises(SystemExit) as e:
         parse("forward", "--listen", "127.0.0.1:1", "--target", "127.0.0.1:2", f"{flag}={value}")

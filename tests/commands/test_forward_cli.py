@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from nethelpers import LoopbackServer, connect, recv_exactly
+from nethelpers import LoopbackServer, connect, recv_exactly, wait_until
 
 FORWARD = [sys.executable, "-m", "i2ptunnel_gui", "forward"]
 
@@ -98,3 +98,35 @@ def test_does_not_import_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=20, check=False,
     )
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize(("limit", "closed"), [("0.3", True), (None, False)])
+def test_half_close_timeout_reaches_the_relay(limit: str | None, closed: bool) -> None:
+    """The target ends its side and waits; the client neither sends nor closes. With
+    --half-close-timeout 0.3 the relay closes the connection (the target reads EOF)
+    well within 2 s; with the default (30 s) it is still open after that."""
+    seen: list[bytes | None] = []
+
+    def half_close_then_wait(conn: socket.socket) -> None:
+        conn.shutdown(socket.SHUT_WR)
+        conn.settimeout(2.0)
+        try:
+            seen.append(conn.recv(1))
+        except TimeoutError:
+            seen.append(None)
+
+    target = LoopbackServer(half_close_then_wait)
+    extra = [] if limit is None else ["--half-close-timeout", limit]
+    proc = subprocess.Popen(
+        [*FORWARD, "--listen", "127.0.0.1:0", "--target", f"127.0.0.1:{target.port}", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        port = int(read_line(proc).split(":")[1])
+        with connect(port) as client:
+            assert client.recv(1) == b""  # the target's FIN, passed on
+            assert wait_until(lambda: bool(seen), timeout=5.0)
+    finally:
+        proc.kill()
+        proc.communicate(timeout=10)
+        target.close()
+    assert seen == ([b""] if closed else [None])  # EOF read, or still open after 2 s

@@ -44,6 +44,8 @@ def test_new_forward_saves_exact_spec(qtbot):
     w(dlg, "lifetime_off", QCheckBox).setChecked(False)
     w(dlg, "lifetime", QDoubleSpinBox).setValue(90)
     w(dlg, "idle_timeout_off", QCheckBox).setChecked(True)
+    assert w(dlg, "half_close_timeout", QDoubleSpinBox).value() == 30  # the default
+    w(dlg, "half_close_timeout", QDoubleSpinBox).setValue(12)
     w(dlg, "connect_timeout", QDoubleSpinBox).setValue(5)
     w(dlg, "auto_start", QCheckBox).setChecked(True)
     assert save_button(dlg).isEnabled(), dlg.errors
@@ -62,6 +64,7 @@ def test_new_forward_saves_exact_spec(qtbot):
         nconnect=25,
         lifetime=90.0,
         idle_timeout=None,
+        half_close_timeout=12.0,
         connect_timeout=5.0,
         auto_start=True,
     )
@@ -135,6 +138,7 @@ def test_each_bad_text_field_shows_its_message_and_disables_save(
         ("nconnect", "maximum connections"),
         ("lifetime", "lifetime must be more than 0"),
         ("idle_timeout", "idle timeout must be more than 0"),
+        ("half_close_timeout", "half-close timeout must be more than 0"),
         ("connect_timeout", "connect timeout must be more than 0"),
     ],
 )
