@@ -16,6 +16,7 @@ import shutil
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,9 @@ def test_exported_servers_keep_their_addresses_in_i2pd(
     servers = [TunnelSpec.new(name, TunnelKind.SERVER, target_port=9000 + i,
                               options=tuple(ZERO_HOP.items()))
                for i, name in enumerate(NAMES)]
+    # one carries the app's own fields, exported as i2ptunnelgui.* options i2pd must ignore
+    servers[1] = replace(servers[1], nconnect=5, idle_timeout=None, half_close_timeout=12.0,
+                         lifetime=3600.0)
     # what the app shows for each server: the b32 of the key it keeps for it
     shown = {s.name: new_server_key(router.sam_address, keys.key_path(s)) for s in servers}
     others = [
@@ -103,6 +107,9 @@ def test_exported_servers_keep_their_addresses_in_i2pd(
     assert "copy the key files" in said and "i2pd's data dir" in said
     conf = (bundle / "tunnels.conf").read_text(encoding="utf-8")
     assert str(keys.root) not in conf  # no absolute key paths: i2pd would prefix its dir
+    for option in ("i2ptunnelgui.halfCloseTimeout = 12.0", "i2ptunnelgui.idleTimeout = none",
+                   "i2ptunnelgui.nconnect = 5"):
+        assert option in conf, conf
 
     # as the export says: tunnels.conf to the tunnels config, key files into the data dir
     router.stop()
