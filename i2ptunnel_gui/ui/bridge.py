@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from i2ptunnel_gui.core.engine_api import EngineAPI
-from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
+from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.core.spec import TunnelSpec
@@ -129,12 +129,6 @@ class EngineBridge(QObject):
         async with asyncio.timeout(STOP_TIMEOUT):
             await self._engine.stop_tunnel(tunnel_id)
         self.wake()
-
-    async def restart_tunnel(self, spec: TunnelSpec) -> TunnelStatus:
-        """Stop (if running) and start with `spec`: how an edit reaches a running tunnel."""
-        with contextlib.suppress(UnknownTunnel):
-            await self.stop_tunnel(spec.id)
-        return await self.start_tunnel(spec)
 
     async def check_reachability(self, tunnel_id: str) -> Reachability:
         async with asyncio.timeout(REACH_TIMEOUT):
