@@ -208,3 +208,16 @@ def connection_row(c: ConnectionInfo) -> ConnectionRow:
 
 if TYPE_CHECKING:  # mypy: the fake offers exactly the calls of the engine boundary
     _conforms: EngineAPI = FakeEngine()
+
+
+def assert_restarts_only(qtbot, shell, engine: FakeEngine, trigger: Callable[[], None],
+                         running: str, stopped: str) -> None:
+    """`trigger` (a Restart all) stops and starts the `running` tunnel again and leaves
+    the `stopped` one stopped."""
+    engine.started_specs.clear()
+    engine.calls.clear()
+    trigger()
+    qtbot.waitUntil(lambda: [s.id for s in engine.started_specs] == [running], timeout=2000)
+    qtbot.waitUntil(lambda: shell.controller.is_active(running), timeout=2000)
+    assert f"stop {running}" in engine.calls  # stopped, then started again
+    assert stopped not in engine.statuses  # the stopped one stays stopped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fake_engine import assert_restarts_only
 from samples import SSH, WEB
 
 from i2ptunnel_gui.core.status import TunnelState
@@ -46,14 +47,8 @@ def test_restart_all_restarts_the_running_tunnels_only(qtbot, shell, fake_engine
     tray.action(f"tray_tunnel_{WEB.id}").trigger()
     qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
     qtbot.waitUntil(lambda: tray.action("tray_restart_all").isEnabled(), timeout=2000)
-    fake_engine.started_specs.clear()
-    fake_engine.calls.clear()
-    tray.action("tray_restart_all").trigger()
-    qtbot.waitUntil(lambda: [s.id for s in fake_engine.started_specs] == [WEB.id],
-                    timeout=2000)
-    qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
-    assert f"stop {WEB.id}" in fake_engine.calls  # stopped, then started again
-    assert SSH.id not in fake_engine.statuses  # the stopped one stays stopped
+    assert_restarts_only(qtbot, shell, fake_engine, tray.action("tray_restart_all").trigger,
+                         running=WEB.id, stopped=SSH.id)
 
 
 def test_failed_start_is_notified(qtbot, shell, fake_engine) -> None:

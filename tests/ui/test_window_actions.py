@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fake_engine import assert_restarts_only
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QTableView, QToolBar
 from samples import SSH, WEB
@@ -24,14 +25,8 @@ def test_restart_all_restarts_running_tunnels_and_leaves_stopped_ones(qtbot, she
     assert w.restart_all_action in w.findChild(QToolBar, "tunnel_toolbar").actions()
     start(qtbot, shell, WEB)
     assert w.restart_all_action.isEnabled()
-    fake_engine.started_specs.clear()
-    fake_engine.calls.clear()
-    w.restart_all_action.trigger()
-    qtbot.waitUntil(lambda: [s.id for s in fake_engine.started_specs] == [WEB.id],
-                    timeout=2000)
-    qtbot.waitUntil(lambda: shell.controller.is_active(WEB.id), timeout=2000)
-    assert f"stop {WEB.id}" in fake_engine.calls  # stopped, then started again
-    assert SSH.id not in fake_engine.statuses  # the stopped one stays stopped
+    assert_restarts_only(qtbot, shell, fake_engine, w.restart_all_action.trigger,
+                         running=WEB.id, stopped=SSH.id)
 
 
 def test_close_connection_is_disabled_on_closed_rows(qtbot, shell, fake_engine) -> None:
