@@ -35,7 +35,10 @@ from i2ptunnel_gui.core.status import (
 )
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from i2ptunnel_gui.core.engine_api import EngineAPI
+    from i2ptunnel_gui.ui.app import Shell
 
 
 class FakeEngine:
@@ -210,8 +213,8 @@ if TYPE_CHECKING:  # mypy: the fake offers exactly the calls of the engine bound
     _conforms: EngineAPI = FakeEngine()
 
 
-def assert_restarts_only(qtbot, shell, engine: FakeEngine, trigger: Callable[[], None],
-                         running: str, stopped: str) -> None:
+def assert_restarts_only(qtbot: QtBot, shell: Shell, engine: FakeEngine,
+                         trigger: Callable[[], None], running: str, stopped: str) -> None:
     """`trigger` (a Restart all) stops and starts the `running` tunnel again and leaves
     the `stopped` one stopped."""
     engine.started_specs.clear()
