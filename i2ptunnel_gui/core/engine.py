@@ -25,7 +25,7 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any, TypeVar
 
-from i2ptunnel_gui.core import pipe_pool, splice_hub
+from i2ptunnel_gui.core import splice_hub
 from i2ptunnel_gui.core.context import (
     DEFAULT_BACKOFF,
     DEFAULT_HEALTH,
@@ -131,7 +131,6 @@ class Engine:
                 loop.run_until_complete(loop.shutdown_default_executor())
             finally:
                 splice_hub.close_hub(loop)
-                pipe_pool.close_pool(loop)
                 loop.close()
                 self._ready.set()  # unblock start() if we died early
 

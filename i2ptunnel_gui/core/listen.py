@@ -258,22 +258,17 @@ class ListenerTunnel(TunnelRuntime):
         if started is not None and started[1]:
             self.relay_now(fd, started[0], conn=conn)
             return
+        sock: socket.socket | None = None
         try:
             family, type_, proto = self._fd_kind  # non-blocking: the kernel's fd is
             sock = socket.socket(family, type_ | _NONBLOCK, proto, fd)
+            conn.task = self.spawn(self._serve_connection(conn, sock) if started is None
+                                   else self._join_when_connected(conn, sock, started[0]))
         except BaseException:
-            os.close(fd)
-            if started is not None:
-                started[0].close()
-            self._forget(conn)
-            raise
-        try:
-            if started is None:
-                conn.task = self.spawn(self._serve_connection(conn, sock))
+            if sock is None:
+                os.close(fd)
             else:
-                conn.task = self.spawn(self._join_when_connected(conn, sock, started[0]))
-        except BaseException:
-            sock.close()
+                sock.close()
             if started is not None:
                 started[0].close()
             self._forget(conn)

@@ -1,11 +1,10 @@
-"""The splice relay's pipes: a small pool per event loop, so a connection holds a pipe
-only while bytes sit in it (its destination is full) and an idle or tiny connection
-creates none. A pipe carries its direction's queued byte count, so the relay keeps no
-per-direction object for a connection with nothing stuck."""
+"""The splice relay's pipes: a small pool per event loop (the loop's `SpliceHub` keeps it),
+so a connection holds a pipe only while bytes sit in it (its destination is full) and an
+idle or tiny connection creates none. A pipe carries its direction's queued byte count,
+so the relay keeps no per-direction object for a connection with nothing stuck."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import fcntl
 import os
@@ -13,7 +12,6 @@ import os
 CHUNK = 1 << 20  # bytes per splice call; the pipe is grown to match
 _F_SETPIPE_SZ = 1031
 _POOL_KEEP = 4  # idle pipes kept per loop
-_pools: dict[int, list[Pipe]] = {}
 
 
 class Pipe:
@@ -25,15 +23,6 @@ class Pipe:
         self.r = r
         self.w = w
         self.queued = 0  # bytes in the pipe
-
-
-def pool_of(loop: asyncio.AbstractEventLoop) -> list[Pipe]:
-    """The loop's idle pipes: looked up once per relay, not per splice (8 lookups and
-    8 throwaway lists per connection otherwise)."""
-    pool = _pools.get(id(loop))
-    if pool is None:
-        pool = _pools[id(loop)] = []
-    return pool
 
 
 def take_pipe(pool: list[Pipe]) -> Pipe:
@@ -56,8 +45,3 @@ def close_pipe(pipe: Pipe) -> None:
     os.close(pipe.r)
     os.close(pipe.w)
 
-
-def close_pool(loop: asyncio.AbstractEventLoop) -> None:
-    """Close the loop's idle pipes (the engine calls this when its loop ends)."""
-    for pipe in _pools.pop(id(loop), []):
-        close_pipe(pipe)

@@ -305,8 +305,7 @@ class TunnelRuntime:
             remote_sock.close()
             self._forget(conn)
             raise
-        if self._sweeper is None:
-            self._ensure_sweeper()
+        self._ensure_sweeper()
         try:
             r.start_now(local_fd, remote_sock)
         except Exception as e:  # one connection's failure never stops the tunnel

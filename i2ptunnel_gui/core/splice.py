@@ -161,10 +161,7 @@ class SpliceRelay:
             self._close_sockets()
             return
         self.last_activity = self.loop.time()  # live tables show the state change
-        self._lfd, self._rfd = local_sock.fileno(), remote_sock.fileno()
-        assert self._hub is not None
-        self._hub.join(self._lfd, self._rfd, self, READ)
-        self.started = True
+        self._join(local_sock.fileno(), remote_sock.fileno())
 
     def start_now(self, local_fd: int, remote_sock: socket.socket) -> None:
         """`start()` with no options and nothing to await: a listener joins a freshly
@@ -175,20 +172,19 @@ class SpliceRelay:
         self._remote = remote_sock
         self._lfd = local_fd  # closed by _close_sockets from here on
         try:
-            try:  # noqa: SIM105 (no_delay, inline: calls are most of a connection's cost)
-                remote_sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            except OSError:
-                pass
+            no_delay(remote_sock)
             # joined in the callback that made us: last_activity (shared with
             # `created`, one float less per connection) is still current
-            self._rfd = rfd = remote_sock.fileno()
-            assert self._hub is not None
-            self._hub.join(local_fd, rfd, self, READ)
-            self.started = True
+            self._join(local_fd, remote_sock.fileno())
         except BaseException:
             self._close(CloseReason.CLOSED)
             self._close_sockets()
             raise
+
+    def _join(self, lfd: int, rfd: int) -> None:
+        self._lfd, self._rfd = lfd, rfd
+        self._hub.join(lfd, rfd, self, READ)
+        self.started = True
 
     def done_future(self) -> asyncio.Future[None]:
         """Resolved once closed (made on first use)."""
@@ -227,7 +223,7 @@ class SpliceRelay:
             return
         dst = self._rfd if local else self._lfd
         pipes = self.pipes
-        pipe = pipes.pop() if pipes else take_pipe(pipes)
+        pipe = take_pipe(pipes)
         moved = 0
         burst = _BURST
         while burst:
@@ -237,11 +233,11 @@ class SpliceRelay:
             except BlockingIOError:
                 break
             except OSError as e:
-                pipes.append(pipe)  # empty
+                give_pipe(pipes, pipe)  # empty
                 self.fail(e)
                 return
             if n == 0:
-                pipes.append(pipe)
+                give_pipe(pipes, pipe)
                 if moved:
                     self._count(local, moved)
                 self._ended(local)  # last_activity too
@@ -264,7 +260,7 @@ class SpliceRelay:
                 # the socket had less than a chunk: drained for now, skip the EAGAIN call
                 # (the watch is level-triggered: a short read that left bytes is re-reported)
                 break
-        pipes.append(pipe)
+        give_pipe(pipes, pipe)
         if moved:
             self._count(local, moved)
 
@@ -325,14 +321,7 @@ class SpliceRelay:
                 dst.shutdown(socket.SHUT_WR)
             except OSError:
                 pass
-        if not self._ends & (STUCK_OUT if inbound else STUCK_IN):
-            # the common case, inline: the source (read until now, as every change of
-            # `_ends` is watched at once) has nothing left to watch for
-            assert self._hub is not None
-            self._watched = self._ends
-            self._hub.forget(self._lfd if inbound else self._rfd, closing=False)
-        else:
-            self._rewatch()
+        self._rewatch()  # the source has nothing left to be read for
 
     def _local_socket(self) -> _socket.socket:
         """The local side as a socket object, made when first needed (start_now)."""
@@ -342,7 +331,6 @@ class SpliceRelay:
 
     def _rewatch(self) -> None:
         """`_ends` changed: tell the hub what each socket is watched for now."""
-        assert self._hub is not None
         rewatch(self._hub, self, (self._lfd, self._rfd), self._watched, self._ends)
         self._watched = self._ends
 
@@ -378,7 +366,6 @@ class SpliceRelay:
         ended normally, so closing them takes them out of the epoll. An aborted relay
         takes them out itself: a socket it was given may live on in a duplicate (the
         HTTP proxy's 504 page), whose events would otherwise keep coming."""
-        assert self._hub is not None
         leave(self._hub, (self._lfd, self._rfd), self._watched, closing=closing)
         for pipe in (self._pipe_in, self._pipe_out):
             if pipe is not None:

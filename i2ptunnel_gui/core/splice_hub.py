@@ -17,7 +17,7 @@ import select
 import weakref
 from typing import Protocol
 
-from i2ptunnel_gui.core.pipe_pool import Pipe, pool_of
+from i2ptunnel_gui.core.pipe_pool import Pipe, close_pipe
 
 # epoll's values (Linux, where splice exists); the module still imports elsewhere
 READ = getattr(select, "EPOLLIN", 0x001)
@@ -40,7 +40,7 @@ class SpliceHub:
         self._ep = select.epoll()
         self._loop = weakref.ref(loop)  # the loop holds the hub (its reader), not back
         self.watchers: dict[int, Watcher] = {}
-        self.pipes: list[Pipe] = pool_of(loop)  # the loop's idle pipes, found once here
+        self.pipes: list[Pipe] = []  # the loop's idle pipes (pipe_pool.take_pipe/give_pipe)
         loop.add_reader(self._ep.fileno(), _dispatch, self)
 
     def add(self, fd: int, watcher: Watcher, events: int) -> None:
@@ -49,19 +49,16 @@ class SpliceHub:
 
     def join(self, a: int, b: int, watcher: Watcher, events: int) -> None:
         """`add` for both sockets of a relay; neither is added when one cannot be."""
-        ep = self._ep
-        ep.register(a, events)
+        self.add(a, watcher, events)
         try:
-            ep.register(b, events)
+            self.add(b, watcher, events)
         except BaseException:
-            ep.unregister(a)
+            self.forget(a, closing=False)
             raise
-        watchers = self.watchers
-        watchers[a] = watcher
-        watchers[b] = watcher
 
     def watch(self, fd: int, events: int) -> None:
-        """Change what `fd` is watched for (0: only BROKEN)."""
+        """Change what `fd` is watched for (an fd left with nothing to watch is
+        forgotten instead: see splice_ends.rewatch)."""
         self._ep.modify(fd, events)
 
     def forget(self, fd: int, *, closing: bool) -> None:
@@ -81,6 +78,9 @@ class SpliceHub:
             loop.remove_reader(self._ep.fileno())
         self._ep.close()
         self.watchers.clear()
+        for pipe in self.pipes:
+            close_pipe(pipe)
+        self.pipes.clear()
 
 
 def _dispatch(hub: SpliceHub) -> None:
@@ -105,7 +105,8 @@ def hub_of(loop: asyncio.AbstractEventLoop) -> SpliceHub:
 
 
 def close_hub(loop: asyncio.AbstractEventLoop) -> None:
-    """Close the loop's hub (the engine calls this before its loop closes)."""
+    """Close the loop's hub and its idle pipes (the engine calls this before its loop
+    closes)."""
     hub = _hubs.pop(loop, None)
     if hub is not None:
         hub.close()

@@ -10,7 +10,7 @@ import socket
 import pytest
 from nethelpers import IO_TIMEOUT, LoopbackServer, connect, forward_spec, local_port, recv_exactly
 
-from i2ptunnel_gui.core import pipe_pool, splice
+from i2ptunnel_gui.core import splice, splice_hub
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.relay import CloseReason
 from i2ptunnel_gui.core.splice import SpliceRelay
@@ -67,7 +67,7 @@ async def test_directions_hold_no_pipe_between_events_and_half_close() -> None:
         await loop.sock_sendall(remote_peer, b"down")
         assert await asyncio.wait_for(loop.sock_recv(local_peer, 4), IO_TIMEOUT) == b"down"
         assert (relay._pipe_in, relay._pipe_out) == (None, None)  # back in the pool
-        assert relay.pipes is pipe_pool.pool_of(loop) and relay.pipes
+        assert relay.pipes is splice_hub.hub_of(loop).pipes and relay.pipes  # the loop's
         local_peer.shutdown(socket.SHUT_WR)
         assert await asyncio.wait_for(loop.sock_recv(remote_peer, 1), IO_TIMEOUT) == b""
         assert relay.half_closed and not relay.closed
