@@ -107,7 +107,7 @@ class Tray(QObject):
         self._add(self.menu, "tray_stop_all", self.tr("Stop all"), self._stop_all)
         restart = self._add(self.menu, "tray_restart_all", self.tr("Restart all"),
                             self._restart_all)
-        restart.setEnabled(any(model.state_of(s.id).active for s in model.specs()))
+        restart.setEnabled(self.controller.running_count() > 0)
         self.menu.addSeparator()
         self._add(self.menu, "tray_quit", self.tr("Quit"), self.quit_requested.emit)
 
