@@ -91,6 +91,10 @@ class FakeSam:
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
         self._streams: set[_Stream] = set()
+        # start_server makes one task per client and keeps none: the fake owns them, so
+        # stop() ends them on their loop instead of leaving them for the GC to finalize
+        # after the loop closed (their finally then calls into a closed loop).
+        self._handlers: set[asyncio.Task[None]] = set()
 
     # ------------------------------------------------------------ lifecycle
 
@@ -116,6 +120,10 @@ class FakeSam:
             self.kill_session(nick)
         for w in list(self._writers):
             w.close()
+        for task in list(self._handlers):
+            task.cancel()
+        if self._handlers:
+            await asyncio.wait(self._handlers, timeout=2)
         if self._server is not None:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(2):
@@ -161,11 +169,15 @@ class FakeSam:
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         self._writers.add(writer)
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers.add(task)
         try:
             await self._serve(reader, writer)
         except (ConnectionError, asyncio.IncompleteReadError, ValueError, asyncio.CancelledError):
             pass
         finally:
+            self._handlers.discard(task)
             self._writers.discard(writer)
             writer.close()
 
