@@ -7,7 +7,8 @@ the build (hatch_build.py) and found through `shipped_files` like the icons. Eng
 the source language; its catalogue holds only the plural forms ("%n tunnel(s)" ->
 "1 tunnel", "2 tunnels"). Qt's own `qtbase_<lang>.qm` translates the standard dialog
 buttons. Widgets take their texts when they are built, so a new choice applies at the
-next start (the preference says so).
+next start (the preference says so). Numbers follow the texts' language too (the
+default QLocale, `_set_number_locale`).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def install(app: QCoreApplication, preference: str = SYSTEM_DEFAULT, *,
     English: a broken install must not keep the app from starting.
     """
     language = choose(preference, system)
+    _set_number_locale(language, QLocale.system() if system is None else system)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -76,6 +78,14 @@ def install(app: QCoreApplication, preference: str = SYSTEM_DEFAULT, *,
         _load(app, f"qtbase_{language}",
               Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
     return language
+
+
+def _set_number_locale(language: str, system: QLocale) -> None:
+    """Numbers (ui/format.py) written as in the texts' language: the system's own
+    locale when it speaks it (keeps a region's ways, de_CH's decimal point), else the
+    language's ("1,5 MiB" in German on an English system)."""
+    speaks = system.name().split("_")[0] == language
+    QLocale.setDefault(system if speaks else QLocale(language))
 
 
 def _load(app: QCoreApplication, name: str, folder: Path) -> bool:

@@ -2927,6 +2927,64 @@ Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/format.py" line="+23"/>
+        <source>{0} B</source>
+        <translation>{0} B</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} KiB</source>
+        <translation>{0} KiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} MiB</source>
+        <translation>{0} MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} GiB</source>
+        <translation>{0} GiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} TiB</source>
+        <translation>{0} TiB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}/s</source>
+        <comment>a rate: {0} is an amount such as 1.5 MiB</comment>
+        <translation>{0}/s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}s</source>
+        <comment>seconds</comment>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}m {1}s</source>
+        <comment>minutes and seconds</comment>
+        <translation>{0} min {1} s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}h {1}m</source>
+        <comment>hours and minutes</comment>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}d {1}h</source>
+        <comment>days and hours</comment>
+        <translation>{0} d {1} h</translation>
+    </message>
+</context>
+<context>
     <name>ZeroHopWarning</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/zero_hops.py" line="+46"/>

@@ -2937,6 +2937,64 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/format.py" line="+23"/>
+        <source>{0} B</source>
+        <translation>{0} Б</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} KiB</source>
+        <translation>{0} КиБ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} MiB</source>
+        <translation>{0} МиБ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} GiB</source>
+        <translation>{0} ГиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} TiB</source>
+        <translation>{0} ТиБ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}/s</source>
+        <comment>a rate: {0} is an amount such as 1.5 MiB</comment>
+        <translation>{0}/с</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}s</source>
+        <comment>seconds</comment>
+        <translation>{0} с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}m {1}s</source>
+        <comment>minutes and seconds</comment>
+        <translation>{0} мин {1} с</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}h {1}m</source>
+        <comment>hours and minutes</comment>
+        <translation>{0} ч {1} мин</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}d {1}h</source>
+        <comment>days and hours</comment>
+        <translation>{0} д {1} ч</translation>
+    </message>
+</context>
+<context>
     <name>ZeroHopWarning</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/zero_hops.py" line="+46"/>
