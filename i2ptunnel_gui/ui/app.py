@@ -35,6 +35,7 @@ from i2ptunnel_gui.core.share_card import ShareCard
 from i2ptunnel_gui.router_settings import load_router_prefs
 from i2ptunnel_gui.settings import Settings, SettingsError
 from i2ptunnel_gui.ui import icons, translations
+from i2ptunnel_gui.ui.async_slot import end_slot_tasks
 from i2ptunnel_gui.ui.bridge import EngineBridge
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS
 from i2ptunnel_gui.ui.controller import TunnelController
@@ -49,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 
 STOP_TUNNELS_TIMEOUT = 10.0
+SLOT_TASKS_TIMEOUT = 2.0
 ENGINE_JOIN_TIMEOUT = 5.0
 
 
@@ -241,6 +243,9 @@ async def _shutdown(window: MainWindow, tray: Tray | None, bridge: EngineBridge,
     window.hide()
     if tray is not None:
         tray.hide()
+    # a Start all or a reachability check still running would go on against a closing
+    # bridge: ended first (each awaits the engine under its own timeout)
+    await end_slot_tasks(SLOT_TASKS_TIMEOUT)
     try:
         async with asyncio.timeout(STOP_TUNNELS_TIMEOUT):
             await controller.stop_engine_tunnels()

@@ -3,23 +3,26 @@ connection, a second launch handing over, Quit — and nothing left behind."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from loopback_peers import Chatter, EchoServer
 from nethelpers import free_port
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from i2ptunnel_gui.commands.cli import build_parser
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui import app as app_module
+from i2ptunnel_gui.ui.async_slot import async_slot
 
 
 def fds() -> dict[str, str]:
@@ -224,3 +227,34 @@ sys.exit(rc)
                        timeout=60)
     assert p.returncode == 0, p.stderr
     assert "LEFT []" in p.stdout
+
+
+class _Pending(QObject):
+    """A slot still awaiting when Quit comes (a Start all on a slow engine)."""
+
+    def __init__(self, bridge_closed: Callable[[], bool]) -> None:
+        super().__init__()
+        self.bridge_closed = bridge_closed
+        self.ended: list[bool] = []  # was the bridge already closed when it ended?
+
+    @async_slot()
+    async def wait(self) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            self.ended.append(self.bridge_closed())
+
+
+def test_quit_ends_running_slots_before_the_bridge_closes(qapp, tmp_path) -> None:
+    pending: list[_Pending] = []
+
+    def script(win) -> bool:
+        bridge = win.controller._bridge
+        pending.append(_Pending(lambda: bridge._closed))
+        pending[0].wait()
+        return True
+
+    code, quit_seconds = run_app(tmp_path / "app.ini", script)
+    assert code == 0
+    assert pending[0].ended == [False]  # cancelled by the shutdown, the bridge still open
+    assert quit_seconds < 10
