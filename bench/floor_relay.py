@@ -6,7 +6,12 @@ counters, backpressure or error accounting). Not for use: it measures what a Pyt
 relay of this shape costs per connection, so the engine's own overhead can be told
 from the design's (docs/BENCHMARKS.md "Per-connection cost", third round).
 
-    floor_relay.py TARGET_PORT      # prints "READY 127.0.0.1:PORT", relays until killed
+    floor_relay.py TARGET_PORT [--bare]   # prints "READY 127.0.0.1:PORT", relays until killed
+
+`--bare` drops the event loop too: the thread blocks in its own epoll, which also
+watches the listener (one epoll_wait per wake-up instead of uvloop's plus the hub's,
+and no loop callbacks). No engine can run that way, since its SAM sessions, proxies and
+timers need a loop; it measures what a Python relay could reach at best.
 """
 
 from __future__ import annotations
@@ -98,6 +103,19 @@ def main() -> None:
                 else:
                     pump(pair, fd, pair.lfd, False)
 
+    if "--bare" in sys.argv[2:]:
+        lfd = lsock.fileno()
+        ep.register(lfd, select.EPOLLIN)
+        print(f"READY 127.0.0.1:{lsock.getsockname()[1]}", flush=True)
+        while True:
+            for fd, _ in ep.poll(-1, 512):
+                if fd == lfd:
+                    accept_ready()
+                elif (pair := pairs.get(fd)) is not None:
+                    if fd == pair.lfd:
+                        pump(pair, fd, pair.rfd, True)
+                    else:
+                        pump(pair, fd, pair.lfd, False)
     loop = uvloop.new_event_loop()
     loop.add_reader(lsock.fileno(), accept_ready)
     loop.add_reader(ep.fileno(), events)

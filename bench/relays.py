@@ -27,10 +27,11 @@ START_TIMEOUT = 15.0
 
 # name -> how to run it; "ours-*" set I2PTUNNEL_LOOP for the engine's loop choice
 KINDS = ("direct", "socat", "socat-b1024", "haproxy", "haproxy-splice", "ours", "ours-asyncio",
-         "ours-uvloop", "ours-base", "floor")
+         "ours-uvloop", "ours-base", "floor", "floor-bare")
 BASE_TREE_ENV = "BENCH_BASE_TREE"  # ours-base: `forward` from this checkout (before/after runs)
 NOTES = {
     "floor": "bench/floor_relay.py: the engine's design with none of its bookkeeping",
+    "floor-bare": "bench/floor_relay.py --bare: the floor without an event loop (own epoll)",
     "direct": "no relay: load generator -> backend",
     "socat": f"socat TCP-LISTEN:p,fork,reuseaddr (default backlog {SOCAT_DEFAULT_BACKLOG})",
     "socat-b1024": "socat TCP-LISTEN:p,fork,reuseaddr,backlog=1024",
@@ -180,8 +181,9 @@ def _start_ours(name: str, target: int, loop: str | None, tree: Path = REPO) -> 
 
 
 def _start_floor(name: str, target: int) -> Relay:
+    bare = ["--bare"] if name == "floor-bare" else []
     proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("floor_relay.py")),
-                             str(target)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             str(target), *bare], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             preexec_fn=raise_nofile)
     return Relay(name, _ready_port(name, proc), proc, note=NOTES[name])
 
@@ -231,6 +233,6 @@ def start(name: str, target: int) -> Relay:
         return _start_ours(name, target, None, Path(base).resolve())
     if name in ("ours-asyncio", "ours-uvloop"):
         return _start_ours(name, target, name.split("-", 1)[1])
-    if name == "floor":
+    if name in ("floor", "floor-bare"):
         return _start_floor(name, target)
     raise ValueError(f"unknown relay {name!r}; choose from {', '.join(KINDS)}")

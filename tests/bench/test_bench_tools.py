@@ -135,6 +135,18 @@ def test_socat_relay_forwards_and_stops(backend: tuple[int, int]) -> None:
     assert relay.proc is not None and relay.proc.returncode is not None
 
 
+@pytest.mark.parametrize("name", ["floor", "floor-bare"])
+def test_floor_relays_echo_and_stop(backend: tuple[int, int], name: str) -> None:
+    """The floors (bench/floor_relay.py) relay real connections, so their figures count."""
+    relay = relays.start(name, backend[1])
+    try:
+        res = asyncio.run(loadgen.Load().rate(relay.port, conns=200, concurrency=10))
+        assert (res["ok"], res["errors"]) == (200, 0)
+    finally:
+        relay.stop()
+    assert relay.proc is not None and relay.proc.returncode is not None
+
+
 def test_unknown_relay_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="unknown relay 'nginx'"):
         relays.start("nginx", 1)
