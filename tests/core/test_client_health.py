@@ -124,7 +124,10 @@ def test_a_connection_during_session_creation_waits_for_it(
     starter = threading.Thread(target=lambda: started.append(start(engine, spec)))
     starter.start()
     try:
-        assert wait_until(lambda: engine.tunnel_state(spec.id) is TunnelState.STARTING, 5)
+        # STARTING comes before the listener is bound: wait for both (a loaded machine
+        # showed the gap as a refused connect)
+        assert wait_until(lambda: (st := status(engine, spec.id)).state is TunnelState.STARTING
+                          and bool(st.local_address), 5)
         with connect(spec.listen_port) as s:
             connected_at = time.time()
             s.sendall(b"early")
