@@ -19,6 +19,8 @@ LUPDATE="$(dirname "$PY")/pyside6-lupdate"
 
 OUT=resources/i18n
 mkdir -p "$OUT"
+# core/ imports no Qt: its Text("...") templates reach lupdate through ui/core_catalogue.py
+"$PY" scripts/core_catalogue.py
 # the package's sources, in a stable order so locations do not churn between runs
 mapfile -t SOURCES < <(find i2ptunnel_gui -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort)
 

@@ -22,6 +22,7 @@ from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.splice import SpliceRelay, no_delay
 from i2ptunnel_gui.core.status import Direction, TunnelState
+from i2ptunnel_gui.core.text import Text
 
 LISTEN_BACKLOG = 1024  # socat's 5 drops SYNs under load (docs/DECISIONS.md 1.1)
 ACCEPT_BATCH = 64  # accepts per wake-up before other callbacks get a turn
@@ -44,7 +45,8 @@ def open_listener(host: str, port: int, *, backlog: int = LISTEN_BACKLOG) -> soc
             host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )
     except socket.gaierror as e:
-        raise ListenError(f"cannot listen on {where}: unknown host ({e.strerror})") from None
+        raise ListenError(Text("cannot listen on {where}: unknown host ({why})", where=where,
+                               why=e.strerror)) from None
     last: OSError | None = None
     for family, type_, proto, _, addr in infos:
         sock = socket.socket(family, type_, proto)
@@ -57,10 +59,12 @@ def open_listener(host: str, port: int, *, backlog: int = LISTEN_BACKLOG) -> soc
         except OSError as e:
             sock.close()
             last = e
-    reason = last.strerror if last is not None and last.strerror else str(last)
+    reason: str = last.strerror if last is not None and last.strerror else str(last)
     if last is not None and last.errno == errno.EADDRINUSE:
-        reason = "address already in use (another program listens on this port)"
-    raise ListenError(f"cannot listen on {where}: {reason}")
+        reason = Text("address already in use (another program listens on this port)")
+    elif last is not None and last.errno == errno.EACCES and 0 < port < 1024:
+        reason = Text("permission denied (ports below 1024 need privileges)")
+    raise ListenError(Text("cannot listen on {where}: {why}", where=where, why=reason))
 
 
 async def accept_forever(
@@ -204,7 +208,8 @@ class ListenerTunnel(TunnelRuntime):
 
     async def listening(self) -> None:
         """Hook once the listener is open (`local_address` set): the tunnel runs."""
-        self.set_state(TunnelState.RUNNING, f"listening on {self.local_address}")
+        self.set_state(TunnelState.RUNNING, Text("listening on {address}",
+                                                 address=self.local_address))
 
     async def serve(self) -> None:
         await self.prepare()

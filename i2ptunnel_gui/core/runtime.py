@@ -51,6 +51,7 @@ from i2ptunnel_gui.core.status import (
     TunnelState,
     TunnelStatus,
 )
+from i2ptunnel_gui.core.text import Text, text_of
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -123,7 +124,7 @@ class TunnelRuntime:
             except* Exception as eg:
                 exc = eg.exceptions[0]
                 logger.error("tunnel %s crashed", self.spec.name, exc_info=exc)
-                self._set_error(TunnelError(f"internal error: {exc!r}"))
+                self._set_error(TunnelError(Text("internal error: {error}", error=repr(exc))))
         finally:
             self._tg = None
             self._sweeper = None
@@ -144,7 +145,7 @@ class TunnelRuntime:
             self.set_state(TunnelState.STOPPED)
 
     def _set_error(self, exc: BaseException) -> None:
-        self.set_state(TunnelState.ERROR, str(exc), level="error")
+        self.set_state(TunnelState.ERROR, text_of(exc), level="error")
         self._fail_start(exc)
 
     def _fail_start(self, exc: BaseException) -> None:
@@ -212,7 +213,8 @@ class TunnelRuntime:
         now = time.monotonic()
         if now - self._last_failure_event >= _FAILURE_EVENT_INTERVAL:
             self._last_failure_event = now
-            self.event(f"connection from {conn.peer} failed: {exc}", level="warning")
+            self.event(Text("connection from {peer} failed: {why}", peer=conn.peer,
+                            why=text_of(exc)), level="warning")
 
     async def open_other_side(
         self, conn: Connection, sock: socket.socket, opening: Coroutine[Any, Any, T]
@@ -226,7 +228,8 @@ class TunnelRuntime:
         except Exception as e:  # refused / reset / timed out
             sock.close()
             if isinstance(e, TimeoutError) and not isinstance(e, TunnelError):
-                e = TargetError(f"target did not answer within {self.spec.connect_timeout:g} s")
+                e = TargetError(Text("target did not answer within {seconds:g} s",
+                                     seconds=self.spec.connect_timeout))
             elif not isinstance(e, OSError | TunnelError):
                 logger.error("opening a target of %s failed", self.spec.name, exc_info=e)
             self.connection_failed(conn, e)

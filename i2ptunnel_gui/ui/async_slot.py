@@ -47,10 +47,10 @@ def running_slot_tasks() -> int:
     return len(_running)
 
 
-async def end_slot_tasks(timeout: float) -> None:
-    """Cancel the unfinished slot tasks and wait for them, at most `timeout` seconds."""
+async def end_slot_tasks(time_limit: float) -> None:
+    """Cancel the unfinished slot tasks and wait for them, at most `time_limit` seconds."""
     tasks = [t for t in _running if not t.done()]
     for t in tasks:
         t.cancel()
     if tasks:
-        await asyncio.wait(tasks, timeout=timeout)
+        await asyncio.wait(tasks, timeout=time_limit)

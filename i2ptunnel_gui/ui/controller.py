@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from i2ptunnel_gui.core.errors import TunnelError, UnknownTunnel
 from i2ptunnel_gui.core.keystore import KeyStore
@@ -27,6 +27,7 @@ from i2ptunnel_gui.core.spec import TunnelSpec
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.bridge import EngineBridge
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.key_address import KeyAddress, read_key_address
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel, local_endpoint
 
@@ -239,7 +240,7 @@ class TunnelController(QObject):
             self.error.emit(self.tr("{name}: reachability not checked: {why}")
                             .format(name=name, why=_why(e)))
             return None
-        self.message.emit(f"{name}: {result.message}")
+        self.message.emit(f"{name}: {shown(result.message)}")
         self.reachability.emit(result)
         return result
 
@@ -281,5 +282,5 @@ class TunnelController(QObject):
 
 def _why(e: BaseException) -> str:
     if isinstance(e, TimeoutError) and not str(e):
-        return "the engine did not answer in time"
-    return str(e) or type(e).__name__
+        return QCoreApplication.translate("TunnelController", "the engine did not answer in time")
+    return shown(e) or type(e).__name__

@@ -31,6 +31,7 @@ from i2ptunnel_gui.core.spec import I2P_CLIENT_KINDS, KeyMode, TunnelKind, Tunne
 from i2ptunnel_gui.core.status import Reachability, TunnelEvent, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import icons, theme
 from i2ptunnel_gui.ui.accessibility import describe_details
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.details_server_policy import ServerPolicyDetails, site_url
 from i2ptunnel_gui.ui.editor_client_kinds import help_text
 from i2ptunnel_gui.ui.editor_fields import named
@@ -327,7 +328,7 @@ class DetailsPanel(QWidget):
         state = status.state if status is not None else TunnelState.STOPPED
         self.state_icon.setPixmap(icons.state_icon(state).pixmap(16, 16))
         self.state.setText(state_label(state))
-        message = status.message if status is not None else ""
+        message = shown(status.message) if status is not None else ""
         if status is not None and state is TunnelState.RECONNECTING and status.next_retry_at:
             wait = max(0, round(status.next_retry_at - time.time()))
             message = self.tr("{message} (next try in {wait} s)").format(
@@ -360,7 +361,8 @@ class DetailsPanel(QWidget):
                     else self.tr("checked while the tunnel runs"))
         else:
             stamp = time.strftime("%H:%M:%S", time.localtime(result.time))
-            text = self.tr("{result} — checked {time}").format(result=result.message, time=stamp)
+            text = self.tr("{result} — checked {time}").format(result=shown(result.message),
+                                                              time=stamp)
         self.reachability.setText(text)
 
     def _request_check(self) -> None:

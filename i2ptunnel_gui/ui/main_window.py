@@ -32,6 +32,7 @@ from i2ptunnel_gui.ui.compact_toolbar import CompactToolBar
 from i2ptunnel_gui.ui.connection_model import GREY_SECONDS, ConnectionTableModel
 from i2ptunnel_gui.ui.connections_page import ConnectionsPage
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.details import DetailsPanel
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.main_window_actions import MainWindowActions
@@ -212,7 +213,7 @@ class MainWindow(MainWindowActions):
         else:
             text = self.tr("SAM {address}: not reachable").format(address=st.address)
         self._sam_label.setText(text)
-        self._sam_label.setToolTip(st.message or text)
+        self._sam_label.setToolTip(shown(st.message) or text)
 
     def show_error(self, text: str) -> None:
         logger.warning("%s", text)

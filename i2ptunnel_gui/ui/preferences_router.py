@@ -34,6 +34,7 @@ from i2ptunnel_gui.core.router.process import find_i2pd
 from i2ptunnel_gui.core.sam.probe import SamStatus
 from i2ptunnel_gui.ui import theme
 from i2ptunnel_gui.ui.async_slot import async_slot
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.theme import Tint
 
@@ -224,5 +225,5 @@ class RouterPrefsForm(QWidget):
             )
             theme.tint(self.test_result, Tint.SUCCESS)
         else:
-            self.test_result.setText(self.tr("No SAM bridge: {0}").format(status.message))
+            self.test_result.setText(self.tr("No SAM bridge: {0}").format(shown(status.message)))
             theme.tint(self.test_result, Tint.ERROR)

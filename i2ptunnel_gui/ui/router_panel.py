@@ -24,6 +24,7 @@ from i2ptunnel_gui.core.router.monitor import BandwidthPoint, HealthSample
 from i2ptunnel_gui.core.router.prefs import RouterMode
 from i2ptunnel_gui.core.router.status import RouterState, RouterStatus
 from i2ptunnel_gui.ui.bandwidth_graph import BandwidthGraph
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.format import human_bytes, human_duration, human_rate
 
@@ -114,7 +115,7 @@ class RouterPanel(QWidget):
         state = self._state_texts().get(status.state, str(status.state))
         where = self.tr(", SAM at {0}").format(status.sam_address) if status.sam_address else ""
         self.heading.setText(self.tr("Private router: {0}{1}").format(state, where))
-        text = status.message
+        text = shown(status.message)
         if status.restarts:
             text = (text + "\n" if text else "") + self.tr(
                 "Restarted %n time(s)", "", status.restarts)

@@ -34,6 +34,7 @@ from i2ptunnel_gui.settings import Settings
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.bridge import EngineBridge
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.first_run import FirstRunPanel
 from i2ptunnel_gui.ui.main_window import MainWindow
@@ -161,7 +162,7 @@ class RouterUi(QObject):
         status = await self.engine.probe_sam(address)
         if not status.reachable:
             self.first_run.show_test_result(
-                False, self.tr("No SAM bridge: {0}").format(status.message)
+                False, self.tr("No SAM bridge: {0}").format(shown(status.message))
             )
             return
         self.first_run.show_test_result(
@@ -254,7 +255,7 @@ class RouterUi(QObject):
             RouterState.STOPPED: self.tr("Private router: stopped"),
         }
         self.router_label.setText(texts[status.state])
-        self.router_label.setToolTip(status.message)
+        self.router_label.setToolTip(shown(status.message))
 
     def _on_health(self, sample: HealthSample, history: tuple[BandwidthPoint, ...]) -> None:
         self.panel.set_health(sample, history)
@@ -308,13 +309,13 @@ class RouterUi(QObject):
             RouterState.STARTING,
             RouterState.RESTARTING,
         ):
-            self.first_run.show_starting(status.message)
+            self.first_run.show_starting(shown(status.message))
         elif reachable and self.prefs.mode is RouterMode.EXTERNAL:
             self.first_run.show_ready(
                 self.tr("your router, SAM {0}").format(self.prefs.sam_address)
             )
         else:
-            reason = (
+            reason = shown(
                 status.message
                 if status.state is RouterState.FAILED
                 else (self.sam.message if self.sam is not None else "")

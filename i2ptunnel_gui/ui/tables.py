@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-COUNTER_SAMPLE = "1023.9 KiB/s"  # the widest a rate column shows in everyday use
+from i2ptunnel_gui.ui.format import human_rate
+
+WIDEST_RATE = 1023.9 * 1024  # B/s: the widest a rate column shows in everyday use
 
 
 def make_table(name: str, model: Any) -> QTableView:
@@ -38,10 +40,10 @@ def make_table(name: str, model: Any) -> QTableView:
 
 def fit_columns(table: QTableView, *, stretch: int, counters: Iterable[int] = ()) -> None:
     """Size every column but `stretch` (which takes the rest) to its contents now;
-    `counters` at least wide enough for COUNTER_SAMPLE."""
+    `counters` at least wide enough for WIDEST_RATE in the UI's language."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    counter_width = table.fontMetrics().horizontalAdvance(COUNTER_SAMPLE) + 16
+    counter_width = table.fontMetrics().horizontalAdvance(human_rate(WIDEST_RATE)) + 16
     wide = set(counters)
     for col in range(header.count()):
         if col == stretch:

@@ -21,6 +21,7 @@ from i2ptunnel_gui.core.status import TunnelEvent, TunnelState
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.async_slot import async_slot
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.tray_traffic import TrayTraffic
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
@@ -160,10 +161,10 @@ class Tray(QObject):
         name = spec.name if spec is not None else event.tunnel_id
         if event.state is TunnelState.DEGRADED and before is not TunnelState.DEGRADED:
             # running but not working: say what is wrong and what the app does about it
-            self.notify(self.tr("{name} is degraded").format(name=name), event.message,
+            self.notify(self.tr("{name} is degraded").format(name=name), shown(event.message),
                         QSystemTrayIcon.MessageIcon.Warning)
         elif event.state in _FAILED and before not in _FAILED:
-            why = event.message or state_label(event.state)
+            why = shown(event.message) or state_label(event.state)
             self.notify(self.tr("{name} failed").format(name=name), why,
                         QSystemTrayIcon.MessageIcon.Warning)
         elif event.state is TunnelState.RUNNING and before in _FAILED:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from i2ptunnel_gui.core.status import TunnelEvent
 from i2ptunnel_gui.ui import theme
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.tunnel_states import state_label
 
 LOG_LIMIT = 500  # entries kept per tunnel (and lines shown)
@@ -25,7 +26,7 @@ def format_event(event: TunnelEvent) -> str:
     """One log line: local timestamp, state, the message exactly as received."""
     stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time))
     line = f"{stamp}  {state_label(event.state)}"
-    return f"{line}  {event.message}" if event.message else line
+    return f"{line}  {shown(event.message)}" if event.message else line
 
 
 class TunnelLog(QPlainTextEdit):

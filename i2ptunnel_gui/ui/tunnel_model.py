@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import EngineSnapshot, TunnelState, TunnelStatus
 from i2ptunnel_gui.ui import theme
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.format import human_rate
 from i2ptunnel_gui.ui.icons import state_icon
 from i2ptunnel_gui.ui.refusal_labels import refusals_text
@@ -238,7 +239,7 @@ class TunnelTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return theme.current().state(state)
             if role == Qt.ItemDataRole.ToolTipRole and st is not None and st.message:
-                return st.message
+                return shown(st.message)
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.COL_CONNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_I2P:

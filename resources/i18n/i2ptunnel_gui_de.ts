@@ -157,7 +157,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/app.py" line="+203"/>
+        <location filename="../../i2ptunnel_gui/ui/app.py" line="+205"/>
         <source>Some saved tunnels could not be loaded: {problems}</source>
         <translation>Einige gespeicherte Tunnel konnten nicht geladen werden: {problems}</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>Einige gespeicherte Tunnel konnten nicht geladen werden und werden nicht angezeigt. Sie bleiben in der Einstellungsdatei erhalten.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Still running in the tray. Use Quit in the tray menu to exit.</source>
         <translation>Läuft im Infobereich weiter. Zum Beenden „Beenden“ im Menü des Infobereichs wählen.</translation>
     </message>
@@ -411,9 +411,412 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/core_catalogue.py" line="+14"/>
+        <source>destination is not a valid base64 destination: {why}</source>
+        <translation>das Ziel ist keine gültige Base64-Adresse: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no I2P session within {seconds:g} s: the router is slow or unavailable</source>
+        <translation>keine I2P-Sitzung innerhalb von {seconds:g} s: der Router ist langsam oder nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} connections in a row to {destination} failed or got no answer (last: {why})</source>
+        <translation>{n} Verbindungen nacheinander zu {destination} scheiterten oder bekamen keine Antwort (zuletzt: {why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a connection got an answer from I2P</source>
+        <translation>eine Verbindung bekam eine Antwort aus I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer within {seconds:g} s</source>
+        <translation>keine Antwort innerhalb von {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection from {peer}: no answer from I2P within {seconds:g} s</source>
+        <translation>Verbindung von {peer}: keine Antwort aus I2P innerhalb von {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the stream closed before the echo came back</source>
+        <translation>der Stream wurde geschlossen, bevor das Echo zurückkam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no echo within {seconds:g} s</source>
+        <translation>kein Echo innerhalb von {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the stream failed: {why}</source>
+        <translation>der Stream ist gescheitert: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something else answered at this address (wrong echo)</source>
+        <translation>unter dieser Adresse antwortete etwas anderes (falsches Echo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checking whether it is reachable now</source>
+        <translation>prüft, ob er jetzt erreichbar ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: the router did not resolve its names in time</source>
+        <translation>Zugriffsliste: der Router hat ihre Namen nicht rechtzeitig aufgelöst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {name} not resolved ({why}); it lets nobody in</source>
+        <translation>Zugriffsliste: {name} nicht aufgelöst ({why}); dieser Eintrag lässt niemanden herein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {n} destinations allowed</source>
+        <translation>Zugriffsliste: erlaubte Ziele: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {n} destinations denied</source>
+        <translation>Zugriffsliste: gesperrte Ziele: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachability not checked: the tunnel has no I2P session now</source>
+        <translation>Erreichbarkeit nicht geprüft: der Tunnel hat gerade keine I2P-Sitzung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachability not checked: router unavailable for a probe session: {why}</source>
+        <translation>Erreichbarkeit nicht geprüft: Router für eine Prüfsitzung nicht erreichbar: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachability not checked: router refused a probe session: {why}</source>
+        <translation>Erreichbarkeit nicht geprüft: der Router lehnte eine Prüfsitzung ab: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not reachable from I2P: {why}</source>
+        <translation>aus I2P nicht erreichbar: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachable from I2P (round trip {ms:.0f} ms)</source>
+        <translation>aus I2P erreichbar (Umlaufzeit {ms:.0f} ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no I2P session: the router is unavailable (reconnecting)</source>
+        <translation>keine I2P-Sitzung: der Router ist nicht erreichbar (neue Verbindung läuft)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for a connection to get through</source>
+        <translation>wartet, bis eine Verbindung durchkommt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reason}; re-creating the I2P session in {delay:g} s</source>
+        <translation>{reason}; die I2P-Sitzung wird in {delay:g} s neu erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reason}; re-creating the I2P session</source>
+        <translation>{reason}; die I2P-Sitzung wird neu erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why}; {running}</source>
+        <translation>{why}; {running}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router unavailable (attempt {attempt}), retrying in {delay:g} s: {why}</source>
+        <translation>Router nicht erreichbar (Versuch {attempt}), nächster Versuch in {delay:g} s: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P session re-created ({why}); {next}</source>
+        <translation>I2P-Sitzung neu erstellt ({why}); {next}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session closed</source>
+        <translation>Sitzung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router connection lost: {why}</source>
+        <translation>Verbindung zum Router verloren: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the router answers again at {address}: reconnecting now</source>
+        <translation>der Router antwortet wieder unter {address}: verbinde jetzt neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no I2P session</source>
+        <translation>keine I2P-Sitzung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P address {b32} via {address} (SAM {version})</source>
+        <translation>I2P-Adresse {b32} über {address} (SAM {version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P address {b32} (SAM {version})</source>
+        <translation>I2P-Adresse {b32} (SAM {version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting to the router&apos;s SAM bridge at {address}</source>
+        <translation>verbinde mit der SAM-Brücke des Routers unter {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for the router to build tunnels</source>
+        <translation>wartet, bis der Router Tunnel aufgebaut hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new I2P key {b32} saved to {path}</source>
+        <translation>neuer I2P-Schlüssel {b32} gespeichert in {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>using I2P key {b32} from {path}</source>
+        <translation>verwende I2P-Schlüssel {b32} aus {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>creating I2P session at {address}</source>
+        <translation>erstelle I2P-Sitzung bei {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>creating I2P session… {seconds:.0f} s ({phase})</source>
+        <translation>erstelle I2P-Sitzung… {seconds:.0f} s ({phase})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why} — {progress}</source>
+        <translation>{why} — {progress}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listening on {address}; the I2P session opens on the first connection</source>
+        <translation>lauscht auf {address}; die I2P-Sitzung öffnet bei der ersten Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a connection came: opening the I2P session</source>
+        <translation>eine Verbindung kam: öffne die I2P-Sitzung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the I2P session could not be opened: {why}</source>
+        <translation>die I2P-Sitzung ließ sich nicht öffnen: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no connection for {minutes:g} min: I2P session closed</source>
+        <translation>seit {minutes:g} min keine Verbindung: I2P-Sitzung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot listen on {where}: unknown host ({why})</source>
+        <translation>kann nicht auf {where} lauschen: unbekannter Host ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address already in use (another program listens on this port)</source>
+        <translation>Adresse schon belegt (ein anderes Programm lauscht auf diesem Port)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied (ports below 1024 need privileges)</source>
+        <translation>keine Berechtigung (Ports unter 1024 brauchen Rechte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot listen on {where}: {why}</source>
+        <translation>kann nicht auf {where} lauschen: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listening on {address}</source>
+        <translation>lauscht auf {address}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>internal error: {error}</source>
+        <translation>interner Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection from {peer} failed: {why}</source>
+        <translation>Verbindung von {peer} gescheitert: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target did not answer within {seconds:g} s</source>
+        <translation>das Ziel antwortete nicht innerhalb von {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>session {nickname}</source>
+        <translation>Sitzung {nickname}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM bridge {where} closed the connection ({context})</source>
+        <translation>SAM-Brücke {where} hat die Verbindung geschlossen ({context})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: no answer to {context} within {seconds:g} s</source>
+        <translation>SAM-Brücke {where}: keine Antwort auf {context} innerhalb von {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: {context} failed: {why}</source>
+        <translation>SAM-Brücke {where}: {context} gescheitert: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: no connection within {seconds:g} s</source>
+        <translation>SAM-Brücke {where}: keine Verbindung innerhalb von {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where} unreachable: {why}</source>
+        <translation>SAM-Brücke {where} nicht erreichbar: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM bridge {where}: no answer to {context} on {label}</source>
+        <translation>SAM-Brücke {where}: keine Antwort auf {context} in {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is closed</source>
+        <translation>{label} ist geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} closed</source>
+        <translation>{label} geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send buffer full</source>
+        <translation>Sendepuffer voll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: {label}: {why}</source>
+        <translation>SAM-Brücke {where}: {label}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where} closed {label}</source>
+        <translation>SAM-Brücke {where} hat {label} geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: no PONG on {label}</source>
+        <translation>SAM-Brücke {where}: kein PONG in {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no common SAM version</source>
+        <translation>keine gemeinsame SAM-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router error</source>
+        <translation>Router-Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peer unreachable</source>
+        <translation>Gegenstelle nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination already in use</source>
+        <translation>Ziel schon in Gebrauch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session nickname already in use</source>
+        <translation>Sitzungsname schon in Gebrauch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid key or destination</source>
+        <translation>ungültiger Schlüssel oder ungültiges Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such session</source>
+        <translation>keine solche Sitzung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name not found</source>
+        <translation>Name nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peer not found</source>
+        <translation>Gegenstelle nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router timed out</source>
+        <translation>Zeitüberschreitung beim Router</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination not published</source>
+        <translation>Ziel nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected RESULT={result}</source>
+        <translation>unerwartetes RESULT={result}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{context}: {what}</source>
+        <translation>{context}: {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text} ({message})</source>
+        <translation>{text} ({message})</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/details.py" line="+47"/>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+48"/>
         <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
         <translation>Privat: Wer diese Datei besitzt, kann einen Tunnel unter dieser Adresse betreiben. Nicht weitergeben; sichern, um die Adresse zu behalten.</translation>
     </message>
@@ -551,7 +954,7 @@
         <translation>{result} — geprüft {time}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>QR code of {0}</source>
         <translation>QR-Code von {0}</translation>
     </message>
@@ -1190,7 +1593,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
         <translation>IRC-Client…</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+69"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+70"/>
         <source>SAM: checking…</source>
         <translation>SAM: prüfe…</translation>
     </message>
@@ -1749,7 +2152,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>RouterPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+44"/>
+        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+45"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
@@ -1860,7 +2263,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>RouterPrefsForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+57"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+58"/>
         <source>Use my router (i2pd or Java I2P)</source>
         <translation>Meinen Router verwenden (i2pd oder Java I2P)</translation>
     </message>
@@ -2008,7 +2411,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>RouterUi</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/router_ui.py" line="+74"/>
+        <location filename="../../i2ptunnel_gui/ui/router_ui.py" line="+75"/>
         <source>Router</source>
         <translation>Router</translation>
     </message>
@@ -2559,7 +2962,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+62"/>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+63"/>
         <location line="+105"/>
         <source>{name} failed</source>
         <translation>{name} ist ausgefallen</translation>
@@ -2623,7 +3026,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>TunnelController</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+89"/>
+        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+90"/>
         <source>{name}: changes apply when the tunnel restarts</source>
         <translation>{name}: Änderungen gelten, wenn der Tunnel neu startet</translation>
     </message>
@@ -2671,6 +3074,11 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
         <location line="+4"/>
         <source>connection {id} had already closed</source>
         <translation>Verbindung {id} war bereits geschlossen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the engine did not answer in time</source>
+        <translation>die Engine hat nicht rechtzeitig geantwortet</translation>
     </message>
 </context>
 <context>
@@ -2728,7 +3136,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelLog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_log.py" line="+39"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_log.py" line="+40"/>
         <source>State changes and errors (last {0}) appear here.</source>
         <translation>Zustandswechsel und Fehler (die letzten {0}) erscheinen hier.</translation>
     </message>
@@ -2836,7 +3244,7 @@ Das lässt sich nicht rückgängig machen.</translation>
 <context>
     <name>TunnelTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+42"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+43"/>
         <source>TCP forward</source>
         <translation>TCP-Weiterleitung</translation>
     </message>

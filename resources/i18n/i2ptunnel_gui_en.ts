@@ -58,7 +58,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+190"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+191"/>
         <source>%n open connection(s)</source>
         <translation>
             <numerusform>%n open connection</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>RouterPanel</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+120"/>
+        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+121"/>
         <source>Restarted %n time(s)</source>
         <translation>
             <numerusform>Restarted once</numerusform>

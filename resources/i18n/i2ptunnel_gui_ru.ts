@@ -157,7 +157,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/app.py" line="+203"/>
+        <location filename="../../i2ptunnel_gui/ui/app.py" line="+205"/>
         <source>Some saved tunnels could not be loaded: {problems}</source>
         <translation>Некоторые сохранённые туннели не удалось загрузить: {problems}</translation>
     </message>
@@ -172,7 +172,7 @@
         <translation>Некоторые сохранённые туннели не удалось загрузить, и они не показаны. Они остаются в файле настроек.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Still running in the tray. Use Quit in the tray menu to exit.</source>
         <translation>Программа продолжает работать в области уведомлений. Чтобы выйти, выберите «Выход» в её меню.</translation>
     </message>
@@ -411,9 +411,412 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <location filename="../../i2ptunnel_gui/ui/core_catalogue.py" line="+14"/>
+        <source>destination is not a valid base64 destination: {why}</source>
+        <translation>назначение — не корректный адрес base64: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no I2P session within {seconds:g} s: the router is slow or unavailable</source>
+        <translation>нет I2P-сессии за {seconds:g} с: роутер медленный или недоступен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} connections in a row to {destination} failed or got no answer (last: {why})</source>
+        <translation>подряд неудачных или оставшихся без ответа подключений к {destination}: {n} (последнее: {why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a connection got an answer from I2P</source>
+        <translation>подключение получило ответ из I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer within {seconds:g} s</source>
+        <translation>нет ответа за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection from {peer}: no answer from I2P within {seconds:g} s</source>
+        <translation>подключение от {peer}: нет ответа из I2P за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the stream closed before the echo came back</source>
+        <translation>поток закрылся раньше, чем вернулось эхо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no echo within {seconds:g} s</source>
+        <translation>нет эха за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the stream failed: {why}</source>
+        <translation>сбой потока: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something else answered at this address (wrong echo)</source>
+        <translation>по этому адресу ответил кто-то другой (неверное эхо)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checking whether it is reachable now</source>
+        <translation>проверяется, доступен ли он теперь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: the router did not resolve its names in time</source>
+        <translation>список доступа: роутер не разрешил имена вовремя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {name} not resolved ({why}); it lets nobody in</source>
+        <translation>список доступа: {name} не разрешено ({why}); эта запись никого не пускает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {n} destinations allowed</source>
+        <translation>список доступа: разрешённых назначений: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {n} destinations denied</source>
+        <translation>список доступа: запрещённых назначений: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachability not checked: the tunnel has no I2P session now</source>
+        <translation>доступность не проверена: у туннеля сейчас нет I2P-сессии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachability not checked: router unavailable for a probe session: {why}</source>
+        <translation>доступность не проверена: роутер недоступен для проверочной сессии: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachability not checked: router refused a probe session: {why}</source>
+        <translation>доступность не проверена: роутер отказал в проверочной сессии: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not reachable from I2P: {why}</source>
+        <translation>недоступен из I2P: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reachable from I2P (round trip {ms:.0f} ms)</source>
+        <translation>доступен из I2P (время оборота {ms:.0f} мс)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no I2P session: the router is unavailable (reconnecting)</source>
+        <translation>нет I2P-сессии: роутер недоступен (идёт переподключение)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for a connection to get through</source>
+        <translation>ожидание, пока подключение пройдёт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reason}; re-creating the I2P session in {delay:g} s</source>
+        <translation>{reason}; I2P-сессия будет создана заново через {delay:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reason}; re-creating the I2P session</source>
+        <translation>{reason}; I2P-сессия создаётся заново</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why}; {running}</source>
+        <translation>{why}; {running}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router unavailable (attempt {attempt}), retrying in {delay:g} s: {why}</source>
+        <translation>роутер недоступен (попытка {attempt}), повтор через {delay:g} с: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P session re-created ({why}); {next}</source>
+        <translation>I2P-сессия создана заново ({why}); {next}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session closed</source>
+        <translation>сессия закрыта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router connection lost: {why}</source>
+        <translation>соединение с роутером потеряно: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the router answers again at {address}: reconnecting now</source>
+        <translation>роутер снова отвечает на {address}: переподключение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no I2P session</source>
+        <translation>нет I2P-сессии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P address {b32} via {address} (SAM {version})</source>
+        <translation>I2P-адрес {b32} через {address} (SAM {version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P address {b32} (SAM {version})</source>
+        <translation>I2P-адрес {b32} (SAM {version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting to the router&apos;s SAM bridge at {address}</source>
+        <translation>подключение к SAM-мосту роутера на {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for the router to build tunnels</source>
+        <translation>ожидание, пока роутер построит туннели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new I2P key {b32} saved to {path}</source>
+        <translation>новый I2P-ключ {b32} сохранён в {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>using I2P key {b32} from {path}</source>
+        <translation>используется I2P-ключ {b32} из {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>creating I2P session at {address}</source>
+        <translation>создание I2P-сессии на {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>creating I2P session… {seconds:.0f} s ({phase})</source>
+        <translation>создание I2P-сессии… {seconds:.0f} с ({phase})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why} — {progress}</source>
+        <translation>{why} — {progress}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listening on {address}; the I2P session opens on the first connection</source>
+        <translation>слушает на {address}; I2P-сессия откроется при первом подключении</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a connection came: opening the I2P session</source>
+        <translation>пришло подключение: открывается I2P-сессия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the I2P session could not be opened: {why}</source>
+        <translation>не удалось открыть I2P-сессию: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no connection for {minutes:g} min: I2P session closed</source>
+        <translation>нет подключений {minutes:g} мин: I2P-сессия закрыта</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot listen on {where}: unknown host ({why})</source>
+        <translation>не удаётся слушать на {where}: неизвестный хост ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address already in use (another program listens on this port)</source>
+        <translation>адрес уже занят (этот порт слушает другая программа)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied (ports below 1024 need privileges)</source>
+        <translation>доступ запрещён (для портов ниже 1024 нужны права)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot listen on {where}: {why}</source>
+        <translation>не удаётся слушать на {where}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listening on {address}</source>
+        <translation>слушает на {address}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>internal error: {error}</source>
+        <translation>внутренняя ошибка: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection from {peer} failed: {why}</source>
+        <translation>подключение от {peer} не удалось: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target did not answer within {seconds:g} s</source>
+        <translation>цель не ответила за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>session {nickname}</source>
+        <translation>сессия {nickname}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM bridge {where} closed the connection ({context})</source>
+        <translation>SAM-мост {where} закрыл соединение ({context})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: no answer to {context} within {seconds:g} s</source>
+        <translation>SAM-мост {where}: нет ответа на {context} за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: {context} failed: {why}</source>
+        <translation>SAM-мост {where}: {context} не удалось: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: no connection within {seconds:g} s</source>
+        <translation>SAM-мост {where}: нет соединения за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where} unreachable: {why}</source>
+        <translation>SAM-мост {where} недоступен: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no address</source>
+        <translation>нет адреса</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM bridge {where}: no answer to {context} on {label}</source>
+        <translation>SAM-мост {where}: нет ответа на {context} в {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is closed</source>
+        <translation>{label}: закрыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} closed</source>
+        <translation>{label}: закрыто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send buffer full</source>
+        <translation>буфер отправки заполнен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: {label}: {why}</source>
+        <translation>SAM-мост {where}: {label}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where} closed {label}</source>
+        <translation>SAM-мост {where} закрыл {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM bridge {where}: no PONG on {label}</source>
+        <translation>SAM-мост {where}: нет PONG в {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no common SAM version</source>
+        <translation>нет общей версии SAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router error</source>
+        <translation>ошибка роутера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peer unreachable</source>
+        <translation>узел недоступен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination already in use</source>
+        <translation>назначение уже используется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session nickname already in use</source>
+        <translation>имя сессии уже используется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid key or destination</source>
+        <translation>неверный ключ или назначение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such session</source>
+        <translation>нет такой сессии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name not found</source>
+        <translation>имя не найдено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peer not found</source>
+        <translation>узел не найден</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>router timed out</source>
+        <translation>истекло время ожидания роутера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination not published</source>
+        <translation>назначение не опубликовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected RESULT={result}</source>
+        <translation>неожиданный RESULT={result}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{context}: {what}</source>
+        <translation>{context}: {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text} ({message})</source>
+        <translation>{text} ({message})</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/details.py" line="+47"/>
+        <location filename="../../i2ptunnel_gui/ui/details.py" line="+48"/>
         <source>Private: whoever holds this file can run a tunnel at this address. Do not share it; back it up to keep the address.</source>
         <translation>Секретно: тот, у кого есть этот файл, может держать туннель с этим адресом. Никому не передавайте; сохраните резервную копию, чтобы не потерять адрес.</translation>
     </message>
@@ -551,7 +954,7 @@
         <translation>{result} — проверено в {time}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>QR code of {0}</source>
         <translation>QR-код для {0}</translation>
     </message>
@@ -1196,7 +1599,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
         <translation>IRC-клиент…</translation>
     </message>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+69"/>
+        <location filename="../../i2ptunnel_gui/ui/main_window.py" line="+70"/>
         <source>SAM: checking…</source>
         <translation>SAM: проверка…</translation>
     </message>
@@ -1758,7 +2161,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>RouterPanel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+44"/>
+        <location filename="../../i2ptunnel_gui/ui/router_panel.py" line="+45"/>
         <source>Stopped</source>
         <translation>Остановлен</translation>
     </message>
@@ -1870,7 +2273,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>RouterPrefsForm</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+57"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences_router.py" line="+58"/>
         <source>Use my router (i2pd or Java I2P)</source>
         <translation>Использовать мой роутер (i2pd или Java I2P)</translation>
     </message>
@@ -2018,7 +2421,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>RouterUi</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/router_ui.py" line="+74"/>
+        <location filename="../../i2ptunnel_gui/ui/router_ui.py" line="+75"/>
         <source>Router</source>
         <translation>Роутер</translation>
     </message>
@@ -2569,7 +2972,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+62"/>
+        <location filename="../../i2ptunnel_gui/ui/tray.py" line="+63"/>
         <location line="+105"/>
         <source>{name} failed</source>
         <translation>{name}: сбой</translation>
@@ -2633,7 +3036,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>TunnelController</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+89"/>
+        <location filename="../../i2ptunnel_gui/ui/controller.py" line="+90"/>
         <source>{name}: changes apply when the tunnel restarts</source>
         <translation>{name}: изменения вступят в силу после перезапуска туннеля</translation>
     </message>
@@ -2681,6 +3084,11 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
         <location line="+4"/>
         <source>connection {id} had already closed</source>
         <translation>подключение {id} уже было закрыто</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the engine did not answer in time</source>
+        <translation>движок не ответил вовремя</translation>
     </message>
 </context>
 <context>
@@ -2738,7 +3146,7 @@ This cannot be undone.</source>
 <context>
     <name>TunnelLog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_log.py" line="+39"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_log.py" line="+40"/>
         <source>State changes and errors (last {0}) appear here.</source>
         <translation>Здесь появляются смены состояния и ошибки (последние {0}).</translation>
     </message>
@@ -2846,7 +3254,7 @@ This cannot be undone.</source>
 <context>
     <name>TunnelTableModel</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+42"/>
+        <location filename="../../i2ptunnel_gui/ui/tunnel_model.py" line="+43"/>
         <source>TCP forward</source>
         <translation>TCP-переадресация</translation>
     </message>

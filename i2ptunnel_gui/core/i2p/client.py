@@ -19,7 +19,7 @@ from i2ptunnel_gui.core.connection import Connection
 from i2ptunnel_gui.core.context import EngineContext, StartOptions
 from i2ptunnel_gui.core.errors import ConfigError, TargetError
 from i2ptunnel_gui.core.i2p.health import OpenFailures
-from i2ptunnel_gui.core.i2p.session import SessionKeeper
+from i2ptunnel_gui.core.i2p.session import NO_SESSION_RECONNECTING, SessionKeeper
 from i2ptunnel_gui.core.i2p.standby import run_on_demand
 from i2ptunnel_gui.core.listen import ListenerTunnel
 from i2ptunnel_gui.core.on_demand import Demand, SessionGate
@@ -30,6 +30,7 @@ from i2ptunnel_gui.core.sam.keys import parse_destination
 from i2ptunnel_gui.core.sam.spares import SpareSockets
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.core.text import Text, text_of
 
 ANSWER_POLL = 0.1  # seconds between looks for a first answer while opens are failing
 
@@ -72,7 +73,8 @@ class ClientTunnel(ListenerTunnel):
         try:
             parse_destination(dest)
         except KeyFormatError as e:
-            raise ConfigError(f"destination is not a valid base64 destination: {e}") from None
+            raise ConfigError(Text("destination is not a valid base64 destination: {why}",
+                                   why=text_of(e))) from None
 
     async def listening(self) -> None:
         # the listener stays open while the router is away (fast local refusals); the
@@ -102,12 +104,10 @@ class ClientTunnel(ListenerTunnel):
         away. Bounded by the caller's connect timeout (open_other_side)."""
         self.demand.want()
         if not self.gate.is_open and self.state is TunnelState.RECONNECTING:
-            raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+            raise TargetError(NO_SESSION_RECONNECTING)
         if not await self.gate.wait(self.spec.connect_timeout):
-            raise TargetError(
-                f"no I2P session within {self.spec.connect_timeout:g} s: the router is slow "
-                "or unavailable"
-            )
+            raise TargetError(Text("no I2P session within {seconds:g} s: the router is slow "
+                                   "or unavailable", seconds=self.spec.connect_timeout))
         return await self.keeper.wait_session()
 
     async def stream_to(
@@ -162,7 +162,7 @@ class ClientTunnel(ListenerTunnel):
     def connection_failed(self, conn: Connection, exc: BaseException) -> None:
         super().connection_failed(conn, exc)
         if self.keeper.ready:  # the session was up: the open itself failed
-            self._open_failed(f"{exc}")
+            self._open_failed(text_of(exc))
 
     def _open_failed(self, why: str) -> None:
         if not self.counts_failures:
@@ -172,8 +172,8 @@ class ClientTunnel(ListenerTunnel):
         n = self.open_failures.failed(self.remote_destination)
         if n is not None:
             self.keeper.degrade(
-                f"{n} connections in a row to {self.remote_destination[:60]} failed or got "
-                f"no answer (last: {why})",
+                Text("{n} connections in a row to {destination} failed or got no answer "
+                     "(last: {why})", n=n, destination=self.remote_destination[:60], why=why),
                 new_key=True,  # a transient client's address may change: nobody keeps it
             )
 
@@ -182,7 +182,7 @@ class ClientTunnel(ListenerTunnel):
             return  # opened before the failures began (it may end only now): says nothing
         self._trouble_since = None
         self.open_failures.answered(self.remote_destination)
-        self.keeper.healthy("a connection got an answer from I2P")
+        self.keeper.healthy(Text("a connection got an answer from I2P"))
 
     def _first_byte_check(self, conn: Connection, local_sock: socket.socket) -> None:
         r = conn.relay
@@ -193,16 +193,14 @@ class ClientTunnel(ListenerTunnel):
         elif r.bytes_in > 0:  # we spoke, the peer never answered
             self.failed_connections += 1
             self.no_first_byte(conn, local_sock)
-            self._open_failed(f"no answer within {self.spec.connect_timeout:g} s")
+            self._open_failed(Text("no answer within {seconds:g} s",
+                                   seconds=self.spec.connect_timeout))
 
     def no_first_byte(self, conn: Connection, local_sock: socket.socket) -> None:
         """The I2P side took data and sent nothing back within the connect timeout:
         log it and reset the connection. `local_sock` still belongs to the relay; the
         HTTP proxy overrides this to answer an error page on it first."""
-        self.event(
-            f"connection from {conn.peer}: no answer from I2P within "
-            f"{self.spec.connect_timeout:g} s",
-            level="warning",
-        )
+        self.event(Text("connection from {peer}: no answer from I2P within {seconds:g} s",
+                        peer=conn.peer, seconds=self.spec.connect_timeout), level="warning")
         assert conn.relay is not None
         conn.relay.abort(CloseReason.RESET)

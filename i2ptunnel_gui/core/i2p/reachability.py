@@ -20,6 +20,7 @@ import time
 from i2ptunnel_gui.core.errors import TargetError
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import SamError
+from i2ptunnel_gui.core.text import Text
 
 TOKEN_BYTES = 16
 ECHO_LIMIT = 30.0  # seconds the server side waits for a prober's token
@@ -42,7 +43,7 @@ async def dial_and_echo(session: SamSession, b32: str, token: bytes, *, time_lim
                 while len(got) < len(token):
                     data = await loop.sock_recv(sock, len(token) - len(got))
                     if not data:
-                        raise TargetError("the stream closed before the echo came back")
+                        raise TargetError(Text("the stream closed before the echo came back"))
                     got += data
                 round_trip = time.monotonic() - sent
             finally:
@@ -50,11 +51,11 @@ async def dial_and_echo(session: SamSession, b32: str, token: bytes, *, time_lim
     except (SamError, TargetError):  # the router's words / ours (some are OSErrors too)
         raise
     except TimeoutError:
-        raise TargetError(f"no echo within {time_limit:g} s") from None
+        raise TargetError(Text("no echo within {seconds:g} s", seconds=time_limit)) from None
     except OSError as e:
-        raise TargetError(f"the stream failed: {e.strerror or e}") from None
+        raise TargetError(Text("the stream failed: {why}", why=e.strerror or str(e))) from None
     if got != token:
-        raise TargetError("something else answered at this address (wrong echo)")
+        raise TargetError(Text("something else answered at this address (wrong echo)"))
     return round_trip
 
 

@@ -47,6 +47,7 @@ from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import SamError, SamInvalidId
 from i2ptunnel_gui.core.spec import KeyMode, TunnelSpec
 from i2ptunnel_gui.core.status import Direction, Reachability, TunnelStatus
+from i2ptunnel_gui.core.text import Text, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class ServerTunnel(TunnelRuntime):
     def __init__(self, spec: TunnelSpec, ctx: EngineContext, start: StartOptions) -> None:
         super().__init__(spec, ctx, start)
         self.keeper = SessionKeeper(self, start)
-        self.keeper.waiting_for = "checking whether it is reachable now"
+        self.keeper.waiting_for = Text("checking whether it is reachable now")
         self.target = TcpTarget(spec.target_host, spec.target_port)
         self._probes: dict[str, bytes] = {}  # b32 of a reachability prober -> its token
         self._check_lock = asyncio.Lock()  # one check at a time
@@ -82,15 +83,17 @@ class ServerTunnel(TunnelRuntime):
         except AccessListError as e:
             raise ConfigError(str(e)) from None
         except TimeoutError:
-            raise ConfigError("access list: the router did not resolve its names in time") from None
+            raise ConfigError(Text("access list: the router did not resolve its names in time")
+                              ) from None
         self.access_entries = tuple(describe_entry(e) for e in resolved.entries)
         for name, why in resolved.unresolved:
-            self.event(
-                f"access list: {name} not resolved ({why}); it lets nobody in", level="warning"
-            )
-        if spec.access_mode is not AccessMode.OFF:
-            word = "allowed" if spec.access_mode is AccessMode.ALLOW else "denied"
-            self.event(f"access list: {len(resolved.policy.hashes)} destinations {word}")
+            self.event(Text("access list: {name} not resolved ({why}); it lets nobody in",
+                            name=name, why=why), level="warning")
+        n = len(resolved.policy.hashes)
+        if spec.access_mode is AccessMode.ALLOW:
+            self.event(Text("access list: {n} destinations allowed", n=n))
+        elif spec.access_mode is AccessMode.DENY:
+            self.event(Text("access list: {n} destinations denied", n=n))
         return ServerGate(resolved.policy, spec.conn_limits, i2p_port=spec.i2p_port)
 
     async def _serve_session(self, session: SamSession) -> None:
@@ -150,7 +153,8 @@ class ServerTunnel(TunnelRuntime):
 
         session = self.keeper.session
         if session is None or not self.keeper.ready:
-            return result(None, "reachability not checked: the tunnel has no I2P session now")
+            return result(None, Text("reachability not checked: the tunnel has no I2P session "
+                                     "now"))
         b32 = session.b32
         auth = self.keeper.sam_auth
         try:  # the prober's own session: a router that cannot make one says nothing about us
@@ -163,8 +167,11 @@ class ServerTunnel(TunnelRuntime):
                 keepalive=False,
             )
         except SamError as e:
-            why = "router unavailable" if is_connectivity_error(e) else "router refused"
-            return result(None, f"reachability not checked: {why} for a probe session: {e}")
+            if is_connectivity_error(e):
+                return result(None, Text("reachability not checked: router unavailable for a "
+                                         "probe session: {why}", why=text_of(e)))
+            return result(None, Text("reachability not checked: router refused a probe "
+                                     "session: {why}", why=text_of(e)))
         token = new_token()
         self._probes[prober.b32] = token
         try:
@@ -172,13 +179,14 @@ class ServerTunnel(TunnelRuntime):
                 prober, b32, token, time_limit=self.ctx.health.reach_timeout
             )
         except TunnelError as e:  # TargetError, SamError (CANT_REACH_PEER, timeouts...)
-            return result(False, f"not reachable from I2P: {e}")
+            return result(False, Text("not reachable from I2P: {why}", why=text_of(e)))
         finally:
             self._probes.pop(prober.b32, None)
             # the probe's stream is closed: let the router end it before the session
             # goes (i2pd crashes deleting a destination with live streams, i2pd #2183)
             self.spawn(close_after_grace(prober), name="close probe session")
-        return result(True, f"reachable from I2P (round trip {rtt * 1000:.0f} ms)", rtt)
+        return result(True, Text("reachable from I2P (round trip {ms:.0f} ms)", ms=rtt * 1000),
+                      rtt)
 
     async def _accept_worker(self, session: SamSession) -> None:
         while not session.closed.is_set():

@@ -34,6 +34,7 @@ from i2ptunnel_gui.core.sam.errors import (
 from i2ptunnel_gui.core.sam.probe import probe_sam
 from i2ptunnel_gui.core.spec import KeyMode
 from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.core.text import Text, text_of
 
 PROGRESS_TICK = 1.0  # seconds between elapsed-time updates while a session is created
 STREAMS_GRACE = 2.0  # seconds between closing a session's streams and the session itself
@@ -50,6 +51,9 @@ async def close_after_grace(session: SamSession) -> None:
 def is_connectivity_error(exc: BaseException) -> bool:
     """Router gone or slow (retry) as opposed to a refusal (show it, stop)."""
     return isinstance(exc, SamUnreachable | SamTimeout)
+
+
+NO_SESSION_RECONNECTING = Text("no I2P session: the router is unavailable (reconnecting)")
 
 
 class SessionKeeper:
@@ -79,7 +83,7 @@ class SessionKeeper:
         self.repairing: str | None = None  # why the session is being re-created (DEGRADED)
         self._retiring: SamSession | None = None  # closed by degrade() after a grace
         self.repairs = 0  # re-creations in a row without a good sign since
-        self.waiting_for = "waiting for a connection to get through"  # after a repair
+        self.waiting_for: str = Text("waiting for a connection to get through")  # after a repair
 
     @property
     def sam_address(self) -> str:
@@ -107,7 +111,7 @@ class SessionKeeper:
             if self.ready and session is not None:
                 return session
             if self.rt.state not in (TunnelState.STARTING, TunnelState.DEGRADED):
-                raise TargetError("no I2P session: the router is unavailable (reconnecting)")
+                raise TargetError(NO_SESSION_RECONNECTING)
             await self._news.wait()
 
     def _tell(self) -> None:
@@ -130,9 +134,12 @@ class SessionKeeper:
         if new_key and not self.persistent:
             self.key = None
         delay = self.rt.ctx.backoff.delay(self.repairs - 1) if self.repairs else 0.0
-        when = f" in {delay:g} s" if delay else ""
         self.rt.set_state(
-            TunnelState.DEGRADED, f"{reason}; re-creating the I2P session{when}", level="warning"
+            TunnelState.DEGRADED,
+            Text("{reason}; re-creating the I2P session in {delay:g} s", reason=reason,
+                 delay=delay) if delay
+            else Text("{reason}; re-creating the I2P session", reason=reason),
+            level="warning",
         )
         # a moment for the router to end the streams just closed: i2pd crashes when a
         # destination is deleted before all its streams are (i2pd #2183; seen on 2.45.1)
@@ -143,7 +150,8 @@ class SessionKeeper:
         self.repairs = 0
         self.repairing = None
         if self.rt.state is TunnelState.DEGRADED and self.ready:
-            self.rt.set_state(TunnelState.RUNNING, f"{why}; {self._running_text()}")
+            self.rt.set_state(TunnelState.RUNNING, Text("{why}; {running}", why=why,
+                                                        running=self._running_text()))
 
     # -- the loop ------------------------------------------------------------
     async def run(self, serve_session: Callable[[SamSession], Awaitable[None]]) -> None:
@@ -172,7 +180,8 @@ class SessionKeeper:
                 rt.next_retry_at = time.time() + delay
                 rt.set_state(
                     TunnelState.RECONNECTING,
-                    f"router unavailable (attempt {attempt}), retrying in {delay:g} s: {e}",
+                    Text("router unavailable (attempt {attempt}), retrying in {delay:g} s: "
+                         "{why}", attempt=attempt, delay=delay, why=text_of(e)),
                     level="warning",
                 )
                 # refused at connect: the router is down (a closed socket may be a flap)
@@ -194,7 +203,8 @@ class SessionKeeper:
                 else:  # stays DEGRADED until a good sign (healthy())
                     rt.set_state(
                         TunnelState.DEGRADED,
-                        f"I2P session re-created ({self.repairing}); {self.waiting_for}",
+                        Text("I2P session re-created ({why}); {next}", why=self.repairing,
+                             next=self.waiting_for),
                         level="warning",
                     )
                 await serve_session(session)
@@ -208,13 +218,14 @@ class SessionKeeper:
                 if self.repairs > 1:
                     await asyncio.sleep(backoff.delay(self.repairs - 2))
                 continue
-            why = session.close_reason or "session closed"
+            why = session.close_reason or Text("session closed")
             flaps = flaps + 1 if time.monotonic() - up_since < backoff.stable else 0
             # a session that dies right away again and again must not spin: back off
             delay = backoff.delay(flaps - 1) if flaps else 0.0
             rt.next_retry_at = time.time() + delay
             rt.set_state(
-                TunnelState.RECONNECTING, f"router connection lost: {why}", level="warning"
+                TunnelState.RECONNECTING, Text("router connection lost: {why}", why=why),
+                level="warning",
             )
             if delay and await self._wait_for_router(delay, down=False):
                 flaps = 0
@@ -241,16 +252,20 @@ class SessionKeeper:
                 down = True
             elif down:
                 await asyncio.sleep(max(0.0, floor - loop.time()))
-                self.rt.event(f"the router answers again at {self.sam_address}: reconnecting now")
+                self.rt.event(Text("the router answers again at {address}: reconnecting now",
+                                   address=self.sam_address))
                 return True
         return False
 
     def _running_text(self) -> str:
         session = self.session
         if session is None:
-            return "no I2P session"
-        where = f" via {self.rt.local_address}" if self.rt.local_address else ""
-        return f"I2P address {session.b32}{where} (SAM {session.version})"
+            return Text("no I2P session")
+        if self.rt.local_address:
+            return Text("I2P address {b32} via {address} (SAM {version})", b32=session.b32,
+                        address=self.rt.local_address, version=session.version)
+        return Text("I2P address {b32} (SAM {version})", b32=session.b32,
+                    version=session.version)
 
     async def _check_ports(self) -> None:
         """A tunnel with an I2P port needs SAM 3.2+: ask the bridge with one HELLO before
@@ -271,10 +286,11 @@ class SessionKeeper:
         if self.key is None and self._keystore is not None and self.key_path is not None:
             self.key = self._keystore.load(self.key_path)
             stored = self.key is not None
-        phase = [f"connecting to the router's SAM bridge at {self.sam_address}"]
+        phase: list[str] = [Text("connecting to the router's SAM bridge at {address}",
+                                 address=self.sam_address)]
 
         def hello() -> None:
-            phase[0] = "waiting for the router to build tunnels"
+            phase[0] = Text("waiting for the router to build tunnels")
 
         auth = self.sam_auth
         # owned here: cancelled and awaited below (a TaskGroup would wrap the
@@ -302,9 +318,11 @@ class SessionKeeper:
                 self.key = session.private_key
                 if self._keystore is not None and self.key_path is not None:
                     self._keystore.save(self.key_path, self.key)
-                    self.rt.event(f"new I2P key {session.b32} saved to {self.key_path}")
+                    self.rt.event(Text("new I2P key {b32} saved to {path}", b32=session.b32,
+                                       path=str(self.key_path)))
             elif stored:
-                self.rt.event(f"using I2P key {session.b32} from {self.key_path}")
+                self.rt.event(Text("using I2P key {b32} from {path}", b32=session.b32,
+                                   path=str(self.key_path)))
         except (KeyStoreError, ConfigError):
             session.close()
             raise
@@ -318,10 +336,14 @@ class SessionKeeper:
         loop = asyncio.get_running_loop()
         start = loop.time()
         if rt.state is TunnelState.STARTING:
-            rt.set_state(TunnelState.STARTING, f"creating I2P session at {self.sam_address}")
+            rt.set_state(TunnelState.STARTING, Text("creating I2P session at {address}",
+                                                    address=self.sam_address))
         # reconnecting or degraded: keep saying why
-        why = "" if rt.state is TunnelState.STARTING else f"{rt.message} — "
+        why = None if rt.state is TunnelState.STARTING else rt.message
         while True:
             await asyncio.sleep(PROGRESS_TICK)
             elapsed = loop.time() - start
-            rt.progress(f"{why}creating I2P session… {elapsed:.0f} s ({phase[0]})")
+            ticking = Text("creating I2P session… {seconds:.0f} s ({phase})", seconds=elapsed,
+                           phase=phase[0])
+            rt.progress(ticking if why is None else Text("{why} — {progress}", why=why,
+                                                         progress=ticking))

@@ -19,6 +19,7 @@ from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.errors import SamError
 from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.core.text import Text, text_of
 
 
 class _IdleClose(Exception):  # noqa: N818 -- a signal, not an error
@@ -53,10 +54,11 @@ async def run_on_demand(
             rt.i2p_address = ""
             rt.set_state(
                 TunnelState.STANDBY,
-                f"listening on {rt.local_address}; the I2P session opens on the first connection",
+                Text("listening on {address}; the I2P session opens on the first connection",
+                     address=rt.local_address),
             )
             await demand.wait_wanted()
-            rt.set_state(TunnelState.STARTING, "a connection came: opening the I2P session")
+            rt.set_state(TunnelState.STARTING, Text("a connection came: opening the I2P session"))
         try:
             await keeper.run(serve)
         except SamError as e:
@@ -67,8 +69,10 @@ async def run_on_demand(
                 raise
             gate.fail()
             demand.released()
-            rt.event(f"the I2P session could not be opened: {e}", level="warning")
+            rt.event(Text("the I2P session could not be opened: {why}", why=text_of(e)),
+                     level="warning")
         except _IdleClose:
             minutes = (demand.close_idle or 0) / 60
-            rt.event(f"no connection for {minutes:g} min: I2P session closed")
+            rt.event(Text("no connection for {minutes:g} min: I2P session closed",
+                          minutes=minutes))
             demand.released()

@@ -49,6 +49,7 @@ import socket
 from collections.abc import Callable, Mapping
 from types import TracebackType
 
+from ..text import Text
 from .connection import (
     DEFAULT_TIMEOUTS,
     NICKNAME_TRIES,
@@ -109,7 +110,8 @@ class SamSession:
         sock, _ = conn.detach()
         interval = timeouts.keepalive_interval if keepalive and self.supports_ping else 0.0
         self._control = ControlChannel(
-            sock, where, f"session {nickname}", keepalive_interval=interval
+            sock, where, Text("session {nickname}", nickname=nickname),
+            keepalive_interval=interval
         )
 
     @classmethod

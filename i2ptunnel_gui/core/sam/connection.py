@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from ..addresses import SpecError, parse_hostport
 from ..dial import connect_tcp
+from ..text import Text
 from .errors import (
     KeyFormatError,
     SamConnectionClosed,
@@ -208,7 +209,8 @@ class SamConnection:
         """One read into the framer."""
         data = await asyncio.get_running_loop().sock_recv(self.sock, 65536)
         if not data:
-            raise SamConnectionClosed(f"SAM bridge {self.where} closed the connection ({context})")
+            raise SamConnectionClosed(Text("SAM bridge {where} closed the connection ({context})",
+                                           where=self.where, context=context))
         try:
             self.framer.feed(data)
         except SamProtocolError as e:  # the bridge sent an oversized line
@@ -223,14 +225,13 @@ class SamConnection:
             raise
         except TimeoutError as e:
             self.close()
-            raise SamTimeout(
-                f"SAM bridge {self.where}: no answer to {context} within {time_limit:g} s"
-            ) from e
+            raise SamTimeout(Text("SAM bridge {where}: no answer to {context} within {seconds:g} s",
+                                  where=self.where, context=context, seconds=time_limit)) from e
         except OSError as e:
             self.close()
-            raise SamConnectionClosed(
-                f"SAM bridge {self.where}: {context} failed: {e.strerror or e}"
-            ) from e
+            raise SamConnectionClosed(Text("SAM bridge {where}: {context} failed: {why}",
+                                           where=self.where, context=context,
+                                           why=e.strerror or str(e))) from e
         except BaseException:
             self.close()
             raise
@@ -273,11 +274,13 @@ async def _connect_socket(host: str, port: int, time_limit: float) -> socket.soc
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 return sock
     except TimeoutError as e:
-        raise SamTimeout(f"SAM bridge {where}: no connection within {time_limit:g} s") from e
+        raise SamTimeout(Text("SAM bridge {where}: no connection within {seconds:g} s",
+                              where=where, seconds=time_limit)) from e
     except OSError as e:  # getaddrinfo
-        raise SamUnreachable(f"SAM bridge {where} unreachable: {e.strerror or e}") from e
-    reason = (last.strerror or str(last)) if last else "no address"
-    raise SamUnreachable(f"SAM bridge {where} unreachable: {reason}")
+        raise SamUnreachable(Text("SAM bridge {where} unreachable: {why}", where=where,
+                                  why=e.strerror or str(e))) from e
+    reason = (last.strerror or str(last)) if last else Text("no address")
+    raise SamUnreachable(Text("SAM bridge {where} unreachable: {why}", where=where, why=reason))
 
 
 async def _one_shot(

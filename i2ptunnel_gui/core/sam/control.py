@@ -15,6 +15,7 @@ import socket
 import time
 from collections import deque
 
+from ..text import Text
 from .errors import SamConnectionClosed, SamError, SamTimeout
 from .protocol import LineFramer, SamReply, build_ping, build_pong, parse_reply, redact
 
@@ -53,13 +54,15 @@ class ControlChannel:
                     return await fut
             except TimeoutError as e:
                 # replies are matched in order: a lost one leaves the socket unusable
-                err = SamTimeout(f"SAM bridge {self.where}: no answer to {context} on {self.label}")
+                err = SamTimeout(Text("SAM bridge {where}: no answer to {context} on {label}",
+                                      where=self.where, context=context, label=self.label))
                 self.shutdown(err)
                 raise err from e
 
     def check_open(self) -> None:
         if self.closed.is_set():
-            raise self.close_reason or SamConnectionClosed(f"{self.label} is closed")
+            raise self.close_reason or SamConnectionClosed(Text("{label} is closed",
+                                                                label=self.label))
 
     def shutdown(self, reason: SamError | None) -> None:
         """Close the socket (idempotent); `reason` None means closed on purpose."""
@@ -72,7 +75,7 @@ class ControlChannel:
             self._keepalive.cancel()
         self._loop.remove_reader(self._sock.fileno())
         self._sock.close()
-        err = reason or SamConnectionClosed(f"{self.label} closed")
+        err = reason or SamConnectionClosed(Text("{label} closed", label=self.label))
         while self._waiters:
             fut = self._waiters.popleft()
             if not fut.done():
@@ -87,9 +90,10 @@ class ControlChannel:
         except OSError as e:
             sent, reason = -1, e.strerror or str(e)
         else:
-            reason = "send buffer full"
+            reason = Text("send buffer full")
         if sent != len(data):
-            err = SamConnectionClosed(f"SAM bridge {self.where}: {self.label}: {reason}")
+            err = SamConnectionClosed(Text("SAM bridge {where}: {label}: {why}", where=self.where,
+                                           label=self.label, why=reason))
             self.shutdown(err)
             raise err
 
@@ -100,10 +104,13 @@ class ControlChannel:
             return
         except OSError as e:
             reason = e.strerror or str(e)
-            self.shutdown(SamConnectionClosed(f"SAM bridge {self.where}: {self.label}: {reason}"))
+            self.shutdown(SamConnectionClosed(Text("SAM bridge {where}: {label}: {why}",
+                                                   where=self.where, label=self.label,
+                                                   why=reason)))
             return
         if not data:
-            self.shutdown(SamConnectionClosed(f"SAM bridge {self.where} closed {self.label}"))
+            self.shutdown(SamConnectionClosed(Text("SAM bridge {where} closed {label}",
+                                                   where=self.where, label=self.label)))
             return
         try:
             self._framer.feed(data)
@@ -128,7 +135,8 @@ class ControlChannel:
 
     def _ping(self) -> None:
         if self._pong_due:
-            self.shutdown(SamTimeout(f"SAM bridge {self.where}: no PONG on {self.label}"))
+            self.shutdown(SamTimeout(Text("SAM bridge {where}: no PONG on {label}",
+                                          where=self.where, label=self.label)))
             return
         self._pong_due = True
         try:

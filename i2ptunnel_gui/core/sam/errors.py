@@ -11,6 +11,7 @@ users, never branch on it (REFERENCE.md 4.5).
 from __future__ import annotations
 
 from ..errors import ConfigError, TunnelError
+from ..text import Text
 
 
 class SamError(TunnelError):
@@ -108,25 +109,25 @@ RESULT_ERRORS: dict[str, type[SamError]] = {
 }
 
 _RESULT_TEXT = {
-    "NOVERSION": "no common SAM version",
-    "I2P_ERROR": "router error",
-    "CANT_REACH_PEER": "peer unreachable",
-    "DUPLICATED_DEST": "destination already in use",
-    "DUPLICATED_ID": "session nickname already in use",
-    "INVALID_KEY": "invalid key or destination",
-    "INVALID_ID": "no such session",
-    "KEY_NOT_FOUND": "name not found",
-    "PEER_NOT_FOUND": "peer not found",
-    "TIMEOUT": "router timed out",
-    "LEASESET_NOT_FOUND": "destination not published",
+    "NOVERSION": Text("no common SAM version"),
+    "I2P_ERROR": Text("router error"),
+    "CANT_REACH_PEER": Text("peer unreachable"),
+    "DUPLICATED_DEST": Text("destination already in use"),
+    "DUPLICATED_ID": Text("session nickname already in use"),
+    "INVALID_KEY": Text("invalid key or destination"),
+    "INVALID_ID": Text("no such session"),
+    "KEY_NOT_FOUND": Text("name not found"),
+    "PEER_NOT_FOUND": Text("peer not found"),
+    "TIMEOUT": Text("router timed out"),
+    "LEASESET_NOT_FOUND": Text("destination not published"),
 }
 
 
 def error_for_result(result: str, message: str = "", *, context: str = "") -> SamError:
     """The typed exception for a non-OK RESULT; unknown values give a plain SamError."""
     cls = RESULT_ERRORS.get(result, SamError)
-    what = _RESULT_TEXT.get(result, f"unexpected RESULT={result}")
-    text = f"{context}: {what}" if context else what
-    if message:
-        text = f"{text} ({message})"
+    what = _RESULT_TEXT.get(result) or Text("unexpected RESULT={result}", result=result)
+    text = Text("{context}: {what}", context=context, what=what) if context else what
+    if message:  # the router's own words, as it sent them
+        text = Text("{text} ({message})", text=text, message=message)
     return cls(text, result=result, message=message)

@@ -1,0 +1,104 @@
+"""The engine's messages reach the window in the UI's language (ui/core_texts.py), and
+the catalogue of core/'s templates (ui/core_catalogue.py) stays current."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QApplication
+from translation_files import ROOT, read_ts, ts_path
+
+from i2ptunnel_gui.core.errors import ListenError
+from i2ptunnel_gui.core.listen import open_listener
+from i2ptunnel_gui.core.sam.errors import error_for_result
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.status import TunnelState
+from i2ptunnel_gui.core.text import Text
+from i2ptunnel_gui.ui import translations
+from i2ptunnel_gui.ui.core_texts import shown
+from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
+
+Install = Callable[[str], str]
+
+
+@pytest.fixture
+def language(qapp: QApplication, catalogues: Path) -> Iterator[Install]:
+    def install(lang: str) -> str:
+        return translations.install(qapp, lang, directory=catalogues, system=QLocale("en_US"))
+
+    yield install
+    install("en")
+
+
+def test_the_catalogue_of_core_templates_is_current() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "core_catalogue.py"),
+                           "--check"], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_every_core_template_is_in_the_catalogues() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import core_catalogue
+    finally:
+        sys.path.pop(0)
+    found = {t for t, _ in core_catalogue.templates()}
+    assert len(found) > 60  # the scan sees core/'s Text("...") calls
+    for lang in ("de", "ru"):
+        assert found <= {s for c, s in read_ts(ts_path(lang)) if c == "Core"}, lang
+
+
+def test_a_listen_error_in_german_and_russian(language: Install) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        with pytest.raises(ListenError) as caught:
+            open_listener("127.0.0.1", port)
+    assert str(caught.value).endswith("address already in use (another program listens on "
+                                      "this port)")  # the CLI and logs: English
+    language("de")
+    assert shown(caught.value) == (f"kann nicht auf 127.0.0.1:{port} lauschen: Adresse schon "
+                                   "belegt (ein anderes Programm lauscht auf diesem Port)")
+    language("ru")
+    assert shown(caught.value) == (f"не удаётся слушать на 127.0.0.1:{port}: адрес уже занят "
+                                   "(этот порт слушает другая программа)")
+
+
+def test_nested_texts_are_translated_and_router_words_kept(language: Install) -> None:
+    e = error_for_result("CANT_REACH_PEER", "Host unreachable", context="STREAM CONNECT")
+    language("de")
+    assert shown(e) == "STREAM CONNECT: Gegenstelle nicht erreichbar (Host unreachable)"
+    # the number as the template formats it (str.format: a decimal point everywhere)
+    assert shown(Text("no echo within {seconds:g} s", seconds=2.5)) == \
+        "kein Echo innerhalb von 2.5 s"
+
+
+def test_what_is_not_a_text_is_shown_as_it_came(language: Install) -> None:
+    language("de")
+    assert shown("SESSION STATUS RESULT=I2P_ERROR") == "SESSION STATUS RESULT=I2P_ERROR"
+    assert shown(OSError(111, "Connection refused")) == "[Errno 111] Connection refused"
+
+
+def test_a_translation_that_lost_a_field_falls_back_to_english(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(QCoreApplication, "translate",
+                        staticmethod(lambda context, text, *a: "kaputt {anders}"))
+    assert shown(Text("listening on {address}", address="127.0.0.1:80")) == \
+        "listening on 127.0.0.1:80"
+    assert "does not fit its fields" in caplog.text
+
+
+def test_the_tunnel_table_shows_the_state_message_translated(language: Install) -> None:
+    spec = TunnelSpec(name="web", kind=TunnelKind.FORWARD, listen_port=8080, target_port=80)
+    model = TunnelTableModel()
+    model.add_spec(spec)
+    language("ru")
+    model.set_state(spec.id, TunnelState.RUNNING,
+                    Text("listening on {address}", address="127.0.0.1:8080"))
+    tip = model.index(0, model.COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "слушает на 127.0.0.1:8080"
