@@ -22,8 +22,8 @@ Faults, keyed by command name ("HELLO VERSION", "SESSION CREATE", "STREAM CONNEC
 One-shot hostile answers (tests/misbehave.py), used in order; the key PEER_LINE is what
 an accepting socket gets after its STATUS OK:
     sam.misbehave[cmd] = [Misbehave(b"\x00junk\n"), Misbehave(b"A" * 10**7, drip=0.01), ...]
-Streams between two fake sessions are piped with half-close. Commands received
-are in `sam.received` (one string per line).
+Streams between two fake sessions are piped with half-close (tests/fake_sam_streams.py).
+Commands received are in `sam.received` (one string per line).
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ import os
 import shlex
 from dataclasses import dataclass, field
 
+from fake_sam_streams import Accept, Stream, pipe
 from misbehave import PEER_LINE, Misbehave, misbehave
 
 from i2ptunnel_gui.core.sam import keys
 from i2ptunnel_gui.core.sam.errors import KeyFormatError
 
-CHUNK = 64 * 1024
 IN_USE = b'SESSION STATUS RESULT=I2P_ERROR MESSAGE="Socket already in use"\n'
 
 
@@ -50,24 +50,11 @@ def random_private_key() -> keys.PrivateKey:
 
 
 @dataclass(eq=False)
-class _Accept:
-    reader: asyncio.StreamReader
-    writer: asyncio.StreamWriter
-    done: asyncio.Future[None]
-
-
-@dataclass(eq=False)
 class FakeSession:
     nickname: str
     key: keys.PrivateKey
     control: asyncio.StreamWriter
-    accepts: list[_Accept] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class _Stream:
-    writers: tuple[asyncio.StreamWriter, asyncio.StreamWriter]
-    sessions: tuple[str, str]
+    accepts: list[Accept] = field(default_factory=list)
 
 
 class FakeSam:
@@ -90,10 +77,9 @@ class FakeSam:
         self.port = 0
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
-        self._streams: set[_Stream] = set()
-        # start_server makes one task per client and keeps none: the fake owns them, so
-        # stop() ends them on their loop instead of leaving them for the GC to finalize
-        # after the loop closed (their finally then calls into a closed loop).
+        self._streams: set[Stream] = set()
+        # one task per client (start_server keeps none): stop() ends them on their loop,
+        # not the GC after it closed (their finally would call into a closed loop)
         self._handlers: set[asyncio.Task[None]] = set()
 
     # ------------------------------------------------------------ lifecycle
@@ -120,10 +106,10 @@ class FakeSam:
             self.kill_session(nick)
         for w in list(self._writers):
             w.close()
-        for task in list(self._handlers):
-            task.cancel()
-        if self._handlers:
-            await asyncio.wait(self._handlers, timeout=2)
+        if handlers := list(self._handlers):
+            for task in handlers:
+                task.cancel()
+            await asyncio.wait(handlers, timeout=2)
         if self._server is not None:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(2):
@@ -236,9 +222,7 @@ class FakeSam:
                     k = random_private_key()
                     writer.write(f"DEST REPLY PUB={k.destination.b64} PRIV={k.b64}\n".encode())
                 elif session is not None:
-                    writer.write(
-                        b'SESSION STATUS RESULT=I2P_ERROR MESSAGE="Socket already in use"\n'
-                    )
+                    writer.write(IN_USE)
                     await writer.drain()
                     return
                 elif cmd == "STREAM CONNECT":
@@ -323,7 +307,7 @@ class FakeSam:
         if self.misbehave.get(PEER_LINE):
             await misbehave(self.misbehave[PEER_LINE].pop(0), reader, writer)
             return
-        acc = _Accept(reader, writer, asyncio.get_running_loop().create_future())
+        acc = Accept(reader, writer, asyncio.get_running_loop().create_future())
         session.accepts.append(acc)
         # done when a connector has piped through us or the session died; a client
         # giving up on its pending accept shows as EOF (the transport keeps reading)
@@ -354,11 +338,13 @@ class FakeSam:
                 writer.write(b"STREAM STATUS RESULT=CANT_REACH_PEER\n")
             else:
                 ports = f" FROM_PORT=0 TO_PORT={args.get('TO_PORT', 0)}" if version >= "3.2" else ""
-                await self._pipe(me, target, acc, reader, writer, ports)
+                peer_line = f"{me.key.destination.b64}{ports}\n".encode()
+                await pipe(self._streams, (me.nickname, target.nickname), peer_line, acc,
+                           reader, writer, coalesce=self.coalesce_peer_line)
                 return
         await writer.drain()
 
-    async def _take_accept(self, target: FakeSession) -> _Accept | None:
+    async def _take_accept(self, target: FakeSession) -> Accept | None:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.accept_wait
         while loop.time() < deadline and target.nickname in self.sessions:
@@ -368,44 +354,3 @@ class FakeSam:
                     return acc
             await asyncio.sleep(0.005)
         return None
-
-    async def _pipe(
-        self,
-        me: FakeSession,
-        target: FakeSession,
-        acc: _Accept,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        ports: str,  # " FROM_PORT=0 TO_PORT=n" from SAM 3.2 on
-    ) -> None:
-        peer_line = f"{me.key.destination.b64}{ports}\n".encode()
-        stream = _Stream((writer, acc.writer), (me.nickname, target.nickname))
-        self._streams.add(stream)
-        try:
-            writer.write(b"STREAM STATUS RESULT=OK\n")
-            await writer.drain()
-            if self.coalesce_peer_line:
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(1):
-                        peer_line += await reader.read(CHUNK)
-            acc.writer.write(peer_line)
-            await acc.writer.drain()
-            async with asyncio.TaskGroup() as tg:
-                tg.create_task(_pump(reader, acc.writer))
-                tg.create_task(_pump(acc.reader, writer))
-        except* (ConnectionError, OSError):
-            pass
-        finally:
-            self._streams.discard(stream)
-            acc.writer.close()
-            writer.close()
-            if not acc.done.done():
-                acc.done.set_result(None)
-
-
-async def _pump(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
-    while data := await src.read(CHUNK):
-        dst.write(data)
-        await dst.drain()
-    if dst.can_write_eof() and not dst.is_closing():
-        dst.write_eof()
