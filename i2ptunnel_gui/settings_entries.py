@@ -27,7 +27,8 @@ from PySide6.QtCore import QSettings
 
 from i2ptunnel_gui.core.addresses import SpecError
 from i2ptunnel_gui.core.keystore import write_atomic
-from i2ptunnel_gui.core.spec import SCHEMA_VERSION, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import SCHEMA_VERSION, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 
 TUNNELS_GROUP = "tunnels"
 SPEC_KEY = "spec"

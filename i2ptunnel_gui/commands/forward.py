@@ -23,7 +23,8 @@ from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.engine import Engine
 from i2ptunnel_gui.core.errors import TunnelError
 from i2ptunnel_gui.core.host import STOP_TIMEOUT, EngineHost
-from i2ptunnel_gui.core.spec import DEFAULT_CONNECT_TIMEOUT, TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import DEFAULT_CONNECT_TIMEOUT, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 
 PROG = "forward"
 

@@ -38,8 +38,8 @@ from i2ptunnel_gui.core.spec import (
     KeyMode,
     TunnelKind,
     TunnelSpec,
-    validate,
 )
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.core.status import TunnelEvent, TunnelStatus
 
 

@@ -5,7 +5,7 @@ limits), `--allow DEST` / `--deny DEST` (repeatable) and `--access-file FILE`
 (one entry a line; they join the allow list, or the deny list when `--deny` is
 used), `--max-per-minute N` … `--max-total-per-day N`, `--port N` (the only
 I2P port served). `client --type client`: `--dest-port N`. Bad input raises SpecError with a
-one-line message naming the flag (and the file line); core.spec.validate then
+one-line message naming the flag (and the file line); core.spec_checks.validate then
 checks the whole definition as it does for the editor.
 """
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from i2ptunnel_gui.core.text import Text
+
 _LABEL = r"[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _HOSTNAME = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*\.?$")
 _B32 = re.compile(r"^[a-z2-7]{52}\.b32\.i2p$")
@@ -38,24 +40,24 @@ def is_loopback_host(host: str) -> bool:
 def check_host(host: str) -> str | None:
     """None if `host` is a plausible IP literal or DNS name, else why not."""
     if not host:
-        return "host is empty"
+        return Text("host is empty")
     h = host.strip()
     if h != host or any(c.isspace() for c in host):
-        return "host must not contain spaces"
+        return Text("host must not contain spaces")
     try:
         ipaddress.ip_address(h.strip("[]"))
         return None
     except ValueError:
         pass
     if not _HOSTNAME.fullmatch(h):
-        return f"{host!r} is not a valid host name or IP address"
+        return Text("{host} is not a valid host name or IP address", host=repr(host))
     return None
 
 
 def check_port(port: int, *, allow_zero: bool = False) -> str | None:
     lo = 0 if allow_zero else 1
     if not isinstance(port, int) or isinstance(port, bool) or not lo <= port <= 65535:
-        return f"port must be a whole number from {lo} to 65535"
+        return Text("port must be a whole number from {low} to 65535", low=lo)
     return None
 
 
@@ -84,32 +86,34 @@ def parse_hostport(
     """
     t = text.strip()
     if not t:
-        raise SpecError("", "address is empty; expected HOST:PORT")
+        raise SpecError("", Text("address is empty; expected HOST:PORT"))
     if t.startswith("["):
         end = t.find("]")
         if end < 0 or t[end + 1 : end + 2] != ":":
-            raise SpecError("", f"{text!r}: expected [IPv6]:PORT")
+            raise SpecError("", Text("{text}: expected [IPv6]:PORT", text=repr(text)))
         host, port_s = t[1:end], t[end + 2 :]
     elif ":" in t:
         host, _, port_s = t.rpartition(":")
         if ":" in host:
-            raise SpecError("", f"{text!r}: write IPv6 addresses as [ADDR]:PORT")
+            raise SpecError("", Text("{text}: write IPv6 addresses as [ADDR]:PORT",
+                                    text=repr(text)))
     elif default_host is not None:
         host, port_s = default_host, t
     else:
-        raise SpecError("", f"{text!r}: expected HOST:PORT")
+        raise SpecError("", Text("{text}: expected HOST:PORT", text=repr(text)))
     if not host:
         if default_host is None:
-            raise SpecError("", f"{text!r}: host is missing")
+            raise SpecError("", Text("{text}: host is missing", text=repr(text)))
         host = default_host
     # ASCII digits only: int() also reads Arabic-Indic and fullwidth digits ('٨٠٨١')
     if not (port_s.isascii() and port_s.isdigit()):
-        raise SpecError("", f"{text!r}: port {port_s!r} is not a number (digits 0-9 only)")
+        raise SpecError("", Text("{text}: port {port} is not a number (digits 0-9 only)",
+                                text=repr(text), port=repr(port_s)))
     port = int(port_s) if len(port_s) <= 5 else 65536  # int() refuses > 4300 digits
     if (why := check_port(port, allow_zero=allow_any_port)) is not None:
-        raise SpecError("", f"{text!r}: {why}")
+        raise SpecError("", Text("{text}: {why}", text=repr(text), why=why))
     if (why := check_host(host)) is not None:
-        raise SpecError("", f"{text!r}: {why}")
+        raise SpecError("", Text("{text}: {why}", text=repr(text), why=why))
     return host, port
 
 
@@ -117,18 +121,22 @@ def check_destination(dest: str) -> str | None:
     """None if `dest` looks like a b32/b33 address, an .i2p name or a base64 destination."""
     d = dest.strip()
     if not d:
-        return "destination is empty"
+        return Text("destination is empty")
     if d != dest or any(c.isspace() for c in dest):
-        return "destination must not contain spaces"
+        return Text("destination must not contain spaces")
     low = d.lower()
     if low.endswith(".b32.i2p"):
         if _B32.fullmatch(low) or _B33.fullmatch(low):
             return None
-        return "a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p"
+        return Text("a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before "
+                    ".b32.i2p")
     if low.endswith(".i2p"):
-        return None if _I2P_NAME.fullmatch(low) else f"{dest!r} is not a valid .i2p host name"
+        if _I2P_NAME.fullmatch(low):
+            return None
+        return Text("{dest} is not a valid .i2p host name", dest=repr(dest))
     if len(d) >= 516 and _B64.fullmatch(d):
         return None
     if _B64.fullmatch(d):
-        return f"base64 destination is too short ({len(d)} characters, at least 516 expected)"
-    return "expected a .b32.i2p address, an .i2p name or a base64 destination"
+        return Text("base64 destination is too short ({n} characters, at least 516 expected)",
+                    n=len(d))
+    return Text("expected a .b32.i2p address, an .i2p name or a base64 destination")

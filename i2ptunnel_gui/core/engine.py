@@ -43,7 +43,8 @@ from i2ptunnel_gui.core.live_rows import LiveSnapshot
 from i2ptunnel_gui.core.runtime import TunnelRuntime
 from i2ptunnel_gui.core.sam.connection import DEFAULT_TIMEOUTS, SamTimeouts
 from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
-from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import DEFAULT_SAM, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.core.status import (
     EngineSnapshot,
     Reachability,

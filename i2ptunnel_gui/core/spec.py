@@ -1,15 +1,13 @@
 """Tunnel definitions: what a user configures, independent of whether it runs.
 
 `TunnelSpec` is frozen and plain (no Qt, no sockets) so the UI, the settings
-store, the importers and the engine can all share it. `validate()` is the one
-place that decides what a valid definition is; the editor shows its messages
-next to the fields, the CLI prints them, the engine refuses invalid specs.
+store, the importers and the engine can all share it. What a valid definition is
+lives in core/spec_checks.py (`validate()`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,18 +16,11 @@ from typing import Any
 
 from i2ptunnel_gui.core.addresses import (
     SpecError,
-    check_destination,
-    check_host,
-    check_port,
-    is_loopback_host,
-    parse_hostport,
 )
-from i2ptunnel_gui.core.client_fields import client_field_problems
 from i2ptunnel_gui.core.policy.access import AccessMode
 from i2ptunnel_gui.core.policy.conn_limits import NO_CONN_LIMITS, ConnLimits
 from i2ptunnel_gui.core.policy.post_limits import NO_POST_LIMITS, PostLimits
-from i2ptunnel_gui.core.policy.server_policy import policy_from_dict, policy_problems
-from i2ptunnel_gui.core.sam.options import option_problem
+from i2ptunnel_gui.core.policy.server_policy import policy_from_dict
 
 SCHEMA_VERSION = 1
 
@@ -71,9 +62,6 @@ TUNNEL_SHAPE_KEYS = (
     "outbound.backupQuantity",
 )
 
-# a hop count or quantity: ASCII digits only (str.isdigit() takes '٣' and '²', int() then
-# accepts one and chokes on the other), one optional sign
-_SHAPE_NUMBER = re.compile(r"-?[0-9]{1,2}")
 
 
 
@@ -277,101 +265,6 @@ def _coerce(typ: type, value: Any) -> Any:
     if typ in (int, float) and isinstance(value, str) and not value.isascii():
         raise ValueError(value)  # int() takes '٣' (Arabic-Indic 3): not a number we wrote
     return typ(value)
-
-
-@dataclass(frozen=True, slots=True)
-class FieldError:
-    field: str
-    message: str
-
-
-# -- validation -------------------------------------------------------------
-
-
-def validate(spec: TunnelSpec, *, any_listen_port: bool = False) -> list[FieldError]:
-    """Every problem of `spec`, one per field, in the editor's field order.
-    `any_listen_port`: listen_port 0 (any free port) is fine; only the engine door
-    allows it, for hosts that report the bound port (a saved tunnel needs a real one)."""
-    errs: list[FieldError] = []
-
-    def bad(fld: str, msg: str | None) -> None:
-        if msg:
-            errs.append(FieldError(fld, msg))
-
-    if not spec.name.strip():
-        bad("name", "name is empty")
-    elif any(c in spec.name for c in "\n\r\0"):
-        bad("name", "name must be one line")
-    elif len(spec.name) > 100:
-        bad("name", "name is longer than 100 characters")
-
-    if spec.listens:
-        host_error = check_host(spec.listen_host)
-        bad("listen_host", host_error)
-        public = host_error is None and not is_loopback_host(spec.listen_host)
-        if public and not spec.allow_public_bind:
-            bad(
-                "listen_host",
-                f"{spec.listen_host} is not a loopback address: anyone who can reach "
-                "it can use this tunnel; allow non-loopback listening explicitly",
-            )
-        bad("listen_port", check_port(spec.listen_port, allow_zero=any_listen_port))
-
-    if spec.kind is TunnelKind.FORWARD or spec.serves:
-        bad("target_host", check_host(spec.target_host))
-        bad("target_port", check_port(spec.target_port))
-
-    if spec.kind is TunnelKind.CLIENT:
-        bad("destination", check_destination(spec.destination))
-    errs += [FieldError(f, why) for f, why in client_field_problems(  # issue 10
-        irc=spec.kind is TunnelKind.IRC, destination=spec.destination, outproxy=spec.outproxy,
-        proxy_user=spec.proxy_user, proxy_password=spec.proxy_password,
-        close_idle=spec.close_idle)]
-
-    if spec.nconnect == 0 or spec.nconnect < -1:
-        bad("nconnect", "maximum connections must be -1 (unlimited) or at least 1")
-    if spec.lifetime is not None and not spec.lifetime > 0:
-        bad("lifetime", "lifetime must be more than 0 seconds (or unlimited)")
-    if spec.idle_timeout is not None and not spec.idle_timeout > 0:
-        bad("idle_timeout", "idle timeout must be more than 0 seconds (or never)")
-    if spec.half_close_timeout is not None and not spec.half_close_timeout > 0:
-        bad("half_close_timeout", "half-close timeout must be more than 0 seconds (or never)")
-    if not spec.connect_timeout > 0:
-        bad("connect_timeout", "connect timeout must be more than 0 seconds")
-
-    if spec.needs_router:
-        if spec.sam_address:
-            try:
-                parse_hostport(spec.sam_address)
-            except SpecError as e:
-                bad("sam_address", f"SAM address {e.message}")
-        if spec.signature_type not in SIGNATURE_TYPES:
-            bad("signature_type", f"unknown signature type {spec.signature_type}")
-        for k, v in spec.options:
-            if (why := option_problem(k, v)) is not None:
-                bad("options", why)
-                break
-        opts = spec.options_dict
-        for k in TUNNEL_SHAPE_KEYS:
-            shape = opts.get(k)
-            if shape is not None and not (
-                _SHAPE_NUMBER.fullmatch(shape) and -7 <= int(shape) <= 16
-            ):
-                bad("options", f"{k} must be a whole number from -7 to 16 (got {shape!r})")
-                break
-    for fld, why in policy_problems(  # issue 11
-        serves=spec.serves,
-        http=spec.kind is TunnelKind.HTTP_SERVER,
-        connects=spec.kind is TunnelKind.CLIENT,
-        access_mode=spec.access_mode,
-        access_list=spec.access_list,
-        conn_limits=spec.conn_limits,
-        post_limits=spec.post_limits,
-        host_override=spec.host_override,
-        i2p_port=spec.i2p_port,
-    ):
-        bad(fld, why)
-    return errs
 
 
 # SAM SIGNATURE_TYPE codes accepted for destinations (RSA never is).

@@ -13,6 +13,7 @@ A message that is not a Text (a router's own MESSAGE=, an OS error) stays as it 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -34,3 +35,10 @@ def text_of(exc: BaseException) -> str:
     if len(exc.args) == 1 and isinstance(exc.args[0], Text):
         return exc.args[0]
     return str(exc)
+
+
+def joined(parts: Sequence[str]) -> str:
+    """`parts` as one message, "; " between them, each part still translatable."""
+    if len(parts) == 1:
+        return parts[0]
+    return Text("{first}; {rest}", first=parts[0], rest=joined(parts[1:]))

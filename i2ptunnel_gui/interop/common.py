@@ -9,7 +9,8 @@ from typing import Any
 
 from i2ptunnel_gui.core.addresses import SpecError
 from i2ptunnel_gui.core.sam.options import option_problem
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.interop.model import (
     EXT,
     MAX_CONFIG_BYTES,

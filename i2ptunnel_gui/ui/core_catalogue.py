@@ -10,6 +10,30 @@ which ui/core_texts.py looks them up in.
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 TEMPLATES = (
+    # core/addresses.py
+    QT_TRANSLATE_NOOP("Core", 'host is empty'),
+    QT_TRANSLATE_NOOP("Core", 'host must not contain spaces'),
+    QT_TRANSLATE_NOOP("Core", '{host} is not a valid host name or IP address'),
+    QT_TRANSLATE_NOOP("Core", 'port must be a whole number from {low} to 65535'),
+    QT_TRANSLATE_NOOP("Core", 'address is empty; expected HOST:PORT'),
+    QT_TRANSLATE_NOOP("Core", '{text}: expected [IPv6]:PORT'),
+    QT_TRANSLATE_NOOP("Core", '{text}: write IPv6 addresses as [ADDR]:PORT'),
+    QT_TRANSLATE_NOOP("Core", '{text}: expected HOST:PORT'),
+    QT_TRANSLATE_NOOP("Core", '{text}: host is missing'),
+    QT_TRANSLATE_NOOP("Core", '{text}: port {port} is not a number (digits 0-9 only)'),
+    QT_TRANSLATE_NOOP("Core", '{text}: {why}'),
+    QT_TRANSLATE_NOOP("Core", 'destination is empty'),
+    QT_TRANSLATE_NOOP("Core", 'destination must not contain spaces'),
+    QT_TRANSLATE_NOOP("Core", 'a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p'),
+    QT_TRANSLATE_NOOP("Core", '{dest} is not a valid .i2p host name'),
+    QT_TRANSLATE_NOOP("Core", 'base64 destination is too short ({n} characters, at least 516 expected)'),
+    QT_TRANSLATE_NOOP("Core", 'expected a .b32.i2p address, an .i2p name or a base64 destination'),
+    # core/client_fields.py
+    QT_TRANSLATE_NOOP("Core", 'give at least one IRC server destination'),
+    QT_TRANSLATE_NOOP("Core", 'outproxy: {why}'),
+    QT_TRANSLATE_NOOP("Core", 'must be at most 255 bytes of printable text'),
+    QT_TRANSLATE_NOOP("Core", 'give a user name and a password, or neither'),
+    QT_TRANSLATE_NOOP("Core", 'close-when-idle must be more than 0 minutes'),
     # core/i2p/client.py
     QT_TRANSLATE_NOOP("Core", 'destination is not a valid base64 destination: {why}'),
     QT_TRANSLATE_NOOP("Core", 'no I2P session within {seconds:g} s: the router is slow or unavailable'),
@@ -65,6 +89,35 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", 'permission denied (ports below 1024 need privileges)'),
     QT_TRANSLATE_NOOP("Core", 'cannot listen on {where}: {why}'),
     QT_TRANSLATE_NOOP("Core", 'listening on {address}'),
+    # core/policy/access.py
+    QT_TRANSLATE_NOOP("Core", 'the allow list is empty: it would refuse every client; add at least one destination or switch the access list off'),
+    QT_TRANSLATE_NOOP("Core", '{entry} is an encrypted-LeaseSet (b33) address; callers are known by their plain destination, list that one instead'),
+    QT_TRANSLATE_NOOP("Core", '{entry} is not a b32 address (52 letters a-z and digits 2-7)'),
+    QT_TRANSLATE_NOOP("Core", '{entry} is not a valid .i2p host name'),
+    QT_TRANSLATE_NOOP("Core", '{entry} is not a destination (b32 address, base64 destination, destination hash or .i2p name): {why}'),
+    QT_TRANSLATE_NOOP("Core", 'line {line}: {why}'),
+    QT_TRANSLATE_NOOP("Core", 'access list: {problems}'),
+    QT_TRANSLATE_NOOP("Core", 'deny list: cannot resolve {names}; refusing to start without it'),
+    # core/policy/conn_limits.py
+    QT_TRANSLATE_NOOP("Core", 'connections per client per minute'),
+    QT_TRANSLATE_NOOP("Core", 'connections per client per hour'),
+    QT_TRANSLATE_NOOP("Core", 'connections per client per day'),
+    QT_TRANSLATE_NOOP("Core", 'connections in total per minute'),
+    QT_TRANSLATE_NOOP("Core", 'connections in total per hour'),
+    QT_TRANSLATE_NOOP("Core", 'connections in total per day'),
+    QT_TRANSLATE_NOOP("Core", '{limit} must be 0 (no limit) or more'),
+    # core/policy/post_limits.py
+    QT_TRANSLATE_NOOP("Core", 'POST limits must be 0 (no limit) or more'),
+    QT_TRANSLATE_NOOP("Core", 'the POST counting period must be at least 1 second'),
+    QT_TRANSLATE_NOOP("Core", 'POST ban times must be 0 seconds or more'),
+    # core/policy/server_policy.py
+    QT_TRANSLATE_NOOP("Core", 'Host override: {why}'),
+    QT_TRANSLATE_NOOP("Core", 'only server tunnels have an access list'),
+    QT_TRANSLATE_NOOP("Core", 'only server tunnels have connection-rate limits'),
+    QT_TRANSLATE_NOOP("Core", 'only HTTP server tunnels have POST limits'),
+    QT_TRANSLATE_NOOP("Core", 'only HTTP server tunnels rewrite the Host header'),
+    QT_TRANSLATE_NOOP("Core", 'only I2P server and client tunnels have an I2P port'),
+    QT_TRANSLATE_NOOP("Core", 'I2P {why} (0 = any)'),
     # core/runtime.py
     QT_TRANSLATE_NOOP("Core", 'internal error: {error}'),
     QT_TRANSLATE_NOOP("Core", 'connection from {peer} failed: {why}'),
@@ -101,4 +154,26 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", 'unexpected RESULT={result}'),
     QT_TRANSLATE_NOOP("Core", '{context}: {what}'),
     QT_TRANSLATE_NOOP("Core", '{text} ({message})'),
+    # core/sam/options.py
+    QT_TRANSLATE_NOOP("Core", '{what} is empty'),
+    QT_TRANSLATE_NOOP("Core", '{what} is {n} characters long, the limit is {limit}'),
+    QT_TRANSLATE_NOOP("Core", '{what} must not contain spaces, quotes, backslashes or control characters'),
+    QT_TRANSLATE_NOOP("Core", 'option name {name} must be 1-{limit} letters, digits and _ . : -'),
+    QT_TRANSLATE_NOOP("Core", 'option {key} is a SAM parameter the client sets itself'),
+    QT_TRANSLATE_NOOP("Core", 'option {key} value'),
+    # core/spec_checks.py
+    QT_TRANSLATE_NOOP("Core", 'name is empty'),
+    QT_TRANSLATE_NOOP("Core", 'name must be one line'),
+    QT_TRANSLATE_NOOP("Core", 'name is longer than 100 characters'),
+    QT_TRANSLATE_NOOP("Core", '{host} is not a loopback address: anyone who can reach it can use this tunnel; allow non-loopback listening explicitly'),
+    QT_TRANSLATE_NOOP("Core", 'maximum connections must be -1 (unlimited) or at least 1'),
+    QT_TRANSLATE_NOOP("Core", 'lifetime must be more than 0 seconds (or unlimited)'),
+    QT_TRANSLATE_NOOP("Core", 'idle timeout must be more than 0 seconds (or never)'),
+    QT_TRANSLATE_NOOP("Core", 'half-close timeout must be more than 0 seconds (or never)'),
+    QT_TRANSLATE_NOOP("Core", 'connect timeout must be more than 0 seconds'),
+    QT_TRANSLATE_NOOP("Core", 'SAM address {why}'),
+    QT_TRANSLATE_NOOP("Core", 'unknown signature type {code}'),
+    QT_TRANSLATE_NOOP("Core", '{key} must be a whole number from -7 to 16 (got {value})'),
+    # core/text.py
+    QT_TRANSLATE_NOOP("Core", '{first}; {rest}'),
 )

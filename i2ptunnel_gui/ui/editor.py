@@ -1,7 +1,7 @@
 """The tunnel editor dialog: one form for forward, server and client tunnels.
 
 Opened with open() (never exec(): a nested loop breaks qasync). Every change
-rebuilds a TunnelSpec and runs core.spec.validate on it, so the messages next to
+rebuilds a TunnelSpec and runs core.spec_checks.validate on it, so the messages next to
 the fields are the same ones the CLI prints and the engine enforces; Save stays
 disabled until there are none. The app's other tunnels (`others`) are checked too:
 a name already taken, and a listen address one of them already listens on
@@ -18,15 +18,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from i2ptunnel_gui.core.addresses import check_host, is_loopback_host
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults, validate
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, kind_defaults
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.interop.clashes import clashes_with, listen_address
 from i2ptunnel_gui.ui import icons
 from i2ptunnel_gui.ui.accessibility import describe_editor
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.editor_fields import parse_options
 from i2ptunnel_gui.ui.editor_form import FIELDS, NEW_IDENTITY, EditorForm
 from i2ptunnel_gui.ui.editor_server_policy import POLICY_FIELDS
@@ -175,7 +177,7 @@ class TunnelEditor(EditorForm):
             if why:
                 problems["options"] = why
         for e in validate(spec):
-            problems.setdefault(e.field, e.message)
+            problems.setdefault(e.field, shown(e.message))
         if not {"listen_host", "listen_port"} & problems.keys():
             other = clashes_with(spec, self._others)
             if other is not None:  # both could not run: the second one would fail to bind
@@ -216,7 +218,7 @@ class TunnelEditor(EditorForm):
         ]
         self.save_hint.setVisible(bool(pending))
         self.save_hint.setText(self.tr("Still needed: {0}").format(
-            ", ".join(f.replace("_", " ") for f in pending)))
+            ", ".join(field_title(f) for f in pending)))
         self.fit_height()
 
     def _save(self) -> None:
@@ -230,3 +232,30 @@ class TunnelEditor(EditorForm):
             return
         self.spec_saved.emit(spec)
         self.accept()
+
+
+def field_title(field: str) -> str:
+    """A definition field as the "Still needed" hint names it, in the UI's language."""
+    titles = {
+        "name": QCoreApplication.translate("TunnelEditor", "name"),
+        "listen_host": QCoreApplication.translate("TunnelEditor", "listen address"),
+        "listen_port": QCoreApplication.translate("TunnelEditor", "listen port"),
+        "target_host": QCoreApplication.translate("TunnelEditor", "target host"),
+        "target_port": QCoreApplication.translate("TunnelEditor", "target port"),
+        "destination": QCoreApplication.translate("TunnelEditor", "destination"),
+        "nconnect": QCoreApplication.translate("TunnelEditor", "max. connections"),
+        "lifetime": QCoreApplication.translate("TunnelEditor", "connection lifetime"),
+        "idle_timeout": QCoreApplication.translate("TunnelEditor", "idle timeout"),
+        "half_close_timeout": QCoreApplication.translate("TunnelEditor", "half-close timeout"),
+        "connect_timeout": QCoreApplication.translate("TunnelEditor", "connect timeout"),
+        "signature_type": QCoreApplication.translate("TunnelEditor", "signature type"),
+        "sam_address": QCoreApplication.translate("TunnelEditor", "SAM address"),
+        "options": QCoreApplication.translate("TunnelEditor", "I2CP options"),
+        "access_mode": QCoreApplication.translate("TunnelEditor", "access list"),
+        "access_list": QCoreApplication.translate("TunnelEditor", "access list entries"),
+        "conn_limits": QCoreApplication.translate("TunnelEditor", "connection limits"),
+        "host_override": QCoreApplication.translate("TunnelEditor", "Host override"),
+        "post_limits": QCoreApplication.translate("TunnelEditor", "POST limits"),
+        "i2p_port": QCoreApplication.translate("TunnelEditor", "I2P port"),
+    }
+    return titles.get(field, field.replace("_", " "))

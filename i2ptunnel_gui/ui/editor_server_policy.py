@@ -1,7 +1,7 @@
 """The editor's server-policy fields: access list, connection limits, HTTP server
 settings (Host override, POST limits) and the I2P port.
 
-Only collects values; core.spec.validate decides what is valid, and the editor
+Only collects values; core.spec_checks.validate decides what is valid, and the editor
 shows its messages here by field name (`show_errors`). What applies depends on
 the kind (`set_kind`): access list and limits for server kinds, the HTTP group
 for the HTTP server, the I2P port for server and client tunnels. The port row

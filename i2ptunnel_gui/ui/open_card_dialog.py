@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from i2ptunnel_gui.core.share_card import ServiceKind, ShareCard, client_spec, next_free_port
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.interop.clashes import clashes_with
 from i2ptunnel_gui.ui.controller import TunnelController
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.port_check import binds
 
 PortFree = Callable[[int], bool]
@@ -149,7 +151,7 @@ class OpenCardDialog(QDialog):
         if port_problem is not None:
             return port_problem
         errors = validate(spec)
-        return f"{errors[0].field}: {errors[0].message}" if errors else None
+        return f"{errors[0].field}: {shown(errors[0].message)}" if errors else None
 
     def _refresh(self) -> None:
         port = self.port.value()

@@ -414,6 +414,116 @@
     <name>Core</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/core_catalogue.py" line="+14"/>
+        <source>host is empty</source>
+        <translation>der Host ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host must not contain spaces</source>
+        <translation>der Host darf keine Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{host} is not a valid host name or IP address</source>
+        <translation>{host} ist kein gültiger Hostname und keine gültige IP-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port must be a whole number from {low} to 65535</source>
+        <translation>der Port muss eine ganze Zahl von {low} bis 65535 sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address is empty; expected HOST:PORT</source>
+        <translation>die Adresse ist leer; erwartet: HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: expected [IPv6]:PORT</source>
+        <translation>{text}: erwartet: [IPv6]:PORT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: write IPv6 addresses as [ADDR]:PORT</source>
+        <translation>{text}: IPv6-Adressen bitte als [ADRESSE]:PORT schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: expected HOST:PORT</source>
+        <translation>{text}: erwartet: HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: host is missing</source>
+        <translation>{text}: der Host fehlt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: port {port} is not a number (digits 0-9 only)</source>
+        <translation>{text}: Port {port} ist keine Zahl (nur Ziffern 0-9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: {why}</source>
+        <translation>{text}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination is empty</source>
+        <translation>das Ziel ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination must not contain spaces</source>
+        <translation>das Ziel darf keine Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p</source>
+        <translation>eine .b32.i2p-Adresse hat vor .b32.i2p 52 (oder 56+) Buchstaben a-z und Ziffern 2-7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{dest} is not a valid .i2p host name</source>
+        <translation>{dest} ist kein gültiger .i2p-Hostname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base64 destination is too short ({n} characters, at least 516 expected)</source>
+        <translation>das Base64-Ziel ist zu kurz ({n} Zeichen, mindestens 516 erwartet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a .b32.i2p address, an .i2p name or a base64 destination</source>
+        <translation>erwartet: eine .b32.i2p-Adresse, ein .i2p-Name oder ein Base64-Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give at least one IRC server destination</source>
+        <translation>mindestens ein IRC-Server-Ziel angeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outproxy: {why}</source>
+        <translation>Outproxy: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at most 255 bytes of printable text</source>
+        <translation>höchstens 255 Bytes druckbarer Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give a user name and a password, or neither</source>
+        <translation>Benutzername und Passwort angeben, oder keins von beiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close-when-idle must be more than 0 minutes</source>
+        <translation>Schließen im Leerlauf muss mehr als 0 Minuten sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>destination is not a valid base64 destination: {why}</source>
         <translation>das Ziel ist keine gültige Base64-Adresse: {why}</translation>
     </message>
@@ -659,6 +769,131 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>the allow list is empty: it would refuse every client; add at least one destination or switch the access list off</source>
+        <translation>die Erlaubt-Liste ist leer: sie würde jeden Client abweisen; mindestens ein Ziel eintragen oder die Zugriffsliste ausschalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is an encrypted-LeaseSet (b33) address; callers are known by their plain destination, list that one instead</source>
+        <translation>{entry} ist eine Adresse mit verschlüsseltem LeaseSet (b33); Anrufer sind an ihrem einfachen Ziel zu erkennen, bitte das eintragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is not a b32 address (52 letters a-z and digits 2-7)</source>
+        <translation>{entry} ist keine b32-Adresse (52 Buchstaben a-z und Ziffern 2-7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is not a valid .i2p host name</source>
+        <translation>{entry} ist kein gültiger .i2p-Hostname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is not a destination (b32 address, base64 destination, destination hash or .i2p name): {why}</source>
+        <translation>{entry} ist kein Ziel (b32-Adresse, Base64-Ziel, Ziel-Hash oder .i2p-Name): {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {line}: {why}</source>
+        <translation>Zeile {line}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {problems}</source>
+        <translation>Zugriffsliste: {problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deny list: cannot resolve {names}; refusing to start without it</source>
+        <translation>Sperrliste: {names} nicht auflösbar; ohne sie startet der Tunnel nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connections per client per minute</source>
+        <translation>Verbindungen je Client pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections per client per hour</source>
+        <translation>Verbindungen je Client pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections per client per day</source>
+        <translation>Verbindungen je Client pro Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections in total per minute</source>
+        <translation>Verbindungen insgesamt pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections in total per hour</source>
+        <translation>Verbindungen insgesamt pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections in total per day</source>
+        <translation>Verbindungen insgesamt pro Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{limit} must be 0 (no limit) or more</source>
+        <translation>{limit}: muss 0 (keine Grenze) oder mehr sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST limits must be 0 (no limit) or more</source>
+        <translation>POST-Grenzen müssen 0 (keine Grenze) oder mehr sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the POST counting period must be at least 1 second</source>
+        <translation>der Zählzeitraum für POST muss mindestens 1 Sekunde sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST ban times must be 0 seconds or more</source>
+        <translation>POST-Sperrzeiten müssen 0 Sekunden oder mehr sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host override: {why}</source>
+        <translation>Host-Ersatz: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only server tunnels have an access list</source>
+        <translation>nur Server-Tunnel haben eine Zugriffsliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only server tunnels have connection-rate limits</source>
+        <translation>nur Server-Tunnel haben Verbindungsgrenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only HTTP server tunnels have POST limits</source>
+        <translation>nur HTTP-Server-Tunnel haben POST-Grenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only HTTP server tunnels rewrite the Host header</source>
+        <translation>nur HTTP-Server-Tunnel schreiben den Host-Header um</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only I2P server and client tunnels have an I2P port</source>
+        <translation>nur I2P-Server- und Client-Tunnel haben einen I2P-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P {why} (0 = any)</source>
+        <translation>I2P: {why} (0 = beliebig)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>internal error: {error}</source>
         <translation>interner Fehler: {error}</translation>
     </message>
@@ -811,6 +1046,101 @@
         <location line="+1"/>
         <source>{text} ({message})</source>
         <translation>{text} ({message})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} is empty</source>
+        <translation>{what} ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} is {n} characters long, the limit is {limit}</source>
+        <translation>{what} ist {n} Zeichen lang, erlaubt sind {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must not contain spaces, quotes, backslashes or control characters</source>
+        <translation>{what} darf keine Leerzeichen, Anführungszeichen, Backslashes oder Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option name {name} must be 1-{limit} letters, digits and _ . : -</source>
+        <translation>der Optionsname {name} muss aus 1-{limit} Buchstaben, Ziffern und _ . : - bestehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {key} is a SAM parameter the client sets itself</source>
+        <translation>die Option {key} ist ein SAM-Parameter, den der Client selbst setzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {key} value</source>
+        <translation>der Wert der Option {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name is empty</source>
+        <translation>der Name ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name must be one line</source>
+        <translation>der Name muss einzeilig sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name is longer than 100 characters</source>
+        <translation>der Name ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{host} is not a loopback address: anyone who can reach it can use this tunnel; allow non-loopback listening explicitly</source>
+        <translation>{host} ist keine Loopback-Adresse: wer sie erreicht, kann diesen Tunnel benutzen; Lauschen außerhalb von Loopback ausdrücklich erlauben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum connections must be -1 (unlimited) or at least 1</source>
+        <translation>die Höchstzahl an Verbindungen muss -1 (unbegrenzt) oder mindestens 1 sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lifetime must be more than 0 seconds (or unlimited)</source>
+        <translation>die Lebensdauer muss mehr als 0 Sekunden sein (oder unbegrenzt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle timeout must be more than 0 seconds (or never)</source>
+        <translation>das Leerlauf-Zeitlimit muss mehr als 0 Sekunden sein (oder nie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-close timeout must be more than 0 seconds (or never)</source>
+        <translation>das Halbschluss-Zeitlimit muss mehr als 0 Sekunden sein (oder nie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect timeout must be more than 0 seconds</source>
+        <translation>das Verbindungs-Zeitlimit muss mehr als 0 Sekunden sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM address {why}</source>
+        <translation>SAM-Adresse {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown signature type {code}</source>
+        <translation>unbekannter Signaturtyp {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} must be a whole number from -7 to 16 (got {value})</source>
+        <translation>{key} muss eine ganze Zahl von -7 bis 16 sein (ist {value})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
     </message>
 </context>
 <context>
@@ -1730,7 +2060,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>OpenCardDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/open_card_dialog.py" line="+36"/>
+        <location filename="../../i2ptunnel_gui/ui/open_card_dialog.py" line="+38"/>
         <source>Once it runs, open http://{address}/ in your browser.</source>
         <translation>Sobald er läuft, öffnen Sie http://{address}/ in Ihrem Browser.</translation>
     </message>
@@ -3084,7 +3414,7 @@ I2P-Tunnel über SAM v3, mit einem eigenen Router (i2pd) oder Ihrem.</translatio
 <context>
     <name>TunnelEditor</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+56"/>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+58"/>
         <source>New tunnel</source>
         <translation>Neuer Tunnel</translation>
     </message>
@@ -3131,6 +3461,106 @@ Das lässt sich nicht rückgängig machen.</translation>
         <location line="+7"/>
         <source>Still needed: {0}</source>
         <translation>Noch nötig: {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listen port</source>
+        <translation>Lauschport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target host</source>
+        <translation>Ziel-Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target port</source>
+        <translation>Ziel-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max. connections</source>
+        <translation>max. Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection lifetime</source>
+        <translation>Verbindungs-Lebensdauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle timeout</source>
+        <translation>Leerlauf-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-close timeout</source>
+        <translation>Halbschluss-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect timeout</source>
+        <translation>Verbindungs-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signature type</source>
+        <translation>Signaturtyp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM address</source>
+        <translation>SAM-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2CP options</source>
+        <translation>I2CP-Optionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list</source>
+        <translation>Zugriffsliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list entries</source>
+        <translation>Einträge der Zugriffsliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection limits</source>
+        <translation>Verbindungsgrenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host override</source>
+        <translation>Host-Ersatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST limits</source>
+        <translation>POST-Grenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P port</source>
+        <translation>I2P-Port</translation>
     </message>
 </context>
 <context>

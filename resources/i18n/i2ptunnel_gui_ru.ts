@@ -414,6 +414,116 @@
     <name>Core</name>
     <message>
         <location filename="../../i2ptunnel_gui/ui/core_catalogue.py" line="+14"/>
+        <source>host is empty</source>
+        <translation>хост не указан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host must not contain spaces</source>
+        <translation>в имени хоста не должно быть пробелов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{host} is not a valid host name or IP address</source>
+        <translation>{host} — не корректное имя хоста и не IP-адрес</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port must be a whole number from {low} to 65535</source>
+        <translation>порт должен быть целым числом от {low} до 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address is empty; expected HOST:PORT</source>
+        <translation>адрес пуст; ожидается ХОСТ:ПОРТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: expected [IPv6]:PORT</source>
+        <translation>{text}: ожидается [IPv6]:ПОРТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: write IPv6 addresses as [ADDR]:PORT</source>
+        <translation>{text}: пишите IPv6-адреса как [АДРЕС]:ПОРТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: expected HOST:PORT</source>
+        <translation>{text}: ожидается ХОСТ:ПОРТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: host is missing</source>
+        <translation>{text}: не указан хост</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: port {port} is not a number (digits 0-9 only)</source>
+        <translation>{text}: порт {port} — не число (только цифры 0-9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}: {why}</source>
+        <translation>{text}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination is empty</source>
+        <translation>назначение не указано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination must not contain spaces</source>
+        <translation>в назначении не должно быть пробелов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a .b32.i2p address has 52 (or 56+) letters a-z and digits 2-7 before .b32.i2p</source>
+        <translation>в адресе .b32.i2p перед .b32.i2p стоят 52 (или 56+) буквы a-z и цифры 2-7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{dest} is not a valid .i2p host name</source>
+        <translation>{dest} — не корректное имя хоста .i2p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base64 destination is too short ({n} characters, at least 516 expected)</source>
+        <translation>назначение base64 слишком короткое ({n} символов, нужно не меньше 516)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a .b32.i2p address, an .i2p name or a base64 destination</source>
+        <translation>ожидается адрес .b32.i2p, имя .i2p или назначение base64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give at least one IRC server destination</source>
+        <translation>укажите хотя бы одно назначение IRC-сервера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outproxy: {why}</source>
+        <translation>outproxy: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at most 255 bytes of printable text</source>
+        <translation>не больше 255 байт печатного текста</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give a user name and a password, or neither</source>
+        <translation>укажите и имя пользователя, и пароль, или ни того ни другого</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close-when-idle must be more than 0 minutes</source>
+        <translation>закрытие при простое должно быть больше 0 минут</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>destination is not a valid base64 destination: {why}</source>
         <translation>назначение — не корректный адрес base64: {why}</translation>
     </message>
@@ -659,6 +769,131 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>the allow list is empty: it would refuse every client; add at least one destination or switch the access list off</source>
+        <translation>список разрешённых пуст: он отклонял бы всех клиентов; добавьте хотя бы одно назначение или выключите список доступа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is an encrypted-LeaseSet (b33) address; callers are known by their plain destination, list that one instead</source>
+        <translation>{entry} — адрес с зашифрованным LeaseSet (b33); клиентов узнают по обычному назначению, укажите его</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is not a b32 address (52 letters a-z and digits 2-7)</source>
+        <translation>{entry} — не адрес b32 (52 буквы a-z и цифры 2-7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is not a valid .i2p host name</source>
+        <translation>{entry} — не корректное имя хоста .i2p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entry} is not a destination (b32 address, base64 destination, destination hash or .i2p name): {why}</source>
+        <translation>{entry} — не назначение (адрес b32, назначение base64, хеш назначения или имя .i2p): {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {line}: {why}</source>
+        <translation>строка {line}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list: {problems}</source>
+        <translation>список доступа: {problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deny list: cannot resolve {names}; refusing to start without it</source>
+        <translation>список запрещённых: не удаётся разрешить {names}; без него туннель не запускается</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connections per client per minute</source>
+        <translation>подключений от клиента в минуту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections per client per hour</source>
+        <translation>подключений от клиента в час</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections per client per day</source>
+        <translation>подключений от клиента в день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections in total per minute</source>
+        <translation>подключений всего в минуту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections in total per hour</source>
+        <translation>подключений всего в час</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections in total per day</source>
+        <translation>подключений всего в день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{limit} must be 0 (no limit) or more</source>
+        <translation>{limit}: должно быть 0 (без ограничения) или больше</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST limits must be 0 (no limit) or more</source>
+        <translation>ограничения POST должны быть 0 (без ограничения) или больше</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the POST counting period must be at least 1 second</source>
+        <translation>период подсчёта POST должен быть не меньше 1 секунды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST ban times must be 0 seconds or more</source>
+        <translation>время блокировки POST должно быть 0 секунд или больше</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host override: {why}</source>
+        <translation>замена Host: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only server tunnels have an access list</source>
+        <translation>список доступа есть только у серверных туннелей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only server tunnels have connection-rate limits</source>
+        <translation>ограничения частоты подключений есть только у серверных туннелей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only HTTP server tunnels have POST limits</source>
+        <translation>ограничения POST есть только у туннелей HTTP-сервера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only HTTP server tunnels rewrite the Host header</source>
+        <translation>заголовок Host переписывают только туннели HTTP-сервера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only I2P server and client tunnels have an I2P port</source>
+        <translation>порт I2P есть только у серверных и клиентских туннелей I2P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P {why} (0 = any)</source>
+        <translation>I2P: {why} (0 = любой)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>internal error: {error}</source>
         <translation>внутренняя ошибка: {error}</translation>
     </message>
@@ -811,6 +1046,101 @@
         <location line="+1"/>
         <source>{text} ({message})</source>
         <translation>{text} ({message})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} is empty</source>
+        <translation>{what}: пусто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} is {n} characters long, the limit is {limit}</source>
+        <translation>{what}: длина {n} символов, допустимо {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must not contain spaces, quotes, backslashes or control characters</source>
+        <translation>{what}: не должно быть пробелов, кавычек, обратных косых черт и управляющих символов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option name {name} must be 1-{limit} letters, digits and _ . : -</source>
+        <translation>имя параметра {name} должно состоять из 1-{limit} букв, цифр и _ . : -</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {key} is a SAM parameter the client sets itself</source>
+        <translation>параметр {key} — параметр SAM, который клиент задаёт сам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {key} value</source>
+        <translation>значение параметра {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name is empty</source>
+        <translation>имя не указано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name must be one line</source>
+        <translation>имя должно быть в одну строку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name is longer than 100 characters</source>
+        <translation>имя длиннее 100 символов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{host} is not a loopback address: anyone who can reach it can use this tunnel; allow non-loopback listening explicitly</source>
+        <translation>{host} — не адрес loopback: любой, кто до него доберётся, сможет пользоваться туннелем; разрешите прослушивание вне loopback явно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum connections must be -1 (unlimited) or at least 1</source>
+        <translation>максимум подключений должен быть -1 (без ограничения) или не меньше 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lifetime must be more than 0 seconds (or unlimited)</source>
+        <translation>время жизни должно быть больше 0 секунд (или без ограничения)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle timeout must be more than 0 seconds (or never)</source>
+        <translation>тайм-аут простоя должен быть больше 0 секунд (или никогда)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-close timeout must be more than 0 seconds (or never)</source>
+        <translation>тайм-аут полузакрытия должен быть больше 0 секунд (или никогда)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect timeout must be more than 0 seconds</source>
+        <translation>тайм-аут подключения должен быть больше 0 секунд</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM address {why}</source>
+        <translation>адрес SAM {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown signature type {code}</source>
+        <translation>неизвестный тип подписи {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} must be a whole number from -7 to 16 (got {value})</source>
+        <translation>{key} должно быть целым числом от -7 до 16 (сейчас {value})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
     </message>
 </context>
 <context>
@@ -1737,7 +2067,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>OpenCardDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/open_card_dialog.py" line="+36"/>
+        <location filename="../../i2ptunnel_gui/ui/open_card_dialog.py" line="+38"/>
         <source>Once it runs, open http://{address}/ in your browser.</source>
         <translation>Когда он заработает, откройте http://{address}/ в браузере.</translation>
     </message>
@@ -3094,7 +3424,7 @@ I2P tunnels over SAM v3, with a router of its own (i2pd) or yours.</source>
 <context>
     <name>TunnelEditor</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+56"/>
+        <location filename="../../i2ptunnel_gui/ui/editor.py" line="+58"/>
         <source>New tunnel</source>
         <translation>Новый туннель</translation>
     </message>
@@ -3141,6 +3471,106 @@ This cannot be undone.</source>
         <location line="+7"/>
         <source>Still needed: {0}</source>
         <translation>Ещё нужно: {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listen address</source>
+        <translation>адрес прослушивания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listen port</source>
+        <translation>порт прослушивания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target host</source>
+        <translation>хост цели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target port</source>
+        <translation>порт цели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destination</source>
+        <translation>назначение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max. connections</source>
+        <translation>макс. подключений</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection lifetime</source>
+        <translation>время жизни подключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle timeout</source>
+        <translation>тайм-аут простоя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-close timeout</source>
+        <translation>тайм-аут полузакрытия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect timeout</source>
+        <translation>тайм-аут подключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signature type</source>
+        <translation>тип подписи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SAM address</source>
+        <translation>адрес SAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2CP options</source>
+        <translation>параметры I2CP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list</source>
+        <translation>список доступа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access list entries</source>
+        <translation>записи списка доступа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection limits</source>
+        <translation>ограничения подключений</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host override</source>
+        <translation>замена Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST limits</source>
+        <translation>ограничения POST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2P port</source>
+        <translation>порт I2P</translation>
     </message>
 </context>
 <context>

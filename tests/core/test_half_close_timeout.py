@@ -21,7 +21,8 @@ from nethelpers import (
 )
 
 from i2ptunnel_gui.core.engine import Engine
-from i2ptunnel_gui.core.spec import DEFAULT_HALF_CLOSE_TIMEOUT, validate
+from i2ptunnel_gui.core.spec import DEFAULT_HALF_CLOSE_TIMEOUT
+from i2ptunnel_gui.core.spec_checks import validate
 
 HALF_CLOSE = 0.4
 

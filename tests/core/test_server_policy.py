@@ -15,7 +15,8 @@ from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.policy.refusals import Refusal
 from i2ptunnel_gui.core.policy.server_policy import Admission, ServerGate
 from i2ptunnel_gui.core.sam.keys import build_destination
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 
 B32 = "testvjtq2sfj5a6m7dwecpuxwbpwglgrma4i2iisxg2g5bnogm5a.b32.i2p"
 

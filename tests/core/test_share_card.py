@@ -26,7 +26,8 @@ from i2ptunnel_gui.core.share_card import (
     next_free_port,
     read_card_file,
 )
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 
 B32 = base64.b32encode(hashlib.sha256(b"site").digest()).decode().lower().rstrip("=")
 ADDRESS = B32 + ".b32.i2p"

@@ -10,7 +10,8 @@ from i2ptunnel_gui.core.addresses import (
     is_loopback_host,
     parse_hostport,
 )
-from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 
 B32 = "testvjtq2sfj5a6m7dwecpuxwbpwglgrma4i2iisxg2g5bnogm5a.b32.i2p"
 

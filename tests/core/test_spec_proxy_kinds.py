@@ -10,8 +10,8 @@ from i2ptunnel_gui.core.spec import (
     KeyMode,
     TunnelKind,
     TunnelSpec,
-    validate,
 )
+from i2ptunnel_gui.core.spec_checks import validate
 
 B32 = "p" * 52 + ".b32.i2p"
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from i2ptunnel_gui.core.errors import ConfigError, EngineStopped, ListenError, UnknownTunnel
 from i2ptunnel_gui.core.live_rows import ConnectionRow, LiveRows, LiveSnapshot
 from i2ptunnel_gui.core.sam.probe import SamStatus, probe_sam
-from i2ptunnel_gui.core.spec import TunnelSpec, validate
+from i2ptunnel_gui.core.spec import TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.core.status import (
     ConnectionInfo,
     ConnState,

@@ -102,3 +102,44 @@ def test_the_tunnel_table_shows_the_state_message_translated(language: Install) 
                     Text("listening on {address}", address="127.0.0.1:8080"))
     tip = model.index(0, model.COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "слушает на 127.0.0.1:8080"
+
+
+@pytest.mark.parametrize(("lang", "widget", "bad", "field", "text"), [
+    ("de", "name", "", "name", "der Name ist leer"),
+    ("ru", "listen_port", "70000", "listen_port",
+     "порт должен быть целым числом от 1 до 65535"),
+    ("de", "listen_host", "bad_host!", "listen_host",
+     "'bad_host!' ist kein gültiger Hostname und keine gültige IP-Adresse"),
+])
+def test_the_editor_shows_field_checks_in_the_ui_language(
+        qtbot, language: Install, lang: str, widget: str, bad: str, field: str,
+        text: str) -> None:
+    from editor_driver import fill_good, make, type_into, w
+    from PySide6.QtWidgets import QLabel
+
+    language(lang)
+    dlg = make(qtbot, kind=TunnelKind.FORWARD)
+    fill_good(qtbot, dlg, TunnelKind.FORWARD)
+    type_into(qtbot, dlg, widget, bad)
+    error = w(dlg, f"{field}_error", QLabel)
+    assert error.isVisible() and error.text() == text
+
+
+def test_an_access_list_with_bad_lines_is_explained_line_by_line(language: Install) -> None:
+    from i2ptunnel_gui.core.policy.access import AccessMode, check_access
+
+    problems = check_access(AccessMode.ALLOW, ("nope.b32.i2p", "bad name.i2p"))
+    language("de")
+    assert [shown(p) for p in problems] == [
+        "Zeile 1: 'nope.b32.i2p' ist keine b32-Adresse (52 Buchstaben a-z und Ziffern 2-7)",
+        "Zeile 2: 'bad name.i2p' ist kein gültiger .i2p-Hostname",
+    ]
+
+
+def test_the_save_hint_names_fields_in_the_ui_language(qtbot, language: Install) -> None:
+    from editor_driver import make, w
+    from PySide6.QtWidgets import QLabel
+
+    language("de")
+    dlg = make(qtbot, kind=TunnelKind.CLIENT)
+    assert w(dlg, "save_hint", QLabel).text() == "Noch nötig: Name, Lauschport, Ziel"

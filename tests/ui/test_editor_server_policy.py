@@ -7,7 +7,8 @@ from pytestqt.qtbot import QtBot
 from i2ptunnel_gui.core.policy.access import AccessMode
 from i2ptunnel_gui.core.policy.conn_limits import ConnLimits
 from i2ptunnel_gui.core.policy.post_limits import PostLimits
-from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec, validate
+from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.spec_checks import validate
 from i2ptunnel_gui.ui.editor_server_policy import ServerPolicyFields
 
 B32 = "testvjtq2sfj5a6m7dwecpuxwbpwglgrma4i2iisxg2g5bnogm5a.b32.i2p"

@@ -27,6 +27,7 @@ from i2ptunnel_gui.core.sam.keys import (
     b64decode,
     parse_destination,
 )
+from i2ptunnel_gui.core.text import Text, joined, text_of
 
 HASH_LEN = 32
 _SPLIT = re.compile(r"[\s,;]+")  # Java writes the list comma-separated; users paste lines
@@ -35,7 +36,7 @@ _NAME = re.compile(r"^(?=.{1,255}$)([a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?\.)+i2p$"
 _B64_HASH = re.compile(r"^[A-Za-z0-9\-~]{43}=$")
 LOOKUP_TIMEOUT = 30.0  # seconds for all names of one list (one NAMING LOOKUP each)
 
-EMPTY_ALLOW_LIST = (
+EMPTY_ALLOW_LIST = Text(
     "the allow list is empty: it would refuse every client; add at least one "
     "destination or switch the access list off"
 )
@@ -78,15 +79,15 @@ def entry_hash(text: str) -> bytes | None:
         if _B32.fullmatch(head):
             return b32decode(head)
         if len(head) >= 56:
-            raise AccessListError(
-                f"{t!r} is an encrypted-LeaseSet (b33) address; callers are known by "
-                "their plain destination, list that one instead"
-            )
-        raise AccessListError(f"{t!r} is not a b32 address (52 letters a-z and digits 2-7)")
+            raise AccessListError(Text(
+                "{entry} is an encrypted-LeaseSet (b33) address; callers are known by "
+                "their plain destination, list that one instead", entry=repr(t)))
+        raise AccessListError(Text("{entry} is not a b32 address (52 letters a-z and digits "
+                                   "2-7)", entry=repr(t)))
     if low.endswith(".i2p"):
         if _NAME.fullmatch(low):
             return None
-        raise AccessListError(f"{t!r} is not a valid .i2p host name")
+        raise AccessListError(Text("{entry} is not a valid .i2p host name", entry=repr(t)))
     if _B64_HASH.fullmatch(t):
         return b64decode(t, "destination hash")
     if _B32.fullmatch(t):
@@ -94,10 +95,9 @@ def entry_hash(text: str) -> bytes | None:
     try:
         return hashlib.sha256(parse_destination(t).raw).digest()
     except KeyFormatError as e:
-        raise AccessListError(
-            f"{t[:60]!r} is not a destination (b32 address, base64 destination, "
-            f"destination hash or .i2p name): {e}"
-        ) from None
+        raise AccessListError(Text(
+            "{entry} is not a destination (b32 address, base64 destination, destination "
+            "hash or .i2p name): {why}", entry=repr(t[:60]), why=text_of(e))) from None
 
 
 def split_entries(text: str) -> list[tuple[int, str]]:
@@ -118,7 +118,7 @@ def parse_entries(lines: Iterable[tuple[int, str]]) -> tuple[list[AccessEntry], 
         try:
             h = entry_hash(item)
         except AccessListError as e:
-            errors.append(f"line {line}: {e}")
+            errors.append(Text("line {line}: {why}", line=line, why=text_of(e)))
             continue
         key = h.hex() if h is not None else item.lower()
         if key not in seen:
@@ -194,7 +194,7 @@ async def resolve_access(
         raise AccessListError(EMPTY_ALLOW_LIST)
     parsed, errors = parse_entries(enumerate(items, start=1))
     if errors:
-        raise AccessListError("access list: " + "; ".join(errors))
+        raise AccessListError(Text("access list: {problems}", problems=joined(errors)))
     done: list[AccessEntry] = []
     unresolved: list[tuple[str, str]] = []
     async with asyncio.timeout(time_limit):
@@ -210,7 +210,8 @@ async def resolve_access(
             done.append(AccessEntry(e.text, e.line, hashlib.sha256(dest.raw).digest()))
     if unresolved and mode is AccessMode.DENY:
         names = ", ".join(f"{n} ({why})" for n, why in unresolved)
-        raise AccessListError(f"deny list: cannot resolve {names}; refusing to start without it")
+        raise AccessListError(Text("deny list: cannot resolve {names}; refusing to start "
+                                   "without it", names=names))
     hashes = frozenset(e.hash for e in done if e.hash is not None)
     return ResolvedAccess(AccessPolicy(mode, hashes), tuple(done), tuple(unresolved))
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from i2ptunnel_gui.core.policy.refusals import Refusal
+from i2ptunnel_gui.core.text import Text
 
 MINUTE, HOUR, DAY = 60.0, 3600.0, 86400.0
 PRUNE_EVERY = 60.0  # seconds between sweeps of clients whose windows have emptied
@@ -49,6 +50,16 @@ class RateWindow:
         return not self._times
 
 
+LIMIT_NAMES = {  # ConnLimits field -> its name in messages
+    "client_per_minute": Text("connections per client per minute"),
+    "client_per_hour": Text("connections per client per hour"),
+    "client_per_day": Text("connections per client per day"),
+    "total_per_minute": Text("connections in total per minute"),
+    "total_per_hour": Text("connections in total per hour"),
+    "total_per_day": Text("connections in total per day"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ConnLimits:
     """0 = no limit. Field order is the order limits are checked in."""
@@ -66,11 +77,8 @@ class ConnLimits:
 
     def problems(self) -> list[tuple[str, str]]:
         """(field, why) for every negative limit."""
-        return [
-            (f.name, f"{f.name.replace('_', ' ')} must be 0 (no limit) or more")
-            for f in fields(self)
-            if getattr(self, f.name) < 0
-        ]
+        return [(f.name, Text("{limit} must be 0 (no limit) or more", limit=LIMIT_NAMES[f.name]))
+                for f in fields(self) if getattr(self, f.name) < 0]
 
 
 NO_CONN_LIMITS = ConnLimits()

@@ -11,6 +11,7 @@ port would connect to another service, or open the server to every port.
 from __future__ import annotations
 
 from i2ptunnel_gui.core.errors import ConfigError
+from i2ptunnel_gui.core.text import Text
 
 PORTS_SINCE = (3, 2)
 
@@ -25,12 +26,14 @@ def ports_granted(version: str) -> bool:
 
 
 def ports_refused_message(port: int, version: str, *, server: bool) -> str:
-    what = "accept only I2P port" if server else "connect to I2P port"
-    return (
-        f"this tunnel is set to {what} {port}, but the router's SAM bridge grants version "
-        f"{version or 'unknown'} and I2P ports need SAM 3.2 or newer (Java I2P and newer "
-        "i2pd grant it); clear the I2P port or use a newer router"
-    )
+    template = (
+        "this tunnel is set to accept only I2P port {port}, but the router's SAM bridge "
+        "grants version {version} and I2P ports need SAM 3.2 or newer (Java I2P and newer "
+        "i2pd grant it); clear the I2P port or use a newer router" if server else
+        "this tunnel is set to connect to I2P port {port}, but the router's SAM bridge "
+        "grants version {version} and I2P ports need SAM 3.2 or newer (Java I2P and newer "
+        "i2pd grant it); clear the I2P port or use a newer router")
+    return Text(template, port=port, version=version or "unknown")
 
 
 def check_ports_granted(port: int, version: str, *, server: bool) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from i2ptunnel_gui.core.policy.conn_limits import RateWindow
 from i2ptunnel_gui.core.policy.refusals import Refusal
+from i2ptunnel_gui.core.text import Text
 
 # Java I2P's defaults (I2PTunnelHTTPServer), used when only a maximum is set
 DEFAULT_WINDOW = 300
@@ -38,13 +39,13 @@ class PostLimits:
         return self.max_per_client > 0 or self.max_total > 0
 
     def problems(self) -> list[tuple[str, str]]:
-        out = []
+        out: list[tuple[str, str]] = []
         if self.max_per_client < 0 or self.max_total < 0:
-            out.append(("post_limits", "POST limits must be 0 (no limit) or more"))
+            out.append(("post_limits", Text("POST limits must be 0 (no limit) or more")))
         if self.window <= 0:
-            out.append(("post_limits", "the POST counting period must be at least 1 second"))
+            out.append(("post_limits", Text("the POST counting period must be at least 1 second")))
         if self.ban < 0 or self.total_ban < 0:
-            out.append(("post_limits", "POST ban times must be 0 seconds or more"))
+            out.append(("post_limits", Text("POST ban times must be 0 seconds or more")))
         return out
 
 

@@ -22,6 +22,7 @@ from i2ptunnel_gui.core.policy.conn_limits import ConnLimits, ConnThrottle
 from i2ptunnel_gui.core.policy.post_limits import PostLimits
 from i2ptunnel_gui.core.policy.refusals import Refusal, RefusalCounter
 from i2ptunnel_gui.core.sam.keys import Destination
+from i2ptunnel_gui.core.text import Text, joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +76,10 @@ def check_host_override(text: str) -> str | None:
         try:
             parse_hostport(text)
         except SpecError as e:
-            return f"Host override: {e.message}"
+            return Text("Host override: {why}", why=e.message)
         return None
     why = check_host(text)
-    return f"Host override: {why}" if why else None
+    return Text("Host override: {why}", why=why) if why else None
 
 
 def policy_problems(
@@ -101,28 +102,28 @@ def policy_problems(
     out: list[tuple[str, str]] = []
     if serves:
         if access_errors := check_access(access_mode, access_list):
-            out.append(("access_list", "; ".join(access_errors)))  # one message per field
+            out.append(("access_list", joined(access_errors)))  # one message per field
         out += [("conn_limits", why) for _, why in conn_limits.problems()]
     else:
         if access_mode is not AccessMode.OFF:
-            out.append(("access_mode", "only server tunnels have an access list"))
+            out.append(("access_mode", Text("only server tunnels have an access list")))
         if conn_limits.any:
-            out.append(("conn_limits", "only server tunnels have connection-rate limits"))
+            out.append(("conn_limits", Text("only server tunnels have connection-rate limits")))
     if http:
         out += post_limits.problems()
         if (why := check_host_override(host_override)) is not None:
             out.append(("host_override", why))
     else:
         if post_limits.any:
-            out.append(("post_limits", "only HTTP server tunnels have POST limits"))
+            out.append(("post_limits", Text("only HTTP server tunnels have POST limits")))
         if host_override:
-            out.append(("host_override", "only HTTP server tunnels rewrite the Host header"))
+            out.append(("host_override", Text("only HTTP server tunnels rewrite the Host header")))
     if i2p_port:
         if not (serves or connects):
             # a proxy or IRC tunnel: each connection or server list names its own peer
-            out.append(("i2p_port", "only I2P server and client tunnels have an I2P port"))
+            out.append(("i2p_port", Text("only I2P server and client tunnels have an I2P port")))
         elif (why := check_port(i2p_port)) is not None:
-            out.append(("i2p_port", f"I2P {why} (0 = any)"))
+            out.append(("i2p_port", Text("I2P {why} (0 = any)", why=why)))
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..text import Text
 from .errors import SamInputError
 
 MAX_OPTION_KEY = 128
@@ -31,12 +32,14 @@ _OPTION_KEY = re.compile(r"^[A-Za-z0-9_.:\-]+$")
 def value_problem(what: str, value: str) -> str | None:
     """None if `value` can go on the wire as one unquoted token, else why not."""
     if not value:
-        return f"{what} is empty"
+        return Text("{what} is empty", what=what)
     if len(value) > MAX_OPTION_VALUE:
-        return f"{what} is {len(value)} characters long, the limit is {MAX_OPTION_VALUE}"
+        return Text("{what} is {n} characters long, the limit is {limit}", what=what,
+                    n=len(value), limit=MAX_OPTION_VALUE)
     bad = next((c for c in value if c.isspace() or not c.isprintable() or c in '"\\'), "")
     if bad:
-        return f"{what} must not contain spaces, quotes, backslashes or control characters"
+        return Text("{what} must not contain spaces, quotes, backslashes or control "
+                    "characters", what=what)
     return None
 
 
@@ -45,10 +48,11 @@ def option_problem(key: str, value: str) -> str | None:
     command line and the editor call it up front, the builder enforces it."""
     if not key or len(key) > MAX_OPTION_KEY or not _OPTION_KEY.fullmatch(key):
         shown = key if len(key) <= 40 else key[:40] + "…"
-        return f"option name {shown!r} must be 1-{MAX_OPTION_KEY} letters, digits and _ . : -"
+        return Text("option name {name} must be 1-{limit} letters, digits and _ . : -",
+                    name=repr(shown), limit=MAX_OPTION_KEY)
     if key.upper() in RESERVED_OPTION_KEYS:
-        return f"option {key} is a SAM parameter the client sets itself"
-    return value_problem(f"option {key} value", value)
+        return Text("option {key} is a SAM parameter the client sets itself", key=key)
+    return value_problem(Text("option {key} value", key=key), value)
 
 
 def check_session_options(options: Mapping[str, str]) -> None:
