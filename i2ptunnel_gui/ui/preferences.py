@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from i2ptunnel_gui.core.keys_backup import BackupError, backup_keys
 from i2ptunnel_gui.core.router.prefs import RouterPrefs
 from i2ptunnel_gui.ui import theme
+from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.editor_fields import named
 from i2ptunnel_gui.ui.preferences_router import RouterPrefsForm, SamTester
 from i2ptunnel_gui.ui.theme import Tint
@@ -159,7 +160,7 @@ class PreferencesDialog(QDialog):
 
     def _validate(self) -> None:
         problems = self.router_form.problems()
-        self.problems.setText("\n".join(problems))
+        self.problems.setText("\n".join(shown(p) for p in problems))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not problems)
 

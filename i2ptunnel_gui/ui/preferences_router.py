@@ -195,7 +195,7 @@ class RouterPrefsForm(QWidget):
         try:
             found = find_i2pd(self.binary.text().strip())
         except RouterNotFound as e:
-            self.binary_note.setText(str(e))
+            self.binary_note.setText(shown(e))
             theme.tint(self.binary_note, Tint.ERROR)
         else:
             self.binary_note.setText(self.tr("Found: {0}").format(found))

@@ -133,7 +133,7 @@ class RouterUi(QObject):
         try:
             await self.router.apply(prefs)
         except RouterError as e:
-            self.window.show_error(self.tr("Private router: {0}").format(e))
+            self.window.show_error(self.tr("Private router: {0}").format(shown(e)))
             self._update_first_run()
             return False
         self._point_engine()

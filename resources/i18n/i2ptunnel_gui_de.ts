@@ -894,6 +894,176 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>SAM port</source>
+        <translation>SAM-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2PControl port</source>
+        <translation>I2PControl-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web console port</source>
+        <translation>Port der Web-Konsole</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} {port} is not between 1 and 65535</source>
+        <translation>{what} {port} liegt nicht zwischen 1 und 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bandwidth {kbps} KB/s is negative</source>
+        <translation>Bandbreite {kbps} KB/s ist negativ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share {percent} % is not between 0 and 100</source>
+        <translation>Anteil {percent} % liegt nicht zwischen 0 und 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: expected &apos;key = value&apos; or &apos;[section]&apos;: {line}</source>
+        <translation>{where}: erwartet &apos;key = value&apos; oder &apos;[section]&apos;: {line}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: &apos;{key}&apos; is set by the app for the managed router and cannot be changed here</source>
+        <translation>{where}: &apos;{key}&apos; setzt die App für den privaten Router, es lässt sich hier nicht ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: &apos;{key}&apos; is set twice</source>
+        <translation>{where}: &apos;{key}&apos; ist doppelt gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the managed router needs its SAM bridge: remove &apos;sam.enabled = {value}&apos; from the router conf lines</source>
+        <translation>der private Router braucht seine SAM-Brücke: &apos;sam.enabled = {value}&apos; aus den Router-Konfigurationszeilen entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{section}.port = {value}&apos; is not a port (1-65535)</source>
+        <translation>&apos;{section}.port = {value}&apos; ist kein Port (1-65535)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{section}.address = {host}&apos; would let other machines control the router: the managed router&apos;s control services stay on a loopback address</source>
+        <translation>&apos;{section}.address = {host}&apos; würde anderen Rechnern die Steuerung des Routers erlauben: die Steuerdienste des privaten Routers bleiben auf einer Loopback-Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>router data dir {path} belongs to another user</source>
+        <translation>der Router-Datenordner {path} gehört einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot prepare router data dir {path}: {why}</source>
+        <translation>Router-Datenordner {path} lässt sich nicht vorbereiten: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open {path}: {why}</source>
+        <translation>{path} lässt sich nicht öffnen: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another i2ptunnel-gui (pid {pid}) already runs the managed router in {path}</source>
+        <translation>ein anderes i2ptunnel-gui (PID {pid}) betreibt den privaten Router in {path} schon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no free loopback port for the managed router</source>
+        <translation>kein freier Loopback-Port für den privaten Router</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM address</source>
+        <translation>SAM-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2PControl address</source>
+        <translation>I2PControl-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a SAM password needs a SAM user</source>
+        <translation>ein SAM-Passwort braucht einen SAM-Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SAM user cannot contain spaces, quotes or &apos;=&apos;</source>
+        <translation>der SAM-Benutzer darf keine Leerzeichen, Anführungszeichen oder &apos;=&apos; enthalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SAM password cannot contain spaces, quotes or &apos;=&apos;</source>
+        <translation>das SAM-Passwort darf keine Leerzeichen, Anführungszeichen oder &apos;=&apos; enthalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: {why}</source>
+        <translation>{what}: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install it (Debian/Ubuntu: sudo apt install i2pd, or ./scripts/setup.sh run), set its path in Preferences, or use the External router mode with a router you run</source>
+        <translation>installieren (Debian/Ubuntu: sudo apt install i2pd, oder ./scripts/setup.sh run), den Pfad in den Einstellungen angeben oder „Meinen Router verwenden“ mit einem laufenden Router wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd not found at {path} (not an executable file): {hint}</source>
+        <translation>i2pd nicht gefunden unter {path} (keine ausführbare Datei): {hint}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd not found on PATH: {hint}</source>
+        <translation>i2pd nicht im PATH gefunden: {hint}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>router supervision failed: {error}</source>
+        <translation>Überwachung des Routers gescheitert: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why}; restarting in {seconds:g} s</source>
+        <translation>{why}; Neustart in {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd was killed by {signal}</source>
+        <translation>i2pd wurde durch {signal} beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd exited with status {code}: {log}</source>
+        <translation>i2pd endete mit Status {code}: {log}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write {path}: {why}</source>
+        <translation>{path} lässt sich nicht schreiben: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for SAM at {address}</source>
+        <translation>warte auf SAM unter {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd exited with status {code} before its SAM bridge answered: {log}</source>
+        <translation>i2pd endete mit Status {code}, bevor seine SAM-Brücke antwortete: {log}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd&apos;s SAM bridge at {address} did not answer within {seconds:g} s ({why}): {log}</source>
+        <translation>die SAM-Brücke von i2pd unter {address} antwortete nicht innerhalb von {seconds:g} s ({why}): {log}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>internal error: {error}</source>
         <translation>interner Fehler: {error}</translation>
     </message>
@@ -1076,6 +1246,31 @@
         <location line="+1"/>
         <source>option {key} value</source>
         <translation>der Wert der Option {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bad SAM address: {why}</source>
+        <translation>ungültige SAM-Adresse: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer from {address} in {seconds:g} s</source>
+        <translation>keine Antwort von {address} in {seconds:g} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address}: {why}</source>
+        <translation>{address}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address} closed the connection</source>
+        <translation>{address} hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address} does not speak SAM ({why})</source>
+        <translation>{address} spricht kein SAM ({why})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2245,7 +2440,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+64"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+65"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>

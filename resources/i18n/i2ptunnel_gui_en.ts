@@ -69,7 +69,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message numerus="yes">
-        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+192"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+193"/>
         <source>%n key file(s) saved to {0}</source>
         <translation>
             <numerusform>%n key file saved to {0}</numerusform>

@@ -894,6 +894,176 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>SAM port</source>
+        <translation>порт SAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2PControl port</source>
+        <translation>порт I2PControl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web console port</source>
+        <translation>порт веб-консоли</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} {port} is not between 1 and 65535</source>
+        <translation>{what} {port} вне диапазона от 1 до 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bandwidth {kbps} KB/s is negative</source>
+        <translation>полоса {kbps} КБ/с отрицательна</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share {percent} % is not between 0 and 100</source>
+        <translation>доля {percent} % вне диапазона от 0 до 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: expected &apos;key = value&apos; or &apos;[section]&apos;: {line}</source>
+        <translation>{where}: ожидается &apos;key = value&apos; или &apos;[section]&apos;: {line}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: &apos;{key}&apos; is set by the app for the managed router and cannot be changed here</source>
+        <translation>{where}: &apos;{key}&apos; задаёт приложение для личного роутера, здесь его не изменить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: &apos;{key}&apos; is set twice</source>
+        <translation>{where}: &apos;{key}&apos; задан дважды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the managed router needs its SAM bridge: remove &apos;sam.enabled = {value}&apos; from the router conf lines</source>
+        <translation>личному роутеру нужен его SAM-мост: уберите &apos;sam.enabled = {value}&apos; из строк конфигурации роутера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{section}.port = {value}&apos; is not a port (1-65535)</source>
+        <translation>&apos;{section}.port = {value}&apos; — не порт (1-65535)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{section}.address = {host}&apos; would let other machines control the router: the managed router&apos;s control services stay on a loopback address</source>
+        <translation>&apos;{section}.address = {host}&apos; позволил бы другим машинам управлять роутером: службы управления личного роутера остаются на адресе loopback</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>router data dir {path} belongs to another user</source>
+        <translation>папка данных роутера {path} принадлежит другому пользователю</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot prepare router data dir {path}: {why}</source>
+        <translation>не удаётся подготовить папку данных роутера {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open {path}: {why}</source>
+        <translation>не удаётся открыть {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another i2ptunnel-gui (pid {pid}) already runs the managed router in {path}</source>
+        <translation>другой i2ptunnel-gui (pid {pid}) уже запустил личный роутер в {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no free loopback port for the managed router</source>
+        <translation>нет свободного порта loopback для личного роутера</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SAM address</source>
+        <translation>адрес SAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I2PControl address</source>
+        <translation>адрес I2PControl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a SAM password needs a SAM user</source>
+        <translation>для пароля SAM нужен пользователь SAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SAM user cannot contain spaces, quotes or &apos;=&apos;</source>
+        <translation>в имени пользователя SAM не должно быть пробелов, кавычек и &apos;=&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SAM password cannot contain spaces, quotes or &apos;=&apos;</source>
+        <translation>в пароле SAM не должно быть пробелов, кавычек и &apos;=&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: {why}</source>
+        <translation>{what}: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install it (Debian/Ubuntu: sudo apt install i2pd, or ./scripts/setup.sh run), set its path in Preferences, or use the External router mode with a router you run</source>
+        <translation>установите его (Debian/Ubuntu: sudo apt install i2pd или ./scripts/setup.sh run), укажите путь в настройках или выберите «Использовать мой роутер» с вашим работающим роутером</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd not found at {path} (not an executable file): {hint}</source>
+        <translation>i2pd не найден по пути {path} (не исполняемый файл): {hint}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd not found on PATH: {hint}</source>
+        <translation>i2pd не найден в PATH: {hint}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>router supervision failed: {error}</source>
+        <translation>сбой наблюдения за роутером: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why}; restarting in {seconds:g} s</source>
+        <translation>{why}; перезапуск через {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd was killed by {signal}</source>
+        <translation>i2pd завершён сигналом {signal}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd exited with status {code}: {log}</source>
+        <translation>i2pd завершился с кодом {code}: {log}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write {path}: {why}</source>
+        <translation>не удаётся записать {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for SAM at {address}</source>
+        <translation>ожидание SAM на {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd exited with status {code} before its SAM bridge answered: {log}</source>
+        <translation>i2pd завершился с кодом {code} раньше, чем ответил его SAM-мост: {log}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i2pd&apos;s SAM bridge at {address} did not answer within {seconds:g} s ({why}): {log}</source>
+        <translation>SAM-мост i2pd на {address} не ответил за {seconds:g} с ({why}): {log}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>internal error: {error}</source>
         <translation>внутренняя ошибка: {error}</translation>
     </message>
@@ -1076,6 +1246,31 @@
         <location line="+1"/>
         <source>option {key} value</source>
         <translation>значение параметра {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bad SAM address: {why}</source>
+        <translation>неверный адрес SAM: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer from {address} in {seconds:g} s</source>
+        <translation>нет ответа от {address} за {seconds:g} с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address}: {why}</source>
+        <translation>{address}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address} closed the connection</source>
+        <translation>{address} закрыл соединение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address} does not speak SAM ({why})</source>
+        <translation>{address} не говорит на SAM ({why})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2252,7 +2447,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+64"/>
+        <location filename="../../i2ptunnel_gui/ui/preferences.py" line="+65"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>

@@ -143,3 +143,41 @@ def test_the_save_hint_names_fields_in_the_ui_language(qtbot, language: Install)
     language("de")
     dlg = make(qtbot, kind=TunnelKind.CLIENT)
     assert w(dlg, "save_hint", QLabel).text() == "Noch nötig: Name, Lauschport, Ziel"
+
+
+def test_router_messages_in_the_ui_language(language: Install) -> None:
+    from i2ptunnel_gui.core.router.config import ManagedOptions
+    from i2ptunnel_gui.core.router.errors import RouterNotFound
+    from i2ptunnel_gui.core.router.process import find_i2pd
+
+    with pytest.raises(RouterNotFound) as caught:
+        find_i2pd("/nonexistent/i2pd")
+    problems = ManagedOptions(sam_port=0, share_percent=120).problems()
+    language("de")
+    assert shown(caught.value).startswith(
+        "i2pd nicht gefunden unter /nonexistent/i2pd (keine ausführbare Datei): installieren")
+    language("ru")
+    assert [shown(p) for p in problems] == ["порт SAM 0 вне диапазона от 1 до 65535",
+                                            "доля 120 % вне диапазона от 0 до 100"]
+
+
+def test_a_sam_probe_of_something_else_says_so_in_the_ui_language(language: Install) -> None:
+    import asyncio
+    import threading
+
+    from i2ptunnel_gui.core.sam.probe import probe_sam
+
+    with socket.create_server(("127.0.0.1", 0)) as web:
+        def answer() -> None:
+            conn, _ = web.accept()
+            with conn:
+                conn.recv(100)
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+
+        threading.Thread(target=answer, daemon=True).start()
+        address = f"127.0.0.1:{web.getsockname()[1]}"
+        status = asyncio.run(probe_sam(address, timeout=5))
+    language("de")
+    assert not status.reachable
+    assert shown(status.message) == (f"{address} spricht kein SAM (not a SAM reply: "
+                                     "'HTTP/1.1 400 Bad Request')")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from i2ptunnel_gui.core.addresses import is_loopback_host
 from i2ptunnel_gui.core.router.errors import RouterConfigError
+from i2ptunnel_gui.core.text import Text, text_of
 
 # Set by the app on i2pd's command line (core/router/process.py): a conf line cannot
 # change them. `daemon`/`service` would fork the router away from the app.
@@ -33,6 +34,13 @@ CONSOLE_USER = "i2ptunnel-gui"
 _TRUE = {"true", "1", "yes", "on"}
 _KEY = re.compile(r"^[A-Za-z0-9_.\-]+$")
 _SECTION = re.compile(r"^\[\s*([A-Za-z0-9_.\-]+)\s*\]$")
+
+
+PORT_NAMES = {  # ManagedOptions field -> its name in messages
+    "sam_port": Text("SAM port"),
+    "control_port": Text("I2PControl port"),
+    "console_port": Text("web console port"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +57,21 @@ class ManagedOptions:
 
     def problems(self) -> list[str]:
         """What is wrong with these values, as messages for the user."""
-        out = []
+        out: list[str] = []
         for name in ("sam_port", "control_port", "console_port"):
             port = getattr(self, name)
             if not 1 <= port <= 65535:
-                out.append(f"{name.replace('_', ' ')} {port} is not between 1 and 65535")
+                out.append(Text("{what} {port} is not between 1 and 65535",
+                                what=PORT_NAMES[name], port=port))
         if self.bandwidth_kbps < 0:
-            out.append(f"bandwidth {self.bandwidth_kbps} KB/s is negative")
+            out.append(Text("bandwidth {kbps} KB/s is negative", kbps=self.bandwidth_kbps))
         if not 0 <= self.share_percent <= 100:
-            out.append(f"share {self.share_percent} % is not between 0 and 100")
+            out.append(Text("share {percent} % is not between 0 and 100",
+                            percent=self.share_percent))
         try:
             parse_conf_lines(self.extra_conf)
         except RouterConfigError as e:
-            out.append(str(e))
+            out.append(text_of(e))
         return out
 
 
@@ -114,17 +124,16 @@ def parse_conf_lines(text: str, *, source: str = "router conf") -> dict[str, str
         key, sep, value = line.partition("=")
         key = key.strip()
         if not sep or not _KEY.match(key):
-            raise RouterConfigError(
-                f"{where}: expected 'key = value' or '[section]': {raw.strip()}"
-            )
+            raise RouterConfigError(Text("{where}: expected 'key = value' or '[section]': {line}",
+                                         where=where, line=raw.strip()))
         dotted = f"{section}.{key}" if section else key
         if dotted in COMMAND_LINE_KEYS:
-            raise RouterConfigError(
-                f"{where}: '{dotted}' is set by the app for the managed router and cannot be "
-                "changed here"
-            )
+            raise RouterConfigError(Text(
+                "{where}: '{key}' is set by the app for the managed router and cannot be "
+                "changed here", where=where, key=dotted))
         if dotted in values:
-            raise RouterConfigError(f"{where}: '{dotted}' is set twice")
+            raise RouterConfigError(Text("{where}: '{key}' is set twice", where=where,
+                                         key=dotted))
         values[dotted] = value.strip()
     return values
 
@@ -192,10 +201,9 @@ def merge_conf(
         if _enabled(values, section):
             _check_loopback(values, section)
     if not _enabled(values, "sam"):
-        raise RouterConfigError(
-            "the managed router needs its SAM bridge: remove "
-            f"'sam.enabled = {values.get('sam.enabled', '')}' from the router conf lines"
-        )
+        raise RouterConfigError(Text(
+            "the managed router needs its SAM bridge: remove 'sam.enabled = {value}' from "
+            "the router conf lines", value=values.get("sam.enabled", "")))
     sam = _service(values, "sam")
     assert sam is not None
     return RouterConf(
@@ -219,7 +227,8 @@ def _service(values: Mapping[str, str], section: str) -> Endpoint | None:
     except ValueError:
         port = 0
     if not 1 <= port <= 65535:
-        raise RouterConfigError(f"'{section}.port = {port_text}' is not a port (1-65535)")
+        raise RouterConfigError(Text("'{section}.port = {value}' is not a port (1-65535)",
+                                     section=section, value=port_text))
     return Endpoint(values.get(f"{section}.address", "127.0.0.1"), port)
 
 
@@ -230,10 +239,10 @@ def _enabled(values: Mapping[str, str], section: str) -> bool:
 def _check_loopback(values: Mapping[str, str], section: str) -> None:
     host = values.get(f"{section}.address", "127.0.0.1")
     if not is_loopback_host(host):
-        raise RouterConfigError(
-            f"'{section}.address = {host}' would let other machines control the router: "
-            "the managed router's control services stay on a loopback address"
-        )
+        raise RouterConfigError(Text(
+            "'{section}.address = {host}' would let other machines control the router: "
+            "the managed router's control services stay on a loopback address",
+            section=section, host=host))
 
 
 def render_conf(values: Mapping[str, str]) -> str:

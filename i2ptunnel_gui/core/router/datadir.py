@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i2ptunnel_gui.core.router.errors import RouterBusy, RouterError
+from i2ptunnel_gui.core.text import Text
 
 
 def default_root() -> Path:
@@ -69,15 +70,15 @@ class RouterLayout:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
             info = self.root.stat()
             if info.st_uid != os.getuid():
-                raise RouterError(f"router data dir {self.root} belongs to another user")
+                raise RouterError(Text("router data dir {path} belongs to another user",
+                                       path=str(self.root)))
             if stat.S_IMODE(info.st_mode) != 0o700:
                 self.root.chmod(0o700)
             self.tunnelsdir.mkdir(mode=0o700, exist_ok=True)
             self.tunconf.touch(mode=0o600, exist_ok=True)  # no tunnels of i2pd's own
         except OSError as e:
-            raise RouterError(
-                f"cannot prepare router data dir {self.root}: {e.strerror or e}"
-            ) from e
+            raise RouterError(Text("cannot prepare router data dir {path}: {why}",
+                                   path=str(self.root), why=e.strerror or str(e))) from e
 
 
 class DataDirLock:
@@ -98,16 +99,16 @@ class DataDirLock:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         except OSError as e:
-            raise RouterError(f"cannot open {path}: {e.strerror or e}") from e
+            raise RouterError(Text("cannot open {path}: {why}", path=str(path),
+                                   why=e.strerror or str(e))) from e
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             os.close(fd)
-            raise RouterBusy(
-                f"another i2ptunnel-gui (pid {holder}) already runs the managed router "
-                f"in {self.layout.root}"
-            ) from None
+            raise RouterBusy(Text(
+                "another i2ptunnel-gui (pid {pid}) already runs the managed router in {path}",
+                pid=holder, path=str(self.layout.root))) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd

@@ -12,6 +12,7 @@ import socket
 
 from i2ptunnel_gui.core.router.config import ManagedOptions, RouterPorts
 from i2ptunnel_gui.core.router.errors import RouterStartError
+from i2ptunnel_gui.core.text import Text
 
 HOST = "127.0.0.1"
 _ATTEMPTS = 50
@@ -48,7 +49,7 @@ def pick_port(preferred: int, *, sam: bool = False, taken: frozenset[int] = froz
         port = ephemeral_port()
         if port not in taken and port > 1024 and free(port):
             return port
-    raise RouterStartError("no free loopback port for the managed router")
+    raise RouterStartError(Text("no free loopback port for the managed router"))
 
 
 def pick_ports(options: ManagedOptions, previous: RouterPorts | None = None) -> RouterPorts:

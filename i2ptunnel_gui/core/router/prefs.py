@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.router.config import ManagedOptions
+from i2ptunnel_gui.core.text import Text
 
 DEFAULT_SAM = "127.0.0.1:7656"
 
@@ -35,14 +36,15 @@ class RouterPrefs:
         """What keeps these preferences from working, as messages for the user."""
         out = []
         if self.mode is RouterMode.EXTERNAL:
-            out += _address_problem("SAM address", self.sam_address)
+            out += _address_problem(Text("SAM address"), self.sam_address)
             if self.control_address:
-                out += _address_problem("I2PControl address", self.control_address)
+                out += _address_problem(Text("I2PControl address"), self.control_address)
             if self.sam_password and not self.sam_user:
-                out.append("a SAM password needs a SAM user")
-            for name, text in (("SAM user", self.sam_user), ("SAM password", self.sam_password)):
-                if any(c.isspace() or c in "\"'=" for c in text):
-                    out.append(f"the {name} cannot contain spaces, quotes or '='")
+                out.append(Text("a SAM password needs a SAM user"))
+            if any(c.isspace() or c in "\"'=" for c in self.sam_user):
+                out.append(Text("the SAM user cannot contain spaces, quotes or '='"))
+            if any(c.isspace() or c in "\"'=" for c in self.sam_password):
+                out.append(Text("the SAM password cannot contain spaces, quotes or '='"))
         else:
             out += self.managed.problems()
         return out
@@ -52,5 +54,5 @@ def _address_problem(name: str, address: str) -> list[str]:
     try:
         parse_hostport(address)
     except SpecError as e:
-        return [f"{name}: {e.message}"]
+        return [Text("{what}: {why}", what=name, why=e.message)]
     return []

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from i2ptunnel_gui.core.router.datadir import RouterLayout
 from i2ptunnel_gui.core.router.errors import RouterNotFound
+from i2ptunnel_gui.core.text import Text
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # i2pd colours its stdout log even into a
 # "unknown request" error (I2PControlHandlers.cpp): our own health poll, every 2 s
 _OWN_POLL_NOISE = "I2PControl: RouterInfo unknown request Token"
 
-INSTALL_HINT = (
+INSTALL_HINT = Text(
     "install it (Debian/Ubuntu: sudo apt install i2pd, or ./scripts/setup.sh run), "
     "set its path in Preferences, or use the External router mode with a router you run"
 )
@@ -50,14 +51,15 @@ def find_i2pd(configured: str = "") -> Path:
         path = Path(configured).expanduser()
         if path.is_file() and os.access(path, os.X_OK):
             return path
-        raise RouterNotFound(f"i2pd not found at {path} (not an executable file): {INSTALL_HINT}")
+        raise RouterNotFound(Text("i2pd not found at {path} (not an executable file): {hint}",
+                                  path=str(path), hint=INSTALL_HINT))
     found = shutil.which("i2pd")
     if found:
         return Path(found)
     for candidate in FALLBACK_BINARIES:
         if os.access(candidate, os.X_OK):
             return Path(candidate)
-    raise RouterNotFound(f"i2pd not found on PATH: {INSTALL_HINT}")
+    raise RouterNotFound(Text("i2pd not found on PATH: {hint}", hint=INSTALL_HINT))
 
 
 def certs_dir() -> str:

@@ -50,6 +50,7 @@ from i2ptunnel_gui.core.router.process import (
 )
 from i2ptunnel_gui.core.router.status import RouterState, RouterStatus
 from i2ptunnel_gui.core.sam.probe import probe_sam
+from i2ptunnel_gui.core.text import Text, joined, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class ManagedRouter:
         try:
             problems = self.options.problems()
             if problems:
-                raise RouterConfigError("; ".join(problems))
+                raise RouterConfigError(joined(problems))
             binary = find_i2pd(self.options.binary)
             self.layout.prepare()
             self._lock.acquire()
@@ -122,7 +123,7 @@ class ManagedRouter:
                 self.ended_stale = stale
         except RouterError as e:
             self._lock.release()
-            self._set(RouterState.FAILED, str(e))
+            self._set(RouterState.FAILED, text_of(e))
             raise
         first: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._task = asyncio.get_running_loop().create_task(
@@ -134,7 +135,7 @@ class ManagedRouter:
             await self._end_task()
             self._lock.release()
             if isinstance(e, RouterError):
-                self._set(RouterState.FAILED, str(e))
+                self._set(RouterState.FAILED, text_of(e))
             raise
         return self.status
 
@@ -177,7 +178,7 @@ class ManagedRouter:
                 if not first.done():
                     first.set_exception(e)
                     return
-                why = str(e)
+                why = text_of(e)
             except BaseException as e:
                 if not first.done():
                     if isinstance(e, asyncio.CancelledError):
@@ -185,7 +186,8 @@ class ManagedRouter:
                     else:
                         first.set_exception(e)
                 elif not isinstance(e, asyncio.CancelledError):
-                    self._set(RouterState.FAILED, f"router supervision failed: {e!r}")
+                    self._set(RouterState.FAILED, Text("router supervision failed: {error}",
+                                                          error=repr(e)))
                 raise
             if self._closing.is_set():
                 return
@@ -196,7 +198,7 @@ class ManagedRouter:
             logger.info("managed router: %s; restarting in %g s", why, delay)
             self._set(
                 RouterState.RESTARTING,
-                f"{why}; restarting in {delay:g} s",
+                Text("{why}; restarting in {seconds:g} s", why=why, seconds=delay),
                 restarts=self.status.restarts + 1,
             )
             with contextlib.suppress(TimeoutError):
@@ -209,8 +211,8 @@ class ManagedRouter:
                 name = signal.Signals(-code).name
             except ValueError:
                 name = f"signal {-code}"
-            return f"i2pd was killed by {name}"
-        return f"i2pd exited with status {code}: {self.log.tail(2)}"
+            return Text("i2pd was killed by {signal}", signal=name)
+        return Text("i2pd exited with status {code}: {log}", code=code, log=self.log.tail(2))
 
     async def _run_once(self, binary: Path, ready: Callable[[], None]) -> int:
         """One i2pd run: config, spawn, wait for SAM, then until it exits."""
@@ -226,12 +228,14 @@ class ManagedRouter:
         try:
             _write_private(self.layout.conf, conf.text)
         except OSError as e:
-            raise RouterStartError(f"cannot write {self.layout.conf}: {e.strerror or e}") from e
+            raise RouterStartError(Text("cannot write {path}: {why}", path=str(self.layout.conf),
+                                        why=e.strerror or str(e))) from e
         self.conf = conf
         proc = await I2pdProcess.spawn(binary, self.layout, self.log)
         self._proc = proc
         sam = str(conf.sam)
-        self._set(RouterState.STARTING, f"waiting for SAM at {sam}", sam=sam, pid=proc.pid)
+        self._set(RouterState.STARTING, Text("waiting for SAM at {address}", address=sam),
+                  sam=sam, pid=proc.pid)
         pump = asyncio.get_running_loop().create_task(proc.pump_log(), name=f"i2pd {proc.pid} log")
         try:
             await self._wait_ready(proc, sam)
@@ -252,15 +256,14 @@ class ManagedRouter:
                 return
             if proc.returncode is not None:
                 await asyncio.sleep(0.1)  # let the log pump take the last lines
-                raise RouterStartError(
-                    f"i2pd exited with status {proc.returncode} before its SAM bridge "
-                    f"answered: {self.log.tail(3)}"
-                )
+                raise RouterStartError(Text(
+                    "i2pd exited with status {code} before its SAM bridge answered: {log}",
+                    code=proc.returncode, log=self.log.tail(3)))
             if time.monotonic() > deadline:
-                raise RouterStartError(
-                    f"i2pd's SAM bridge at {sam} did not answer within "
-                    f"{self.ready_timeout:g} s ({probe.message}): {self.log.tail(3)}"
-                )
+                raise RouterStartError(Text(
+                    "i2pd's SAM bridge at {address} did not answer within {seconds:g} s "
+                    "({why}): {log}", address=sam, seconds=self.ready_timeout,
+                    why=probe.message, log=self.log.tail(3)))
             await asyncio.sleep(PROBE_INTERVAL)
 
     def _set(

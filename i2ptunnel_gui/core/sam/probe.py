@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from i2ptunnel_gui.core.addresses import SpecError, parse_hostport
 from i2ptunnel_gui.core.sam.protocol import build_hello, parse_reply
 
+from ..text import Text
+
 MAX_REPLY = 4096
 
 
@@ -35,7 +37,7 @@ async def probe_sam(
     try:
         host, port = parse_hostport(address)
     except SpecError as e:
-        return SamStatus(address, False, "", f"bad SAM address: {e.message}", now)
+        return SamStatus(address, False, "", Text("bad SAM address: {why}", why=e.message), now)
     writer = None
     try:
         async with asyncio.timeout(timeout):
@@ -44,22 +46,27 @@ async def probe_sam(
             await writer.drain()
             line = await reader.readline()
     except TimeoutError:
-        return SamStatus(address, False, "", f"no answer from {address} in {timeout:g} s", now)
+        return SamStatus(address, False, "", Text("no answer from {address} in {seconds:g} s",
+                                                  address=address, seconds=timeout), now)
     except (OSError, ValueError) as e:  # ValueError: line longer than MAX_REPLY
         why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        return SamStatus(address, False, "", f"{address}: {why}", now)
+        return SamStatus(address, False, "", Text("{address}: {why}", address=address, why=why),
+                         now)
     finally:
         if writer is not None:
             writer.close()
             with contextlib.suppress(OSError):
                 await writer.wait_closed()
     if not line:
-        return SamStatus(address, False, "", f"{address} closed the connection", now)
+        return SamStatus(address, False, "",
+                         Text("{address} closed the connection", address=address), now)
     try:
         reply = parse_reply(line)
     except Exception as e:  # a non-SAM service on that port: say so, don't crash
-        return SamStatus(address, False, "", f"{address} does not speak SAM ({e})", now)
+        return SamStatus(address, False, "", Text("{address} does not speak SAM ({why})",
+                                                  address=address, why=str(e)), now)
     if reply.verb != "HELLO" or not reply.ok:
         msg = reply.message or reply.result or f"{reply.verb} {reply.subverb}"
-        return SamStatus(address, False, "", f"{address}: {msg}", now)
+        return SamStatus(address, False, "", Text("{address}: {why}", address=address, why=msg),
+                         now)
     return SamStatus(address, True, reply.args.get("VERSION", ""), "", now)

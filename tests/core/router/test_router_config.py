@@ -131,7 +131,7 @@ def test_option_problems_are_listed_for_the_user() -> None:
         sam_port=0, bandwidth_kbps=-1, share_percent=101, extra_conf="nonsense"
     ).problems()
     assert problems == [
-        "sam port 0 is not between 1 and 65535",
+        "SAM port 0 is not between 1 and 65535",
         "bandwidth -1 KB/s is negative",
         "share 101 % is not between 0 and 100",
         "router conf, line 1: expected 'key = value' or '[section]': nonsense",
