@@ -73,9 +73,13 @@ def test_nested_texts_are_translated_and_router_words_kept(language: Install) ->
     e = error_for_result("CANT_REACH_PEER", "Host unreachable", context="STREAM CONNECT")
     language("de")
     assert shown(e) == "STREAM CONNECT: Gegenstelle nicht erreichbar (Host unreachable)"
-    # the number as the template formats it (str.format: a decimal point everywhere)
+    # a float's decimals as the language writes them; whole numbers as they are
     assert shown(Text("no echo within {seconds:g} s", seconds=2.5)) == \
-        "kein Echo innerhalb von 2.5 s"
+        "kein Echo innerhalb von 2,5 s"
+    assert shown(Text("no echo within {seconds:g} s", seconds=10.0)) == \
+        "kein Echo innerhalb von 10 s"
+    assert shown(Text("listening on {address}", address="127.0.0.1:80")) == \
+        "lauscht auf 127.0.0.1:80"  # a dotted string parameter stays as it is
 
 
 def test_what_is_not_a_text_is_shown_as_it_came(language: Install) -> None:
@@ -181,3 +185,23 @@ def test_a_sam_probe_of_something_else_says_so_in_the_ui_language(language: Inst
     assert not status.reachable
     assert shown(status.message) == (f"{address} spricht kein SAM (not a SAM reply: "
                                      "'HTTP/1.1 400 Bad Request')")
+
+
+def test_every_core_template_fills_in_every_language(
+        language: Install, caplog: pytest.LogCaptureFixture) -> None:
+    """Each template and its de/ru translations fill with its own fields: shown() never
+    falls back, and no field is left unfilled."""
+    from string import Formatter
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import core_catalogue
+    finally:
+        sys.path.pop(0)
+    for lang in ("en", "de", "ru"):
+        language(lang)
+        for template, where in core_catalogue.templates():
+            names = {n for _, n, _, _ in Formatter().parse(template) if n is not None}
+            text = shown(Text(template, **{n: 7 for n in names}))
+            assert "{" not in text and text.strip(), (lang, where, template)
+    assert "does not fit its fields" not in caplog.text
