@@ -39,6 +39,6 @@ def text_of(exc: BaseException) -> str:
 
 def joined(parts: Sequence[str]) -> str:
     """`parts` as one message, "; " between them, each part still translatable."""
-    if len(parts) == 1:
-        return parts[0]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
     return Text("{first}; {rest}", first=parts[0], rest=joined(parts[1:]))

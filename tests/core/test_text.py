@@ -7,7 +7,7 @@ import pytest
 
 from i2ptunnel_gui.core.errors import ListenError, TargetError
 from i2ptunnel_gui.core.sam.errors import SamUnreachable, error_for_result
-from i2ptunnel_gui.core.text import Text, text_of
+from i2ptunnel_gui.core.text import Text, joined, text_of
 
 
 def test_a_text_is_its_english_string() -> None:
@@ -39,3 +39,10 @@ def test_router_results_nest_texts_and_keep_the_router_words() -> None:
     inner = t.params["text"]
     assert isinstance(inner, Text) and isinstance(inner.params["what"], Text)
     assert t.params["message"] == "Host unreachable"  # verbatim, never translated
+
+
+def test_joined_keeps_each_part_translatable() -> None:
+    assert joined([]) == "" and joined(["one"]) == "one"
+    j = joined([Text("a {x}", x=1), "b", Text("c")])
+    assert j == "a 1; b; c"
+    assert isinstance(j, Text) and j.params["first"].template == "a {x}"
