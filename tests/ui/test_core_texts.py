@@ -27,6 +27,16 @@ from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 Install = Callable[[str], str]
 
 
+def core_templates() -> list[tuple[str, str]]:
+    """(template, file) of every Text("...") in core/, as scripts/core_catalogue.py sees them."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import core_catalogue
+    finally:
+        sys.path.pop(0)
+    return core_catalogue.templates()
+
+
 @pytest.fixture
 def language(qapp: QApplication, catalogues: Path) -> Iterator[Install]:
     def install(lang: str) -> str:
@@ -43,12 +53,7 @@ def test_the_catalogue_of_core_templates_is_current() -> None:
 
 
 def test_every_core_template_is_in_the_catalogues() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import core_catalogue
-    finally:
-        sys.path.pop(0)
-    found = {t for t, _ in core_catalogue.templates()}
+    found = {t for t, _ in core_templates()}
     assert len(found) > 60  # the scan sees core/'s Text("...") calls
     for lang in ("de", "ru"):
         assert found <= {s for c, s in read_ts(ts_path(lang)) if c == "Core"}, lang
@@ -193,14 +198,9 @@ def test_every_core_template_fills_in_every_language(
     falls back, and no field is left unfilled."""
     from string import Formatter
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import core_catalogue
-    finally:
-        sys.path.pop(0)
     for lang in ("en", "de", "ru"):
         language(lang)
-        for template, where in core_catalogue.templates():
+        for template, where in core_templates():
             names = {n for _, n, _, _ in Formatter().parse(template) if n is not None}
             text = shown(Text(template, **{n: 7 for n in names}))
             assert "{" not in text and text.strip(), (lang, where, template)
