@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from i2ptunnel_gui.core.text import Text
+
 
 @dataclass(frozen=True, slots=True)
 class BackupResult:
@@ -31,15 +33,18 @@ def backup_keys(keys_dir: Path, dest: Path) -> BackupResult:
     try:
         entries = sorted(keys_dir.iterdir())
     except FileNotFoundError:
-        raise BackupError(f"there is no keys folder yet ({keys_dir}): nothing to back up") from None
+        raise BackupError(Text("there is no keys folder yet ({path}): nothing to back up",
+                               path=str(keys_dir))) from None
     except OSError as e:
-        raise BackupError(f"cannot read {keys_dir}: {e.strerror or e}") from e
+        raise BackupError(Text("cannot read {path}: {why}", path=str(keys_dir),
+                               why=e.strerror or str(e))) from e
     files = [p for p in entries if stat.S_ISREG(p.lstat().st_mode)]
     skipped = tuple(p.name for p in entries if p not in files)
     if not files:
-        raise BackupError(f"{keys_dir} holds no key files: nothing to back up")
+        raise BackupError(Text("{path} holds no key files: nothing to back up",
+                               path=str(keys_dir)))
     if dest.resolve().parent == keys_dir.resolve():
-        raise BackupError("keep the backup outside the keys folder")
+        raise BackupError(Text("keep the backup outside the keys folder"))
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
@@ -53,5 +58,6 @@ def backup_keys(keys_dir: Path, dest: Path) -> BackupResult:
     except OSError as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise BackupError(f"cannot write {dest}: {e.strerror or e}") from e
+        raise BackupError(Text("cannot write {path}: {why}", path=str(dest),
+                               why=e.strerror or str(e))) from e
     return BackupResult(dest, tuple(p.name for p in files), skipped)

@@ -25,6 +25,7 @@ from .errors import TunnelError
 from .sam.errors import KeyFormatError
 from .sam.keys import parse_private_key
 from .spec import TunnelSpec
+from .text import Text, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -131,25 +132,28 @@ class KeyStore:
         except FileNotFoundError:
             return None
         except OSError as e:
-            raise KeyStoreError(f"cannot open key file {path}: {e.strerror or e}") from e
+            raise KeyStoreError(Text("cannot open key file {path}: {why}", path=str(path),
+                                     why=e.strerror or str(e))) from e
         with os.fdopen(fd, "rb") as f:
             st = os.fstat(f.fileno())  # checked on the open file: no swap after the check
             if not stat.S_ISREG(st.st_mode):
-                raise KeyStoreError(f"key file {path} is not a regular file")
+                raise KeyStoreError(Text("key file {path} is not a regular file", path=str(path)))
             if st.st_mode & 0o077:
-                raise InsecureKeyFile(
-                    f"key file {path} is readable by other users (mode "
-                    f"{stat.S_IMODE(st.st_mode):04o}); run: chmod 600 '{path}'"
-                )
+                raise InsecureKeyFile(Text(
+                    "key file {path} is readable by other users (mode {mode}); run: chmod 600 "
+                    "'{path}'", path=str(path), mode=f"{stat.S_IMODE(st.st_mode):04o}"))
             if st.st_uid != os.getuid():
-                raise InsecureKeyFile(f"key file {path} belongs to another user (uid {st.st_uid})")
+                raise InsecureKeyFile(Text("key file {path} belongs to another user (uid {uid})",
+                                           path=str(path), uid=st.st_uid))
             if st.st_size > MAX_KEY_FILE:
-                raise KeyStoreError(f"key file {path} is {st.st_size} bytes: not a private key")
+                raise KeyStoreError(Text("key file {path} is {size} bytes: not a private key",
+                                         path=str(path), size=st.st_size))
             blob = f.read(MAX_KEY_FILE + 1)
         try:
             parse_private_key(blob)
         except KeyFormatError as e:
-            raise KeyStoreError(f"key file {path} is not an I2P private key: {e}") from e
+            raise KeyStoreError(Text("key file {path} is not an I2P private key: {why}",
+                                     path=str(path), why=text_of(e))) from e
         return blob
 
     def save(self, path: Path | str, blob: bytes) -> None:
@@ -158,19 +162,22 @@ class KeyStore:
         try:
             parse_private_key(blob)
         except KeyFormatError as e:
-            raise KeyStoreError(f"refusing to save an invalid private key to {path}: {e}") from e
+            raise KeyStoreError(Text("refusing to save an invalid private key to {path}: {why}",
+                                     path=str(path), why=text_of(e))) from e
         if path.parent == self.root:
             self.ensure_root()
         else:  # a user-chosen folder is theirs to manage; only create it private
             try:
                 make_private_dir(path.parent)
             except OSError as e:
-                raise KeyStoreError(
-                    f"cannot create key directory {path.parent}: {e.strerror or e}") from e
+                raise KeyStoreError(Text("cannot create key directory {path}: {why}",
+                                         path=str(path.parent), why=e.strerror or str(e))
+                                    ) from e
         try:
             write_atomic(path, blob, 0o600)
         except OSError as e:
-            raise KeyStoreError(f"cannot write key file {path}: {e.strerror or e}") from e
+            raise KeyStoreError(Text("cannot write key file {path}: {why}", path=str(path),
+                                     why=e.strerror or str(e))) from e
         logger.info("saved private key %s", path)
 
     def delete(self, path: Path | str) -> None:
@@ -180,7 +187,8 @@ class KeyStore:
         except FileNotFoundError:
             return
         except OSError as e:
-            raise KeyStoreError(f"cannot delete key file {path}: {e.strerror or e}") from e
+            raise KeyStoreError(Text("cannot delete key file {path}: {why}", path=str(path),
+                                     why=e.strerror or str(e))) from e
         _fsync_dir(path.parent)
 
 

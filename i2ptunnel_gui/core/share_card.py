@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from i2ptunnel_gui.core.spec import KeyMode, TunnelKind, TunnelSpec
+from i2ptunnel_gui.core.text import Text
 
 SCHEME = "i2ptunnelgui"
 CARD_PATH = "share"
@@ -62,7 +63,8 @@ class CardError(ValueError):
     """A card that cannot be used; `field` is the card field at fault ('card' = the whole)."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}" if field != "card" else message)
+        super().__init__(Text("{field}: {why}", field=field, why=message) if field != "card"
+                         else message)
         self.field = field
         self.message = message
 
@@ -127,7 +129,8 @@ def suggested_port(kind: ServiceKind, target_port: int) -> int:
 def card_for(spec: TunnelSpec, address: str, kind: ServiceKind | None = None) -> ShareCard:
     """The card for server tunnel `spec` running at `address` (`….b32.i2p`)."""
     if not spec.serves:
-        raise CardError("card", f"{spec.name!r} is not a server tunnel: only servers are shared")
+        raise CardError("card", Text("{name} is not a server tunnel: only servers are shared",
+                                     name=repr(spec.name)))
     b32 = address.removesuffix(B32_SUFFIX)
     chosen = kind if kind is not None else service_kind_of(spec)
     return ShareCard(b32=b32, kind=chosen, port=suggested_port(chosen, spec.target_port),
@@ -147,29 +150,32 @@ def decode_card(text: str) -> ShareCard:
     """The card in `text` (a link, as pasted or read from a file); CardError otherwise."""
     link = text.strip()
     if not link:
-        raise CardError("card", "the card is empty")
+        raise CardError("card", Text("the card is empty"))
     if len(link) > MAX_LINK:
-        raise CardError("card", f"the card is {len(link)} characters long, at most "
-                                f"{MAX_LINK} expected")
+        raise CardError("card", Text("the card is {n} characters long, at most {limit} "
+                                     "expected", n=len(link), limit=MAX_LINK))
     scheme, colon, rest = link.partition(":")
     if not colon or scheme.lower() != SCHEME:
-        raise CardError("scheme", f"not a share card: it must start with {SCHEME}:")
+        raise CardError("scheme", Text("not a share card: it must start with {scheme}:",
+                                       scheme=SCHEME))
     path, _, query = rest.partition("?")
     if "#" in query:  # the app writes '#' as %23: a raw one was added on the way
-        raise CardError("card", "unexpected '#' in the card (was something appended?)")
+        raise CardError("card", Text("unexpected '#' in the card (was something appended?)"))
     if path != CARD_PATH:
-        raise CardError("card", f"unknown card type {path[:40]!r}, expected {CARD_PATH!r}")
+        raise CardError("card", Text("unknown card type {found}, expected {expected}",
+                                     found=repr(path[:40]), expected=repr(CARD_PATH)))
     fields = _fields(query)
     version = _version(fields.get("v"))
     if version != CARD_VERSION:
-        raise CardError("v", f"card version {version} is not understood by this app "
-                             f"(it reads version {CARD_VERSION}); update the app")
+        raise CardError("v", Text("card version {version} is not understood by this app (it "
+                                  "reads version {reads}); update the app", version=version,
+                                  reads=CARD_VERSION))
     unknown = sorted(set(fields) - set(FIELDS) - set(OPTIONAL_FIELDS))
     if unknown:
-        raise CardError(unknown[0][:20], "unknown field in a version 1 card")
+        raise CardError(unknown[0][:20], Text("unknown field in a version 1 card"))
     for name in FIELDS:
         if name not in fields:
-            raise CardError(name, "missing")
+            raise CardError(name, Text("missing"))
     i2p_port = _port(fields["i2pport"], "i2pport") if "i2pport" in fields else 0
     return ShareCard(b32=_b32(fields["b32"]), kind=_kind(fields["kind"]),
                      port=_port(fields["port"]), name=fields["name"], i2p_port=i2p_port)
@@ -183,7 +189,8 @@ def load_card(argument: str) -> ShareCard:
     if text.lower().startswith("file:"):
         parts = urllib.parse.urlsplit(text)
         if parts.netloc not in ("", "localhost"):
-            raise CardError("card", f"{text[:80]!r}: only local files can be opened")
+            raise CardError("card", Text("{link}: only local files can be opened",
+                                         link=repr(text[:80])))
         return read_card_file(Path(urllib.parse.unquote(parts.path)))
     return read_card_file(Path(argument))
 
@@ -193,17 +200,21 @@ def read_card_file(path: Path) -> ShareCard:
         with path.open("rb") as f:
             data = f.read(MAX_FILE + 1)
     except OSError as e:
-        raise CardError("card", f"{path}: {e.strerror or e}") from None
+        raise CardError("card", Text("{path}: {why}", path=str(path),
+                                     why=e.strerror or str(e))) from None
     if len(data) > MAX_FILE:
-        raise CardError("card", f"{path}: larger than {MAX_FILE} bytes: not a card file")
+        raise CardError("card", Text("{path}: larger than {limit} bytes: not a card file",
+                                     path=str(path), limit=MAX_FILE))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CardError("card", f"{path}: not a text file (not UTF-8)") from None
+        raise CardError("card", Text("{path}: not a text file (not UTF-8)",
+                                     path=str(path))) from None
     try:
         return decode_card(text)
     except CardError as e:
-        raise CardError(e.field, f"{e.message} (in {path})") from None
+        raise CardError(e.field, Text("{why} (in {path})", why=e.message,
+                                       path=str(path))) from None
 
 
 # -- the client tunnel a card suggests ---------------------------------------------
@@ -252,22 +263,23 @@ def _fields(query: str) -> dict[str, str]:
         pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, strict_parsing=True,
                                        errors="strict", max_num_fields=len(FIELDS) + 4)
     except UnicodeDecodeError:
-        raise CardError("card", "a field is not valid UTF-8 after percent-decoding") from None
+        raise CardError("card", Text("a field is not valid UTF-8 after percent-decoding")
+                        ) from None
     except ValueError as e:
-        raise CardError("card", f"malformed card fields: {e}") from None
+        raise CardError("card", Text("malformed card fields: {why}", why=str(e))) from None
     out: dict[str, str] = {}
     for key, value in pairs:
         if key in out:
-            raise CardError(key[:20], "given twice")
+            raise CardError(key[:20], Text("given twice"))
         out[key] = value
     return out
 
 
 def _version(text: str | None) -> int:
     if text is None:
-        raise CardError("v", "missing (the card version)")
+        raise CardError("v", Text("missing (the card version)"))
     if not _VERSION.fullmatch(text):
-        raise CardError("v", f"{text[:20]!r} is not a version number")
+        raise CardError("v", Text("{text} is not a version number", text=repr(text[:20])))
     return int(text)
 
 
@@ -280,14 +292,18 @@ def _b32(text: str) -> str:
 def _check_b32(b32: str) -> None:
     bad = next((c for c in b32 if c not in _B32_ALPHABET), None)
     if bad is not None:
-        raise CardError("b32", f"{bad!r} is not a base32 character (a-z and 2-7 only)")
+        raise CardError("b32", Text("{char} is not a base32 character (a-z and 2-7 only)",
+                                    char=repr(bad)))
     if len(b32) > B32_LEN:
-        raise CardError("b32", f"{len(b32)} characters: a b33 address (encrypted lease set) "
-                               "cannot be shared on a card; share a plain b32 address")
+        raise CardError("b32", Text("{n} characters: a b33 address (encrypted lease set) "
+                                    "cannot be shared on a card; share a plain b32 address",
+                                    n=len(b32)))
     if len(b32) != B32_LEN:
-        raise CardError("b32", f"{len(b32)} characters, a b32 address has {B32_LEN}")
+        raise CardError("b32", Text("{n} characters, a b32 address has {length}", n=len(b32),
+                                    length=B32_LEN))
     if b32[-1] not in "aq":  # the last character's 4 low bits are padding: always zero
-        raise CardError("b32", "the address is mistyped (its last character cannot end one)")
+        raise CardError("b32", Text("the address is mistyped (its last character cannot end "
+                                    "one)"))
 
 
 def _kind(text: str) -> ServiceKind:
@@ -295,12 +311,14 @@ def _kind(text: str) -> ServiceKind:
         return ServiceKind(text)
     except ValueError:
         known = ", ".join(k.value for k in ServiceKind)
-        raise CardError("kind", f"unknown service kind {text[:20]!r} (known: {known})") from None
+        raise CardError("kind", Text("unknown service kind {kind} (known: {known})",
+                                     kind=repr(text[:20]), known=known)) from None
 
 
 def _port(text: str, field: str = "port") -> int:
     if not _PORT.fullmatch(text):  # ASCII digits only: int() also reads '٨٠' as 80
-        raise CardError(field, f"{text[:20]!r} is not a port number (digits 0-9 only)")
+        raise CardError(field, Text("{text} is not a port number (digits 0-9 only)",
+                                    text=repr(text[:20])))
     port = int(text)
     _check_port_value(port, field)
     return port
@@ -308,16 +326,18 @@ def _port(text: str, field: str = "port") -> int:
 
 def _check_port_value(port: int, field: str = "port") -> None:
     if isinstance(port, bool) or not 1 <= port <= 65535:
-        raise CardError(field, f"{port} is out of range: a port is 1 to 65535")
+        raise CardError(field, Text("{port} is out of range: a port is 1 to 65535", port=port))
 
 
 def _check_name(name: str) -> None:
     if not name.strip():
-        raise CardError("name", "empty")
+        raise CardError("name", Text("empty"))
     if len(name) > MAX_NAME:
-        raise CardError("name", f"{len(name)} characters long, at most {MAX_NAME}")
+        raise CardError("name", Text("{n} characters long, at most {limit}", n=len(name),
+                                     limit=MAX_NAME))
     bad = next((c for c in name if unicodedata.category(c) in _BAD_CATEGORIES), None)
     if bad is not None:
-        raise CardError("name", f"contains the control character U+{ord(bad):04X}")
+        raise CardError("name", Text("contains the control character U+{code:04X}",
+                                     code=ord(bad)))
     if name != name.strip():
-        raise CardError("name", "starts or ends with spaces")
+        raise CardError("name", Text("starts or ends with spaces"))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
 from i2ptunnel_gui.core.sam.keys import b32_address
 from i2ptunnel_gui.core.spec import KeyMode, TunnelSpec
+from i2ptunnel_gui.ui.core_texts import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ def read_key_address(store: KeyStore, spec: TunnelSpec) -> KeyAddress | None:
     except KeyStoreError as e:  # insecure, not a key, not readable: say which and why
         return KeyAddress(
             problem=QCoreApplication.translate(
-                "KeyAddress", "The key file cannot be used: {why}").format(why=e),
+                "KeyAddress", "The key file cannot be used: {why}").format(why=shown(e)),
             short=QCoreApplication.translate("KeyAddress", "key file unusable"))
     if blob is None:
         return KeyAddress(

@@ -184,6 +184,6 @@ def _fact(name: str, text: str) -> QLabel:
     return label
 
 
-def card_error_text(why: object) -> str:
+def card_error_text(why: str | BaseException) -> str:
     return QCoreApplication.translate("OpenCardDialog", "Not a usable share card: {why}").format(
-        why=why)
+        why=shown(why))

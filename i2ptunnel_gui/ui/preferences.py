@@ -187,7 +187,7 @@ class PreferencesDialog(QDialog):
         try:
             result = backup_keys(self.keys_dir, dest)
         except BackupError as e:
-            self.backup_result.setText(str(e))
+            self.backup_result.setText(shown(e))
             theme.tint(self.backup_result, Tint.ERROR)
             return
         text = self.tr("%n key file(s) saved to {0}", "", len(result.files)).format(result.path)

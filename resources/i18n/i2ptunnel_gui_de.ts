@@ -744,6 +744,76 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>there is no keys folder yet ({path}): nothing to back up</source>
+        <translation>es gibt noch keinen Schlüsselordner ({path}): nichts zu sichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {path}: {why}</source>
+        <translation>{path} lässt sich nicht lesen: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds no key files: nothing to back up</source>
+        <translation>{path} enthält keine Schlüsseldateien: nichts zu sichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the backup outside the keys folder</source>
+        <translation>die Sicherung außerhalb des Schlüsselordners ablegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot open key file {path}: {why}</source>
+        <translation>Schlüsseldatei {path} lässt sich nicht öffnen: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is not a regular file</source>
+        <translation>Schlüsseldatei {path} ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is readable by other users (mode {mode}); run: chmod 600 &apos;{path}&apos;</source>
+        <translation>Schlüsseldatei {path} ist für andere Benutzer lesbar (Modus {mode}); ausführen: chmod 600 &apos;{path}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} belongs to another user (uid {uid})</source>
+        <translation>Schlüsseldatei {path} gehört einem anderen Benutzer (UID {uid})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is {size} bytes: not a private key</source>
+        <translation>Schlüsseldatei {path} hat {size} Bytes: kein privater Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is not an I2P private key: {why}</source>
+        <translation>Schlüsseldatei {path} ist kein privater I2P-Schlüssel: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refusing to save an invalid private key to {path}: {why}</source>
+        <translation>ein ungültiger privater Schlüssel wird nicht nach {path} gespeichert: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create key directory {path}: {why}</source>
+        <translation>Schlüsselordner {path} lässt sich nicht anlegen: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write key file {path}: {why}</source>
+        <translation>Schlüsseldatei {path} lässt sich nicht schreiben: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot delete key file {path}: {why}</source>
+        <translation>Schlüsseldatei {path} lässt sich nicht löschen: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot listen on {where}: unknown host ({why})</source>
         <translation>kann nicht auf {where} lauschen: unbekannter Host ({why})</translation>
     </message>
@@ -1043,12 +1113,12 @@
         <translation>i2pd endete mit Status {code}: {log}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-82"/>
         <source>cannot write {path}: {why}</source>
         <translation>{path} lässt sich nicht schreiben: {why}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>waiting for SAM at {address}</source>
         <translation>warte auf SAM unter {address}</translation>
     </message>
@@ -1271,6 +1341,161 @@
         <location line="+1"/>
         <source>{address} does not speak SAM ({why})</source>
         <translation>{address} spricht kein SAM ({why})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{field}: {why}</source>
+        <translation>{field}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a server tunnel: only servers are shared</source>
+        <translation>{name} ist kein Server-Tunnel: nur Server werden geteilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card is empty</source>
+        <translation>die Karte ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card is {n} characters long, at most {limit} expected</source>
+        <translation>die Karte ist {n} Zeichen lang, höchstens {limit} erwartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a share card: it must start with {scheme}:</source>
+        <translation>keine Freigabekarte: sie muss mit {scheme}: beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;#&apos; in the card (was something appended?)</source>
+        <translation>unerwartetes &apos;#&apos; in der Karte (wurde etwas angehängt?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown card type {found}, expected {expected}</source>
+        <translation>unbekannter Kartentyp {found}, erwartet {expected}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card version {version} is not understood by this app (it reads version {reads}); update the app</source>
+        <translation>Kartenversion {version} versteht diese App nicht (sie liest Version {reads}); bitte die App aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field in a version 1 card</source>
+        <translation>unbekanntes Feld in einer Karte der Version 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{link}: only local files can be opened</source>
+        <translation>{link}: nur lokale Dateien lassen sich öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {why}</source>
+        <translation>{path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: larger than {limit} bytes: not a card file</source>
+        <translation>{path}: größer als {limit} Bytes: keine Kartendatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not a text file (not UTF-8)</source>
+        <translation>{path}: keine Textdatei (nicht UTF-8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why} (in {path})</source>
+        <translation>{why} (in {path})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a field is not valid UTF-8 after percent-decoding</source>
+        <translation>ein Feld ist nach der Prozent-Dekodierung kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>malformed card fields: {why}</source>
+        <translation>fehlerhafte Kartenfelder: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>given twice</source>
+        <translation>doppelt angegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing (the card version)</source>
+        <translation>fehlt (die Kartenversion)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text} is not a version number</source>
+        <translation>{text} ist keine Versionsnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{char} is not a base32 character (a-z and 2-7 only)</source>
+        <translation>{char} ist kein Base32-Zeichen (nur a-z und 2-7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} characters: a b33 address (encrypted lease set) cannot be shared on a card; share a plain b32 address</source>
+        <translation>{n} Zeichen: eine b33-Adresse (verschlüsseltes LeaseSet) lässt sich nicht per Karte teilen; eine einfache b32-Adresse teilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} characters, a b32 address has {length}</source>
+        <translation>{n} Zeichen, eine b32-Adresse hat {length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address is mistyped (its last character cannot end one)</source>
+        <translation>die Adresse ist vertippt (mit ihrem letzten Zeichen kann keine enden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown service kind {kind} (known: {known})</source>
+        <translation>unbekannte Dienstart {kind} (bekannt: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text} is not a port number (digits 0-9 only)</source>
+        <translation>{text} ist keine Portnummer (nur Ziffern 0-9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{port} is out of range: a port is 1 to 65535</source>
+        <translation>{port} liegt außerhalb: ein Port ist 1 bis 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} characters long, at most {limit}</source>
+        <translation>{n} Zeichen lang, höchstens {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains the control character U+{code:04X}</source>
+        <translation>enthält das Steuerzeichen U+{code:04X}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starts or ends with spaces</source>
+        <translation>beginnt oder endet mit Leerzeichen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2060,7 +2285,7 @@ Um einen I2P-Dienst zu erreichen: Neuer I2P-Client mit seiner Adresse und einem 
 <context>
     <name>KeyAddress</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/key_address.py" line="+37"/>
+        <location filename="../../i2ptunnel_gui/ui/key_address.py" line="+38"/>
         <source>The key file cannot be used: {why}</source>
         <translation>Die Schlüsseldatei ist nicht verwendbar: {why}</translation>
     </message>

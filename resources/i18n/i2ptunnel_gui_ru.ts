@@ -744,6 +744,76 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>there is no keys folder yet ({path}): nothing to back up</source>
+        <translation>папки ключей ещё нет ({path}): нечего сохранять</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {path}: {why}</source>
+        <translation>не удаётся прочитать {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds no key files: nothing to back up</source>
+        <translation>в {path} нет файлов ключей: нечего сохранять</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the backup outside the keys folder</source>
+        <translation>храните резервную копию вне папки ключей</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot open key file {path}: {why}</source>
+        <translation>не удаётся открыть файл ключа {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is not a regular file</source>
+        <translation>файл ключа {path} — не обычный файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is readable by other users (mode {mode}); run: chmod 600 &apos;{path}&apos;</source>
+        <translation>файл ключа {path} доступен для чтения другим пользователям (режим {mode}); выполните: chmod 600 &apos;{path}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} belongs to another user (uid {uid})</source>
+        <translation>файл ключа {path} принадлежит другому пользователю (uid {uid})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is {size} bytes: not a private key</source>
+        <translation>файл ключа {path} размером {size} байт: не закрытый ключ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file {path} is not an I2P private key: {why}</source>
+        <translation>файл ключа {path} — не закрытый ключ I2P: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refusing to save an invalid private key to {path}: {why}</source>
+        <translation>неверный закрытый ключ не будет сохранён в {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create key directory {path}: {why}</source>
+        <translation>не удаётся создать папку ключей {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write key file {path}: {why}</source>
+        <translation>не удаётся записать файл ключа {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot delete key file {path}: {why}</source>
+        <translation>не удаётся удалить файл ключа {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot listen on {where}: unknown host ({why})</source>
         <translation>не удаётся слушать на {where}: неизвестный хост ({why})</translation>
     </message>
@@ -1043,12 +1113,12 @@
         <translation>i2pd завершился с кодом {code}: {log}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-82"/>
         <source>cannot write {path}: {why}</source>
         <translation>не удаётся записать {path}: {why}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>waiting for SAM at {address}</source>
         <translation>ожидание SAM на {address}</translation>
     </message>
@@ -1271,6 +1341,161 @@
         <location line="+1"/>
         <source>{address} does not speak SAM ({why})</source>
         <translation>{address} не говорит на SAM ({why})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{field}: {why}</source>
+        <translation>{field}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a server tunnel: only servers are shared</source>
+        <translation>{name} — не серверный туннель: делиться можно только серверами</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card is empty</source>
+        <translation>карточка пуста</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card is {n} characters long, at most {limit} expected</source>
+        <translation>длина карточки {n} символов, ожидается не больше {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a share card: it must start with {scheme}:</source>
+        <translation>не карточка доступа: она должна начинаться с {scheme}:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;#&apos; in the card (was something appended?)</source>
+        <translation>неожиданный &apos;#&apos; в карточке (к ней что-то дописали?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown card type {found}, expected {expected}</source>
+        <translation>неизвестный тип карточки {found}, ожидается {expected}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card version {version} is not understood by this app (it reads version {reads}); update the app</source>
+        <translation>версию карточки {version} это приложение не понимает (оно читает версию {reads}); обновите приложение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field in a version 1 card</source>
+        <translation>неизвестное поле в карточке версии 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{link}: only local files can be opened</source>
+        <translation>{link}: открыть можно только локальные файлы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {why}</source>
+        <translation>{path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: larger than {limit} bytes: not a card file</source>
+        <translation>{path}: больше {limit} байт: не файл карточки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not a text file (not UTF-8)</source>
+        <translation>{path}: не текстовый файл (не UTF-8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why} (in {path})</source>
+        <translation>{why} (в {path})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a field is not valid UTF-8 after percent-decoding</source>
+        <translation>поле после процентного декодирования — не корректный UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>malformed card fields: {why}</source>
+        <translation>испорченные поля карточки: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>given twice</source>
+        <translation>указано дважды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing (the card version)</source>
+        <translation>отсутствует (версия карточки)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text} is not a version number</source>
+        <translation>{text} — не номер версии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{char} is not a base32 character (a-z and 2-7 only)</source>
+        <translation>{char} — не символ base32 (только a-z и 2-7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} characters: a b33 address (encrypted lease set) cannot be shared on a card; share a plain b32 address</source>
+        <translation>{n} символов: адрес b33 (зашифрованный LeaseSet) нельзя передать в карточке; передайте обычный адрес b32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} characters, a b32 address has {length}</source>
+        <translation>{n} символов, в адресе b32 их {length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address is mistyped (its last character cannot end one)</source>
+        <translation>в адресе опечатка (таким символом он не может заканчиваться)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown service kind {kind} (known: {known})</source>
+        <translation>неизвестный вид сервиса {kind} (известны: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text} is not a port number (digits 0-9 only)</source>
+        <translation>{text} — не номер порта (только цифры 0-9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{port} is out of range: a port is 1 to 65535</source>
+        <translation>{port} вне диапазона: порт — от 1 до 65535</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty</source>
+        <translation>пусто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} characters long, at most {limit}</source>
+        <translation>длина {n} символов, не больше {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains the control character U+{code:04X}</source>
+        <translation>содержит управляющий символ U+{code:04X}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starts or ends with spaces</source>
+        <translation>начинается или заканчивается пробелами</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2066,7 +2291,7 @@ To reach an I2P service: New I2P client with its address and a local port.</sour
 <context>
     <name>KeyAddress</name>
     <message>
-        <location filename="../../i2ptunnel_gui/ui/key_address.py" line="+37"/>
+        <location filename="../../i2ptunnel_gui/ui/key_address.py" line="+38"/>
         <source>The key file cannot be used: {why}</source>
         <translation>Файл ключа нельзя использовать: {why}</translation>
     </message>

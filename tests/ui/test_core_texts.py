@@ -205,3 +205,22 @@ def test_every_core_template_fills_in_every_language(
             text = shown(Text(template, **{n: 7 for n in names}))
             assert "{" not in text and text.strip(), (lang, where, template)
     assert "does not fit its fields" not in caplog.text
+
+
+def test_share_card_and_key_file_problems_in_the_ui_language(
+        language: Install, tmp_path: Path) -> None:
+    from i2ptunnel_gui.core.keystore import KeyStore, KeyStoreError
+    from i2ptunnel_gui.core.share_card import CardError, decode_card
+    from i2ptunnel_gui.ui.open_card_dialog import card_error_text
+
+    with pytest.raises(CardError) as card:
+        decode_card("")
+    key = tmp_path / "k.dat"
+    key.write_bytes(b"short")
+    key.chmod(0o600)
+    with pytest.raises(KeyStoreError) as stored:
+        KeyStore(tmp_path).load(key)
+    language("de")
+    assert card_error_text(card.value) == "Keine verwendbare Freigabekarte: die Karte ist leer"
+    assert shown(stored.value).startswith(  # then the key parser's own words
+        f"Schlüsseldatei {key} ist kein privater I2P-Schlüssel: ")
