@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from i2pd_router import check_isolated
 
 from i2ptunnel_gui.core.router.config import ManagedOptions
+from i2ptunnel_gui.core.router.errors import ControlError
 from i2ptunnel_gui.core.router.health import RouterHealth
 from i2ptunnel_gui.core.router.i2pcontrol import I2pControlClient
 from i2ptunnel_gui.core.router.status import RouterStatus
@@ -48,12 +49,22 @@ class RouterHost:
     def status(self) -> RouterStatus:
         return self.router.status
 
-    def health(self) -> RouterHealth:
+    def health(self, within: float = 30.0) -> RouterHealth:
+        """The router's first I2PControl answer within `within` s. Right after SAM
+        answers, i2pd may still be starting I2PControl (a loaded CI machine took over
+        5 s once); the app's monitor polls, so one early timeout is not a failure."""
         conf = self.router.conf
         assert conf is not None and conf.control is not None
         cert = self.router.layout.control_cert
         client = I2pControlClient(conf.control, conf.control_password, cert=cert)
-        return self.run(client.router_health(), 15)
+        deadline = time.monotonic() + within
+        while True:
+            try:
+                return self.run(client.router_health(), 15)
+            except ControlError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
 
     def wait_running(self, *, not_pid: int | None, timeout: float = 60.0) -> RouterStatus:
         deadline = time.monotonic() + timeout
