@@ -8,11 +8,12 @@ which runs Qt's event loop and so the qasync loop's callbacks and tasks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fake_engine import FakeEngine
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from qtasync import run_async
 from samples import SSH, WEB
@@ -34,6 +35,17 @@ def english_plurals(qapp: QApplication, catalogues: Path) -> None:
     """The app in English, as app.run() installs it: '%n tunnel(s)' reads '2 tunnels'.
     Per test (a cheap load): an in-process app.run() installs its own choice."""
     translations.install(qapp, "en", directory=catalogues)
+
+
+@pytest.fixture
+def language(qapp: QApplication, catalogues: Path) -> Iterator[Callable[..., str]]:
+    """`language(lang, system="en_US")` installs `lang` as app.run() would on a system
+    with that locale (numbers follow it, ui/translations.py); English again after."""
+    def install(lang: str, system: str = "en_US") -> str:
+        return translations.install(qapp, lang, directory=catalogues, system=QLocale(system))
+
+    yield install
+    install("en")
 
 
 @pytest.fixture

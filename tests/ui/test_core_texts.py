@@ -6,12 +6,11 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from translation_files import ROOT, read_ts, ts_path
 
 from i2ptunnel_gui.core.errors import ListenError
@@ -20,11 +19,10 @@ from i2ptunnel_gui.core.sam.errors import error_for_result
 from i2ptunnel_gui.core.spec import TunnelKind, TunnelSpec
 from i2ptunnel_gui.core.status import TunnelState
 from i2ptunnel_gui.core.text import Text
-from i2ptunnel_gui.ui import translations
 from i2ptunnel_gui.ui.core_texts import shown
 from i2ptunnel_gui.ui.tunnel_model import TunnelTableModel
 
-Install = Callable[[str], str]
+Install = Callable[..., str]  # the `language` fixture (conftest.py)
 
 
 def core_templates() -> list[tuple[str, str]]:
@@ -35,15 +33,6 @@ def core_templates() -> list[tuple[str, str]]:
     finally:
         sys.path.pop(0)
     return core_catalogue.templates()
-
-
-@pytest.fixture
-def language(qapp: QApplication, catalogues: Path) -> Iterator[Install]:
-    def install(lang: str) -> str:
-        return translations.install(qapp, lang, directory=catalogues, system=QLocale("en_US"))
-
-    yield install
-    install("en")
 
 
 def test_the_catalogue_of_core_templates_is_current() -> None:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
-from i2ptunnel_gui.ui import translations
 from i2ptunnel_gui.ui.format import human_bytes, human_duration, human_rate
 
 CASES = [  # (function, value, English, German, Russian)
@@ -30,16 +26,7 @@ CASES = [  # (function, value, English, German, Russian)
 ]
 
 
-Install = Callable[..., str]  # (language, system locale name) -> the language in use
-
-
-@pytest.fixture
-def language(qapp: QApplication, catalogues: Path) -> Iterator[Install]:
-    def install(lang: str, system: str = "en_US") -> str:
-        return translations.install(qapp, lang, directory=catalogues, system=QLocale(system))
-
-    yield install
-    install("en")
+Install = Callable[..., str]  # the `language` fixture (conftest.py)
 
 
 @pytest.mark.parametrize(("fn", "value", "en", "de", "ru"), CASES,
