@@ -6,6 +6,7 @@ the fixtures that use them live in conftest.py.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import socket
@@ -149,6 +150,19 @@ def recv_exactly(sock: socket.socket, n: int) -> bytes:
             break
         buf += chunk
     return bytes(buf)
+
+
+async def sock_recv_exactly(sock: socket.socket, n: int, limit: float = IO_TIMEOUT) -> bytes:
+    """`recv_exactly` for a non-blocking socket on the running loop, within `limit` s."""
+    loop = asyncio.get_running_loop()
+    buf = b""
+    async with asyncio.timeout(limit):
+        while len(buf) < n:
+            chunk = await loop.sock_recv(sock, n - len(buf))
+            if not chunk:
+                break
+            buf += chunk
+    return buf
 
 
 def recv_all(sock: socket.socket) -> bytes:

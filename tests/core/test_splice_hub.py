@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import uvloop
-from nethelpers import IO_TIMEOUT
+from nethelpers import IO_TIMEOUT, sock_recv_exactly
 
 from i2ptunnel_gui.core import splice, splice_hub
 from i2ptunnel_gui.core.relay import CloseReason
@@ -50,17 +50,6 @@ def count_dispatches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-async def recv_exactly(loop: asyncio.AbstractEventLoop, sock: socket.socket, n: int) -> bytes:
-    out = b""
-    async with asyncio.timeout(IO_TIMEOUT):
-        while len(out) < n:
-            chunk = await loop.sock_recv(sock, n - len(out))
-            if not chunk:
-                break
-            out += chunk
-    return out
-
-
 @pytest.mark.parametrize("loop_name", LOOPS)
 def test_sockets_leave_the_hub_when_done(loop_name: str) -> None:
     async def main() -> None:
@@ -70,10 +59,10 @@ def test_sockets_leave_the_hub_when_done(loop_name: str) -> None:
         hub = splice_hub.hub_of(loop)
         ran = asyncio.ensure_future(relay.run(local, remote))
         await loop.sock_sendall(local_peer, b"up")
-        assert await recv_exactly(loop, remote_peer, 2) == b"up"
+        assert await sock_recv_exactly(remote_peer, 2) == b"up"
         assert set(hub.watchers) == {local.fileno(), remote.fileno()}
         local_peer.shutdown(socket.SHUT_WR)  # local's EOF: nothing left to watch on it
-        assert await recv_exactly(loop, remote_peer, 1) == b""
+        assert await sock_recv_exactly(remote_peer, 1) == b""
         assert set(hub.watchers) == {remote.fileno()}
         remote_peer.shutdown(socket.SHUT_WR)
         assert await asyncio.wait_for(ran, IO_TIMEOUT) == CloseReason.DONE
@@ -129,7 +118,7 @@ def test_a_stuck_direction_with_its_source_hung_up_waits_without_spinning(
         relay = SpliceRelay(loop)
         ran = asyncio.ensure_future(relay.run(local, remote))
         remote_peer.shutdown(socket.SHUT_WR)
-        assert await recv_exactly(loop, local_peer, 1) == b""  # FIN passed on
+        assert await sock_recv_exactly(local_peer, 1) == b""  # FIN passed on
         sending = asyncio.ensure_future(loop.sock_sendall(local_peer, payload))
         async with asyncio.timeout(IO_TIMEOUT):
             while not relay._pipe_in:  # the remote does not read: stuck
@@ -196,7 +185,7 @@ def test_the_pool_keeps_a_few_pipes_after_many_stuck_directions() -> None:
             while not all(r._pipe_in for r, _, _ in peers):
                 await asyncio.sleep(0.01)
         for _relay, _local_peer, remote_peer in peers:  # drained: the pipes come back
-            assert await recv_exactly(loop, remote_peer, len(payload)) == payload
+            assert await sock_recv_exactly(remote_peer, len(payload)) == payload
         await asyncio.wait_for(asyncio.gather(*sends), IO_TIMEOUT)
         for relay, local_peer, remote_peer in peers:
             assert relay._pipe_in is None

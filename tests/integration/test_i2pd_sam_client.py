@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 
 import pytest
+from nethelpers import sock_recv_exactly
 
 from i2ptunnel_gui.core.sam import errors
 from i2ptunnel_gui.core.sam.client import SamSession
@@ -26,18 +26,6 @@ ZERO_HOP = {
     "inbound.quantity": "1",
     "outbound.quantity": "1",
 }
-
-
-async def recv_exactly(sock: socket.socket, n: int) -> bytes:
-    loop = asyncio.get_running_loop()
-    buf = b""
-    async with asyncio.timeout(30):
-        while len(buf) < n:
-            chunk = await loop.sock_recv(sock, n - len(buf))
-            if not chunk:
-                break
-            buf += chunk
-    return buf
 
 
 @pytest.fixture
@@ -71,10 +59,10 @@ async def test_sessions_stream_naming_and_errors(sam: str) -> None:
         await loop.sock_sendall(out, payload)
         inc, peer, rest = await accept
         assert peer.b32_address == client.b32
-        got = rest + await recv_exactly(inc, len(payload) - len(rest))
+        got = rest + await sock_recv_exactly(inc, len(payload) - len(rest), limit=30)
         assert got == payload
         await loop.sock_sendall(inc, b"pong")
-        assert early + await recv_exactly(out, 4 - len(early)) == b"pong"
+        assert early + await sock_recv_exactly(out, 4 - len(early), limit=30) == b"pong"
         inc.close()
         out.close()
 

@@ -7,6 +7,7 @@ import socket
 from collections.abc import Callable
 
 from fake_sam import FakeSam
+from nethelpers import sock_recv_exactly
 
 from i2ptunnel_gui.core.sam.client import SamSession
 from i2ptunnel_gui.core.sam.connection import SamTimeouts
@@ -30,15 +31,8 @@ async def until(pred: Callable[[], object], limit: float = 3.0) -> None:
 
 
 async def recv_exactly(sock: socket.socket, n: int) -> bytes:
-    loop = asyncio.get_running_loop()
-    buf = b""
-    async with asyncio.timeout(5):
-        while len(buf) < n:
-            chunk = await loop.sock_recv(sock, n - len(buf))
-            if not chunk:
-                break
-            buf += chunk
-    return buf
+    """The SAM tests' reads: against a fake bridge, within 5 s."""
+    return await sock_recv_exactly(sock, n, limit=5)
 
 
 async def pair(sam: FakeSam, **kw: object) -> tuple[SamSession, SamSession]:
