@@ -217,8 +217,9 @@ class TunnelEditor(EditorForm):
             f for f in (*FIELDS, *POLICY_FIELDS) if f in self.errors and f not in self._touched
         ]
         self.save_hint.setVisible(bool(pending))
+        titles = field_titles()
         self.save_hint.setText(self.tr("Still needed: {0}").format(
-            ", ".join(field_title(f) for f in pending)))
+            ", ".join(titles.get(f, f.replace("_", " ")) for f in pending)))
         self.fit_height()
 
     def _save(self) -> None:
@@ -234,9 +235,9 @@ class TunnelEditor(EditorForm):
         self.accept()
 
 
-def field_title(field: str) -> str:
-    """A definition field as the "Still needed" hint names it, in the UI's language."""
-    titles = {
+def field_titles() -> dict[str, str]:
+    """Definition fields as the "Still needed" hint names them, in the UI's language."""
+    return {
         "name": QCoreApplication.translate("TunnelEditor", "name"),
         "listen_host": QCoreApplication.translate("TunnelEditor", "listen address"),
         "listen_port": QCoreApplication.translate("TunnelEditor", "listen port"),
@@ -258,4 +259,3 @@ def field_title(field: str) -> str:
         "post_limits": QCoreApplication.translate("TunnelEditor", "POST limits"),
         "i2p_port": QCoreApplication.translate("TunnelEditor", "I2P port"),
     }
-    return titles.get(field, field.replace("_", " "))

@@ -41,10 +41,13 @@ class RouterPrefs:
                 out += _address_problem(Text("I2PControl address"), self.control_address)
             if self.sam_password and not self.sam_user:
                 out.append(Text("a SAM password needs a SAM user"))
-            if any(c.isspace() or c in "\"'=" for c in self.sam_user):
-                out.append(Text("the SAM user cannot contain spaces, quotes or '='"))
-            if any(c.isspace() or c in "\"'=" for c in self.sam_password):
-                out.append(Text("the SAM password cannot contain spaces, quotes or '='"))
+            for value, why in (
+                (self.sam_user, Text("the SAM user cannot contain spaces, quotes or '='")),
+                (self.sam_password,
+                 Text("the SAM password cannot contain spaces, quotes or '='")),
+            ):
+                if any(c.isspace() or c in "\"'=" for c in value):
+                    out.append(why)
         else:
             out += self.managed.problems()
         return out
